@@ -1,0 +1,183 @@
+"""Batches: which decks a build makes, building each (possibly in worker processes), results.
+
+A job is one deck: an outline, an optional audience, an output path. Jobs run
+independently; a failing job never stops the others, and its error is reported with it.
+"""
+
+from __future__ import annotations
+
+import os
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from deckgen import __version__
+from deckgen.build import deck_bytes, source_date_epoch, template_for
+from deckgen.errors import DeckgenError, OutlineError, Problem
+from deckgen.loader import load_outline
+from deckgen.manifest import Record, file_digest, inputs_digest, is_up_to_date, read_manifest
+from deckgen.model import Outline
+from deckgen.output import write_atomically
+
+OUTLINE_SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One deck to build."""
+
+    outline: Path
+    output: Path
+    audience: str | None = None
+    template: str | None = None
+    """The CLI's --template, overriding the outline's own."""
+    force: bool = False
+
+
+@dataclass(frozen=True)
+class Result:
+    """What happened to one job."""
+
+    job: Job
+    status: str
+    """``built``, ``skipped`` (inputs unchanged) or ``failed``."""
+    slides: int = 0
+    errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    record: Record | None = None
+    """For the manifest: digests of the inputs and the written file."""
+
+
+def find_outlines(inputs: Iterable[Path]) -> list[Path]:
+    """Outline files named on the command line, folders searched recursively, in sorted order."""
+    found: list[Path] = []
+    for item in inputs:
+        if item.is_dir():
+            found.extend(sorted(p for p in item.rglob("*") if p.suffix.lower() in OUTLINE_SUFFIXES and p.is_file()))
+        else:
+            found.append(item)
+    return found
+
+
+def _input_files(outline: Outline, template_file: Path) -> list[Path]:
+    images = sorted({p.image.path for s in outline.sections for p in s.points if p.image})
+    brand = [template_file.with_suffix(".yaml")] if template_file.with_suffix(".yaml").is_file() else []
+    return [outline.path, *images, template_file, *brand]
+
+
+def _digest(job: Job, outline: Outline, template_file: Path) -> str:
+    words = [__version__, job.audience or "", job.template or "", str(source_date_epoch() or "")]
+    return inputs_digest(_input_files(outline, template_file), words)
+
+
+def _lines(error: DeckgenError) -> tuple[str, ...]:
+    return tuple(error.format_message().splitlines())
+
+
+def run_job(job: Job, records: dict[str, Record]) -> Result:
+    """Build one deck, or skip it when up to date; never raises for bad input."""
+    try:
+        outline = load_outline(job.outline, audience=job.audience)
+        prepared = template_for(outline, job.template)
+        inputs = _digest(job, outline, prepared.profile.path)
+        warnings = tuple(prepared.profile.warnings)
+        if not job.force and is_up_to_date(job.output, inputs, records):
+            return Result(job, "skipped", warnings=warnings)
+        data = deck_bytes(outline, job.template)
+        write_atomically(job.output, data)
+        from pptx import Presentation  # counted from the written file: what users get
+
+        slides = len(Presentation(str(job.output)).slides)
+        record = Record(inputs, file_digest(job.output))
+        return Result(job, "built", slides, warnings=warnings, record=record)
+    except DeckgenError as error:
+        return Result(job, "failed", errors=_lines(error))
+    except Exception as error:  # a bug must not stop the batch; report it like a failure
+        detail = traceback.format_exc() if os.environ.get("DECKGEN_DEBUG") else f"{type(error).__name__}: {error}"
+        return Result(job, "failed", errors=(f"{job.outline}: internal error while building ({detail}); please report it",))
+
+
+def _run_with_records(job: Job) -> Result:
+    return run_job(job, read_manifest(job.output.parent))
+
+
+def run_jobs(jobs: Sequence[Job], workers: int, on_result: Callable[[Result], None]) -> list[Result]:
+    """Run ``jobs`` with up to ``workers`` processes, calling ``on_result`` as each finishes.
+
+    Results come back in job order, so reports and manifests do not depend on timing.
+    """
+    results: list[Result] = []
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            results.append(_run_with_records(job))
+            on_result(results[-1])
+        return results
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        for result in pool.map(_run_with_records, jobs, chunksize=_chunk(len(jobs), workers)):
+            results.append(result)
+            on_result(result)
+    return results
+
+
+def _chunk(count: int, workers: int) -> int:
+    """Jobs per hand-off to a worker: big enough to amortise it, small enough to balance."""
+    return max(1, min(8, count // (workers * 4)))
+
+
+@dataclass
+class Plan:
+    """The jobs of a build, plus problems found before any job ran (clashing outputs)."""
+
+    jobs: list[Job] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _variants(outline: Path, audience: str | None, all_audiences: bool) -> Iterator[str | None]:
+    if audience is not None:
+        yield audience
+        return
+    yield None
+    if all_audiences:
+        yield from load_outline(outline).audiences
+
+
+def _output_for(outline: Path, audience: str | None, out: Path, single_file: bool) -> Path:
+    if single_file:
+        return out
+    stem = f"{outline.stem}-{audience}" if audience else outline.stem
+    return out / f"{stem}.pptx"
+
+
+def plan_jobs(
+    outlines: Sequence[Path], out: Path, *, audience: str | None = None, all_audiences: bool = False,
+    template: str | None = None, force: bool = False,
+) -> Plan:
+    """One job per outline and variant; ``out`` is a folder, or a .pptx file for one deck."""
+    plan = Plan()
+    single_file = out.suffix.lower() == ".pptx"
+    owners: dict[Path, Path] = {}
+    for outline in outlines:
+        try:
+            variants = list(_variants(outline, audience, all_audiences))
+        except OutlineError as error:
+            plan.problems.extend(error.problems)
+            continue
+        if single_file and (len(outlines) > 1 or len(variants) > 1):
+            plan.problems.append(Problem(None, 0, 0, f"-o {out}: several decks cannot share one file; give a folder"))
+            return plan
+        for variant in variants:
+            output = _output_for(outline, variant, out, single_file)
+            if output in owners:
+                message = f"would write {output}, as {owners[output]} does; rename one outline"
+                plan.problems.append(Problem(outline, 0, 0, message))
+                continue
+            owners[output] = outline
+            plan.jobs.append(Job(outline, output, variant, template, force))
+    return plan
+
+
+def shard(jobs: Sequence[Job], index: int, count: int) -> list[Job]:
+    """The ``index``-th of ``count`` deterministic slices of ``jobs`` (1-based), for CI matrices."""
+    return [job for position, job in enumerate(jobs) if position % count == index - 1]

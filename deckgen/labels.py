@@ -1,0 +1,94 @@
+"""The words deckgen itself puts on slides and in notes, in the deck's language.
+
+Everything else on a slide comes from the outline; these few labels ("Agenda",
+"Discussion", "(cont.)", a question's kind) follow the outline's ``language``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from deckgen.languages import is_east_asian
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Fixed texts of a deck; ``{}`` fields are filled with minutes, numbers or titles."""
+
+    thesis: str = "Thesis"
+    agenda: str = "Agenda"
+    discussion: str = "Discussion"
+    takeaways: str = "Takeaways"
+    references: str = "References"
+    kinds: dict[str, str] = field(default_factory=lambda: {
+        "warm-up": "Warm-up", "analysis": "Analysis", "application": "Application", "reflection": "Reflection",
+    })
+    minutes: str = "{} min"
+    continued: str = " (cont.)"
+    running_time: str = "Planned running time: {}"
+    running_order: str = "Running order"
+    session: str = " (session: {})"
+    part: str = "Part {} of {}"
+    part_minutes: str = " · {} planned."
+    timing: str = "Timing: {}."
+    follow_ups: str = "Follow-ups:"
+    continued_from: str = "Continued from '{}'."
+    thesis_notes: str = "State the article's central argument, then move to the agenda."
+    takeaways_notes: str = "Close by asking which takeaway the room would challenge."
+    sentence_end: str = "."
+
+
+SIMPLIFIED_CHINESE = Labels(
+    thesis="核心论点",
+    agenda="议程",
+    discussion="讨论",
+    takeaways="要点总结",
+    references="参考资料",
+    kinds={"warm-up": "热身", "analysis": "分析", "application": "应用", "reflection": "反思"},
+    minutes="{} 分钟",
+    continued="（续）",
+    running_time="计划时长：{}",
+    running_order="流程",
+    session="（研讨时长：{}）",
+    part="第 {} 部分，共 {} 部分",
+    part_minutes="，计划 {}。",
+    timing="时长：{}。",
+    follow_ups="追问：",
+    continued_from="接上页“{}”。",
+    thesis_notes="先陈述文章的核心论点，再进入议程。",
+    takeaways_notes="最后请大家说说最想反驳哪一条要点。",
+    sentence_end="。",
+)
+
+TRADITIONAL_CHINESE = Labels(
+    thesis="核心論點",
+    agenda="議程",
+    discussion="討論",
+    takeaways="要點總結",
+    references="參考資料",
+    kinds={"warm-up": "暖身", "analysis": "分析", "application": "應用", "reflection": "反思"},
+    minutes="{} 分鐘",
+    continued="（續）",
+    running_time="計劃時長：{}",
+    running_order="流程",
+    session="（研討時長：{}）",
+    part="第 {} 部分，共 {} 部分",
+    part_minutes="，計劃 {}。",
+    timing="時長：{}。",
+    follow_ups="追問：",
+    continued_from="接上頁「{}」。",
+    thesis_notes="先陳述文章的核心論點，再進入議程。",
+    takeaways_notes="最後請大家說說最想反駁哪一條要點。",
+    sentence_end="。",
+)
+
+ENGLISH = Labels()
+
+
+def labels_for(language: str) -> Labels:
+    """The labels for a BCP-47 tag: Chinese (simplified or traditional), else English."""
+    tag = language.lower()
+    if not is_east_asian(tag) or not tag.startswith("zh"):
+        return ENGLISH
+    traditional = any(part in ("tw", "hk", "mo", "hant") for part in tag.split("-")[1:])
+    return TRADITIONAL_CHINESE if traditional else SIMPLIFIED_CHINESE

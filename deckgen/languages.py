@@ -1,0 +1,32 @@
+"""Languages of deck text: BCP-47 tags and the East Asian fonts that suit each script."""
+
+from __future__ import annotations
+
+_EAST_ASIAN_FONTS: dict[str, str] = {
+    "zh-hans": "Microsoft YaHei",
+    "zh-hant": "Microsoft JhengHei",
+    "ja": "Yu Gothic",
+    "ko": "Malgun Gothic",
+}
+"""Per script, a font every PowerPoint has; LibreOffice substitutes Noto Sans CJK for them."""
+
+_TRADITIONAL_REGIONS = ("tw", "hk", "mo", "hant")
+
+
+def _script(tag: str) -> str | None:
+    """``'zh-CN'`` -> ``'zh-hans'``, ``'zh-TW'`` -> ``'zh-hant'``, ``'ja'`` -> ``'ja'``."""
+    parts = tag.lower().replace("_", "-").split("-")
+    if parts[0] == "zh":
+        return "zh-hant" if any(p in _TRADITIONAL_REGIONS for p in parts[1:]) else "zh-hans"
+    return parts[0] if parts[0] in ("ja", "ko") else None
+
+
+def east_asian_font(tag: str) -> str | None:
+    """The East Asian font for text in language ``tag``; None for languages that need none."""
+    script = _script(tag)
+    return _EAST_ASIAN_FONTS.get(script) if script else None
+
+
+def is_east_asian(tag: str) -> bool:
+    """True for Chinese, Japanese and Korean tags."""
+    return _script(tag) is not None

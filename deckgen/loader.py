@@ -1,0 +1,213 @@
+"""``load_outline()``: an outline file -> a validated :class:`~deckgen.model.Outline`.
+
+The only entry point of the outline layer. It reads the file safely
+(:mod:`deckgen.yamlnodes`), validates the document along :data:`deckgen.fields.OUTLINE`
+(:mod:`deckgen.validate`), validates every audience variant too, and raises one
+:class:`~deckgen.errors.OutlineError` listing all problems, sorted by line.
+A file is valid or not as a whole: errors in any audience fail every load of it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from . import fields as F
+from .audiences import apply_audience, merge_tree
+from .errors import OutlineError, Problem, did_you_mean, one_of
+from .model import Audience, Outline
+from .textvars import substitute
+from .validate import INVALID, Context, check, check_entry, check_fields
+from .yamlnodes import NULL, STR, YMap, YNode, YScalar, YSeq, compose, read_outline_text
+
+_AUDIENCES = F.OUTLINE.field("audiences")
+assert _AUDIENCES is not None and isinstance(_AUDIENCES.type, F.MapOf)
+AUDIENCES_TYPE: F.MapOf = _AUDIENCES.type
+_VARS_TYPE = F.MapOf(F.Scalar(), F.VAR_PATTERN, "letters, digits and '_' (like org)")
+
+
+def load_outline(path: str | os.PathLike[str], audience: str | None = None) -> Outline:
+    """Load and validate the outline at ``path``; with ``audience``, build that variant.
+
+    Raises :class:`~deckgen.errors.OutlineError` with every problem of the file
+    (YAML syntax, schema, images, every audience), each at its line and column.
+    """
+    file = Path(path)
+    text = read_outline_text(file)
+    return load_outline_text(text, file, audience)
+
+
+def load_outline_text(text: str, file: Path, audience: str | None = None) -> Outline:
+    """Like :func:`load_outline` for text already read; images are relative to ``file``'s folder."""
+    root = compose(text, file)
+    if not isinstance(root, YMap):
+        raise OutlineError([_not_a_mapping(root, file)])
+    return _Load(root, file).run(audience)
+
+
+def _not_a_mapping(root: YNode | None, file: Path) -> Problem:
+    if root is None:
+        return Problem(file, 0, 0, "the outline is empty; it needs at least a title and sections")
+    what = "a list" if isinstance(root, YSeq) else "a single value"
+    return Problem(file, root.position.line, root.position.column, f"the outline must be a mapping with title and sections, not {what}")
+
+
+class _Load:
+    """One load of one file: the base document, then every audience variant."""
+
+    def __init__(self, root: YMap, file: Path) -> None:
+        self.root = root
+        self.file = file
+        self.ctx = Context(file, file.absolute().parent)
+        self.variants: dict[str, dict[str, Any] | object] = {}
+
+    def run(self, audience: str | None) -> Outline:
+        base = check_document(self.root, self.ctx)
+        audiences = self._audiences()
+        for name, node in self._audience_nodes().items():
+            self.variants[name] = self._variant(name, node)
+        if audience is not None:
+            self._check_audience_name(audience)
+        if self.ctx.problems:
+            raise OutlineError(_sorted_unique(self.ctx.problems))
+        values = base if audience is None else self.variants[audience]
+        assert isinstance(values, dict)
+        outline = Outline(path=self.file.absolute(), audiences=audiences, **values)
+        return outline if audience is None else apply_audience(outline, audiences[audience])
+
+    def _audience_nodes(self) -> dict[str, YMap]:
+        node = _entry(self.root, "audiences")
+        if not isinstance(node, YMap):
+            return {}
+        return {k: v for k, (_key, v) in node.entries.items() if isinstance(v, YMap) and re.match(F.ID_PATTERN, k)}
+
+    def _audiences(self) -> dict[str, Audience]:
+        """Validate the ``audiences`` block; each audience's strings see its own ``set.vars``."""
+        node = _entry(self.root, "audiences")
+        if node is None or _is_null(node):
+            return {}
+        if not isinstance(node, YMap):
+            check(node, AUDIENCES_TYPE, self.ctx)
+            return {}
+        audiences: dict[str, Audience] = {}
+        for name, (key_node, value_node) in node.entries.items():
+            overrides = _entry(value_node, "set") if isinstance(value_node, YMap) else None
+            vars_ = {**self.ctx.vars, **_lenient_vars(overrides)}
+            ctx = dataclasses.replace(self.ctx, vars=vars_)
+            if not re.match(AUDIENCES_TYPE.key_pattern, name):
+                self.ctx.report(key_node, f"'{name}' is not a valid audience name; use {AUDIENCES_TYPE.key_hint}")
+                continue
+            value = check_entry(key_node, value_node, AUDIENCES_TYPE, ctx)
+            if isinstance(value, Audience):
+                audiences[name] = dataclasses.replace(value, include_tags=value.include_tags or None)
+        return audiences
+
+    def _variant(self, name: str, node: YMap) -> dict[str, Any] | object:
+        """Validate the merged document of audience ``name``; new problems name the audience.
+
+        A spot already reported by the base pass is not reported again (the base
+        message is the more direct one, e.g. an unknown key in ``set``).
+        """
+        ctx = Context(self.file, self.ctx.base_dir, image_cache=self.ctx.image_cache)
+        values = check_document(merge_tree(self.root, node), ctx)
+        known = {(p.line, p.column) for p in self.ctx.problems}
+        for problem in ctx.problems:
+            if (problem.line, problem.column) not in known:
+                message = f"{problem.message} (in audience '{name}')"
+                self.ctx.problems.append(dataclasses.replace(problem, message=message))
+        return values
+
+    def _check_audience_name(self, audience: str) -> None:
+        names = sorted(self._audience_nodes())
+        if audience in names:
+            return
+        entry = self.root.entries.get("audiences")
+        line, column = (entry[0].position.line, entry[0].position.column) if entry else (0, 0)
+        if names:
+            message = f"audience: {one_of(audience, names)}"
+        else:
+            message = f"audience: '{audience}' is not defined; this outline has no audiences"
+        self.ctx.problems.append(Problem(self.file, line, column, message))
+
+
+def check_document(tree: YMap, ctx: Context) -> dict[str, Any] | object:
+    """Validate a whole outline document (without its ``audiences``); return model values."""
+    vars_node = _entry(tree, "vars")
+    if vars_node is not None and not _is_null(vars_node):
+        values = check(vars_node, _VARS_TYPE, ctx)
+        ctx.vars = values if isinstance(values, dict) else _lenient_vars(tree)
+    result = check_fields(tree, F.OUTLINE, ctx, skip=("vars", "audiences"))
+    ids = _check_section_ids(tree, ctx)
+    _check_after(tree, ids, ctx)
+    return INVALID if ctx.problems else result
+
+
+def _lenient_vars(node: YNode | None) -> dict[str, str]:
+    """The usable ``vars`` of a mapping, ignoring bad entries (they are reported elsewhere)."""
+    vars_node = _entry(node, "vars") if isinstance(node, YMap) else None
+    if not isinstance(vars_node, YMap):
+        return {}
+    return {
+        k: ("" if v.tag == NULL else v.value)
+        for k, (_key, v) in vars_node.entries.items()
+        if isinstance(v, YScalar) and re.match(F.VAR_PATTERN, k)
+    }
+
+
+def _check_section_ids(tree: YMap, ctx: Context) -> dict[str, YScalar]:
+    """Report duplicate section ids; return the first node of each id."""
+    ids: dict[str, YScalar] = {}
+    for item in _items(_entry(tree, "sections")):
+        node = _entry(item, "id") if isinstance(item, YMap) else None
+        value = _quiet_text(node, ctx)
+        if value is None or node is None:
+            continue
+        if value in ids:
+            ctx.report(node, f"duplicate section id '{value}' (first at line {ids[value].position.line}); ids must be unique")
+        else:
+            assert isinstance(node, YScalar)
+            ids[value] = node
+    return ids
+
+
+def _check_after(tree: YMap, ids: Mapping[str, YScalar], ctx: Context) -> None:
+    """Report questions whose ``after`` names no section id."""
+    for item in _items(_entry(tree, "questions")):
+        node = _entry(item, "after") if isinstance(item, YMap) else None
+        value = _quiet_text(node, ctx)
+        if value is None or node is None or value in ids or not re.match(F.ID_PATTERN, value):
+            continue
+        if ids:
+            ctx.report(node, f"'{value}' is not a section id{did_you_mean(value, ids)}; ids: {', '.join(ids)}")
+        else:
+            ctx.report(node, f"'{value}' is not a section id; no section has an id (add 'id: {value}' to one)")
+
+
+def _quiet_text(node: YNode | None, ctx: Context) -> str | None:
+    """A string scalar's substituted text, or None (problems are reported elsewhere)."""
+    if not isinstance(node, YScalar) or node.tag != STR:
+        return None
+    text, problems = substitute(node.value, ctx.vars)
+    return None if problems else text.strip()
+
+
+def _items(node: YNode | None) -> tuple[YNode, ...]:
+    return node.items if isinstance(node, YSeq) else ()
+
+
+def _entry(node: YMap, key: str) -> YNode | None:
+    entry = node.entries.get(key)
+    return entry[1] if entry else None
+
+
+def _is_null(node: YNode) -> bool:
+    return isinstance(node, YScalar) and node.tag == NULL
+
+
+def _sorted_unique(problems: list[Problem]) -> list[Problem]:
+    unique = {(p.line, p.column, p.message): p for p in problems}
+    return sorted(unique.values(), key=lambda p: (p.line, p.column))

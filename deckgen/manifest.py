@@ -1,0 +1,70 @@
+"""Incremental builds: remember a digest of every deck's inputs in its output folder.
+
+A deck whose inputs (outline, images, template, audience, deckgen version, the
+reproducibility epoch) are unchanged, and whose output file is still the one written,
+is skipped on the next build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from deckgen.output import write_atomically
+
+MANIFEST_NAME = ".deckgen-manifest.json"
+_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Record:
+    """What a deck was built from (``inputs``) and what was written (``output``), as sha256."""
+
+    inputs: str
+    output: str
+
+
+def file_digest(path: Path) -> str:
+    """sha256 of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def inputs_digest(files: Iterable[Path], words: Iterable[str]) -> str:
+    """One digest over the bytes of ``files`` (in the given order) and some extra ``words``."""
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    for word in words:
+        digest.update(word.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def read_manifest(folder: Path) -> dict[str, Record]:
+    """The records of ``folder``'s manifest by deck file name; empty when missing or damaged."""
+    try:
+        raw = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+        decks = raw["decks"] if raw.get("format") == _FORMAT else {}
+        return {str(k): Record(str(v["inputs"]), str(v["output"])) for k, v in decks.items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def is_up_to_date(output: Path, inputs: str, records: Mapping[str, Record]) -> bool:
+    """True when ``output`` exists, is the file last written, and was built from ``inputs``."""
+    record = records.get(output.name)
+    if record is None or record.inputs != inputs or not output.is_file():
+        return False
+    return file_digest(output) == record.output
+
+
+def write_manifest(folder: Path, updates: Mapping[str, Record]) -> None:
+    """Merge ``updates`` into ``folder``'s manifest (sorted keys, so it diffs cleanly)."""
+    if not updates:
+        return
+    records = {**read_manifest(folder), **updates}
+    decks = {name: {"inputs": r.inputs, "output": r.output} for name, r in sorted(records.items())}
+    text = json.dumps({"format": _FORMAT, "decks": decks}, indent=2, sort_keys=True) + "\n"
+    write_atomically(folder / MANIFEST_NAME, text.encode("utf-8"))

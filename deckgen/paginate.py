@@ -1,0 +1,120 @@
+"""Fit one planned slide to its layout: font sizes, and "(cont.)" slides for overflow.
+
+Text is never cut: it is shrunk down to the template's floor, then split over
+continuation slides that repeat the title. Anything shrunk below the floor (one single
+paragraph too long for an empty slide) is reported as a lint.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from deckgen.errors import Problem
+from deckgen.fit import Area, Fit, Line, fit_block, split_to_fit
+from deckgen.labels import ENGLISH, Labels
+from deckgen.metrics import metrics_for
+from deckgen.profile import Box, LayoutSlots, Role, Sizes, TemplateProfile
+from deckgen.slides import Paragraph, SlidePlan
+
+_FALLBACK_BOX = Box(838200, 1600200, 10515600, 4351338)
+"""Used only when a layout has no box at all for a text (a synthesised content area)."""
+_REFERENCE_FLOOR_PT = 12.0
+_META_PT = 16.0
+
+
+def _title_range(role: Role, sizes: Sizes) -> tuple[float, float]:
+    """Largest and floor size of a role's title, in points."""
+    scale = {Role.TITLE: 1.25, Role.SECTION: 1.15, Role.THESIS: 0.75}.get(role, 1.0)
+    largest = round(sizes.title * scale)
+    return largest, min(sizes.min_title, largest)
+
+
+def _body_range(role: Role, sizes: Sizes) -> tuple[float, float]:
+    """Largest and floor size of a role's body text, in points."""
+    if role is Role.THESIS:
+        return sizes.body + 4, sizes.min_body
+    if role is Role.TITLE:
+        return round(sizes.body * 0.85), sizes.min_body
+    if role is Role.REFERENCES:
+        return round(sizes.body * 0.75), min(_REFERENCE_FLOOR_PT, sizes.min_body)
+    return sizes.body, sizes.min_body
+
+
+def _aside_range(role: Role, sizes: Sizes) -> tuple[float, float]:
+    """Largest and floor size of the aside text (quote or meta line), in points."""
+    if role is Role.QUESTION:
+        return _META_PT, min(_META_PT, sizes.min_body)
+    return sizes.body + 2, sizes.min_body
+
+
+def _lines(paragraphs: Sequence[Paragraph]) -> list[Line]:
+    return [Line(p.text, p.level, p.style == "bullet") for p in paragraphs]
+
+
+def _area(box: Box | None) -> Area:
+    box = box or _FALLBACK_BOX
+    return Area(box.text_width_pt, box.text_height_pt)
+
+
+def _lint(draft: SlidePlan, path: Path, what: str, fit: Fit, floor: float) -> Problem:
+    message = (
+        f"{what} of slide '{draft.title[:40]}' is set at {fit.size:g} pt, below the template's "
+        f"{floor:g} pt floor; shorten it"
+    )
+    return Problem(path, draft.position.line, draft.position.column, message)
+
+
+def _merge_aside(draft: SlidePlan, slots: LayoutSlots) -> SlidePlan:
+    """Without a second placeholder in the layout, the aside text joins the body."""
+    if draft.aside and slots.aside is None:
+        return replace(draft, body=draft.body + draft.aside, aside=())
+    return draft
+
+
+def paginate(
+    draft: SlidePlan, profile: TemplateProfile, path: Path, labels: Labels = ENGLISH
+) -> tuple[list[SlidePlan], list[Problem]]:
+    """Fit ``draft`` to the layout serving its role: one slide, or more with "(cont.)" titles."""
+    slots = profile.slots[draft.role]
+    draft = _merge_aside(draft, slots)
+    heading, body_font = metrics_for(profile.heading_font), metrics_for(profile.body_font)
+    lints: list[Problem] = []
+
+    title_max, title_floor = _title_range(draft.role, profile.sizes)
+    title_fit = fit_block(
+        [Line(draft.title + labels.continued, indented=False)], _area(slots.title), title_max,
+        title_floor, heading,
+    )
+    if title_fit.size < title_floor:
+        lints.append(_lint(draft, path, "the title", title_fit, title_floor))
+
+    body_max, body_floor = _body_range(draft.role, profile.sizes)
+    chunks = split_to_fit(_lines(draft.body), _area(slots.body), body_max, body_floor, body_font)
+    if any(c.size < body_floor for c in chunks):
+        lints.append(_lint(draft, path, "the text", min(chunks, key=lambda c: c.size), body_floor))
+
+    aside_max, aside_floor = _aside_range(draft.role, profile.sizes)
+    aside_fit = fit_block(_lines(draft.aside), _area(slots.aside), aside_max, aside_floor, body_font)
+
+    slides: list[SlidePlan] = []
+    start = 0
+    for index, chunk in enumerate(chunks):
+        first = index == 0
+        slides.append(
+            replace(
+                draft,
+                title=draft.title if first else draft.title + labels.continued,
+                body=draft.body[start : start + chunk.count],
+                aside=draft.aside if first or draft.role is Role.QUESTION else (),
+                image=draft.image if first else None,
+                notes=draft.notes if first else labels.continued_from.format(draft.title),
+                title_size=title_fit.size,
+                body_size=chunk.size,
+                aside_size=aside_fit.size,
+                continuation=not first,
+            )
+        )
+        start += chunk.count
+    return slides, lints

@@ -1,0 +1,49 @@
+"""PDF export and slide thumbnails through LibreOffice (optional: only --pdf and preview need it)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from deckgen.errors import BuildError
+from deckgen.output import write_atomically
+
+CONVERT_TIMEOUT_S = 300
+
+
+def _soffice() -> str:
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise BuildError("LibreOffice (soffice) is not installed; install it (e.g. apt-get install libreoffice-impress) to use --pdf or preview")
+
+
+def convert_to_pdf(deck: Path, pdf: Path) -> Path:
+    """Convert ``deck`` to ``pdf`` with a headless LibreOffice using a private profile."""
+    soffice = _soffice()
+    with tempfile.TemporaryDirectory(prefix="deckgen-pdf-") as work:
+        profile = Path(work, "profile").as_uri()
+        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                   "--outdir", work, str(deck)]
+        try:
+            subprocess.run(command, check=True, capture_output=True, timeout=CONVERT_TIMEOUT_S)
+        except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as error:
+            raise BuildError(f"{deck}: LibreOffice could not convert it to PDF ({error})") from None
+        produced = Path(work, deck.with_suffix(".pdf").name)
+        if not produced.is_file():
+            raise BuildError(f"{deck}: LibreOffice produced no PDF; try opening the deck in LibreOffice")
+        write_atomically(pdf, produced.read_bytes())
+    return pdf
+
+
+def pdf_pages_to_png(pdf: Path, folder: Path, dpi: int = 40) -> list[Path]:
+    """Render every page of ``pdf`` to PNG files in ``folder`` (needs poppler's pdftoppm)."""
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        raise BuildError("pdftoppm is not installed; install poppler-utils to use preview")
+    subprocess.run([pdftoppm, "-png", "-r", str(dpi), str(pdf), str(folder / "page")], check=True,
+                   capture_output=True, timeout=CONVERT_TIMEOUT_S)
+    return sorted(folder.glob("page*.png"))

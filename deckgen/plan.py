@@ -1,0 +1,240 @@
+"""Plan a deck: outline + template profile -> slides in the order of SPEC section 3.
+
+Pure: no pptx. This module decides what each slide says and what the facilitator's notes
+are; :mod:`deckgen.paginate` then fits the text to the template's boxes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from deckgen.labels import ENGLISH, Labels, labels_for
+from deckgen.model import Outline, Point, Question, Section, Source
+from deckgen.paginate import paginate
+from deckgen.profile import Role, TemplateProfile
+from deckgen.slides import DeckPlan, Paragraph, SlidePlan
+
+
+
+def format_minutes(minutes: float, labels: Labels = ENGLISH) -> str:
+    """``10.0`` -> ``"10 min"``, ``2.5`` -> ``"2.5 min"`` (in the deck's language)."""
+    return labels.minutes.format(f"{minutes:g}")
+
+
+def question_meta(question: Question, labels: Labels = ENGLISH) -> str:
+    """The visible meta line of a question slide: kind and minutes."""
+    label = labels.kinds.get(question.kind, question.kind.title())
+    return f"{label} · {format_minutes(question.minutes, labels)}" if question.minutes else label
+
+
+def cite(source: Source) -> str:
+    """A one-line citation: ``Author — Title (published). url``."""
+    text = f"{source.author} — {source.title}" if source.author else source.title
+    if source.published:
+        text += f" ({source.published})"
+    return f"{text}. {source.url}" if source.url else text
+
+
+def questions_after(outline: Outline, section: Section) -> list[Question]:
+    """The questions placed right after ``section``."""
+    return [q for q in outline.questions if section.id and q.after == section.id]
+
+
+def closing_questions(outline: Outline) -> list[Question]:
+    """The questions of the discussion block at the end (no ``after``)."""
+    return [q for q in outline.questions if not q.after]
+
+
+def section_minutes(outline: Outline, section: Section) -> float:
+    """Planned minutes of a section: its points plus the questions placed after it."""
+    return section.minutes + sum(q.minutes or 0 for q in questions_after(outline, section))
+
+
+def total_minutes(outline: Outline) -> float:
+    """Planned running time: every point and every question."""
+    points = sum(s.minutes for s in outline.sections)
+    return points + sum(q.minutes or 0 for q in outline.questions)
+
+
+def _with_minutes(title: str, minutes: float, labels: Labels) -> str:
+    return f"{title} — {format_minutes(minutes, labels)}" if minutes else title
+
+
+def agenda_lines(outline: Outline) -> list[str]:
+    """Agenda entries: each section with its minutes, then the discussion block."""
+    labels = labels_for(outline.language)
+    lines = [_with_minutes(s.title, section_minutes(outline, s), labels) for s in outline.sections]
+    closing = closing_questions(outline)
+    if closing:
+        lines.append(_with_minutes(labels.discussion, sum(q.minutes or 0 for q in closing), labels))
+    return lines
+
+
+def _title_slide(outline: Outline) -> SlidePlan:
+    lines = [outline.subtitle] if outline.subtitle else []
+    byline = " · ".join(x for x in (outline.presenter, outline.date) if x)
+    if byline:
+        lines.append(byline)
+    if outline.source:
+        lines.append(cite(Source(outline.source.title, outline.source.author)))
+    return SlidePlan(
+        Role.TITLE,
+        outline.title,
+        body=tuple(Paragraph(line, style="plain") for line in lines),
+        notes=_running_order_notes(outline),
+    )
+
+
+def _running_order_notes(outline: Outline) -> str:
+    """Title-slide notes: the running order with timings, so the facilitator can pace."""
+    labels = labels_for(outline.language)
+    total = total_minutes(outline)
+    planned = labels.running_time.format(format_minutes(total, labels)) if total else labels.running_order
+    if outline.duration:
+        planned += labels.session.format(format_minutes(outline.duration, labels))
+    lines = [planned + labels.sentence_end, *(f"- {line}" for line in agenda_lines(outline))]
+    return "\n".join(lines)
+
+
+def _thesis_slide(outline: Outline, thesis: str) -> SlidePlan:
+    labels = labels_for(outline.language)
+    body = (Paragraph(thesis, style="plain"),)
+    return SlidePlan(Role.THESIS, labels.thesis, body=body, notes=labels.thesis_notes)
+
+
+def _agenda_slide(outline: Outline) -> SlidePlan:
+    body = tuple(Paragraph(line) for line in agenda_lines(outline))
+    title = labels_for(outline.language).agenda
+    return SlidePlan(Role.AGENDA, title, body=body, notes=_running_order_notes(outline))
+
+
+def _section_slide(outline: Outline, section: Section, number: int) -> SlidePlan:
+    labels = labels_for(outline.language)
+    minutes = section_minutes(outline, section)
+    notes = labels.part.format(number, len(outline.sections))
+    notes += labels.part_minutes.format(format_minutes(minutes, labels)) if minutes else labels.sentence_end
+    if section.summary:
+        notes += f"\n{section.summary}"
+    body = (Paragraph(section.summary, style="plain"),) if section.summary else ()
+    return SlidePlan(Role.SECTION, section.title, body=body, notes=notes, position=section.position)
+
+
+def _evidence(point: Point) -> tuple[Paragraph, ...]:
+    return tuple(Paragraph(b.text, b.level) for b in point.evidence)
+
+
+def quoted(text: str) -> str:
+    """Text in curly quotes, unless it already carries its own quotation marks."""
+    return text if any(mark in text for mark in "“”\"「『") else f"“{text}”"
+
+
+def _quote_paragraphs(point: Point) -> tuple[Paragraph, ...]:
+    if point.quote is None:
+        return ()
+    quote = (Paragraph(quoted(point.quote.text), style="quote"),)
+    if point.quote.by:
+        return quote + (Paragraph(f"— {point.quote.by}", style="attribution"),)
+    return quote
+
+
+def _point_notes(point: Point, labels: Labels) -> str:
+    lines = [point.notes] if point.notes else []
+    if point.minutes:
+        lines.append(labels.timing.format(format_minutes(point.minutes, labels)))
+    return "\n".join(lines)
+
+
+def _point_slide(point: Point, labels: Labels) -> SlidePlan:
+    notes = _point_notes(point, labels)
+    if point.image is not None:
+        body = _evidence(point) + _quote_paragraphs(point)
+        return SlidePlan(
+            Role.PICTURE, point.claim, body, image=point.image, notes=notes, position=point.position
+        )
+    if point.quote is not None:
+        return SlidePlan(
+            Role.QUOTE,
+            point.claim,
+            _evidence(point),
+            aside=_quote_paragraphs(point),
+            notes=notes,
+            position=point.position,
+        )
+    return SlidePlan(Role.CONTENT, point.claim, _evidence(point), notes=notes, position=point.position)
+
+
+def question_notes(question: Question, labels: Labels = ENGLISH) -> str:
+    """Facilitator notes of a question slide: kind and minutes, notes, follow-ups."""
+    lines = [question_meta(question, labels) + labels.sentence_end]
+    if question.notes:
+        lines.append(question.notes)
+    if question.follow_ups:
+        lines.append(labels.follow_ups)
+        lines.extend(f"- {f}" for f in question.follow_ups)
+    return "\n".join(lines)
+
+
+def _question_slide(question: Question, labels: Labels) -> SlidePlan:
+    return SlidePlan(
+        Role.QUESTION,
+        question.prompt,
+        body=tuple(Paragraph(f) for f in question.follow_ups),
+        aside=(Paragraph(question_meta(question, labels), style="meta"),),
+        notes=question_notes(question, labels),
+        position=question.position,
+    )
+
+
+def _takeaways_slide(outline: Outline) -> SlidePlan:
+    labels = labels_for(outline.language)
+    body = tuple(Paragraph(t) for t in outline.takeaways)
+    return SlidePlan(Role.TAKEAWAYS, labels.takeaways, body, notes=labels.takeaways_notes)
+
+
+def _references_slide(outline: Outline) -> SlidePlan:
+    sources = ([outline.source] if outline.source else []) + list(outline.references)
+    body = tuple(Paragraph(cite(s), style="plain") for s in sources)
+    return SlidePlan(Role.REFERENCES, labels_for(outline.language).references, body)
+
+
+def outline_slides(outline: Outline) -> Iterator[SlidePlan]:
+    """Every slide of the deck before fitting, in the order of SPEC section 3."""
+    labels = labels_for(outline.language)
+    yield _title_slide(outline)
+    if outline.thesis:
+        yield _thesis_slide(outline, outline.thesis)
+    if len(outline.sections) >= 2:
+        yield _agenda_slide(outline)
+    for number, section in enumerate(outline.sections, start=1):
+        yield _section_slide(outline, section, number)
+        yield from (_point_slide(p, labels) for p in section.points)
+        yield from (_question_slide(q, labels) for q in questions_after(outline, section))
+    yield from (_question_slide(q, labels) for q in closing_questions(outline))
+    if outline.takeaways:
+        yield _takeaways_slide(outline)
+    if outline.source or outline.references:
+        yield _references_slide(outline)
+
+
+def plan_deck(outline: Outline, profile: TemplateProfile) -> DeckPlan:
+    """The whole deck: every slide fitted to ``profile``'s layouts, plus metadata and lints."""
+    slides: list[SlidePlan] = []
+    warnings = []
+    for draft in outline_slides(outline):
+        fitted, lints = paginate(draft, profile, outline.path, labels_for(outline.language))
+        slides.extend(fitted)
+        warnings.extend(lints)
+    return DeckPlan(
+        title=outline.title,
+        slides=tuple(slides),
+        author=outline.presenter,
+        subject=outline.subtitle,
+        language=outline.language,
+        date=outline.date,
+        warnings=tuple(warnings),
+    )
+
+
+def slide_titles(plan: DeckPlan) -> Sequence[str]:
+    """Titles in order (handy for printing and diffing a plan)."""
+    return [s.title for s in plan.slides]

@@ -1,0 +1,46 @@
+"""Contact sheets: every slide of a deck as a thumbnail on one PNG (``deckgen preview``)."""
+
+from __future__ import annotations
+
+import io
+import math
+import tempfile
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+
+from deckgen.output import write_atomically
+from deckgen.pdf import convert_to_pdf, pdf_pages_to_png
+
+COLUMNS = 4
+GAP_PX = 12
+BACKGROUND = (235, 235, 235)
+
+
+def contact_sheet(pages: list[Path]) -> Image.Image:
+    """The thumbnails laid out in rows of :data:`COLUMNS`, numbered, on a grey sheet."""
+    thumbs = [Image.open(p).convert("RGB") for p in pages]
+    width = max(t.width for t in thumbs)
+    height = max(t.height for t in thumbs)
+    rows = math.ceil(len(thumbs) / COLUMNS)
+    columns = min(COLUMNS, len(thumbs))
+    sheet = Image.new("RGB", (columns * (width + GAP_PX) + GAP_PX, rows * (height + GAP_PX * 2) + GAP_PX), BACKGROUND)
+    draw = ImageDraw.Draw(sheet)
+    for index, thumb in enumerate(thumbs):
+        x = GAP_PX + (index % COLUMNS) * (width + GAP_PX)
+        y = GAP_PX + (index // COLUMNS) * (height + GAP_PX * 2)
+        sheet.paste(thumb, (x, y))
+        draw.text((x, y + height + 1), str(index + 1), fill=(60, 60, 60))
+    return sheet
+
+
+def write_preview(deck: Path, sheet_path: Path) -> int:
+    """Render ``deck`` through LibreOffice into a contact sheet at ``sheet_path``; return the page count."""
+    with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as work:
+        pdf = convert_to_pdf(deck, Path(work, "deck.pdf"))
+        pages = pdf_pages_to_png(pdf, Path(work))
+        sheet = contact_sheet(pages)
+        buffer = io.BytesIO()
+        sheet.save(buffer, format="PNG")
+    write_atomically(sheet_path, buffer.getvalue())
+    return len(pages)

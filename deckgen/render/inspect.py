@@ -1,0 +1,35 @@
+"""Describe a template for users: its layouts, their placeholders, and the role mapping."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from deckgen.profile import Role
+from deckgen.render.prepare import PreparedTemplate
+
+
+def _placeholder_lines(prepared: PreparedTemplate) -> Iterator[str]:
+    presentation = prepared.open()
+    for layout in presentation.slide_layouts:
+        yield f"  {layout.name}"
+        for placeholder in list(layout.placeholders):
+            fmt = placeholder.placeholder_format
+            kind = str(fmt.type).split(" ")[0].lower()
+            yield f"    - {kind} (idx {fmt.idx}): {placeholder.name}"
+
+
+def describe_template(prepared: PreparedTemplate) -> str:
+    """Text of ``deckgen templates inspect``: layouts, placeholders, role -> layout, warnings."""
+    profile = prepared.profile
+    width_in, height_in = profile.slide_width / 914400, profile.slide_height / 914400
+    lines = [
+        f"template: {profile.name} ({profile.path})",
+        f"slide size: {width_in:.2f} x {height_in:.2f} in",
+        f"fonts: heading {profile.heading_font or '(theme default)'}, body {profile.body_font or '(theme default)'}",
+        "layouts:",
+        *_placeholder_lines(prepared),
+        "roles (slide role -> layout deckgen uses):",
+    ]
+    lines += [f"  {role.value:<11} -> {profile.slots[role].layout}" for role in Role]
+    lines += [f"warning: {w}" for w in profile.warnings]
+    return "\n".join(lines)

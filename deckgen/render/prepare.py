@@ -1,0 +1,136 @@
+"""Prepare a template once per process: open it safely, drop its example slides, profile it.
+
+Opening and profiling a template is the costly part of a build; a batch of decks with
+the same template reuses one :class:`PreparedTemplate` (see :func:`prepare_template`).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from pptx import Presentation
+from pptx.presentation import Presentation as PresentationObject
+
+from deckgen.errors import Problem, TemplateError
+from deckgen.profile import Role, Sizes, TemplateProfile
+from deckgen.render.layouts import LayoutShape, choose_layouts, describe_layout, slots_for
+from deckgen.render.theme import theme_fonts
+from deckgen.templates import TemplateChoice
+
+MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
+"""Largest total uncompressed size of a template's parts; more is treated as a zip bomb."""
+_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+_TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+
+
+@dataclass(frozen=True)
+class PreparedTemplate:
+    """A template ready to build decks from: its profile and its bytes without example slides."""
+
+    profile: TemplateProfile
+    blob: bytes
+
+    def open(self) -> PresentationObject:
+        """A fresh presentation to fill, independent of any other deck built from this one."""
+        return Presentation(io.BytesIO(self.blob))
+
+
+def _problem(path: Path, message: str) -> TemplateError:
+    return TemplateError([Problem(path, 0, 0, message)])
+
+
+def _read_package(path: Path) -> bytes:
+    """The template's bytes as a .pptx package (a .potx is relabelled), after safety checks."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (OSError, zipfile.BadZipFile) as error:
+        raise _problem(path, f"is not a .pptx/.potx file ({error}); save it from PowerPoint or LibreOffice as .pptx") from None
+    with archive:
+        names = archive.namelist()
+        if "[Content_Types].xml" not in names or not any(n.startswith("ppt/") for n in names):
+            raise _problem(path, "is a zip file but not a PowerPoint template (no ppt/ part); use a .pptx or .potx")
+        if sum(info.file_size for info in archive.infolist()) > MAX_TEMPLATE_BYTES:
+            raise _problem(path, "unpacks to more than 200 MB; refusing it as a possible zip bomb")
+        return _relabel_potx(archive)
+
+
+def _relabel_potx(archive: zipfile.ZipFile) -> bytes:
+    """Copy the package, turning a .potx main part into a .pptx one so python-pptx opens it."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in archive.infolist():
+            data = archive.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                data = data.replace(_TEMPLATE_MAIN.encode(), _MAIN.encode())
+            copy.writestr(info.filename, data)
+    return out.getvalue()
+
+
+def _open(path: Path) -> PresentationObject:
+    blob = _read_package(path)
+    try:
+        return Presentation(io.BytesIO(blob))
+    except Exception as error:  # python-pptx raises many kinds on a damaged package
+        raise _problem(path, f"cannot be opened as a presentation ({error})") from None
+
+
+def _drop_slides(presentation: PresentationObject) -> None:
+    """Remove the template's own example slides (their parts are not saved once unlinked)."""
+    id_list = presentation.slides._sldIdLst
+    for slide_id in list(id_list):
+        presentation.part.drop_rel(slide_id.rId)
+        id_list.remove(slide_id)
+
+
+def _profile(presentation: PresentationObject, choice: TemplateChoice) -> TemplateProfile:
+    width = int(presentation.slide_width or 12192000)
+    height = int(presentation.slide_height or 6858000)
+    shapes: list[LayoutShape] = [describe_layout(layout, width, height) for layout in presentation.slide_layouts]
+    named = choice.brand.roles if choice.brand else None
+    chosen, fallen_back = choose_layouts(shapes, named)
+    if Role.CONTENT not in chosen:
+        raise _problem(choice.file, "has no layout with a title placeholder; add a 'Title and Content' layout")
+    warnings = []
+    if fallen_back:
+        roles = ", ".join(r.value for r in fallen_back)
+        warnings.append(f"template '{choice.name}' has no layout for {roles}; using related layouts instead")
+    heading, body = theme_fonts(presentation.slide_master)
+    brand_fonts = choice.brand.fonts if choice.brand else {}
+    return TemplateProfile(
+        name=choice.name,
+        path=choice.file,
+        slots={role: slots_for(role, chosen[role]) for role in Role},
+        heading_font=brand_fonts.get("heading", heading),
+        body_font=brand_fonts.get("body", body),
+        sizes=choice.brand.sizes if choice.brand else Sizes(),
+        slide_width=width,
+        slide_height=height,
+        warnings=tuple(warnings),
+    )
+
+
+def _stripped_blob(presentation: PresentationObject) -> bytes:
+    out = io.BytesIO()
+    presentation.save(out)
+    return out.getvalue()
+
+
+_CACHE: dict[tuple[Path, int, int, str], PreparedTemplate] = {}
+
+
+def prepare_template(choice: TemplateChoice) -> PreparedTemplate:
+    """Open, clean and profile ``choice``; cached per process by path, size, mtime and name."""
+    path = choice.file
+    try:
+        status = path.stat()
+    except OSError as error:
+        raise _problem(path, f"cannot be read ({error.strerror})") from None
+    key = (path, status.st_size, status.st_mtime_ns, choice.name)
+    if key not in _CACHE:
+        presentation = _open(path)
+        _drop_slides(presentation)
+        _CACHE[key] = PreparedTemplate(_profile(presentation, choice), _stripped_blob(presentation))
+    return _CACHE[key]

@@ -1,0 +1,124 @@
+"""Render a deck plan into a presentation: one slide per plan entry, in the planned layout.
+
+The writer makes no content decisions: titles, texts, sizes and notes all come from the
+plan; this module only puts them into the right placeholders.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from pptx.presentation import Presentation as PresentationObject
+from pptx.shapes.base import BaseShape
+from pptx.slide import Slide, SlideLayout
+from pptx.util import Emu
+
+from deckgen.profile import Box, LayoutSlots
+from deckgen.render.layouts import PICTURE_TYPES, TEXT_TYPES, TITLE_TYPES, in_fill_order
+from deckgen.render.metadata import set_metadata
+from deckgen.render.package import normalized_package
+from deckgen.render.pictures import add_picture
+from deckgen.render.prepare import PreparedTemplate
+from deckgen.render.text import fill_notes, fill_plain, fill_text
+from deckgen.slides import DeckPlan, SlidePlan
+
+
+@dataclass
+class _Placeholders:
+    """A new slide's placeholders by what deckgen uses them for, in document order."""
+
+    title: Any | None
+    texts: list[Any]
+    pictures: list[Any]
+
+
+def _placeholders(slide: Slide) -> _Placeholders:
+    found = _Placeholders(None, [], [])
+    for shape in in_fill_order(slide.placeholders):
+        kind = shape.placeholder_format.type
+        if kind in TITLE_TYPES and found.title is None:
+            found.title = shape
+        elif kind in TEXT_TYPES:
+            found.texts.append(shape)
+        elif kind in PICTURE_TYPES:
+            found.pictures.append(shape)
+    return found
+
+
+def _remove(shape: BaseShape) -> None:
+    element = shape._element
+    element.getparent().remove(element)
+
+
+def _place(shape: BaseShape, box: Box | None) -> None:
+    """Give ``shape`` the slot's geometry when the slot differs from what the layout says."""
+    if box is None:
+        return
+    if (shape.left, shape.top, shape.width, shape.height) != (box.left, box.top, box.width, box.height):
+        shape.left, shape.top = Emu(box.left), Emu(box.top)
+        shape.width, shape.height = Emu(box.width), Emu(box.height)
+
+
+def _title_first(slide: Slide, title: BaseShape) -> None:
+    """Screen readers read shapes in document order: the title goes first."""
+    tree = slide.shapes._spTree
+    tree.remove(title._element)
+    tree.insert(2, title._element)
+
+
+def _fill(slide: Slide, plan: SlidePlan, slots: LayoutSlots, language: str) -> None:
+    found = _placeholders(slide)
+    used: list[Any] = []
+    if found.title is not None:
+        fill_plain(found.title.text_frame, plan.title, plan.title_size, language)
+        _title_first(slide, found.title)
+        used.append(found.title)
+    body = found.texts[0] if found.texts else None
+    second = found.texts[1] if len(found.texts) > 1 else None
+    if body is not None and plan.body:
+        _place(body, slots.body)
+        fill_text(body.text_frame, plan.body, plan.body_size, language)
+        used.append(body)
+    if second is not None and plan.aside and slots.aside is not None:
+        fill_text(second.text_frame, plan.aside, plan.aside_size, language)
+        used.append(second)
+    if plan.image is not None and slots.picture is not None:
+        add_picture(slide, plan.image, slots.picture)
+    for shape in [found.title, *found.texts, *found.pictures]:
+        if shape is not None and shape not in used:
+            _remove(shape)
+
+
+def _layouts_by_name(presentation: PresentationObject) -> dict[str, SlideLayout]:
+    layouts: dict[str, SlideLayout] = {}
+    for layout in presentation.slide_layouts:
+        layouts.setdefault(layout.name, layout)
+    return layouts
+
+
+def _add_slide(presentation: PresentationObject, layout: SlideLayout, plan: SlidePlan,
+               slots: LayoutSlots, language: str) -> None:
+    slide = presentation.slides.add_slide(layout)
+    _fill(slide, plan, slots, language)
+    if plan.notes:
+        fill_notes(slide.notes_slide.notes_text_frame, plan.notes, language)
+
+
+def render_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None = None) -> bytes:
+    """The finished .pptx file of ``plan`` built on ``template``, as bytes.
+
+    ``epoch`` (seconds, from ``SOURCE_DATE_EPOCH``) fixes the zip timestamps and, when the
+    outline has no date, the document dates; the same inputs always give the same bytes.
+    """
+    presentation = template.open()
+    layouts = _layouts_by_name(presentation)
+    for slide_plan in plan.slides:
+        slots = template.profile.slots[slide_plan.role]
+        _add_slide(presentation, layouts[slots.layout], slide_plan, slots, plan.language)
+    set_metadata(presentation, plan, epoch)
+    out = io.BytesIO()
+    presentation.save(out)
+    return normalized_package(out.getvalue(), epoch)
+

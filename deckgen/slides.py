@@ -1,0 +1,62 @@
+"""The plan of a deck as data: what each slide says, in which role, at which font sizes.
+
+A plan can be printed, diffed and tested without writing a deck; the renderer turns it
+into a .pptx without making any decision of its own about content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from deckgen.errors import Problem
+from deckgen.model import Image, Position
+from deckgen.profile import Role
+
+ParagraphStyle = Literal["bullet", "plain", "quote", "attribution", "meta"]
+"""How a paragraph is set: a bullet at its level, plain text, a quotation, its attribution,
+or a small meta line (question kind and minutes)."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of slide text."""
+
+    text: str
+    level: int = 0
+    style: ParagraphStyle = "bullet"
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    """One slide: role, texts and the sizes (points) that make them fit their boxes."""
+
+    role: Role
+    title: str
+    body: tuple[Paragraph, ...] = ()
+    aside: tuple[Paragraph, ...] = ()
+    """Text of the second placeholder: the quote of a Quote slide, the meta line of a question."""
+    image: Image | None = None
+    notes: str = ""
+    title_size: float = 0.0
+    body_size: float = 0.0
+    aside_size: float = 0.0
+    continuation: bool = False
+    """True for the "(cont.)" slides that carry the overflow of the slide before."""
+    position: Position = Position()
+    """Where the slide's item stands in the outline (for lints)."""
+
+
+@dataclass(frozen=True)
+class DeckPlan:
+    """All slides of a deck in order, plus the metadata written into the file."""
+
+    title: str
+    slides: tuple[SlidePlan, ...]
+    author: str | None = None
+    subject: str | None = None
+    language: str = "en"
+    date: str | None = None
+    """ISO date from the outline; becomes the deck's created/modified date."""
+    warnings: tuple[Problem, ...] = ()
+    """Lints found while planning (text shrunk below the template's floor ...)."""

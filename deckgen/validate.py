@@ -1,0 +1,407 @@
+"""The validator: walks located YAML nodes along the declarative :mod:`deckgen.fields`.
+
+Every check reports into a shared :class:`Context` and goes on, so one run finds
+all problems of a file. A failed value becomes :data:`INVALID`; a parent with an
+invalid child is itself invalid but still checks its other children. Values that
+pass are already model objects (``Point``, ``Bullet`` ...), tuples and strings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Final
+
+from . import fields as F
+from .errors import Problem, did_you_mean, one_of
+from .imagecheck import ImageCheckError, resolve_image
+from .model import Bullet, Position
+from .textvars import substitute
+from .yamlnodes import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP, YBad, YMap, YNode, YScalar, YSeq
+
+
+class _Invalid:
+    """Marker for a value that failed validation (already reported)."""
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID: Final = _Invalid()
+
+
+@dataclass
+class Context:
+    """What a validation run knows and collects: file, folder, vars, problems."""
+
+    file: Path | None
+    base_dir: Path
+    """The outline's folder; image paths are relative to it."""
+    vars: Mapping[str, str] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    image_cache: dict[tuple[Path, str], Path | str] = field(default_factory=dict)
+    """(folder, raw path) -> resolved path or error message; shared by the audience passes."""
+
+    def report(self, node: YNode | YScalar, message: str) -> _Invalid:
+        """Record a problem located at ``node``; return :data:`INVALID` for convenience."""
+        text = f"{node.path}: {message}" if node.path else message
+        self.problems.append(Problem(self.file, node.position.line, node.position.column, text))
+        return INVALID
+
+    def report_at(self, path: str, position: Position, message: str) -> _Invalid:
+        """Record a problem at an explicit location (a key, a mapping)."""
+        text = f"{path}: {message}" if path else message
+        self.problems.append(Problem(self.file, position.line, position.column, text))
+        return INVALID
+
+
+# --------------------------------------------------------------------------- dispatch
+
+
+def check(node: YNode, ftype: F.FieldType, ctx: Context) -> Any:
+    """Validate ``node`` as ``ftype``; return the model value or :data:`INVALID`."""
+    if isinstance(node, YBad):
+        return INVALID
+    checker = _CHECKERS[type(ftype)]
+    return checker(node, ftype, ctx)
+
+
+def describe(node: YNode) -> str:
+    """What a node is, in user words: ``a list``, ``a number``, ``text``."""
+    if isinstance(node, YSeq):
+        return "a list"
+    if isinstance(node, YMap):
+        return "a mapping"
+    if isinstance(node, YBad):
+        return "an invalid value"
+    return _SCALAR_WORDS.get(node.tag, "a value")
+
+
+_SCALAR_WORDS = {STR: "text", INT: "a number", FLOAT: "a number", BOOL: "a boolean", NULL: "nothing (null)", TIMESTAMP: "a date"}
+
+
+def _wrong_type(node: YNode, expected: str, ctx: Context) -> _Invalid:
+    hint = ""
+    if isinstance(node, YScalar) and node.tag in (INT, FLOAT, BOOL):
+        hint = f"; quote it: \"{node.value}\""
+    value = f" ({node.value})" if isinstance(node, YScalar) and node.tag in (INT, FLOAT, BOOL) else ""
+    return ctx.report(node, f"expected {expected}, got {describe(node)}{value}{hint}")
+
+
+# --------------------------------------------------------------------------- scalars
+
+
+def _raw_text(node: YNode, ctx: Context, expected: str = "text") -> str | _Invalid:
+    """The written text of a string scalar (dates count as text), else a type problem."""
+    if isinstance(node, YScalar) and node.tag in (STR, TIMESTAMP):
+        return node.value
+    return _wrong_type(node, expected, ctx)
+
+
+def _substituted(node: YScalar, raw: str, ctx: Context) -> str | _Invalid:
+    text, problems = substitute(raw, ctx.vars)
+    for message in problems:
+        ctx.report(node, message)
+    return INVALID if problems else text
+
+
+def _check_text(node: YNode, ftype: F.Text, ctx: Context) -> str | _Invalid:
+    raw = _raw_text(node, ctx)
+    if isinstance(raw, _Invalid):
+        return raw
+    assert isinstance(node, YScalar)
+    text = _substituted(node, raw, ctx)
+    if isinstance(text, _Invalid):
+        return text
+    text = text.strip()
+    if not text and not ftype.blank_ok:
+        return ctx.report(node, "must not be empty; give a value or remove the key")
+    if ftype.pattern and not re.match(ftype.pattern, text):
+        return ctx.report(node, f"'{text}' is not {ftype.pattern_hint}{_pattern_fix(text, ftype)}")
+    return text
+
+
+def _pattern_fix(text: str, ftype: F.Text) -> str:
+    fixed = text.replace("_", "-").strip()
+    if fixed != text and ftype.pattern and re.match(ftype.pattern, fixed):
+        return f" (did you mean '{fixed}'?)"
+    return ""
+
+
+def _check_choice(node: YNode, ftype: F.Choice, ctx: Context) -> str | _Invalid:
+    text = _check_text(node, F.TEXT, ctx)
+    if isinstance(text, _Invalid) or text in ftype.values:
+        return text
+    return ctx.report(node, one_of(text, ftype.values))
+
+
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def _check_date(node: YNode, ftype: F.Date, ctx: Context) -> str | _Invalid:
+    if isinstance(node, YScalar) and node.tag == TIMESTAMP:
+        return _iso_date(node, ctx)
+    if isinstance(node, YScalar) and node.tag == INT and isinstance(node.native, int) and 1000 <= node.native <= 9999:
+        return str(node.native)
+    if isinstance(node, YScalar) and node.tag == STR:
+        return _check_text(node, F.TEXT, ctx)
+    return _wrong_type(node, "a date like 2024-02-20", ctx)
+
+
+def _iso_date(node: YScalar, ctx: Context) -> str | _Invalid:
+    match = _ISO_DATE.match(node.value)
+    if match is None:  # a timestamp with a time of day: keep it as written
+        return node.value.strip()
+    try:
+        return dt.date(*(int(g) for g in match.groups())).isoformat()
+    except ValueError:
+        return ctx.report(node, f"'{node.value}' is not a valid date")
+
+
+def _check_number(node: YNode, ftype: F.Number, ctx: Context) -> float | _Invalid:
+    if not (isinstance(node, YScalar) and node.tag in (INT, FLOAT)):
+        return _wrong_type(node, "a number of minutes", ctx)
+    value = float(node.native)  # type: ignore[arg-type]
+    if not math.isfinite(value):
+        return ctx.report(node, f"expected a number of minutes, got {node.value}")
+    if value <= 0:
+        return ctx.report(node, f"must be greater than 0, got {node.value}")
+    return value
+
+
+def _check_version(node: YNode, ftype: F.Version, ctx: Context) -> int | _Invalid:
+    if not (isinstance(node, YScalar) and node.tag == INT and isinstance(node.native, int)):
+        return _wrong_type(node, "a format version number like 1", ctx)
+    if node.native not in ftype.supported:
+        readable = ", ".join(str(v) for v in ftype.supported)
+        return ctx.report(node, f"unsupported format version {node.native}; this deckgen reads version {readable}")
+    return node.native
+
+
+def _check_scalar(node: YNode, ftype: F.Scalar, ctx: Context) -> str | _Invalid:
+    if not isinstance(node, YScalar):
+        return _wrong_type(node, "a single value (text or number)", ctx)
+    return "" if node.tag == NULL else node.value
+
+
+def _check_image_path(node: YNode, ftype: F.ImagePath, ctx: Context) -> Path | _Invalid:
+    raw = _check_text(node, F.TEXT, ctx)
+    if isinstance(raw, _Invalid):
+        return raw
+    key = (ctx.base_dir, raw)
+    if key not in ctx.image_cache:
+        try:
+            ctx.image_cache[key] = resolve_image(raw, ctx.base_dir)
+        except ImageCheckError as exc:
+            ctx.image_cache[key] = str(exc)
+    result = ctx.image_cache[key]
+    return ctx.report(node, result) if isinstance(result, str) else result
+
+
+# --------------------------------------------------------------------------- evidence
+
+
+def _check_evidence(node: YNode, ftype: F.Evidence, ctx: Context) -> tuple[Bullet, ...] | _Invalid:
+    if not isinstance(node, YSeq):
+        return _wrong_type(node, "a list of bullets", ctx)
+    bullets: list[Bullet] = []
+    ok = _collect_bullets(node, 0, ftype.levels, ctx, bullets)
+    return tuple(bullets) if ok else INVALID
+
+
+def _collect_bullets(seq: YSeq, level: int, levels: int, ctx: Context, out: list[Bullet]) -> bool:
+    ok = True
+    for index, item in enumerate(seq.items):
+        if isinstance(item, YSeq):
+            ok = _nested_bullets(item, index, level, levels, ctx, out) and ok
+            continue
+        text = _bullet_text(item, ctx)
+        if isinstance(text, _Invalid):
+            ok = False
+        else:
+            out.append(Bullet(text, level, item.position))
+    return ok
+
+
+def _bullet_text(item: YNode, ctx: Context) -> str | _Invalid:
+    if isinstance(item, YMap):
+        return ctx.report(item, f"expected a bullet (text) or a nested list, got a mapping{_mapping_hint(item)}")
+    return check(item, F.TEXT, ctx)  # type: ignore[no-any-return]
+
+
+def _nested_bullets(item: YSeq, index: int, level: int, levels: int, ctx: Context, out: list[Bullet]) -> bool:
+    if index == 0:
+        ctx.report(item, "a nested list must follow a bullet; put a bullet before it")
+        return False
+    if level + 1 >= levels:
+        ctx.report(item, f"bullets nest at most {levels} levels deep")
+        return False
+    return _collect_bullets(item, level + 1, levels, ctx, out)
+
+
+def _mapping_hint(node: YMap) -> str:
+    if len(node.entries) == 1:
+        return " (quote the bullet: it contains ': ')"
+    return ""
+
+
+# --------------------------------------------------------------------------- collections
+
+
+def _check_list(node: YNode, ftype: F.ListOf, ctx: Context) -> tuple[Any, ...] | _Invalid:
+    if not isinstance(node, YSeq):
+        return _wrong_type(node, f"a list{_list_hint(node, ftype)}", ctx)
+    if len(node.items) < ftype.min_items:
+        return ctx.report(node, f"needs at least {ftype.min_items} item(s)")
+    values = [check(item, ftype.item, ctx) for item in node.items]
+    return INVALID if any(v is INVALID for v in values) else tuple(values)
+
+
+def _list_hint(node: YNode, ftype: F.ListOf) -> str:
+    if isinstance(node, YScalar) and node.tag == STR and isinstance(ftype.item, F.Text):
+        return f" (write [\"{node.value}\"] for a single item)"
+    return ""
+
+
+def _check_map(node: YNode, ftype: F.MapOf, ctx: Context) -> dict[str, Any] | _Invalid:
+    if not isinstance(node, YMap):
+        return _wrong_type(node, "a mapping", ctx)
+    values: dict[str, Any] = {}
+    for key, (key_node, value_node) in node.entries.items():
+        if not re.match(ftype.key_pattern, key):
+            values[key] = ctx.report(key_node, f"'{key}' is not a valid name; use {ftype.key_hint}")
+            continue
+        values[key] = check_entry(key_node, value_node, ftype, ctx)
+    return INVALID if any(v is INVALID for v in values.values()) else values
+
+
+def check_entry(key_node: YScalar, value_node: YNode, ftype: F.MapOf, ctx: Context) -> Any:
+    """Check one value of a :class:`MapOf`; with ``key_attr``, build its model with the key."""
+    if not (ftype.key_attr and isinstance(ftype.value, F.Obj)):
+        return check(value_node, ftype.value, ctx)
+    values = check_fields(value_node, ftype.value, ctx)
+    if isinstance(values, _Invalid):
+        return values
+    return build(ftype.value, {**values, ftype.key_attr: key_node.value}, key_node.position)
+
+
+def _check_overrides(node: YNode, ftype: F.Overrides, ctx: Context) -> dict[str, Any] | _Invalid:
+    """Check an audience's ``set`` keys; its values are validated after the merge."""
+    if not isinstance(node, YMap):
+        return _wrong_type(node, "a mapping of top-level fields", ctx)
+    allowed = tuple(n for n in F.OUTLINE.names if n not in ftype.forbidden)
+    problems = len(ctx.problems)
+    for key, (key_node, _value) in node.entries.items():
+        if key in ftype.forbidden:
+            ctx.report(key_node, f"'{key}' cannot be set by an audience")
+        elif key not in allowed:
+            ctx.report(key_node, f"unknown field{did_you_mean(key, allowed)}; can set: {', '.join(allowed)}")
+    if len(ctx.problems) > problems:
+        return INVALID
+    plain: dict[str, Any] = to_plain(node)
+    return plain
+
+
+def to_plain(node: YNode) -> Any:
+    """Plain Python data of a node (strings as written, numbers, lists, dicts)."""
+    if isinstance(node, YSeq):
+        return [to_plain(item) for item in node.items]
+    if isinstance(node, YMap):
+        return {key: to_plain(value) for key, (_k, value) in node.entries.items()}
+    return node.native if isinstance(node, YScalar) else None
+
+
+# --------------------------------------------------------------------------- objects
+
+
+def check_fields(node: YNode, obj: F.Obj, ctx: Context, skip: Iterable[str] = ()) -> dict[str, Any] | _Invalid:
+    """Check a mapping against ``obj``: unknown keys, required keys, each value.
+
+    Returns the values keyed by model attribute (fields with ``attr=""`` and
+    ``skip`` left out), or :data:`INVALID` after reporting.
+    """
+    if not isinstance(node, YMap):
+        return _wrong_type(node, f"a mapping with {_keys_summary(obj)}", ctx)
+    skipped = set(skip)
+    values: dict[str, Any] = {}
+    ok = _check_keys(node, obj, ctx)
+    for spec in obj.fields:
+        entry = node.entries.get(spec.name)
+        value_node = entry[1] if entry else None
+        if value_node is None or _is_null(value_node):
+            ok = _check_missing(node, spec, value_node, ctx) and ok
+            continue
+        if spec.name in skipped:
+            continue
+        value = check(value_node, spec.type, ctx)
+        ok = ok and value is not INVALID
+        if spec.target:
+            values[spec.target] = value
+    return values if ok else INVALID
+
+
+def _is_null(node: YNode) -> bool:
+    return isinstance(node, YScalar) and node.tag == NULL
+
+
+def _check_missing(node: YMap, spec: F.Field, value_node: YNode | None, ctx: Context) -> bool:
+    if value_node is not None:  # `key:` with nothing after it
+        ctx.report(value_node, "has no value; give one or remove the key")
+        return False
+    if spec.required:
+        ctx.report(node, f"missing required key '{spec.name}'")
+        return False
+    return True
+
+
+def _check_keys(node: YMap, obj: F.Obj, ctx: Context) -> bool:
+    ok = True
+    for key, (key_node, _value) in node.entries.items():
+        if obj.field(key) is None:
+            hint = did_you_mean(key, obj.names)
+            ctx.report(key_node, f"unknown key{hint}; allowed keys: {', '.join(obj.names)}")
+            ok = False
+    return ok
+
+
+def _keys_summary(obj: F.Obj) -> str:
+    required = [f.name for f in obj.fields if f.required]
+    return f"{', '.join(required)}" if required else "keys " + ", ".join(obj.names[:3]) + " ..."
+
+
+def _check_obj(node: YNode, obj: F.Obj, ctx: Context) -> Any:
+    values = check_fields(node, obj, ctx)
+    if isinstance(values, _Invalid) or obj.model is None:
+        return values
+    assert isinstance(node, YMap)
+    return build(obj, values, node.position)
+
+
+def build(obj: F.Obj, values: dict[str, Any], position: Position) -> Any:
+    """Instantiate the model class of ``obj`` from checked values (adding ``position``)."""
+    assert obj.model is not None
+    names = {f.name for f in dataclasses.fields(obj.model)}
+    if "position" in names:
+        values = {**values, "position": position}
+    return obj.model(**values)
+
+
+_CHECKERS: dict[type, Any] = {
+    F.Text: _check_text,
+    F.Date: _check_date,
+    F.Number: _check_number,
+    F.Version: _check_version,
+    F.Choice: _check_choice,
+    F.Scalar: _check_scalar,
+    F.ImagePath: _check_image_path,
+    F.Evidence: _check_evidence,
+    F.ListOf: _check_list,
+    F.MapOf: _check_map,
+    F.Overrides: _check_overrides,
+    F.Obj: _check_obj,
+}

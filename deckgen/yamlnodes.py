@@ -1,0 +1,368 @@
+"""Safe YAML reading: bytes -> a small tree of located nodes, never Python objects.
+
+The outline layer never calls ``yaml.load``: text is *composed* with a
+:class:`yaml.SafeLoader` subclass (so no tag can run code) and the node graph is
+copied into :class:`YScalar` / :class:`YSeq` / :class:`YMap`, each carrying its
+1-based :class:`~deckgen.model.Position` and its location path (``questions[2].kind``)
+so that every later error can say where it is. The copy is where hostile input is
+stopped: unknown tags, duplicate keys, alias bombs and absurd nesting all become
+:class:`~deckgen.errors.Problem` objects instead of exceptions or memory blow-ups.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NoReturn, Union
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from .errors import OutlineError, Problem
+from .model import Position
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""Largest outline accepted; a real discussion guide is a few kilobytes."""
+MAX_DEPTH = 50
+"""Deepest nesting of lists/mappings accepted (aliases included)."""
+MAX_ALIASES = 1000
+"""Most ``*alias`` references accepted in one file."""
+MAX_NODES = 100_000
+"""Most nodes after expanding aliases: stops "billion laughs" after a few milliseconds."""
+
+YAML_TAG = "tag:yaml.org,2002:"
+STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (
+    YAML_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
+SEQ, MAP = YAML_TAG + "seq", YAML_TAG + "map"
+ALLOWED_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, SEQ, MAP})
+
+
+@dataclass(frozen=True)
+class YScalar:
+    """A scalar as written (``value``), its resolved tag and its Python value."""
+
+    value: str
+    tag: str
+    native: str | int | float | bool | None
+    """``value`` for strings and timestamps, else the int/float/bool/None it means."""
+    path: str
+    position: Position
+
+
+@dataclass(frozen=True)
+class YSeq:
+    """A YAML sequence (block ``- x`` or flow ``[x, y]``)."""
+
+    items: tuple[YNode, ...]
+    path: str
+    position: Position
+
+
+@dataclass(frozen=True)
+class YMap:
+    """A YAML mapping; ``entries`` maps each key's text to (key node, value node)."""
+
+    entries: dict[str, tuple[YScalar, YNode]]
+    path: str
+    position: Position
+
+
+@dataclass(frozen=True)
+class YBad:
+    """Stands for a node already reported as a problem (e.g. a forbidden tag)."""
+
+    path: str
+    position: Position
+
+
+YNode = Union[YScalar, YSeq, YMap, YBad]
+
+
+def child_path(parent: str, key: str | int) -> str:
+    """Location path of a child: ``sections[1]`` for an index, ``source.title`` for a key."""
+    if isinstance(key, int):
+        return f"{parent}[{key}]"
+    return f"{parent}.{key}" if parent else key
+
+
+def position_of(mark: object) -> Position:
+    """Turn PyYAML's 0-based mark (pure or libyaml) into a 1-based :class:`Position`."""
+    line, column = getattr(mark, "line", None), getattr(mark, "column", None)
+    if not isinstance(line, int) or not isinstance(column, int):
+        return Position()
+    return Position(line + 1, column + 1)
+
+
+def short_tag(tag: str) -> str:
+    """``tag:yaml.org,2002:python/object`` -> ``!!python/object`` (as the user wrote it)."""
+    return "!!" + tag[len(YAML_TAG):] if tag.startswith(YAML_TAG) else tag
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_outline_text(path: Path) -> str:
+    """Read an outline file as UTF-8 (a BOM is allowed); raise :class:`OutlineError` else."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            _fail(path, f"the file is {size:,} bytes; outlines are limited to {MAX_FILE_BYTES:,}")
+        data = path.read_bytes()
+    except IsADirectoryError:
+        _fail(path, "is a folder, not an outline file")
+    except FileNotFoundError:
+        _fail(path, "no such file")
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
+        _fail(path, f"cannot read the file ({getattr(exc, 'strerror', None) or exc})")
+    return decode_outline_bytes(data, path)
+
+
+def decode_outline_bytes(data: bytes, path: Path | None) -> str:
+    """Decode UTF-8 (with or without BOM); binary or other encodings are explained."""
+    if len(data) > MAX_FILE_BYTES:
+        _fail(path, f"the file is {len(data):,} bytes; outlines are limited to {MAX_FILE_BYTES:,}")
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        _fail(path, "the file is UTF-32; save it as UTF-8")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        _fail(path, "the file is UTF-16; save it as UTF-8")
+    if b"\x00" in data:
+        line, column = _line_column(data, data.index(b"\x00"))
+        _fail(path, "this is a binary file, not a YAML outline (it contains NUL bytes)", line, column)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column = _line_column(data, exc.start)
+        byte = data[exc.start]
+        _fail(path, f"not valid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8", line, column)
+
+
+def _line_column(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and column (in characters, roughly) of a byte offset."""
+    before = data[:offset]
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return before.count(b"\n") + 1, column
+
+
+def _fail(path: Path | None, message: str, line: int = 0, column: int = 0) -> NoReturn:
+    raise OutlineError([Problem(path, line, column, message)])
+
+
+# --------------------------------------------------------------------------- composing
+
+
+class _DeckgenLoader(yaml.SafeLoader):
+    """SafeLoader that refuses deep nesting and many aliases *while* composing.
+
+    PyYAML's composer recurses once per nesting level, so the depth check must
+    happen here, before Python's recursion limit is anywhere near.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._aliases = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event: yaml.Event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                raise _LimitError(f"more than {MAX_ALIASES} aliases (*name)", event.start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _LimitError(f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+class _LimitError(Exception):
+    """A safety limit was hit while composing; becomes a :class:`Problem`."""
+
+    def __init__(self, message: str, mark: object) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+def compose(text: str, path: Path | None = None) -> YNode | None:
+    """Compose one YAML document into located nodes; None for an empty document.
+
+    Raises :class:`OutlineError` for syntax errors and exceeded limits (nothing
+    else can be checked then); collects per-node problems (tags, duplicate keys)
+    and raises them together.
+    """
+    root = _compose_yaml(text, path)
+    if root is None:
+        return None
+    converter = _Converter(path)
+    node = converter.convert(root, "", 0)
+    if converter.problems:
+        raise OutlineError(converter.problems)
+    return node
+
+
+def _compose_yaml(text: str, path: Path | None) -> yaml.Node | None:
+    try:
+        loader = _DeckgenLoader(text)
+    except yaml.YAMLError as exc:  # ReaderError: control characters in the text
+        raise OutlineError([_reader_problem(exc, text, path)]) from None
+    try:
+        return loader.get_single_node()
+    except _LimitError as exc:
+        pos = position_of(exc.mark)
+        raise OutlineError([Problem(path, pos.line, pos.column, f"{exc.message}; simplify the outline")]) from None
+    except yaml.MarkedYAMLError as exc:
+        raise OutlineError([_syntax_problem(exc, path)]) from None
+    except yaml.YAMLError as exc:  # ReaderError: control characters in the text
+        raise OutlineError([_reader_problem(exc, text, path)]) from None
+    except RecursionError:  # pragma: no cover - the depth limit comes first
+        raise OutlineError([Problem(path, 0, 0, "the outline is nested too deeply")]) from None
+    finally:
+        loader.dispose()
+
+
+_HINTS: tuple[tuple[str, str], ...] = (
+    ("'\\t'", "indent with spaces, not tabs"),
+    ("found unexpected end of stream", "a quote is not closed"),
+    ("found unknown escape character", "in double quotes write \\\\ for a backslash, or use single quotes"),
+    ("mapping values are not allowed", "quote the value: it contains ': '"),
+    ("could not find expected ':'", "each line of a mapping needs 'key: value'; quote text containing ':' or '#'"),
+    ("expected <block end>", "check the indentation of this line"),
+    ("did not find expected key", "check the indentation of this line"),
+    ("did not find expected '-'", "check the indentation of this line"),
+    ("found undefined alias", "define the anchor (&name) before using *name"),
+    ("expected a single document", "an outline is one YAML document; remove the extra '---'"),
+    ("cannot start any token", "quote the value"),
+    ("expected ',' or ']'", "inside [...] quote items that end in '?' or contain ': ' or ' #'"),
+    ("expected ',' or '}'", "inside {...} quote values that end in '?' or contain ': ' or ' #'"),
+)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, path: Path | None) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    pos = position_of(mark)
+    text = _syntax_text(exc)
+    hint = next((h for key, h in _HINTS if key in text), "")
+    return Problem(path, pos.line, pos.column, f"YAML syntax error: {text}" + (f"; {hint}" if hint else ""))
+
+
+def _syntax_text(exc: yaml.MarkedYAMLError) -> str:
+    """PyYAML's problem and context as one phrase: ``expected X, but found Y``."""
+    problem, context = exc.problem or "", exc.context or ""
+    if not (problem and context):
+        return problem or context or "invalid YAML"
+    if not context.startswith("while"):
+        return f"{context}, {problem}"
+    line = f" at line {exc.context_mark.line + 1}" if exc.context_mark is not None else ""
+    return f"{problem} ({context}{line})"
+
+
+def _reader_problem(exc: yaml.YAMLError, text: str, path: Path | None) -> Problem:
+    offset = getattr(exc, "position", 0)
+    char = getattr(exc, "character", "")
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    code = f"#x{char:04x}" if isinstance(char, int) else "?"
+    return Problem(path, line, column, f"control character {code} is not allowed in YAML; remove it")
+
+
+# --------------------------------------------------------------------------- converting
+
+
+_SCALAR_CONSTRUCTORS = {
+    INT: SafeConstructor.construct_yaml_int,
+    FLOAT: SafeConstructor.construct_yaml_float,
+    BOOL: SafeConstructor.construct_yaml_bool,
+}
+_CONSTRUCTOR = SafeConstructor()
+
+
+@dataclass
+class _Converter:
+    """Copies PyYAML nodes into located nodes, expanding aliases within :data:`MAX_NODES`."""
+
+    path: Path | None
+    problems: list[Problem] = field(default_factory=list)
+    nodes: int = 0
+
+    def convert(self, node: yaml.Node, path: str, depth: int) -> YNode:
+        self.nodes += 1
+        pos = position_of(node.start_mark)
+        if self.nodes > MAX_NODES:
+            raise OutlineError([Problem(self.path, pos.line, pos.column, _too_big())])
+        if depth > MAX_DEPTH:
+            raise OutlineError([Problem(self.path, pos.line, pos.column, f"nesting deeper than {MAX_DEPTH} levels (through aliases); simplify the outline")])
+        if node.tag not in ALLOWED_TAGS:
+            return self._bad(path, pos, _tag_message(node.tag))
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, path, pos)
+        if isinstance(node, yaml.SequenceNode):
+            items = tuple(self.convert(item, child_path(path, i), depth + 1) for i, item in enumerate(node.value))
+            return YSeq(items, path, pos)
+        assert isinstance(node, yaml.MappingNode)
+        return self._mapping(node, path, pos, depth)
+
+    def _scalar(self, node: yaml.ScalarNode, path: str, pos: Position) -> YNode:
+        construct = _SCALAR_CONSTRUCTORS.get(node.tag)
+        native: str | int | float | bool | None = node.value
+        if node.tag == NULL:
+            native = None
+        elif construct is not None:
+            try:
+                native = construct(_CONSTRUCTOR, node)
+            except ValueError:
+                return self._bad(path, pos, f"the number {node.value[:20]}... is too large; quote it")
+        return YScalar(node.value, node.tag, native, path, pos)
+
+    def _mapping(self, node: yaml.MappingNode, path: str, pos: Position, depth: int) -> YNode:
+        entries: dict[str, tuple[YScalar, YNode]] = {}
+        for key_node, value_node in node.value:
+            key_pos = position_of(key_node.start_mark)
+            if key_node.tag not in ALLOWED_TAGS:
+                self._report(path, key_pos, _tag_message(key_node.tag))
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self._report(path, key_pos, "keys must be plain words, not lists or mappings")
+                continue
+            key = key_node.value
+            key_path = child_path(path, key)
+            if key in entries:
+                first = entries[key][0].position.line
+                self._report(key_path, key_pos, f"duplicate key '{key}' (first at line {first}); remove one of them")
+                continue
+            key_scalar = YScalar(key, key_node.tag, key, key_path, key_pos)
+            entries[key] = (key_scalar, self.convert(value_node, key_path, depth + 1))
+        return YMap(entries, path, pos)
+
+    def _bad(self, path: str, pos: Position, message: str) -> YBad:
+        self._report(path, pos, message)
+        return YBad(path, pos)
+
+    def _report(self, path: str, pos: Position, message: str) -> None:
+        text = f"{path}: {message}" if path else message
+        self.problems.append(Problem(self.path, pos.line, pos.column, text))
+
+
+def _tag_message(tag: str) -> str:
+    if tag == YAML_TAG + "merge":
+        return "merge keys (<<) are not supported; write the keys out"
+    return f"the tag {short_tag(tag)} is not allowed in an outline; remove it"
+
+
+def _too_big() -> str:
+    return (
+        f"the outline expands to more than {MAX_NODES:,} nodes through aliases (*name); "
+        "this looks like an alias bomb"
+    )
+
+
+def is_outline_file(path: str | os.PathLike[str]) -> bool:
+    """True for ``.yaml`` / ``.yml`` files (what ``deckgen build DIR`` picks up)."""
+    return Path(path).suffix.lower() in (".yaml", ".yml")
+

@@ -1,0 +1,144 @@
+"""The JSON Schema: valid for draft 2020-12, strict, and in agreement with the loader."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from deckgen.errors import OutlineError
+from deckgen.loader import load_outline
+from deckgen.schema import outline_json_schema
+
+OUTLINES = Path(__file__).resolve().parent / "fixtures" / "outlines"
+BAD = OUTLINES / "bad"
+REPO_OUTLINES = Path(__file__).resolve().parent.parent / "outlines"
+
+VALID = [*sorted(OUTLINES.glob("*.yaml")), *sorted(REPO_OUTLINES.glob("*.y*ml"))]
+
+SCHEMA_CATCHES = [
+    "unknown-key", "unknown-point-key", "bad-kind", "missing-title", "missing-sections", "empty-sections",
+    "section-no-title", "point-no-claim", "question-no-prompt", "number-title", "bool-language", "null-value",
+    "negative-minutes", "zero-duration", "text-minutes", "evidence-too-deep", "evidence-list-first",
+    "evidence-mapping", "bad-id", "version-2", "vars-not-scalar", "bad-var-name", "bad-language", "bad-url",
+    "source-string", "source-no-title", "reference-no-title", "quote-no-text", "follow-ups-string", "tags-number",
+    "image-absolute", "image-no-alt", "audience-unknown-key", "audience-bad-name", "audience-set-unknown",
+    "audience-set-forbidden", "audience-set-bad-type", "audience-question-kind", "audience-not-mapping",
+    "top-level-list",
+]
+"""Bad fixtures the schema alone can see (not: vars, images on disk, ids, YAML syntax)."""
+
+
+class _JsonLikeLoader(yaml.SafeLoader):
+    """Reads dates as strings, as editors' YAML 1.2 parsers do."""
+
+
+_JsonLikeLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def as_data(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_JsonLikeLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+@pytest.fixture(scope="module")
+def validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(outline_json_schema())
+
+
+def test_schema_is_valid_draft_2020_12_with_id_and_title() -> None:
+    schema = outline_json_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"].startswith("https://") and schema["title"] == "deckgen outline"
+    json.dumps(schema)  # JSON-ready
+
+
+def test_every_object_is_closed_and_every_property_described() -> None:
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "object" and "properties" in node:
+                assert node["additionalProperties"] is False
+                assert all("description" in p for p in node["properties"].values())
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(outline_json_schema())
+
+
+def test_schema_has_enums_minimums_and_required_fields() -> None:
+    schema = outline_json_schema()
+    defs = schema["$defs"]
+    assert defs["Question"]["properties"]["kind"]["enum"] == ["warm-up", "analysis", "application", "reflection"]
+    assert defs["Point"]["properties"]["minutes"]["exclusiveMinimum"] == 0
+    assert schema["required"] == ["title", "sections"]
+    assert defs["Image"]["required"] == ["path", "alt"]
+
+
+@pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)
+def test_valid_outlines_validate(path: Path, validator: jsonschema.Draft202012Validator) -> None:
+    errors = [f"{e.json_path}: {e.message}" for e in validator.iter_errors(as_data(path))]
+    assert errors == []
+
+
+@pytest.mark.parametrize("name", SCHEMA_CATCHES)
+def test_bad_outlines_fail_the_schema_too(name: str, validator: jsonschema.Draft202012Validator) -> None:
+    assert not validator.is_valid(as_data(BAD / f"{name}.yaml"))
+
+
+def test_typo_in_a_key_fails(validator: jsonschema.Draft202012Validator) -> None:
+    data = as_data(OUTLINES / "minimal.yaml")
+    data["sections"][0]["titel"] = "x"
+    assert not validator.is_valid(data)
+
+
+# --------------------------------------------------------------------------- agreement
+
+_text = st.one_of(st.sampled_from(["T", "gap", "x y", "", "  ", "en", "zh_CN", "https://a.b"]), st.integers(-2, 3), st.booleans(), st.none())
+_number = st.one_of(st.integers(-2, 5), st.floats(-1, 10, allow_nan=False), st.sampled_from(["3", "soon"]))
+_tags = st.one_of(st.lists(_text, max_size=2), _text)
+_evidence = st.recursive(_text, lambda c: st.lists(c, max_size=3), max_leaves=6)
+
+
+def _optional(**fields: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, Any]]:
+    return st.fixed_dictionaries({}, optional=fields)
+
+
+_point = _optional(claim=_text, minutes=_number, tags=_tags, evidence=_evidence, quote=_optional(text=_text, by=_text), notes=_text, evidance=_text)
+_section = _optional(id=st.sampled_from(["a", "b", "a b"]), title=_text, summary=_text, points=st.lists(_point, max_size=2))
+_question = _optional(prompt=_text, kind=st.sampled_from(["warm-up", "analysis", "analyse", 3]), after=st.sampled_from(["a", "b"]), minutes=_number, tags=_tags, follow_ups=_tags)
+_outline = st.fixed_dictionaries(
+    {"title": _text, "sections": st.lists(_section, max_size=2)},
+    optional={
+        "deckgen": st.sampled_from([1, 2, "1"]), "subtitle": _text, "language": _text, "duration": _number,
+        "questions": st.lists(_question, max_size=2), "takeaways": _tags,
+        "source": _optional(title=_text, url=_text, published=st.one_of(_text, st.integers(0, 3000))),
+        "audiences": st.dictionaries(st.sampled_from(["u", "v w"]), _optional(exclude_tags=_tags, set=_optional(subtitle=_text, titel=_text), questions=st.lists(_question, max_size=1)), max_size=2),
+    },
+)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=_outline)
+def test_loader_and_schema_agree_on_structure(data: dict[str, Any], tmp_path: Path) -> None:
+    path = tmp_path / "o.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    schema_ok = jsonschema.Draft202012Validator(outline_json_schema()).is_valid(as_data(path))
+    try:
+        load_outline(path)
+        loader_ok = True
+    except OutlineError:
+        loader_ok = False
+    if loader_ok:
+        assert schema_ok, "the loader accepted an outline the schema rejects"
