@@ -13,11 +13,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hashlib import sha256
+
 from deckgen import __version__
-from deckgen.build import deck_bytes, source_date_epoch, template_for
 from deckgen.errors import DeckgenError, OutlineError, Problem
 from deckgen.loader import load_outline
-from deckgen.manifest import Record, file_digest, inputs_digest, is_up_to_date, read_manifest
+from deckgen.manifest import Record, inputs_digest, is_up_to_date, read_manifest
 from deckgen.model import Outline
 from deckgen.output import write_atomically
 
@@ -61,37 +62,34 @@ def find_outlines(inputs: Iterable[Path]) -> list[Path]:
     return found
 
 
-def _input_files(outline: Outline, template_file: Path) -> list[Path]:
+def input_files(outline: Outline, template_file: Path) -> list[Path]:
+    """Every file a deck is built from: outline, images, template and its brand file."""
     images = sorted({p.image.path for s in outline.sections for p in s.points if p.image})
     brand = [template_file.with_suffix(".yaml")] if template_file.with_suffix(".yaml").is_file() else []
     return [outline.path, *images, template_file, *brand]
 
 
-def _digest(job: Job, outline: Outline, template_file: Path) -> str:
-    words = [__version__, job.audience or "", job.template or "", str(source_date_epoch() or "")]
-    return inputs_digest(_input_files(outline, template_file), words)
+def build_words(job: Job) -> list[str]:
+    """What else decides a deck's bytes: deckgen's version, the variant, --template, the epoch."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return [__version__, job.audience or "", job.template or "", epoch]
 
 
 def _lines(error: DeckgenError) -> tuple[str, ...]:
     return tuple(error.format_message().splitlines())
 
 
-def run_job(job: Job, records: dict[str, Record]) -> Result:
-    """Build one deck, or skip it when up to date; never raises for bad input."""
+def run_job(job: Job) -> Result:
+    """Build one deck; never raises for bad input (the error is in the result)."""
     try:
-        outline = load_outline(job.outline, audience=job.audience)
-        prepared = template_for(outline, job.template)
-        inputs = _digest(job, outline, prepared.profile.path)
-        warnings = tuple(prepared.profile.warnings)
-        if not job.force and is_up_to_date(job.output, inputs, records):
-            return Result(job, "skipped", warnings=warnings)
-        data = deck_bytes(outline, job.template)
-        write_atomically(job.output, data)
-        from pptx import Presentation  # counted from the written file: what users get
+        from deckgen.build import render_outline  # imports python-pptx: only when building
 
-        slides = len(Presentation(str(job.output)).slides)
-        record = Record(inputs, file_digest(job.output))
-        return Result(job, "built", slides, warnings=warnings, record=record)
+        outline = load_outline(job.outline, audience=job.audience)
+        deck = render_outline(outline, job.template)
+        write_atomically(job.output, deck.data)
+        files = input_files(outline, deck.template)
+        record = Record(inputs_digest(files, build_words(job)), sha256(deck.data).hexdigest(), tuple(map(str, files)))
+        return Result(job, "built", deck.slides, warnings=deck.warnings, record=record)
     except DeckgenError as error:
         return Result(job, "failed", errors=_lines(error))
     except Exception as error:  # a bug must not stop the batch; report it like a failure
@@ -99,26 +97,43 @@ def run_job(job: Job, records: dict[str, Record]) -> Result:
         return Result(job, "failed", errors=(f"{job.outline}: internal error while building ({detail}); please report it",))
 
 
-def _run_with_records(job: Job) -> Result:
-    return run_job(job, read_manifest(job.output.parent))
+def is_current(job: Job, manifests: dict[Path, dict[str, Record]]) -> bool:
+    """True when ``job``'s deck exists and nothing it was built from has changed."""
+    if job.force:
+        return False
+    folder = job.output.parent
+    if folder not in manifests:
+        manifests[folder] = read_manifest(folder)
+    return is_up_to_date(job.output, build_words(job), manifests[folder])
 
 
 def run_jobs(jobs: Sequence[Job], workers: int, on_result: Callable[[Result], None]) -> list[Result]:
     """Run ``jobs`` with up to ``workers`` processes, calling ``on_result`` as each finishes.
 
-    Results come back in job order, so reports and manifests do not depend on timing.
+    Up-to-date decks are skipped here, before any worker starts. Results come back in job
+    order, so reports and manifests do not depend on timing.
     """
-    results: list[Result] = []
+    manifests: dict[Path, dict[str, Record]] = {}
+    results: dict[int, Result] = {}
+    todo: list[tuple[int, Job]] = []
+    for index, job in enumerate(jobs):
+        if is_current(job, manifests):
+            results[index] = Result(job, "skipped")
+            on_result(results[index])
+        else:
+            todo.append((index, job))
+    for (index, _job), result in zip(todo, _build_all([job for _, job in todo], workers)):
+        results[index] = result
+        on_result(result)
+    return [results[index] for index in range(len(jobs))]
+
+
+def _build_all(jobs: Sequence[Job], workers: int) -> Iterator[Result]:
     if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            results.append(_run_with_records(job))
-            on_result(results[-1])
-        return results
+        yield from map(run_job, jobs)
+        return
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        for result in pool.map(_run_with_records, jobs, chunksize=_chunk(len(jobs), workers)):
-            results.append(result)
-            on_result(result)
-    return results
+        yield from pool.map(run_job, jobs, chunksize=_chunk(len(jobs), workers))
 
 
 def _chunk(count: int, workers: int) -> int:

@@ -6,9 +6,10 @@ This is the public API's engine (``build_deck``) and what the CLI calls per deck
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
-from deckgen.errors import BuildError
+from deckgen.errors import BuildError, Problem, TemplateError
 from deckgen.loader import load_outline
 from deckgen.model import Outline
 from deckgen.output import write_atomically
@@ -33,7 +34,36 @@ def template_for(outline: Outline, override: str | Path | None = None) -> Prepar
     """The prepared template for ``outline``: ``override`` (the CLI's --template) wins."""
     if override is not None:
         return prepare_template(resolve_template(override, Path.cwd()))
-    return prepare_template(resolve_template(outline.template, outline.path.parent))
+    try:
+        return prepare_template(resolve_template(outline.template, outline.path.parent))
+    except TemplateError as error:
+        if outline.template is None:
+            raise
+        raise _at_template_key(outline, error) from None
+
+
+def _at_template_key(outline: Outline, error: TemplateError) -> TemplateError:
+    """``error`` located at the outline's ``template:`` line (the template came from there)."""
+    position = outline.template_position
+    return TemplateError([
+        Problem(_shown(outline.path), position.line, position.column, f"template: {_located_message(outline, p)}")
+        for p in error.problems
+    ])
+
+
+def _located_message(outline: Outline, problem: Problem) -> str:
+    if problem.path is not None:  # a problem of the file: name it as the outline does
+        return f"'{outline.template}' {problem.message}"
+    text = problem.message
+    return text[len("template "):] if text.startswith("template ") else text
+
+
+def _shown(path: Path) -> Path:
+    """``path`` relative to the working folder when inside it (as users usually name outlines)."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def plan_outline(outline: Outline, template: str | Path | None = None) -> DeckPlan:
@@ -41,10 +71,30 @@ def plan_outline(outline: Outline, template: str | Path | None = None) -> DeckPl
     return plan_deck(outline, template_for(outline, template).profile)
 
 
+@dataclass(frozen=True)
+class RenderedDeck:
+    """A finished deck in memory, with what the build reports about it."""
+
+    data: bytes
+    """The .pptx file's bytes."""
+    slides: int
+    template: Path
+    """The template file it was built on."""
+    warnings: tuple[str, ...]
+    """Template fallbacks (a role without a layout of its own ...)."""
+
+
+def render_outline(outline: Outline, template: str | Path | None = None) -> RenderedDeck:
+    """Plan and render ``outline`` on its template (or ``template``), in memory."""
+    prepared = template_for(outline, template)
+    plan = plan_deck(outline, prepared.profile)
+    data = render_deck(plan, prepared, source_date_epoch())
+    return RenderedDeck(data, len(plan.slides), prepared.profile.path, prepared.profile.warnings)
+
+
 def deck_bytes(outline: Outline, template: str | Path | None = None) -> bytes:
     """The .pptx file of ``outline`` as bytes."""
-    prepared = template_for(outline, template)
-    return render_deck(plan_deck(outline, prepared.profile), prepared, source_date_epoch())
+    return render_outline(outline, template).data
 
 
 def build_deck(

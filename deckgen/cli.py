@@ -11,17 +11,19 @@ import os
 import sys
 import time
 import traceback
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from deckgen import __version__
 from deckgen.batch import find_outlines, plan_jobs, run_jobs, shard
-from deckgen.build import build_deck, plan_outline
+from deckgen.build import build_deck, plan_outline, template_for
 from deckgen.errors import DeckgenError, Problem
 from deckgen.loader import load_outline
 from deckgen.lint import lint_outline
 from deckgen.manifest import write_manifest
+from deckgen.model import Outline
 from deckgen.report import Reporter, summary
 
 _DEBUG_ENV = "DECKGEN_DEBUG"
@@ -142,18 +144,42 @@ def check(inputs: tuple[str, ...], template: str | None, strict: bool) -> None:
 
 
 def _check_one(path: Path, template: str | None) -> tuple[list[Problem], list[Problem]]:
-    """Errors and lint warnings of one outline and each of its audience variants."""
+    """Errors and lint warnings of one outline and each of its audience variants.
+
+    Lints are reported at the path as the user typed it; a lint that only a variant has
+    names its audience.
+    """
     try:
         base = load_outline(path)
         variants = [base] + [load_outline(path, audience=name) for name in base.audiences]
-        warnings: list[Problem] = []
-        for outline in variants:
-            plan = plan_outline(outline, template)
-            warnings += [w for w in lint_outline(outline) + list(plan.warnings) if w not in warnings]
-        return [], warnings
     except DeckgenError as error:
-        problems = list(getattr(error, "problems", ())) or [Problem(path, 0, 0, error.format_message())]
-        return problems, []
+        return _problems(error, path), []
+    errors: list[Problem] = []
+    warnings: list[Problem] = []
+    for outline in variants:  # each variant on its own template: report every bad one
+        try:
+            lints = _lints(outline, template)
+        except DeckgenError as error:
+            errors += [p for p in _problems(error, path) if p not in errors]
+            continue
+        for lint in lints:
+            lint = replace(lint, path=path if lint.path else None)
+            if outline.audience and lint not in warnings:
+                lint = replace(lint, message=f"{lint.message} (in audience '{outline.audience}')")
+            if lint not in warnings:
+                warnings.append(lint)
+    return errors, [] if errors else warnings
+
+
+def _problems(error: DeckgenError, path: Path) -> list[Problem]:
+    return list(getattr(error, "problems", ())) or [Problem(path, 0, 0, error.format_message())]
+
+
+def _lints(outline: Outline, template: str | None) -> list[Problem]:
+    """Lints of the outline, of its plan, and the template's role fallbacks."""
+    plan = plan_outline(outline, template)
+    fallbacks = [Problem(None, 0, 0, w) for w in template_for(outline, template).profile.warnings]
+    return lint_outline(outline) + list(plan.warnings) + fallbacks
 
 
 @main.command()

@@ -11,27 +11,40 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from deckgen.metrics import FontMetrics, is_full_width
+from deckgen.metrics import SINGLE_LINE_EM, FontMetrics, is_full_width
+from deckgen.profile import EMU_PER_PT, TextStyle
 
 SIZE_STEP_PT = 2.0
 ABSOLUTE_MIN_PT = 10.0
 """Below the template's floor, text may shrink to this only when one paragraph alone is too long."""
-LEVEL_INDENT_EM = 1.6
-"""Indent of each bullet level (and the bullet itself) in ems of the paragraph's size."""
-PARAGRAPH_GAP = 0.35
-"""Space between paragraphs, as a fraction of a line."""
 SPLIT_SHRINK_PT = 4.0
 """When text must be split anyway, chunks are cut at this much below the largest size."""
 LEVEL_SCALE = (1.0, 0.86, 0.76)
 """Font size of bullet levels 0, 1, 2 relative to the block size."""
+UNSTYLED_LEVELS = tuple(
+    TextStyle(margin_left=(level + 1) * 342900, indent=-342900, space_before_pt=10.0) for level in range(3)
+)
+"""Assumed for a box whose template gives no paragraph styles: 0.375 in per bullet level
+(pandoc's and LibreOffice's masters) and PowerPoint's 10 pt before each paragraph."""
+NO_LINE_START = frozenset("，。、：；！？）」』】〕〉》”’・ー…‥〜～%,.:;!?)]}")
+"""Characters East Asian line breaking keeps off the start of a line (kinsoku)."""
+NO_LINE_END = frozenset("（「『【〔〈《“‘([{")
+"""Characters kept off the end of a line."""
 
 
 @dataclass(frozen=True)
 class Area:
-    """The usable text area of a box, in points (after its insets)."""
+    """The usable text area of a box, in points (after its insets), and its paragraph styles."""
 
     width: float
     height: float
+    levels: tuple[TextStyle, ...] = ()
+    """The box's style of outline levels 0, 1, 2 ...; empty: :data:`UNSTYLED_LEVELS`."""
+
+    def style(self, level: int) -> TextStyle:
+        """The paragraph style of ``level`` (the deepest known for deeper levels)."""
+        levels = self.levels or UNSTYLED_LEVELS
+        return levels[min(level, len(levels) - 1)]
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,8 @@ class Line:
     text: str
     level: int = 0
     indented: bool = True
+    """A bullet paragraph, set at its level's margins; False: a plain paragraph from the box's edge."""
+    italic: bool = False
 
 
 @dataclass(frozen=True)
@@ -61,54 +76,109 @@ _TOKEN = re.compile(r"\S+\s*")
 
 
 def _tokens(text: str) -> list[str]:
-    """Break opportunities: words with trailing space; every full-width character alone."""
+    """Break opportunities: words with trailing space; every full-width character alone.
+
+    East Asian punctuation that may not start a line (，。、）」) stays with the character
+    before it, and an opening bracket (（「“) with the character after it.
+    """
     tokens: list[str] = []
     for word in _TOKEN.findall(text) or [text]:
         buffer = ""
         for char in word:
-            if is_full_width(char):
-                if buffer:
-                    tokens.append(buffer)
-                    buffer = ""
-                tokens.append(char)
-            else:
-                buffer += char
+            if buffer and (is_full_width(char) or is_full_width(buffer[-1])):
+                tokens.append(buffer)
+                buffer = ""
+            buffer += char
         if buffer:
             tokens.append(buffer)
-    return tokens
+    return _kinsoku(tokens)
 
 
-def wrapped_line_count(text: str, width: float, size: float, metrics: FontMetrics) -> int:
-    """Lines ``text`` takes when wrapped into ``width`` points at ``size`` points."""
-    if width <= 0:
-        return 10**6
+def _kinsoku(tokens: list[str]) -> list[str]:
+    """Join tokens so that no token starts with a no-start mark or follows a no-end one."""
+    joined: list[str] = []
+    for token in tokens:
+        if joined and (token[0] in NO_LINE_START or joined[-1][-1] in NO_LINE_END):
+            joined[-1] += token
+        else:
+            joined.append(token)
+    return joined
+
+
+@dataclass(frozen=True)
+class _Pen:
+    """How to measure one paragraph's text: face, size, spacing and script."""
+
+    metrics: FontMetrics
+    size: float
+    bold: bool = False
+    italic: bool = False
+    spacing: float = 0.0
+    east_asian: bool = False
+
+    def width(self, text: str) -> float:
+        return self.metrics.width_pt(text, self.size, self.bold, self.italic, self.spacing, self.east_asian)
+
+
+def _count_lines(text: str, width: float, pen: _Pen) -> int:
+    """Greedy line filling, as PowerPoint and LibreOffice wrap; overlong words break anywhere."""
     lines, current = 1, 0.0
     for token in _tokens(text):
-        token_width = metrics.width_pt(token.rstrip(), size)
-        if current and current + token_width > width:
-            lines += 1
-            current = 0.0
-        while token_width > width:  # a word longer than the line breaks anywhere
-            lines += 1
-            token_width -= width
-        current += metrics.width_pt(token, size)
+        word = token.rstrip()
+        word_width = pen.width(word)
+        if current and current + word_width > width:
+            lines, current = lines + 1, 0.0
+        if word_width > width:
+            for char in word:
+                char_width = pen.width(char)
+                if current and current + char_width > width:
+                    lines, current = lines + 1, 0.0
+                current += char_width
+            current += pen.width(token[len(word):])
+        else:
+            current += pen.width(token)
     return lines
 
 
-def _line_height(line: Line, size: float, area: Area, metrics: FontMetrics) -> float:
-    """Height in points that one paragraph takes, including the gap after it."""
+def wrapped_line_count(text: str, width: float, size: float, metrics: FontMetrics,
+                       bold: bool = False, italic: bool = False) -> int:
+    """Lines ``text`` takes when wrapped into ``width`` points at ``size`` points."""
+    if width <= 0:
+        return 10**6
+    east_asian = any(is_full_width(char) for char in text)
+    return _count_lines(text, width, _Pen(metrics, size, bold, italic, east_asian=east_asian))
+
+
+def _text_width(line: Line, style: TextStyle, area: Area) -> float:
+    """Points available to ``line``'s text: the box minus its level's margin and first-line indent."""
+    if not line.indented:
+        return area.width
+    return area.width - (style.margin_left + max(style.indent, 0)) / EMU_PER_PT
+
+
+def paragraph_height(line: Line, size: float, area: Area, metrics: FontMetrics) -> float:
+    """Height in points that one paragraph takes in a block set at ``size``, spacing included."""
+    style = area.style(line.level if line.indented else 0)
     para_size = level_size(size, line.level)
-    indent = (line.level + 1) * LEVEL_INDENT_EM * para_size if line.indented else 0.0
-    count = wrapped_line_count(line.text, area.width - indent, para_size, metrics)
-    return (count + PARAGRAPH_GAP) * para_size * metrics.line_height
+    text = line.text.upper() if style.caps else line.text
+    east_asian = any(is_full_width(char) for char in text)
+    pen = _Pen(metrics, para_size, style.bold, style.italic or line.italic, style.letter_spacing_pt, east_asian)
+    width = _text_width(line, style, area)
+    count = _count_lines(text, width, pen) if width > 0 else 10**6
+    pitch = metrics.line_pitch_pt(para_size, style.bold, east_asian)
+    following = style.line_spacing_pt or pitch * style.line_spacing
+    single = para_size * SINGLE_LINE_EM
+    before = style.space_before_pt + style.space_before_lines * single
+    after = style.space_after_pt + style.space_after_lines * single
+    return before + max(pitch, following) + (count - 1) * following + after
 
 
 def fitting_count(lines: Sequence[Line], size: float, area: Area, metrics: FontMetrics) -> int:
     """How many leading ``lines`` fit in ``area`` at ``size``."""
     used = 0.0
     for index, line in enumerate(lines):
-        used += _line_height(line, size, area, metrics)
-        if used > area.height + PARAGRAPH_GAP * size * metrics.line_height:
+        used += paragraph_height(line, size, area, metrics)
+        if used > area.height:
             return index
     return len(lines)
 

@@ -49,7 +49,7 @@ def _duration_lint(outline: Outline) -> Iterator[Problem]:
             f"duration: timings add up to {format_minutes(total)}, not the declared "
             f"{format_minutes(outline.duration)}; adjust minutes or duration"
         )
-        yield Problem(outline.path, 0, 0, message)
+        yield _at(outline, outline.position_of("duration"), message)
 
 
 def lint_outline(outline: Outline) -> list[Problem]:

@@ -19,7 +19,7 @@ from typing import Any
 from . import fields as F
 from .audiences import apply_audience, merge_tree
 from .errors import OutlineError, Problem, did_you_mean, one_of
-from .model import Audience, Outline
+from .model import Audience, Outline, Position
 from .textvars import substitute
 from .validate import INVALID, Context, check, check_entry, check_fields
 from .yamlnodes import NULL, STR, YMap, YNode, YScalar, YSeq, compose, read_outline_text
@@ -76,8 +76,23 @@ class _Load:
             raise OutlineError(_sorted_unique(self.ctx.problems))
         values = base if audience is None else self.variants[audience]
         assert isinstance(values, dict)
-        outline = Outline(path=self.file.absolute(), audiences=audiences, **values)
-        return outline if audience is None else apply_audience(outline, audiences[audience])
+        positions = {name: key.position for name, (key, _value) in self.root.entries.items()}
+        outline = Outline(path=self.file.absolute(), audiences=audiences, positions=positions, **values)
+        if audience is not None:
+            outline = apply_audience(outline, audiences[audience])
+        return dataclasses.replace(outline, template_position=self._template_position(audience))
+
+    def _template_position(self, audience: str | None) -> Position:
+        """Where the variant's ``template`` was written: the audience's own key wins over ``set``."""
+        trees: list[YMap] = [self.root]
+        if audience is not None:
+            node = self._audience_nodes()[audience]
+            trees = [node, merge_tree(self.root, node)]
+        for tree in trees:
+            value = _entry(tree, "template")
+            if isinstance(value, YScalar) and value.tag != NULL:
+                return value.position
+        return Position()
 
     def _audience_nodes(self) -> dict[str, YMap]:
         node = _entry(self.root, "audiences")

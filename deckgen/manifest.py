@@ -21,10 +21,15 @@ _FORMAT = 1
 
 @dataclass(frozen=True)
 class Record:
-    """What a deck was built from (``inputs``) and what was written (``output``), as sha256."""
+    """What a deck was built from and what was written, as sha256 digests.
+
+    ``files`` lists every input file (outline, images, template, brand file) so that a
+    later build can tell whether anything changed by hashing them, without parsing.
+    """
 
     inputs: str
     output: str
+    files: tuple[str, ...] = ()
 
 
 def file_digest(path: Path) -> str:
@@ -47,17 +52,27 @@ def read_manifest(folder: Path) -> dict[str, Record]:
     try:
         raw = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
         decks = raw["decks"] if raw.get("format") == _FORMAT else {}
-        return {str(k): Record(str(v["inputs"]), str(v["output"])) for k, v in decks.items()}
+        return {
+            str(k): Record(str(v["inputs"]), str(v["output"]), tuple(str(f) for f in v.get("files", ())))
+            for k, v in decks.items()
+        }
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
 
 
-def is_up_to_date(output: Path, inputs: str, records: Mapping[str, Record]) -> bool:
-    """True when ``output`` exists, is the file last written, and was built from ``inputs``."""
+def is_up_to_date(output: Path, words: Iterable[str], records: Mapping[str, Record]) -> bool:
+    """True when ``output`` is the file last written and none of its inputs changed since.
+
+    Cheap on purpose: it hashes the recorded input files and the output, and parses nothing.
+    """
     record = records.get(output.name)
-    if record is None or record.inputs != inputs or not output.is_file():
+    if record is None or not record.files or not output.is_file():
         return False
-    return file_digest(output) == record.output
+    try:
+        current = inputs_digest((Path(f) for f in record.files), words)
+    except OSError:  # an input was deleted or moved: build again and report properly
+        return False
+    return current == record.inputs and file_digest(output) == record.output
 
 
 def write_manifest(folder: Path, updates: Mapping[str, Record]) -> None:
@@ -65,6 +80,9 @@ def write_manifest(folder: Path, updates: Mapping[str, Record]) -> None:
     if not updates:
         return
     records = {**read_manifest(folder), **updates}
-    decks = {name: {"inputs": r.inputs, "output": r.output} for name, r in sorted(records.items())}
+    decks = {
+        name: {"inputs": r.inputs, "output": r.output, "files": list(r.files)}
+        for name, r in sorted(records.items())
+    }
     text = json.dumps({"format": _FORMAT, "decks": decks}, indent=2, sort_keys=True) + "\n"
     write_atomically(folder / MANIFEST_NAME, text.encode("utf-8"))

@@ -1,23 +1,68 @@
-"""How wide text is: character advance widths, in ems, for the fonts decks use.
+"""How wide and how tall text is, from the real metrics of the fonts decks use.
 
-Fitting needs a width for every run of text before any renderer sees it. The table
-here is a conservative approximation of Calibri/Carlito-class sans fonts; unknown fonts
-get a wider factor so that text measured here never turns out wider on screen.
+Fitting needs a width for every run of text before any renderer sees it. deckgen ships
+the advance widths of the open metric-compatible twins of the common Office fonts
+(``deckgen/data/metrics/*.json``, written by ``tools/make_metrics.py`` from the font files):
+Carlito measures exactly like Calibri, Caladea like Cambria, Liberation Sans like Arial,
+Liberation Serif like Times New Roman and Liberation Mono like Courier New. These are also
+the fonts LibreOffice renders those names with, so measuring and rendering agree. Fonts
+deckgen has no table for are measured with a conservative stand-in: for every character
+the widest of the proportional tables, plus a margin.
+
+Line height: PowerPoint sets single-spaced lines 1.2 times the font size apart, and so
+does LibreOffice Impress (its "font-independent line spacing"; measured: 48 pt pitch at
+40 pt for Carlito, Caladea, Liberation Sans/Serif/Mono and Noto Sans CJK alike). A font
+whose own line (ascent + descent + line gap) is taller is given its own height, and
+lines with CJK characters get the height of the East Asian fonts PowerPoint uses.
+Units: sizes and widths in points, font data in ems.
 """
 
 from __future__ import annotations
 
+import functools
+import json
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
+from importlib import resources
+from typing import Any
 
-_NARROW = set("iljtfrI.,;:'!|()[]{}\"` ")
-_WIDE = set("mwMW@%&")
-_CAPITAL_EM = 0.62
-_LOWER_EM = 0.50
-_DIGIT_EM = 0.51
-_NARROW_EM = 0.27
-_WIDE_EM = 0.86
-_FULL_WIDTH_EM = 1.0
+SINGLE_LINE_EM = 1.2
+"""Pitch of single-spaced lines in PowerPoint and LibreOffice Impress, in ems of the font size."""
+EAST_ASIAN_LINE_EM = 1.32
+"""Line pitch of CJK text in PowerPoint, which spaces East Asian fonts by their own metrics
+(Microsoft YaHei: win ascent + descent = 2703 / 2048 em)."""
+FULL_WIDTH_EM = 1.0
+"""Advance of an ideograph, kana, hangul syllable or full-width form."""
+MISSING_EM = 0.7
+"""Advance assumed for a character no table covers (other scripts, symbols), in ems."""
+UNKNOWN_FONT_MARGIN = 1.1
+"""How much wider than the widest known table an unknown font is assumed to be."""
+WIDTH_MARGIN = 1.01
+"""Safety on every measured width: renderers position glyphs on a grid and round."""
+
+_FAMILY_TABLES: dict[str, str] = {
+    "calibri": "carlito",
+    "calibri light": "carlito",
+    "carlito": "carlito",
+    "cambria": "caladea",
+    "caladea": "caladea",
+    "arial": "liberation-sans",
+    "helvetica": "liberation-sans",
+    "liberation sans": "liberation-sans",
+    "arimo": "liberation-sans",
+    "times new roman": "liberation-serif",
+    "times": "liberation-serif",
+    "liberation serif": "liberation-serif",
+    "tinos": "liberation-serif",
+    "courier new": "liberation-mono",
+    "courier": "liberation-mono",
+    "liberation mono": "liberation-mono",
+    "cousine": "liberation-mono",
+}
+"""Font family names (lower case) -> bundled table."""
+_PROPORTIONAL_TABLES = ("carlito", "caladea", "liberation-sans", "liberation-serif")
+_STYLE_KEYS = {(False, False): "regular", (True, False): "bold", (False, True): "italic", (True, True): "bold-italic"}
 
 
 def is_full_width(char: str) -> bool:
@@ -25,53 +70,112 @@ def is_full_width(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
 
 
-def _char_em(char: str) -> float:
-    """Advance width of one character in ems for a Calibri-class font."""
-    if is_full_width(char):
-        return _FULL_WIDTH_EM
-    if char in _NARROW:
-        return _NARROW_EM
-    if char in _WIDE:
-        return _WIDE_EM
-    if char.isdigit():
-        return _DIGIT_EM
-    if char.isupper():
-        return _CAPITAL_EM
-    return _LOWER_EM
+def _is_ambiguous(char: str) -> bool:
+    """Characters (curly quotes, dashes, dots) that an East Asian font sets full width."""
+    return unicodedata.east_asian_width(char) == "A"
+
+
+def _is_zero_width(char: str) -> bool:
+    return unicodedata.category(char) in ("Mn", "Me", "Cf") or char in "\u200b\u2060\ufeff"
+
+
+@dataclass(frozen=True)
+class Face:
+    """One style of a family: advance widths and natural line height, in ems."""
+
+    widths: Mapping[int, float]
+    """Code point -> advance width in ems."""
+    line_em: float
+    """Ascent + descent + line gap of the font, in ems."""
+
+    def char_em(self, char: str, east_asian: bool = False) -> float:
+        """Advance of ``char`` in ems; ``east_asian`` sets ambiguous characters full width."""
+        if is_full_width(char) or (east_asian and _is_ambiguous(char)):
+            return FULL_WIDTH_EM
+        width = self.widths.get(ord(char))
+        if width is not None:
+            return width
+        return 0.0 if _is_zero_width(char) else MISSING_EM
 
 
 @dataclass(frozen=True)
 class FontMetrics:
-    """Width model of one font family: ``scale`` widens or narrows the base table."""
+    """Measurements of one font family in its four styles."""
 
     family: str
-    scale: float = 1.0
-    """Multiplier on the Calibri-class table (Arial-class fonts are about 1.1x wider)."""
-    line_height: float = 1.2
-    """Line pitch as a multiple of the font size."""
+    """The family name asked for (e.g. ``Calibri``)."""
+    table: str
+    """The bundled table it is measured with (``carlito``), or ``fallback`` for unknown fonts."""
+    faces: Mapping[str, Face]
+    """Style key (``regular``, ``bold``, ``italic``, ``bold-italic``) -> face."""
 
-    def width_pt(self, text: str, size_pt: float) -> float:
-        """Width of ``text`` set at ``size_pt`` points, in points."""
-        ems = sum(_char_em(c) if is_full_width(c) else _char_em(c) * self.scale for c in text)
-        return ems * size_pt
+    def face(self, bold: bool = False, italic: bool = False) -> Face:
+        """The face of the given style."""
+        return self.faces[_STYLE_KEYS[(bold, italic)]]
+
+    def width_pt(self, text: str, size_pt: float, bold: bool = False, italic: bool = False,
+                 spacing_pt: float = 0.0, east_asian: bool = False) -> float:
+        """Width of ``text`` set at ``size_pt`` points, in points.
+
+        ``spacing_pt`` is letter spacing added after every character; ``east_asian`` measures
+        ambiguous-width characters (quotes, dashes) full width, as CJK fonts set them.
+        """
+        face = self.face(bold, italic)
+        ems = sum(face.char_em(char, east_asian) for char in text)
+        return (ems * size_pt + spacing_pt * len(text)) * WIDTH_MARGIN
+
+    def line_pitch_pt(self, size_pt: float, bold: bool = False, east_asian: bool = False) -> float:
+        """Distance between baselines of single-spaced lines at ``size_pt``, in points."""
+        em = max(SINGLE_LINE_EM, self.face(bold).line_em)
+        if east_asian:
+            em = max(em, EAST_ASIAN_LINE_EM)
+        return em * size_pt
 
 
-_KNOWN_SCALES: dict[str, float] = {
-    "calibri": 1.0,
-    "carlito": 1.0,
-    "cambria": 1.08,
-    "caladea": 1.08,
-    "arial": 1.12,
-    "liberation sans": 1.12,
-    "helvetica": 1.12,
-    "times new roman": 1.0,
-    "liberation serif": 1.0,
-    "georgia": 1.15,
-}
-_UNKNOWN_SCALE = 1.2
+def _load(table: str) -> dict[str, Any]:
+    data = resources.files("deckgen").joinpath(f"data/metrics/{table}.json").read_text("ascii")
+    loaded: dict[str, Any] = json.loads(data)
+    return loaded
+
+
+def _face(style: Mapping[str, Any], units_per_em: int) -> Face:
+    widths: dict[int, float] = {}
+    for first, advances in style["widths"]:
+        for offset, advance in enumerate(advances):
+            widths[first + offset] = advance / units_per_em
+    line = style["ascent"] + style["descent"] + style["line_gap"]
+    return Face(widths, line / units_per_em)
+
+
+@functools.lru_cache(maxsize=None)
+def _table(table: str) -> dict[str, Face]:
+    data = _load(table)
+    return {key: _face(style, data["units_per_em"]) for key, style in data["styles"].items()}
+
+
+@functools.lru_cache(maxsize=None)
+def _fallback() -> dict[str, Face]:
+    """For each style and character, the widest proportional table, widened by a margin."""
+    faces: dict[str, Face] = {}
+    for key in _STYLE_KEYS.values():
+        known = [_table(name)[key] for name in _PROPORTIONAL_TABLES]
+        codes = set().union(*(face.widths for face in known))
+        widths = {
+            code: max(face.widths.get(code, 0.0) for face in known) * UNKNOWN_FONT_MARGIN for code in codes
+        }
+        faces[key] = Face(widths, max(face.line_em for face in known))
+    return faces
+
+
+def table_for(family: str | None) -> str | None:
+    """The bundled table a family is measured with, or None when deckgen has none for it."""
+    return _FAMILY_TABLES.get((family or "").strip().lower())
 
 
 def metrics_for(family: str | None) -> FontMetrics:
-    """Metrics for a theme font family; unknown families get a conservative (wide) model."""
-    name = (family or "").strip()
-    return FontMetrics(name or "unknown", _KNOWN_SCALES.get(name.lower(), _UNKNOWN_SCALE))
+    """Metrics for a font family; unknown families get a conservative (wide) model."""
+    name = (family or "").strip() or "unknown"
+    table = table_for(name)
+    if table is None:
+        return FontMetrics(name, "fallback", _fallback())
+    return FontMetrics(name, table, _table(table))

@@ -155,6 +155,15 @@ class Outline:
     audience: str | None = None
     """The variant this outline was built for (None for the base outline)."""
     version: int = FORMAT_VERSION
+    positions: Mapping[str, Position] = field(default_factory=dict)
+    """Where each top-level key (``duration``, ``template`` ...) is written, for late messages."""
+    template_position: Position = Position()
+    """Where the ``template`` value in effect was written (an audience's own, its ``set``, or
+    the top-level key), so a template that cannot be used is reported at that line."""
+
+    def position_of(self, key: str) -> Position:
+        """Position of top-level ``key`` in the outline file (0:0 when absent)."""
+        return self.positions.get(key, Position())
 
     @property
     def stem(self) -> str:

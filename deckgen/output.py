@@ -8,24 +8,27 @@ from pathlib import Path
 
 from deckgen.errors import BuildError
 
+TEMP_PREFIX = "."
+TEMP_SUFFIX = ".tmp"
+"""Temporary files are ``.<name>.<random>.tmp`` next to the target (removed on any failure)."""
+
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder and a rename.
 
     An earlier file at ``path`` stays intact until the new one is complete; on any failure
-    the temporary file is removed and a :class:`BuildError` says what went wrong.
+    the temporary file is removed and a :class:`BuildError` (``path: what went wrong; how
+    to fix it``) is raised.
     """
+    path = Path(path)
     folder = path.parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise BuildError(f"{path}: cannot create folder '{folder}' ({error.strerror}); choose another -o") from None
-    if path.is_dir():
+    _make_folder(path, folder)
+    if os.path.isdir(path):
         raise BuildError(f"{path}: is a folder; give a file name ending in .pptx or a different -o")
     try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise BuildError(f"{path}: cannot write in '{folder}' ({error.strerror}); check its permissions") from None
+        handle, temporary = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
+    except (OSError, ValueError) as error:
+        raise BuildError(f"{path}: cannot write in '{folder}' ({_reason(error)}); check the file name and the folder's permissions, or choose another -o") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -33,7 +36,32 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise BuildError(f"{path}: cannot write ({error.strerror}); check the path and free space") from None
+        raise BuildError(f"{path}: cannot write ({_reason(error)}); check the path and free space") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _make_folder(path: Path, folder: Path) -> None:
+    blocker = _file_in_the_way(folder)
+    if blocker is not None:
+        raise BuildError(f"{path}: '{blocker}' is a file, not a folder; choose another -o")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, ValueError) as error:
+        raise BuildError(f"{path}: cannot create folder '{folder}' ({_reason(error)}); choose another -o") from None
+
+
+def _file_in_the_way(folder: Path) -> Path | None:
+    """The nearest existing ancestor of ``folder`` (itself included) if it is not a folder."""
+    try:
+        for candidate in (folder, *folder.parents):
+            if candidate.exists() or candidate.is_symlink():
+                return None if candidate.is_dir() else candidate
+    except (OSError, ValueError):
+        return None  # mkdir reports it
+    return None
+
+
+def _reason(error: Exception) -> str:
+    return getattr(error, "strerror", None) or str(error)

@@ -14,7 +14,7 @@ from pathlib import Path
 from deckgen.errors import Problem
 from deckgen.fit import Area, Fit, Line, fit_block, split_to_fit
 from deckgen.labels import ENGLISH, Labels
-from deckgen.metrics import metrics_for
+from deckgen.metrics import FontMetrics, metrics_for
 from deckgen.profile import Box, LayoutSlots, Role, Sizes, TemplateProfile
 from deckgen.slides import Paragraph, SlidePlan
 
@@ -50,12 +50,22 @@ def _aside_range(role: Role, sizes: Sizes) -> tuple[float, float]:
 
 
 def _lines(paragraphs: Sequence[Paragraph]) -> list[Line]:
-    return [Line(p.text, p.level, p.style == "bullet") for p in paragraphs]
+    return [Line(p.text, p.level, p.style == "bullet", italic=p.style == "quote") for p in paragraphs]
 
 
 def _area(box: Box | None) -> Area:
     box = box or _FALLBACK_BOX
-    return Area(box.text_width_pt, box.text_height_pt)
+    return Area(box.text_width_pt, box.text_height_pt, box.levels)
+
+
+def _font(box: Box | None, profile: TemplateProfile, heading: bool) -> FontMetrics:
+    """Metrics of the font a box sets its text in: its own, else the theme's heading or body font."""
+    wanted = box.levels[0].font if box is not None and box.levels else None
+    if wanted == "major" or (wanted is None and heading):
+        return metrics_for(profile.heading_font)
+    if wanted == "minor" or wanted is None:
+        return metrics_for(profile.body_font)
+    return metrics_for(wanted)
 
 
 def _lint(draft: SlidePlan, path: Path, what: str, fit: Fit, floor: float) -> Problem:
@@ -79,24 +89,25 @@ def paginate(
     """Fit ``draft`` to the layout serving its role: one slide, or more with "(cont.)" titles."""
     slots = profile.slots[draft.role]
     draft = _merge_aside(draft, slots)
-    heading, body_font = metrics_for(profile.heading_font), metrics_for(profile.body_font)
     lints: list[Problem] = []
 
     title_max, title_floor = _title_range(draft.role, profile.sizes)
     title_fit = fit_block(
         [Line(draft.title + labels.continued, indented=False)], _area(slots.title), title_max,
-        title_floor, heading,
+        title_floor, _font(slots.title, profile, heading=True),
     )
     if title_fit.size < title_floor:
         lints.append(_lint(draft, path, "the title", title_fit, title_floor))
 
     body_max, body_floor = _body_range(draft.role, profile.sizes)
-    chunks = split_to_fit(_lines(draft.body), _area(slots.body), body_max, body_floor, body_font)
+    chunks = split_to_fit(_lines(draft.body), _area(slots.body), body_max, body_floor,
+                          _font(slots.body, profile, heading=False))
     if any(c.size < body_floor for c in chunks):
         lints.append(_lint(draft, path, "the text", min(chunks, key=lambda c: c.size), body_floor))
 
     aside_max, aside_floor = _aside_range(draft.role, profile.sizes)
-    aside_fit = fit_block(_lines(draft.aside), _area(slots.aside), aside_max, aside_floor, body_font)
+    aside_fit = fit_block(_lines(draft.aside), _area(slots.aside), aside_max, aside_floor,
+                          _font(slots.aside, profile, heading=False))
 
     slides: list[SlidePlan] = []
     start = 0

@@ -30,26 +30,60 @@ class Role(str, Enum):
 
 
 @dataclass(frozen=True)
+class TextStyle:
+    """How a template sets the paragraphs of one outline level in a box (its list styles, resolved)."""
+
+    margin_left: int = 0
+    """Where a paragraph's wrapped lines start, from the box's inner left edge (``marL``), EMU."""
+    indent: int = 0
+    """Where the first line starts relative to ``margin_left`` (negative: a hanging bullet), EMU."""
+    space_before_pt: float = 0.0
+    """Space above the paragraph in points (``spcBef``/``spcPts``)."""
+    space_before_lines: float = 0.0
+    """Space above the paragraph in single lines (``spcBef``/``spcPct``; 0.2 = 20 %)."""
+    space_after_pt: float = 0.0
+    """Space below the paragraph in points."""
+    space_after_lines: float = 0.0
+    """Space below the paragraph in single lines."""
+    line_spacing: float = 1.0
+    """Line spacing as a multiple of single spacing (``lnSpc``/``spcPct``; 0.9 = 90 %)."""
+    line_spacing_pt: float = 0.0
+    """Exact line pitch in points when the template fixes it (``lnSpc``/``spcPts``), else 0."""
+    bold: bool = False
+    italic: bool = False
+    caps: bool = False
+    """Set in capitals (``cap="all"``)."""
+    letter_spacing_pt: float = 0.0
+    """Extra space after every character, in points (``spc``)."""
+    font: str | None = None
+    """``"major"`` or ``"minor"`` for a theme font, a typeface name, or None (the box kind's theme font)."""
+
+
+@dataclass(frozen=True)
 class Box:
-    """A rectangle on the slide, in EMU, with its text insets."""
+    """A rectangle on the slide, in EMU, with its text insets and paragraph styles."""
 
     left: int
     top: int
     width: int
     height: int
-    inset_x: int = 91440
-    """Left plus right inset is twice this (PowerPoint's default 0.1 in each side)."""
-    inset_y: int = 45720
+    inset_left: int = 91440
+    """Text insets in EMU (``bodyPr`` lIns/tIns/rIns/bIns; PowerPoint's defaults are 0.1 in, 0.05 in)."""
+    inset_top: int = 45720
+    inset_right: int = 91440
+    inset_bottom: int = 45720
+    levels: tuple[TextStyle, ...] = ()
+    """Paragraph style of outline levels 0, 1, 2 ...; empty when unknown (then all defaults)."""
 
     @property
     def text_width_pt(self) -> float:
         """Width available to text, in points."""
-        return max(self.width - 2 * self.inset_x, 0) / EMU_PER_PT
+        return max(self.width - self.inset_left - self.inset_right, 0) / EMU_PER_PT
 
     @property
     def text_height_pt(self) -> float:
         """Height available to text, in points."""
-        return max(self.height - 2 * self.inset_y, 0) / EMU_PER_PT
+        return max(self.height - self.inset_top - self.inset_bottom, 0) / EMU_PER_PT
 
 
 @dataclass(frozen=True)

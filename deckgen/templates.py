@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
@@ -81,8 +82,26 @@ class TemplateChoice:
         return self.brand.name if self.brand else self.file.name
 
 
+_OTHER_SUFFIXES = {
+    ".ppt": "an old binary PowerPoint file; open it in PowerPoint and save it as .pptx",
+    ".pps": "an old binary PowerPoint file; open it in PowerPoint and save it as .pptx",
+    ".pot": "an old binary PowerPoint template; open it in PowerPoint and save it as .potx",
+    ".pptm": "macro-enabled; save it without macros as .pptx",
+    ".potm": "macro-enabled; save it without macros as .potx",
+    ".odp": "an OpenDocument presentation; in LibreOffice use File > Save As > PowerPoint (.pptx)",
+    ".otp": "an OpenDocument template; in LibreOffice use File > Save As > PowerPoint (.pptx)",
+    ".docx": "a Word document, not a presentation; use a .pptx or .potx",
+    ".xlsx": "an Excel workbook, not a presentation; use a .pptx or .potx",
+    ".key": "a Keynote file; export it from Keynote as PowerPoint (.pptx)",
+}
+
+
 def resolve_template(spec: str | Path | None, relative_to: Path | None = None) -> TemplateChoice:
-    """Resolve a template name or path (relative paths are relative to ``relative_to``)."""
+    """Resolve a template name or path (relative paths are relative to ``relative_to``).
+
+    Raises :class:`TemplateError` for an unknown name (listing the bundled ones), a
+    missing file, or a file that is not a .pptx/.potx by its name.
+    """
     text = str(spec) if spec is not None else DEFAULT_TEMPLATE
     brands = bundled_brands()
     if text in brands:
@@ -90,10 +109,36 @@ def resolve_template(spec: str | Path | None, relative_to: Path | None = None) -
     path = Path(text).expanduser()
     if not path.is_absolute() and relative_to is not None:
         path = relative_to / path
-    if path.suffix.lower() in TEMPLATE_SUFFIXES:
-        if not path.is_file():
-            raise TemplateError([Problem(None, 0, 0, f"template file '{text}' does not exist")])
-        return TemplateChoice(path.resolve())
+    suffix = path.suffix.lower()
+    if suffix in TEMPLATE_SUFFIXES:
+        return TemplateChoice(_existing_file(text, path).resolve())
+    if path.is_dir():
+        raise _error(f"template '{text}' is a folder; give a .pptx/.potx file (or one of {', '.join(brands)})")
+    if suffix in _OTHER_SUFFIXES:
+        raise _error(f"template '{text}' is {_OTHER_SUFFIXES[suffix]}")
+    if suffix and (path.exists() or "/" in text or "\\" in text):
+        raise _error(f"template '{text}' is not a .pptx/.potx file; give a PowerPoint template or one of {', '.join(brands)}")
     hint = one_of(text, sorted(brands))
-    message = f"unknown template {hint}; or give a path to a .pptx/.potx file"
-    raise TemplateError([Problem(None, 0, 0, message)])
+    raise _error(f"unknown template {hint}; or give a path to a .pptx/.potx file")
+
+
+def _existing_file(text: str, path: Path) -> Path:
+    if path.is_dir():
+        raise _error(f"template '{text}' is a folder; give a .pptx/.potx file inside it")
+    if not path.is_file():
+        raise _error(f"template file '{text}' does not exist{_nearby_templates(path)}; looked for {path}")
+    return path
+
+
+def _nearby_templates(path: Path) -> str:
+    """`` (did you mean 'brand.pptx'?)`` for a template file with a similar name, else ``""``."""
+    try:
+        names = {p.stem: p.name for p in path.parent.iterdir() if p.suffix.lower() in TEMPLATE_SUFFIXES}
+    except OSError:
+        return ""
+    matches = get_close_matches(path.stem, list(names), n=1, cutoff=0.6)
+    return f" (did you mean '{names[matches[0]]}'?)" if matches else ""
+
+
+def _error(message: str) -> TemplateError:
+    return TemplateError([Problem(None, 0, 0, message)])

@@ -15,7 +15,7 @@ import codecs
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NoReturn, Union
+from typing import Any, NoReturn, Union
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -125,9 +125,9 @@ def decode_outline_bytes(data: bytes, path: Path | None) -> str:
     if len(data) > MAX_FILE_BYTES:
         _fail(path, f"the file is {len(data):,} bytes; outlines are limited to {MAX_FILE_BYTES:,}")
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        _fail(path, "the file is UTF-32; save it as UTF-8")
+        _fail(path, "the file is UTF-32; save it as UTF-8", 1, 1)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        _fail(path, "the file is UTF-16; save it as UTF-8")
+        _fail(path, "the file is UTF-16; save it as UTF-8", 1, 1)
     if b"\x00" in data:
         line, column = _line_column(data, data.index(b"\x00"))
         _fail(path, "this is a binary file, not a YAML outline (it contains NUL bytes)", line, column)
@@ -207,7 +207,51 @@ def compose(text: str, path: Path | None = None) -> YNode | None:
     return node
 
 
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", None)
+"""libyaml's loader, about ten times faster than PyYAML's own; None where it is not built."""
+
+
+def _within_limits_fast(text: str) -> bool:
+    """True when libyaml parses ``text`` cleanly within the depth and alias limits.
+
+    Only then is the fast composer used; anything else goes through the pure-Python
+    loader, whose limit checks and error messages are the ones users see.
+    """
+    depth = aliases = 0
+    try:
+        for event in yaml.parse(text, Loader=_FAST_LOADER):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return False
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+            elif isinstance(event, yaml.AliasEvent):
+                aliases += 1
+                if aliases > MAX_ALIASES:
+                    return False
+    except (yaml.YAMLError, RecursionError):
+        return False
+    return True
+
+
+def _compose_fast(text: str) -> yaml.Node | None:
+    """Compose with libyaml when the text is known to be clean; raises to ask for the slow path."""
+    if _FAST_LOADER is None or not _within_limits_fast(text):
+        raise LookupError("use the pure-Python loader")
+    loader = _FAST_LOADER(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+        return node
+    finally:
+        loader.dispose()
+
+
 def _compose_yaml(text: str, path: Path | None) -> yaml.Node | None:
+    try:
+        return _compose_fast(text)
+    except (LookupError, yaml.YAMLError, RecursionError):
+        pass  # the pure-Python loader below reports the problem precisely
     try:
         loader = _DeckgenLoader(text)
     except yaml.YAMLError as exc:  # ReaderError: control characters in the text

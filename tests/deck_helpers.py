@@ -112,7 +112,7 @@ def missing_strings(outline: Outline, deck: PresentationObject) -> list[str]:
     return [s for s in outline_strings(outline) if s not in text]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def cached_deck_bytes(outline: Path, template: str | None = None, audience: str | None = None) -> bytes:
     """The .pptx bytes of an outline (variant) on a template, built once per session."""
     return deck_bytes(load_outline(outline, audience=audience), template)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from deckgen.fit import ABSOLUTE_MIN_PT, Area, Line, fit_block, split_to_fit, wrapped_line_count
+from deckgen.fit import (ABSOLUTE_MIN_PT, Area, Line, _tokens, fit_block, fitting_count, paragraph_height,
+                         split_to_fit, wrapped_line_count)
 from deckgen.metrics import metrics_for
+from deckgen.profile import Box, TextStyle
 
 CALIBRI = metrics_for("Calibri")
+PLAIN = (TextStyle(),)
 
 
 def test_short_text_keeps_the_largest_size() -> None:
@@ -38,5 +41,82 @@ def test_chinese_text_wraps_between_characters() -> None:
     assert wrapped_line_count(text, 300, 20, CALIBRI) >= 4
 
 
-def test_unknown_fonts_are_measured_wider_than_calibri() -> None:
-    assert metrics_for("Some Display Font").width_pt("Discussion", 20) > CALIBRI.width_pt("Discussion", 20)
+def test_chinese_text_is_measured_full_width() -> None:
+    # 60 ideographs at 20 pt are 1200 pt: five lines of 250 pt (12 characters each)
+    assert wrapped_line_count("中" * 60, 250, 20, CALIBRI) == 5
+
+
+def test_cjk_punctuation_does_not_start_a_line_and_brackets_do_not_end_one() -> None:
+    tokens = _tokens("发展，面临（新的）挑战。")
+    assert tokens == ["发", "展，", "面", "临", "（新", "的）", "挑", "战。"]
+
+
+def test_latin_words_in_chinese_text_stay_whole() -> None:
+    assert _tokens("使用Sora模型") == ["使", "用", "Sora", "模", "型"]
+
+
+def test_words_wrap_at_spaces_with_real_widths() -> None:
+    text = "The quick brown fox jumps over the lazy dog"
+    width = CALIBRI.width_pt(text, 20)
+    assert wrapped_line_count(text, width + 1, 20, CALIBRI) == 1
+    assert wrapped_line_count(text, width - 5, 20, CALIBRI) == 2
+
+
+def test_a_word_longer_than_the_line_breaks_anywhere() -> None:
+    word = "x" * 100
+    lines = wrapped_line_count(word, 100, 20, CALIBRI)
+    whole_lines = -(-CALIBRI.width_pt(word, 20) // 100)
+    assert whole_lines <= lines <= whole_lines + 1  # characters are not split
+
+
+def test_bold_text_wraps_sooner_than_regular() -> None:
+    text = "Discussion questions for the seminar room"
+    assert wrapped_line_count(text, 255, 36, CALIBRI, bold=True) > wrapped_line_count(text, 255, 36, CALIBRI)
+
+
+def test_bullet_levels_use_the_templates_margins() -> None:
+    text = "word " * 40
+    narrow = Area(600, 400, (TextStyle(margin_left=914400 * 4),))  # 4 in = 288 pt margin
+    assert paragraph_height(Line(text), 20, narrow, CALIBRI) > paragraph_height(Line(text), 20, Area(600, 400, PLAIN), CALIBRI)
+    # a plain paragraph starts at the box edge whatever the bullet margin
+    assert paragraph_height(Line(text, indented=False), 20, narrow, CALIBRI) == paragraph_height(
+        Line(text, indented=False), 20, Area(600, 400, PLAIN), CALIBRI)
+
+
+def test_paragraph_height_is_lines_times_pitch_plus_spacing() -> None:
+    pitch = CALIBRI.line_pitch_pt(20)
+    assert paragraph_height(Line("one line"), 20, Area(600, 400, PLAIN), CALIBRI) == pitch
+    spaced = Area(600, 400, (TextStyle(space_before_pt=10, space_after_lines=0.5),))
+    assert paragraph_height(Line("one line"), 20, spaced, CALIBRI) == 10 + pitch + 0.5 * 1.2 * 20
+
+
+def test_reduced_line_spacing_shortens_lines_after_the_first() -> None:
+    text = "word " * 60
+    normal = paragraph_height(Line(text, indented=False), 36, Area(400, 900, PLAIN), CALIBRI)
+    tight = paragraph_height(Line(text, indented=False), 36, Area(400, 900, (TextStyle(line_spacing=0.9),)), CALIBRI)
+    lines = wrapped_line_count(text, 400, 36, CALIBRI)
+    assert tight == normal - (lines - 1) * 0.1 * CALIBRI.line_pitch_pt(36)
+
+
+def test_cjk_lines_are_taller() -> None:
+    latin = paragraph_height(Line("word"), 20, Area(600, 400, PLAIN), CALIBRI)
+    assert paragraph_height(Line("中文"), 20, Area(600, 400, PLAIN), CALIBRI) > latin
+
+
+def test_capitals_and_letter_spacing_widen_text() -> None:
+    text = "analysis · ten minutes " * 3
+    plain = Area(300, 400, PLAIN)
+    styled = Area(300, 400, (TextStyle(caps=True, letter_spacing_pt=2),))
+    assert paragraph_height(Line(text), 16, styled, CALIBRI) > paragraph_height(Line(text), 16, plain, CALIBRI)
+
+
+def test_boxes_lose_their_insets() -> None:
+    box = Box(0, 0, 127000, 127000, inset_left=12700, inset_top=0, inset_right=25400, inset_bottom=38100)
+    assert (box.text_width_pt, box.text_height_pt) == (7, 7)
+
+
+def test_exactly_full_box_fits_and_one_point_less_does_not() -> None:
+    lines = [Line("a bullet", indented=False)] * 3
+    height = sum(paragraph_height(line, 20, Area(600, 1000, PLAIN), CALIBRI) for line in lines)
+    assert fitting_count(lines, 20, Area(600, height, PLAIN), CALIBRI) == 3
+    assert fitting_count(lines, 20, Area(600, height - 1, PLAIN), CALIBRI) == 2

@@ -102,7 +102,7 @@ def test_nested_evidence_keeps_its_bullet_levels(sora: PresentationObject) -> No
 
 def test_three_level_evidence_reaches_level_two(reading: PresentationObject) -> None:
     slide = next(s for s in reading.slides if title_of(s).startswith("Every policy paper argues"))
-    levels = dict((fold(text), level) for text, level in paragraphs(slide))
+    levels = {fold(text): level for text, level in paragraphs(slide)}
     assert levels["Evidence offered for the problem and for the proposed fix"] == 0
     assert levels["Data the authors collected or cite"] == 1
     assert levels["Who produced it, and when?"] == 2
@@ -230,12 +230,35 @@ def test_audience_variant_drops_tagged_points_and_adds_its_questions(tmp_path: P
     assert "A discussion seminar for first-year students" in slide_text(deck.slides[0])
 
 
+def _theme_name(path: Path) -> str:
+    import re
+
+    with zipfile.ZipFile(path) as archive:
+        theme = archive.read("ppt/theme/theme1.xml").decode("utf-8")
+    match = re.search(r'<a:theme [^>]*name="([^"]*)"', theme)
+    assert match
+    return match.group(1)
+
+
 def test_audience_template_is_used(tmp_path: Path) -> None:
-    outline = load_outline(SORA, audience="policy")
-    deck = open_deck(build_deck(outline, tmp_path / "p.pptx"))
-    classic = open_deck(Path(__file__).resolve().parent.parent / "templates" / "classic.pptx")
-    assert {layout.name for layout in deck.slide_layouts} == {layout.name for layout in classic.slide_layouts}
-    assert all(title_of(s) != "What kind of research text-to-video calls for" for s in deck.slides)
+    deck = build_deck(load_outline(SORA, audience="policy"), tmp_path / "p.pptx")
+    assert _theme_name(deck) == "deckgen Classic"
+    assert all(title_of(s) != "What kind of research text-to-video calls for" for s in open_deck(deck).slides)
+
+
+def test_the_cli_template_wins_over_the_audience_template(tmp_path: Path) -> None:
+    deck = build_deck(load_outline(SORA, audience="policy"), tmp_path / "p.pptx", template="seminar")
+    assert _theme_name(deck) == "deckgen Seminar"
+
+
+def test_audience_language_switches_runs_to_chinese(tmp_path: Path) -> None:
+    from tests.deck_helpers import SPECS
+
+    deck = open_deck(build_deck(SPECS / "every-field.yaml", tmp_path / "u.pptx", audience="undergrad"))
+    properties = [run._r.find(qn("a:rPr")) for slide in deck.slides for shape in slide.shapes if shape.has_text_frame
+                  for p in shape.text_frame.paragraphs for run in p.runs]
+    assert {(rpr.get("lang"), rpr.find(qn("a:ea")) is not None) for rpr in properties} == {("zh", True)}
+    assert deck.core_properties.language == "zh"
 
 
 def test_long_evidence_continues_on_cont_slides_without_losing_text(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -175,3 +176,16 @@ def test_inspect_rejects_a_file_that_is_not_a_template(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "is not a .pptx/.potx file" in result.output
     assert "Traceback" not in result.output
+
+
+def test_an_outline_template_path_is_relative_to_the_outline(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "guides"
+    folder.mkdir()
+    shutil.copy(THIRD_PARTY_TEMPLATES["pandoc reference"], folder / "brand.pptx")
+    (folder / "guide.yaml").write_text("title: T\ntemplate: brand.pptx\nsections:\n  - title: S\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["build", "guides/guide.yaml", "-o", "out"])
+    assert result.exit_code == 0, result.output
+    deck = open_deck(tmp_path / "out" / "guide.pptx")
+    assert deck.slides[0].slide_layout.name == "Title Slide"
+    assert "warning: template 'brand.pptx' has no layout for" in result.output

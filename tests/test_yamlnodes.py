@@ -57,7 +57,7 @@ def test_utf8_bom_is_accepted() -> None:
 def test_utf16_is_refused_with_advice() -> None:
     with pytest.raises(OutlineError) as info:
         decode_outline_bytes("title: T\n".encode("utf-16"), FILE)
-    assert messages(info) == ["o.yaml: the file is UTF-16; save it as UTF-8"]
+    assert messages(info) == ["o.yaml:1:1: the file is UTF-16; save it as UTF-8"]
 
 
 def test_latin1_is_refused_at_the_bad_byte() -> None:

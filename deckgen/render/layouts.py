@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.slide import SlideLayout
 
 from deckgen.profile import Box, LayoutSlots, Role
+from deckgen.render.textstyle import insets, level_styles, master_text_style
 
 _P = TypeVar("_P", bound=Any)
 
@@ -79,13 +80,19 @@ def in_fill_order(placeholders: Iterable[_P]) -> list[_P]:
     return sorted(placeholders, key=lambda p: int(p.placeholder_format.idx))
 
 
-def _box(placeholder: object, fallback: Box) -> Box:
-    """Geometry of a layout placeholder (inherited from the master when the layout omits it)."""
+def _box(placeholder: object, fallback: Box, title: bool) -> Box:
+    """Geometry, insets and paragraph styles of a layout placeholder (inherited from the master)."""
     left, top = getattr(placeholder, "left", None), getattr(placeholder, "top", None)
     width, height = getattr(placeholder, "width", None), getattr(placeholder, "height", None)
+    chain = [placeholder, getattr(placeholder, "_base_placeholder", None)]
+    master = master_text_style(getattr(getattr(placeholder, "part", None), "slide_master", None), title)
+    styled = replace(fallback, levels=level_styles(chain, master))
+    inset_left, inset_top, inset_right, inset_bottom = insets(chain)
+    styled = replace(styled, inset_left=inset_left, inset_top=inset_top, inset_right=inset_right,
+                     inset_bottom=inset_bottom)
     if None in (left, top, width, height):
-        return fallback
-    return Box(int(left), int(top), int(width), int(height))  # type: ignore[arg-type]
+        return styled
+    return replace(styled, left=int(left), top=int(top), width=int(width), height=int(height))  # type: ignore[arg-type]
 
 
 def default_boxes(slide_width: int, slide_height: int) -> tuple[Box, Box]:
@@ -107,12 +114,12 @@ def describe_layout(layout: SlideLayout, slide_width: int, slide_height: int) ->
     for placeholder in in_fill_order(layout.placeholders):
         kind = placeholder.placeholder_format.type
         if kind in TITLE_TYPES and title is None:
-            title = _box(placeholder, title_default)
+            title = _box(placeholder, title_default, title=True)
             centered = kind == PP_PLACEHOLDER.CENTER_TITLE
         elif kind in TEXT_TYPES:
-            texts.append(_box(placeholder, body_default))
+            texts.append(_box(placeholder, body_default, title=False))
         elif kind in PICTURE_TYPES:
-            pictures.append(_box(placeholder, body_default))
+            pictures.append(_box(placeholder, body_default, title=False))
     return LayoutShape(layout, title, tuple(texts), tuple(pictures), centered)
 
 
@@ -164,7 +171,7 @@ def _split_for_picture(body: Box) -> tuple[Box, Box]:
     """Left half for text, right half for a picture, with a gap between."""
     gap = body.width // 25
     half = (body.width - gap) // 2
-    text = Box(body.left, body.top, half, body.height)
+    text = replace(body, width=half)
     picture = Box(body.left + half + gap, body.top, body.width - half - gap, body.height)
     return text, picture
 

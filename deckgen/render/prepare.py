@@ -1,5 +1,8 @@
 """Prepare a template once per process: open it safely, drop its example slides, profile it.
 
+The file is vetted first (:mod:`deckgen.render.untrusted`: zip bombs, other Office files,
+DTDs); only then does python-pptx read it.
+
 Opening and profiling a template is the costly part of a build; a batch of decks with
 the same template reuses one :class:`PreparedTemplate` (see :func:`prepare_template`).
 """
@@ -7,23 +10,19 @@ the same template reuses one :class:`PreparedTemplate` (see :func:`prepare_templ
 from __future__ import annotations
 
 import io
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from pptx import Presentation
 from pptx.presentation import Presentation as PresentationObject
 
-from deckgen.errors import Problem, TemplateError
+from deckgen.errors import DeckgenError, Problem, TemplateError
 from deckgen.profile import Role, Sizes, TemplateProfile
 from deckgen.render.layouts import LayoutShape, choose_layouts, describe_layout, slots_for
+from deckgen.render.parts import add_missing_parts
 from deckgen.render.theme import theme_fonts
+from deckgen.render.untrusted import SAVE_AS, read_template_package
 from deckgen.templates import TemplateChoice
-
-MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
-"""Largest total uncompressed size of a template's parts; more is treated as a zip bomb."""
-_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
-_TEMPLATE_MAIN = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
 
 
 @dataclass(frozen=True)
@@ -42,39 +41,13 @@ def _problem(path: Path, message: str) -> TemplateError:
     return TemplateError([Problem(path, 0, 0, message)])
 
 
-def _read_package(path: Path) -> bytes:
-    """The template's bytes as a .pptx package (a .potx is relabelled), after safety checks."""
-    try:
-        archive = zipfile.ZipFile(path)
-    except (OSError, zipfile.BadZipFile) as error:
-        raise _problem(path, f"is not a .pptx/.potx file ({error}); save it from PowerPoint or LibreOffice as .pptx") from None
-    with archive:
-        names = archive.namelist()
-        if "[Content_Types].xml" not in names or not any(n.startswith("ppt/") for n in names):
-            raise _problem(path, "is a zip file but not a PowerPoint template (no ppt/ part); use a .pptx or .potx")
-        if sum(info.file_size for info in archive.infolist()) > MAX_TEMPLATE_BYTES:
-            raise _problem(path, "unpacks to more than 200 MB; refusing it as a possible zip bomb")
-        return _relabel_potx(archive)
-
-
-def _relabel_potx(archive: zipfile.ZipFile) -> bytes:
-    """Copy the package, turning a .potx main part into a .pptx one so python-pptx opens it."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
-        for info in archive.infolist():
-            data = archive.read(info.filename)
-            if info.filename == "[Content_Types].xml":
-                data = data.replace(_TEMPLATE_MAIN.encode(), _MAIN.encode())
-            copy.writestr(info.filename, data)
-    return out.getvalue()
-
-
 def _open(path: Path) -> PresentationObject:
-    blob = _read_package(path)
+    """Open the template after :func:`read_template_package` has vetted it as untrusted input."""
+    blob = read_template_package(path)
     try:
         return Presentation(io.BytesIO(blob))
     except Exception as error:  # python-pptx raises many kinds on a damaged package
-        raise _problem(path, f"cannot be opened as a presentation ({error})") from None
+        raise _problem(path, f"cannot be opened as a presentation ({error}); {SAVE_AS}") from None
 
 
 def _drop_slides(presentation: PresentationObject) -> None:
@@ -130,7 +103,17 @@ def prepare_template(choice: TemplateChoice) -> PreparedTemplate:
         raise _problem(path, f"cannot be read ({error.strerror})") from None
     key = (path, status.st_size, status.st_mtime_ns, choice.name)
     if key not in _CACHE:
-        presentation = _open(path)
-        _drop_slides(presentation)
-        _CACHE[key] = PreparedTemplate(_profile(presentation, choice), _stripped_blob(presentation))
+        _CACHE[key] = _prepare(choice)
     return _CACHE[key]
+
+
+def _prepare(choice: TemplateChoice) -> PreparedTemplate:
+    presentation = _open(choice.file)
+    try:
+        _drop_slides(presentation)
+        add_missing_parts(presentation)
+        return PreparedTemplate(_profile(presentation, choice), _stripped_blob(presentation))
+    except DeckgenError:
+        raise
+    except Exception as error:  # a damaged master or layout python-pptx trips over
+        raise _problem(choice.file, f"cannot be used as a template ({type(error).__name__}: {error}); {SAVE_AS}") from None

@@ -7,7 +7,6 @@ plan; this module only puts them into the right placeholders.
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from typing import Any
 
 from pptx.presentation import Presentation as PresentationObject
@@ -16,35 +15,13 @@ from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
 from deckgen.profile import Box, LayoutSlots
-from deckgen.render.layouts import PICTURE_TYPES, TEXT_TYPES, TITLE_TYPES, in_fill_order
+from deckgen.render.factory import Placeholders, SlideFactory
 from deckgen.render.metadata import set_metadata
 from deckgen.render.package import normalized_package
 from deckgen.render.pictures import add_picture
 from deckgen.render.prepare import PreparedTemplate
 from deckgen.render.text import fill_notes, fill_plain, fill_text
 from deckgen.slides import DeckPlan, SlidePlan
-
-
-@dataclass
-class _Placeholders:
-    """A new slide's placeholders by what deckgen uses them for, in document order."""
-
-    title: Any | None
-    texts: list[Any]
-    pictures: list[Any]
-
-
-def _placeholders(slide: Slide) -> _Placeholders:
-    found = _Placeholders(None, [], [])
-    for shape in in_fill_order(slide.placeholders):
-        kind = shape.placeholder_format.type
-        if kind in TITLE_TYPES and found.title is None:
-            found.title = shape
-        elif kind in TEXT_TYPES:
-            found.texts.append(shape)
-        elif kind in PICTURE_TYPES:
-            found.pictures.append(shape)
-    return found
 
 
 def _remove(shape: BaseShape) -> None:
@@ -68,8 +45,7 @@ def _title_first(slide: Slide, title: BaseShape) -> None:
     tree.insert(2, title._element)
 
 
-def _fill(slide: Slide, plan: SlidePlan, slots: LayoutSlots, language: str) -> None:
-    found = _placeholders(slide)
+def _fill(slide: Slide, found: Placeholders, plan: SlidePlan, slots: LayoutSlots, language: str) -> None:
     used: list[Any] = []
     if found.title is not None:
         fill_plain(found.title.text_frame, plan.title, plan.title_size, language)
@@ -78,7 +54,8 @@ def _fill(slide: Slide, plan: SlidePlan, slots: LayoutSlots, language: str) -> N
     body = found.texts[0] if found.texts else None
     second = found.texts[1] if len(found.texts) > 1 else None
     if body is not None and plan.body:
-        _place(body, slots.body)
+        if plan.image is not None and not found.pictures and second is None:
+            _place(body, slots.body)  # the body gives up its right half to the picture
         fill_text(body.text_frame, plan.body, plan.body_size, language)
         used.append(body)
     if second is not None and plan.aside and slots.aside is not None:
@@ -86,8 +63,8 @@ def _fill(slide: Slide, plan: SlidePlan, slots: LayoutSlots, language: str) -> N
         used.append(second)
     if plan.image is not None and slots.picture is not None:
         add_picture(slide, plan.image, slots.picture)
-    for shape in [found.title, *found.texts, *found.pictures]:
-        if shape is not None and shape not in used:
+    for shape in found.all():
+        if shape not in used:
             _remove(shape)
 
 
@@ -98,12 +75,12 @@ def _layouts_by_name(presentation: PresentationObject) -> dict[str, SlideLayout]
     return layouts
 
 
-def _add_slide(presentation: PresentationObject, layout: SlideLayout, plan: SlidePlan,
-               slots: LayoutSlots, language: str) -> None:
-    slide = presentation.slides.add_slide(layout)
-    _fill(slide, plan, slots, language)
+def _add_slide(factory: SlideFactory, layout: SlideLayout, plan: SlidePlan, slots: LayoutSlots,
+               language: str) -> None:
+    slide, placeholders = factory.add_slide(layout)
+    _fill(slide, placeholders, plan, slots, language)
     if plan.notes:
-        fill_notes(slide.notes_slide.notes_text_frame, plan.notes, language)
+        fill_notes(factory.notes_frame(slide), plan.notes, language)
 
 
 def render_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None = None) -> bytes:
@@ -114,9 +91,10 @@ def render_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None = 
     """
     presentation = template.open()
     layouts = _layouts_by_name(presentation)
+    factory = SlideFactory(presentation)
     for slide_plan in plan.slides:
         slots = template.profile.slots[slide_plan.role]
-        _add_slide(presentation, layouts[slots.layout], slide_plan, slots, plan.language)
+        _add_slide(factory, layouts[slots.layout], slide_plan, slots, plan.language)
     set_metadata(presentation, plan, epoch)
     out = io.BytesIO()
     presentation.save(out)

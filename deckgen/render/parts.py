@@ -1,0 +1,51 @@
+"""Parts PowerPoint expects in every presentation, added when a template lacks them.
+
+ECMA-376 makes presProps, viewProps and tableStyles optional, but PowerPoint shows its
+"repair" dialog when presProps or viewProps are missing, and templates saved by other
+programs (LibreOffice, Google Slides) often leave them out.
+"""
+
+from __future__ import annotations
+
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
+from pptx.presentation import Presentation as PresentationObject
+
+_NAMESPACES = (
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"'
+)
+_HEADER = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+
+PRES_PROPS = f"{_HEADER}<p:presentationPr {_NAMESPACES}/>".encode()
+VIEW_PROPS = (
+    f"{_HEADER}<p:viewPr {_NAMESPACES}><p:normalViewPr><p:restoredLeft sz=\"15620\"/>"
+    '<p:restoredTop sz="94660"/></p:normalViewPr><p:gridSpacing cx="76200" cy="76200"/></p:viewPr>'
+).encode()
+TABLE_STYLES = (
+    f'{_HEADER}<a:tblStyleLst xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'def="{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"/>'
+).encode()
+
+REQUIRED_PARTS = (
+    (RT.PRES_PROPS, CT.PML_PRES_PROPS, "/ppt/presProps.xml", PRES_PROPS),
+    (RT.VIEW_PROPS, CT.PML_VIEW_PROPS, "/ppt/viewProps.xml", VIEW_PROPS),
+    (RT.TABLE_STYLES, CT.PML_TABLE_STYLES, "/ppt/tableStyles.xml", TABLE_STYLES),
+)
+
+
+def add_missing_parts(presentation: PresentationObject) -> list[str]:
+    """Add presProps, viewProps and tableStyles where missing; the names of those added."""
+    main = presentation.part
+    added = []
+    for reltype, content_type, name, blob in REQUIRED_PARTS:
+        try:
+            main.part_related_by(reltype)
+        except KeyError:
+            part = Part(PackURI(name), content_type, main.package, blob)
+            main.relate_to(part, reltype)
+            added.append(name.rsplit("/", 1)[-1])
+    return added

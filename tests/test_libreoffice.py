@@ -1,0 +1,133 @@
+"""Decks open in LibreOffice: one PDF page per slide, every question readable, CJK intact.
+
+Skipped where LibreOffice (soffice) or poppler (pdftotext, pdfinfo) is missing. All decks
+are converted by one soffice run per session, with a private profile folder.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+from deckgen.cli import main
+from deckgen.loader import load_outline
+from tests.conftest import SORA
+from tests.deck_helpers import (
+    READING,
+    SORA_ZH,
+    SPECS,
+    THIRD_PARTY_TEMPLATES,
+    cached_deck_bytes,
+    open_deck,
+)
+
+DECKS = {
+    "sora": (SORA, None),
+    "chinese": (SORA_ZH, None),
+    "pandoc": (READING, str(THIRD_PARTY_TEMPLATES["pandoc reference"])),
+    "libreoffice": (SPECS / "every-field.yaml", str(THIRD_PARTY_TEMPLATES["LibreOffice Impress"])),
+}
+
+
+@pytest.fixture(scope="session")
+def poppler() -> None:
+    if not (shutil.which("pdftotext") and shutil.which("pdfinfo")):
+        pytest.skip("poppler-utils (pdftotext, pdfinfo) is not installed")
+
+
+@pytest.fixture(scope="session")
+def soffice_binary() -> str:
+    """Like conftest's ``soffice``, for session-scoped fixtures."""
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    return found
+
+
+@pytest.fixture(scope="session")
+def pdfs(soffice_binary: str, poppler: None, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every deck of :data:`DECKS` converted to PDF by a single LibreOffice run."""
+    soffice = soffice_binary
+    work = tmp_path_factory.mktemp("libreoffice")
+    decks = []
+    for name, (outline, template) in DECKS.items():
+        deck = work / f"{name}.pptx"
+        deck.write_bytes(cached_deck_bytes(outline, template))
+        decks.append(str(deck))
+    profile = (work / "profile").as_uri()
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                    "--outdir", str(work / "pdf"), *decks], check=True, capture_output=True, timeout=300)
+    return {name: work / "pdf" / f"{name}.pdf" for name in DECKS}
+
+
+def _pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    match = re.search(r"^Pages:\s+(\d+)", info, re.MULTILINE)
+    assert match, info
+    return int(match.group(1))
+
+
+def _squeezed(text: str) -> str:
+    """Text without white space or hyphens, NFKC-normalised.
+
+    Line wrapping differs between renderers, and pdftotext drops the hyphen of a word
+    like "text-to-video" when a line ends after it.
+    """
+    return re.sub(r"[\s\-\u00ad]+", "", unicodedata.normalize("NFKC", text))
+
+
+def _pdf_text(pdf: Path) -> str:
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+
+
+@pytest.mark.parametrize("name", list(DECKS))
+def test_one_pdf_page_per_slide(pdfs: dict[str, Path], name: str) -> None:
+    outline, template = DECKS[name]
+    slides = len(open_deck(cached_deck_bytes(outline, template)).slides)
+    assert _pages(pdfs[name]) == slides
+
+
+@pytest.mark.parametrize("name", list(DECKS))
+def test_every_question_prompt_is_readable_in_the_pdf(pdfs: dict[str, Path], name: str) -> None:
+    outline, _template = DECKS[name]
+    text = _squeezed(_pdf_text(pdfs[name]))
+    missing = [q.prompt for q in load_outline(outline).questions if _squeezed(q.prompt) not in text]
+    assert missing == []
+
+
+@pytest.mark.parametrize("name", list(DECKS))
+def test_every_claim_is_readable_in_the_pdf(pdfs: dict[str, Path], name: str) -> None:
+    outline, _template = DECKS[name]
+    text = _squeezed(_pdf_text(pdfs[name]))
+    claims = [p.claim for s in load_outline(outline).sections for p in s.points]
+    assert [c for c in claims if _squeezed(c) not in text] == []
+
+
+def test_chinese_title_survives_in_the_pdf(pdfs: dict[str, Path]) -> None:
+    text = _squeezed(_pdf_text(pdfs["chinese"]))
+    title = load_outline(SORA_ZH).title
+    assert _squeezed(title) in text
+    assert "中国人工智能雄心的一次现实检验" in text
+
+
+def test_preview_writes_a_contact_sheet(soffice: str, poppler: None, tmp_path: Path) -> None:
+    sheet = tmp_path / "sheet.png"
+    result = CliRunner().invoke(main, ["preview", str(SPECS / "minimal.yaml"), "-o", str(sheet)])
+    assert result.exit_code == 0, result.output
+    assert result.output == f"wrote {sheet} (2 slides)\n"
+    with Image.open(sheet) as image:
+        assert image.format == "PNG"
+        assert image.width > image.height > 50
+
+
+def test_build_pdf_writes_a_pdf_next_to_the_deck(soffice: str, poppler: None, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", str(SPECS / "minimal.yaml"), "-o", str(tmp_path), "--pdf"])
+    assert result.exit_code == 0, result.output
+    assert _pages(tmp_path / "minimal.pdf") == 2

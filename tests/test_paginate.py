@@ -1,0 +1,59 @@
+"""Paginating one slide: the box's own styles (bold titles, italic quotes, fonts) decide its sizes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from deckgen.paginate import paginate
+from deckgen.profile import Box, LayoutSlots, Role, TextStyle
+from deckgen.slides import Paragraph, SlidePlan
+from tests.plan_helpers import BODY_BOX, TITLE_BOX, profile
+
+PATH = Path("guide.yaml")
+TITLE = "Discussion questions for the whole seminar room"
+TITLE_WIDTH = 400 * 12700 + 2 * 91440
+"""400 pt of text: the title (with " (cont.)") fits at 34 pt in Calibri, 32 pt in Calibri bold, 30 pt in Arial."""
+
+
+def _with_title_style(style: TextStyle, font: str | None = "Calibri") -> tuple[float, ...]:
+    title = replace(TITLE_BOX, width=TITLE_WIDTH, levels=(style,))
+    base = profile()
+    slots = {role: replace(slot, title=title) for role, slot in base.slots.items()}
+    fitted, _ = paginate(SlidePlan(Role.CONTENT, TITLE), replace(base, slots=slots, heading_font=font), PATH)
+    return tuple(slide.title_size or 0 for slide in fitted)
+
+
+def test_a_bold_title_style_is_measured_bold() -> None:
+    assert _with_title_style(TextStyle(bold=True)) == (32,)
+    assert _with_title_style(TextStyle()) == (34,)
+
+
+def test_a_wider_heading_font_gets_a_smaller_title() -> None:
+    assert _with_title_style(TextStyle(), "Arial") == (30,)
+
+
+def test_a_box_that_names_its_own_font_is_measured_in_it() -> None:
+    assert _with_title_style(TextStyle(font="Arial"), "Calibri") == _with_title_style(TextStyle(), "Arial")
+
+
+def test_bullets_that_fit_with_default_insets_split_when_the_template_margins_are_wide() -> None:
+    body = tuple(Paragraph("A piece of evidence stated at length so that it wraps " * 2) for _ in range(8))
+    draft = SlidePlan(Role.CONTENT, "Claim", body=body)
+    wide = replace(BODY_BOX, levels=(TextStyle(margin_left=BODY_BOX.width // 2, space_before_pt=20),))
+    base = profile()
+    narrow = replace(base, slots={r: replace(s, body=wide) for r, s in base.slots.items()})
+    plain = replace(base, slots={r: replace(s, body=replace(BODY_BOX, levels=(TextStyle(),))) for r, s in base.slots.items()})
+    assert len(paginate(draft, plain, PATH)[0]) == 1
+    assert len(paginate(draft, narrow, PATH)[0]) > 1
+
+
+def test_quotes_are_measured_italic_in_their_own_box() -> None:
+    aside = Box(0, 0, 3_000_000, 1_000_000, levels=(TextStyle(),))
+    base = profile()
+    slots = dict(base.slots)
+    slots[Role.QUOTE] = LayoutSlots("Quote", TITLE_BOX, BODY_BOX, aside)
+    draft = SlidePlan(Role.QUOTE, "Claim", body=(Paragraph("Evidence"),),
+                      aside=(Paragraph("“" + "pouring cold water " * 6 + "”", style="quote"),))
+    fitted, _ = paginate(draft, replace(base, slots=slots), PATH)
+    assert fitted[0].aside_size is not None and fitted[0].aside_size < 26
