@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
@@ -62,8 +63,9 @@ def load_brand(path: Path) -> Brand:
     )
 
 
+@cache
 def bundled_brands() -> dict[str, Brand]:
-    """Every bundled template by name, sorted by name."""
+    """Every bundled template by name, sorted by name (read once per process)."""
     folder = bundled_templates_dir()
     brands = (load_brand(p) for p in sorted(folder.glob("*.yaml")))
     return {b.name: b for b in brands if b.file.is_file()}

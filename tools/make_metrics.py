@@ -10,7 +10,7 @@ what LibreOffice renders with. Run from the repository root when the tables must
     python tools/make_metrics.py
 
 Fonts are found with ``fc-list`` (Debian/Ubuntu: fonts-crosextra-carlito,
-fonts-crosextra-caladea, fonts-liberation2, fonts-noto-cjk). The output is deterministic.
+fonts-crosextra-caladea, fonts-liberation2). The output is deterministic.
 """
 
 from __future__ import annotations
@@ -50,10 +50,6 @@ RANGES = [
     (0x2200, 0x22FF),  # mathematical operators
     (0x25A0, 0x25FF),  # geometric shapes (bullets)
 ]
-
-CJK_FAMILY = "Noto Sans CJK SC"
-"""LibreOffice's stand-in for Microsoft YaHei and friends: its line height is what CJK lines take."""
-
 
 def font_file(family: str, style: str) -> Path:
     """The installed file of ``family`` in ``style``, asked of fontconfig."""
@@ -105,15 +101,6 @@ def family_table(family: str) -> dict[str, Any]:
     return table
 
 
-def cjk_table() -> dict[str, Any]:
-    """Vertical metrics of the CJK fallback font (CJK ideographs are one em wide)."""
-    path = font_file(CJK_FAMILY, "Regular")
-    font = TTFont(path, fontNumber=0, lazy=True)
-    version = (font["name"].getDebugName(5) or "").split(";")[0]
-    return {"family": CJK_FAMILY, "units_per_em": font["head"].unitsPerEm,
-            "file": path.name, "version": version, **vertical(font)}
-
-
 def dump(path: Path, table: dict[str, Any]) -> None:
     text = json.dumps(table, separators=(",", ":"), sort_keys=True, ensure_ascii=True)
     path.write_text(text + "\n", encoding="ascii")
@@ -124,7 +111,6 @@ def main() -> int:
     OUT.mkdir(exist_ok=True)
     for stem, family in FAMILIES.items():
         dump(OUT / f"{stem}.json", family_table(family))
-    dump(OUT / "cjk.json", cjk_table())
     return 0
 
 

@@ -18,10 +18,16 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.parts.slide import NotesSlidePart
 from pptx.presentation import Presentation as PresentationObject
+from pptx.oxml.ns import qn
+from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.shapes.shapetree import SlideShapeFactory
-from pptx.slide import Slide, SlideLayout
+from pptx.slide import NotesSlide, Slide, SlideLayout
 
-from deckgen.render.layouts import PICTURE_TYPES, TEXT_TYPES, TITLE_TYPES, in_fill_order
+from deckgen.render.layouts import PICTURE_TYPES, TEXT_TYPES, TITLE_TYPES
+
+
+_P = qn("p:nvSpPr")[: -len("nvSpPr")]
+"""The PresentationML namespace in Clark notation, ``{...}``, for fast ``find`` paths."""
 
 
 @dataclass
@@ -39,26 +45,39 @@ class Placeholders:
 
 @dataclass(frozen=True)
 class _Prototype:
-    """The cloned placeholders of one layout and the role of each (by position)."""
+    """The cloned placeholders of one layout, and where deckgen's placeholders are among them."""
 
     elements: tuple[Any, ...]
-    kinds: tuple[str, ...]
-    """``title``, ``text``, ``picture`` or ``other`` for each element, in document order."""
+    title: int | None
+    """Position of the title placeholder among ``elements``."""
+    texts: tuple[int, ...]
+    """Positions of the text placeholders, in fill order (by idx)."""
+    pictures: tuple[int, ...]
 
 
-def _kinds(slide: Slide, elements: list[Any]) -> tuple[str, ...]:
-    """``title``, ``text``, ``picture`` or ``other`` for each shape element, in order."""
-    kinds: list[str] = []
-    for element in elements:
-        shape = SlideShapeFactory(element, slide.shapes)
-        kind = shape.placeholder_format.type if shape.is_placeholder else None
-        if kind in TITLE_TYPES and "title" not in kinds:
-            kinds.append("title")
-        elif kind in TEXT_TYPES:
-            kinds.append("text")
-        else:
-            kinds.append("picture" if kind in PICTURE_TYPES else "other")
-    return tuple(kinds)
+def _prototype(slide: Slide) -> _Prototype:
+    """Record a freshly cloned slide's placeholders and what each is for."""
+    elements = list(slide.shapes._spTree.iter_shape_elms())
+    shapes = [SlideShapeFactory(element, slide.shapes) for element in elements]
+    kinds = [s.placeholder_format.type if s.is_placeholder else None for s in shapes]
+    titles = [i for i, kind in enumerate(kinds) if kind in TITLE_TYPES]
+    texts = [i for i, kind in enumerate(kinds) if kind in TEXT_TYPES]
+    texts.sort(key=lambda i: int(shapes[i].placeholder_format.idx))  # fill order, as in_fill_order
+    return _Prototype(
+        tuple(copy.deepcopy(e) for e in elements),
+        titles[0] if titles else None,
+        tuple(texts),
+        tuple(i for i, kind in enumerate(kinds) if kind in PICTURE_TYPES),
+    )
+
+
+def _notes_body(notes: NotesSlide) -> Any:
+    """The notes page's body placeholder (where speaker notes go), found without XPath."""
+    for element in notes.shapes._spTree.iter_shape_elms():
+        ph = element.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
+        if ph is not None and ph.get("type") == "body":
+            return SlidePlaceholder(element, notes.shapes)
+    return notes.notes_placeholder
 
 
 class SlideFactory:
@@ -76,7 +95,7 @@ class SlideFactory:
         prototype = self._prototypes.get(layout.name)
         if prototype is None:
             slide = slides.add_slide(layout)
-            prototype = self._remember(layout, slide)
+            prototype = self._prototypes[layout.name] = _prototype(slide)
         else:
             rid, slide = self._presentation.part.add_slide(layout)
             tree = slide.shapes._spTree
@@ -85,22 +104,15 @@ class SlideFactory:
             slides._sldIdLst.add_sldId(rid)
         return slide, self._placeholders(slide, prototype)
 
-    def _remember(self, layout: SlideLayout, slide: Slide) -> _Prototype:
+    @staticmethod
+    def _placeholders(slide: Slide, prototype: _Prototype) -> Placeholders:
         elements = list(slide.shapes._spTree.iter_shape_elms())
-        prototype = _Prototype(tuple(copy.deepcopy(e) for e in elements), _kinds(slide, elements))
-        self._prototypes[layout.name] = prototype
-        return prototype
 
-    def _placeholders(self, slide: Slide, prototype: _Prototype) -> Placeholders:
-        found = Placeholders(None, [], [])
-        elements = list(slide.shapes._spTree.iter_shape_elms())
-        by_kind: dict[str, list[Any]] = {"title": [], "text": [], "picture": [], "other": []}
-        for element, kind in zip(elements, prototype.kinds):
-            by_kind[kind].append(SlideShapeFactory(element, slide.shapes))
-        found.title = by_kind["title"][0] if by_kind["title"] else None
-        found.texts = in_fill_order(by_kind["text"])
-        found.pictures = by_kind["picture"]
-        return found
+        def shape(position: int) -> Any:
+            return SlidePlaceholder(elements[position], slide.shapes)
+
+        title = shape(prototype.title) if prototype.title is not None else None
+        return Placeholders(title, [shape(i) for i in prototype.texts], [shape(i) for i in prototype.pictures])
 
     def notes_frame(self, slide: Slide) -> Any:
         """The notes text frame of ``slide``, creating its notes page from the prototype."""
@@ -108,7 +120,7 @@ class SlideFactory:
             notes = slide.notes_slide
             self._notes_prototype = copy.deepcopy(notes._element)
             self._notes_count = 1
-            return notes.notes_text_frame
+            return _notes_body(notes).text_frame
         self._notes_count += 1
         slide_part = slide.part
         part = NotesSlidePart(
@@ -121,4 +133,4 @@ class SlideFactory:
         part.relate_to(master, RT.NOTES_MASTER)
         part.relate_to(slide_part, RT.SLIDE)
         slide_part.relate_to(part, RT.NOTES_SLIDE)
-        return part.notes_slide.notes_text_frame
+        return _notes_body(part.notes_slide).text_frame

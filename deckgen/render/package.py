@@ -1,32 +1,75 @@
-"""Make a saved .pptx byte-for-byte reproducible: fixed zip timestamps and attributes."""
+"""Write a presentation as a byte-for-byte reproducible .pptx: fixed entry order and times.
+
+python-pptx stamps every zip entry with the current time. deckgen writes the same parts
+in the same order through python-pptx's own package writer, but into zip entries whose
+timestamp and attributes are fixed, so the same inputs always give the same bytes.
+"""
 
 from __future__ import annotations
 
 import io
 import time
 import zipfile
+from typing import Any
+
+from pptx.opc.packuri import PackURI
+from pptx.opc.serialized import PackageWriter
+from pptx.presentation import Presentation as PresentationObject
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 """The earliest time a zip entry can carry; used when no ``SOURCE_DATE_EPOCH`` is set."""
+_EARLIEST_ZIP_SECONDS = 315532800
+_COMPRESS_LEVEL = 6
 
 
 def zip_time(epoch: int | None) -> tuple[int, int, int, int, int, int]:
     """Timestamp of every zip entry: ``SOURCE_DATE_EPOCH`` (UTC) or 1980-01-01."""
     if epoch is None:
         return ZIP_EPOCH
-    stamp = time.gmtime(max(epoch, 315532800))  # zip cannot store dates before 1980
+    stamp = time.gmtime(max(epoch, _EARLIEST_ZIP_SECONDS))  # zip cannot store dates before 1980
     return (stamp.tm_year, stamp.tm_mon, stamp.tm_mday, stamp.tm_hour, stamp.tm_min, stamp.tm_sec)
 
 
-def normalized_package(blob: bytes, epoch: int | None) -> bytes:
-    """Rewrite the zip with the same entries in the same order and fixed metadata."""
-    stamp = zip_time(epoch)
+class _FixedTimeZipWriter:
+    """The physical writer python-pptx's PackageWriter expects, with fixed entry metadata."""
+
+    def __init__(self, stream: io.BytesIO, stamp: tuple[int, int, int, int, int, int]) -> None:
+        self._zip = zipfile.ZipFile(stream, "w")
+        self._stamp = stamp
+
+    def __enter__(self) -> _FixedTimeZipWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._zip.close()
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        """Add one part (``pack_uri`` names it) as a deflated entry."""
+        entry = zipfile.ZipInfo(pack_uri.membername, date_time=self._stamp)
+        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.create_system = 0
+        entry.external_attr = 0o600 << 16
+        self._zip.writestr(entry, blob, compresslevel=_COMPRESS_LEVEL)
+
+
+class _ReproduciblePackageWriter(PackageWriter):
+    """python-pptx's package writer, writing through :class:`_FixedTimeZipWriter`."""
+
+    def __init__(self, out: io.BytesIO, package: Any, stamp: tuple[int, int, int, int, int, int]) -> None:
+        super().__init__(out, package._rels, tuple(package.iter_parts()))
+        self._out = out
+        self._stamp = stamp
+
+    def _write(self) -> None:
+        writer: Any = _FixedTimeZipWriter(self._out, self._stamp)
+        with writer:
+            self._write_content_types_stream(writer)
+            self._write_pkg_rels(writer)
+            self._write_parts(writer)
+
+
+def package_bytes(presentation: PresentationObject, epoch: int | None) -> bytes:
+    """The .pptx file of ``presentation``, with zip entries dated by ``epoch`` (or 1980)."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(blob)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.create_system = 0
-            entry.external_attr = 0o600 << 16
-            target.writestr(entry, source.read(info.filename), compresslevel=6)
+    _ReproduciblePackageWriter(out, presentation.part.package, zip_time(epoch))._write()
     return out.getvalue()

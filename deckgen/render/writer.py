@@ -6,7 +6,6 @@ plan; this module only puts them into the right placeholders.
 
 from __future__ import annotations
 
-import io
 from typing import Any
 
 from pptx.presentation import Presentation as PresentationObject
@@ -17,7 +16,7 @@ from pptx.util import Emu
 from deckgen.profile import Box, LayoutSlots
 from deckgen.render.factory import Placeholders, SlideFactory
 from deckgen.render.metadata import set_metadata
-from deckgen.render.package import normalized_package
+from deckgen.render.package import package_bytes
 from deckgen.render.pictures import add_picture
 from deckgen.render.prepare import PreparedTemplate
 from deckgen.render.text import fill_notes, fill_plain, fill_text
@@ -96,7 +95,5 @@ def render_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None = 
         slots = template.profile.slots[slide_plan.role]
         _add_slide(factory, layouts[slots.layout], slide_plan, slots, plan.language)
     set_metadata(presentation, plan, epoch)
-    out = io.BytesIO()
-    presentation.save(out)
-    return normalized_package(out.getvalue(), epoch)
+    return package_bytes(presentation, epoch)
 
