@@ -6,14 +6,14 @@ independently; a failing job never stops the others, and its error is reported w
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
-
 from hashlib import sha256
+from pathlib import Path
 
 from deckgen import __version__
 from deckgen.errors import DeckgenError, OutlineError, Problem
@@ -82,7 +82,9 @@ def _lines(error: DeckgenError) -> tuple[str, ...]:
 def run_job(job: Job) -> Result:
     """Build one deck; never raises for bad input (the error is in the result)."""
     try:
-        from deckgen.build import render_outline  # imports python-pptx: only when building
+        from deckgen.build import (
+            render_outline,  # imports python-pptx: only when building
+        )
 
         outline = load_outline(job.outline, audience=job.audience)
         deck = render_outline(outline, job.template)
@@ -132,7 +134,10 @@ def _build_all(jobs: Sequence[Job], workers: int) -> Iterator[Result]:
     if workers <= 1 or len(jobs) <= 1:
         yield from map(run_job, jobs)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+    import deckgen.build  # noqa: F401  (loaded once here, inherited by forked workers)
+
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
         yield from pool.map(run_job, jobs, chunksize=_chunk(len(jobs), workers))
 
 

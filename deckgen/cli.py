@@ -18,10 +18,9 @@ import click
 
 from deckgen import __version__
 from deckgen.batch import find_outlines, plan_jobs, run_jobs, shard
-from deckgen.build import build_deck, plan_outline, template_for
 from deckgen.errors import DeckgenError, Problem
-from deckgen.loader import load_outline
 from deckgen.lint import lint_outline
+from deckgen.loader import load_outline
 from deckgen.manifest import write_manifest
 from deckgen.model import Outline
 from deckgen.report import Reporter, summary
@@ -177,6 +176,8 @@ def _problems(error: DeckgenError, path: Path) -> list[Problem]:
 
 def _lints(outline: Outline, template: str | None) -> list[Problem]:
     """Lints of the outline, of its plan, and the template's role fallbacks."""
+    from deckgen.build import plan_outline, template_for
+
     plan = plan_outline(outline, template)
     fallbacks = [Problem(None, 0, 0, w) for w in template_for(outline, template).profile.warnings]
     return lint_outline(outline) + list(plan.warnings) + fallbacks
@@ -258,6 +259,7 @@ def preview(outline: Path, output: Path | None, audience: str | None, template: 
     """Render a contact sheet of slide thumbnails (needs LibreOffice)."""
     import tempfile
 
+    from deckgen.build import build_deck
     from deckgen.preview import write_preview
 
     loaded = load_outline(outline, audience=audience)

@@ -7,6 +7,7 @@ Sizes are points; box dimensions are points too (1 pt = 12700 EMU).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -75,11 +76,13 @@ def level_size(size: float, level: int) -> float:
 _TOKEN = re.compile(r"\S+\s*")
 
 
-def _tokens(text: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
     """Break opportunities: words with trailing space; every full-width character alone.
 
     East Asian punctuation that may not start a line (，。、）」) stays with the character
-    before it, and an opening bracket (（「“) with the character after it.
+    before it, and an opening bracket (（「“) with the character after it. Remembered,
+    because fitting wraps the same paragraph at several sizes.
     """
     tokens: list[str] = []
     for word in _TOKEN.findall(text) or [text]:
@@ -91,7 +94,7 @@ def _tokens(text: str) -> list[str]:
             buffer += char
         if buffer:
             tokens.append(buffer)
-    return _kinsoku(tokens)
+    return tuple(_kinsoku(tokens))
 
 
 def _kinsoku(tokens: list[str]) -> list[str]:

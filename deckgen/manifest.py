@@ -37,11 +37,23 @@ def file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+_DIGESTS: dict[tuple[Path, int, int], str] = {}
+"""Digests of input files by (path, size, mtime): a batch hashes a shared template once."""
+
+
+def _input_digest(path: Path) -> str:
+    status = path.stat()
+    key = (path, status.st_size, status.st_mtime_ns)
+    if key not in _DIGESTS:
+        _DIGESTS[key] = file_digest(path)
+    return _DIGESTS[key]
+
+
 def inputs_digest(files: Iterable[Path], words: Iterable[str]) -> str:
-    """One digest over the bytes of ``files`` (in the given order) and some extra ``words``."""
+    """One digest over the contents of ``files`` (in the given order) and some extra ``words``."""
     digest = hashlib.sha256()
     for path in files:
-        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(f"{path}\0{_input_digest(path)}\0".encode())
     for word in words:
         digest.update(word.encode() + b"\0")
     return digest.hexdigest()

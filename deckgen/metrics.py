@@ -23,7 +23,7 @@ import functools
 import json
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -61,18 +61,23 @@ _FAMILY_TABLES: dict[str, str] = {
     "cousine": "liberation-mono",
 }
 """Font family names (lower case) -> bundled table."""
+_TEXT_CACHE_LIMIT = 100_000
 _PROPORTIONAL_TABLES = ("carlito", "caladea", "liberation-sans", "liberation-serif")
 _STYLE_KEYS = {(False, False): "regular", (True, False): "bold", (False, True): "italic", (True, True): "bold-italic"}
 
 
+_FIRST_WIDE = "\u1100"
+"""No character before U+1100 (Hangul Jamo) is wide or full-width."""
+
+
 def is_full_width(char: str) -> bool:
     """True for characters that East Asian typography sets one em wide (CJK, kana, hangul)."""
-    return unicodedata.east_asian_width(char) in ("W", "F")
+    return char >= _FIRST_WIDE and unicodedata.east_asian_width(char) in ("W", "F")
 
 
 def _is_ambiguous(char: str) -> bool:
     """Characters (curly quotes, dashes, dots) that an East Asian font sets full width."""
-    return unicodedata.east_asian_width(char) == "A"
+    return char > "\x7f" and unicodedata.east_asian_width(char) == "A"
 
 
 def _is_zero_width(char: str) -> bool:
@@ -87,6 +92,18 @@ class Face:
     """Code point -> advance width in ems."""
     line_em: float
     """Ascent + descent + line gap of the font, in ems."""
+    _text_cache: dict[tuple[str, bool], float] = field(default_factory=dict, compare=False, repr=False)
+    """Widths of words already measured: fitting measures the same words at many sizes."""
+
+    def text_em(self, text: str, east_asian: bool = False) -> float:
+        """Advance of ``text`` in ems (remembered, since fitting asks again for each size)."""
+        key = (text, east_asian)
+        width = self._text_cache.get(key)
+        if width is None:
+            if len(self._text_cache) > _TEXT_CACHE_LIMIT:
+                self._text_cache.clear()
+            width = self._text_cache[key] = sum(self.char_em(char, east_asian) for char in text)
+        return width
 
     def char_em(self, char: str, east_asian: bool = False) -> float:
         """Advance of ``char`` in ems; ``east_asian`` sets ambiguous characters full width."""
@@ -120,8 +137,7 @@ class FontMetrics:
         ``spacing_pt`` is letter spacing added after every character; ``east_asian`` measures
         ambiguous-width characters (quotes, dashes) full width, as CJK fonts set them.
         """
-        face = self.face(bold, italic)
-        ems = sum(face.char_em(char, east_asian) for char in text)
+        ems = self.face(bold, italic).text_em(text, east_asian)
         return (ems * size_pt + spacing_pt * len(text)) * WIDTH_MARGIN
 
     def line_pitch_pt(self, size_pt: float, bold: bool = False, east_asian: bool = False) -> float:

@@ -15,7 +15,6 @@ from deckgen.profile import Role, TemplateProfile
 from deckgen.slides import DeckPlan, Paragraph, SlidePlan
 
 
-
 def format_minutes(minutes: float, labels: Labels = ENGLISH) -> str:
     """``10.0`` -> ``"10 min"``, ``2.5`` -> ``"2.5 min"`` (in the deck's language)."""
     return labels.minutes.format(f"{minutes:g}")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from difflib import get_close_matches
+from functools import cache
 from pathlib import Path
 from typing import Any
 

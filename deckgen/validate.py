@@ -22,7 +22,19 @@ from .errors import Problem, did_you_mean, one_of
 from .imagecheck import ImageCheckError, resolve_image
 from .model import Bullet, Position
 from .textvars import substitute
-from .yamlnodes import BOOL, FLOAT, INT, NULL, STR, TIMESTAMP, YBad, YMap, YNode, YScalar, YSeq
+from .yamlnodes import (
+    BOOL,
+    FLOAT,
+    INT,
+    NULL,
+    STR,
+    TIMESTAMP,
+    YBad,
+    YMap,
+    YNode,
+    YScalar,
+    YSeq,
+)
 
 
 class _Invalid:

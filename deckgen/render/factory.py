@@ -10,21 +10,20 @@ The XML is exactly what python-pptx would have produced.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
+from pptx.oxml.ns import qn
 from pptx.parts.slide import NotesSlidePart
 from pptx.presentation import Presentation as PresentationObject
-from pptx.oxml.ns import qn
 from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.slide import NotesSlide, Slide, SlideLayout
 
 from deckgen.render.layouts import PICTURE_TYPES, TEXT_TYPES, TITLE_TYPES
-
 
 _P = qn("p:nvSpPr")[: -len("nvSpPr")]
 """The PresentationML namespace in Clark notation, ``{...}``, for fast ``find`` paths."""
@@ -80,13 +79,25 @@ def _notes_body(notes: NotesSlide) -> Any:
     return notes.notes_placeholder
 
 
-class SlideFactory:
-    """Adds slides (and notes pages) to one presentation, reusing cloned placeholder XML."""
+@dataclass
+class Prototypes:
+    """Cloned placeholder XML of one template's layouts and notes page, kept between decks."""
 
-    def __init__(self, presentation: PresentationObject) -> None:
+    layouts: dict[str, _Prototype] = field(default_factory=dict)
+    notes: Any | None = None
+
+
+class SlideFactory:
+    """Adds slides (and notes pages) to one presentation, reusing cloned placeholder XML.
+
+    ``prototypes`` may be shared by every deck built from the same template (they only
+    depend on its layouts and notes master), so only a process's first deck clones.
+    """
+
+    def __init__(self, presentation: PresentationObject, prototypes: Prototypes | None = None) -> None:
         self._presentation = presentation
-        self._prototypes: dict[str, _Prototype] = {}
-        self._notes_prototype: Any | None = None
+        self._shared = prototypes if prototypes is not None else Prototypes()
+        self._prototypes = self._shared.layouts
         self._notes_count = 0
 
     def add_slide(self, layout: SlideLayout) -> tuple[Slide, Placeholders]:
@@ -116,9 +127,9 @@ class SlideFactory:
 
     def notes_frame(self, slide: Slide) -> Any:
         """The notes text frame of ``slide``, creating its notes page from the prototype."""
-        if self._notes_prototype is None:
+        if self._shared.notes is None:
             notes = slide.notes_slide
-            self._notes_prototype = copy.deepcopy(notes._element)
+            self._shared.notes = copy.deepcopy(notes._element)
             self._notes_count = 1
             return _notes_body(notes).text_frame
         self._notes_count += 1
@@ -127,7 +138,7 @@ class SlideFactory:
             PackURI(f"/ppt/notesSlides/notesSlide{self._notes_count}.xml"),
             CT.PML_NOTES_SLIDE,
             slide_part.package,
-            copy.deepcopy(self._notes_prototype),
+            copy.deepcopy(self._shared.notes),
         )
         master = self._presentation.part.notes_master_part
         part.relate_to(master, RT.NOTES_MASTER)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import time
 import zipfile
+from xml.sax.saxutils import escape as xml_escape
 from typing import Any
 
 from pptx.opc.packuri import PackURI
@@ -66,6 +67,36 @@ class _ReproduciblePackageWriter(PackageWriter):
             self._write_content_types_stream(writer)
             self._write_pkg_rels(writer)
             self._write_parts(writer)
+
+    def _write_parts(self, phys_writer: Any) -> None:
+        """Each part and its .rels, the rels serialised directly (python-pptx builds a tree)."""
+        for part in self._parts:
+            phys_writer.write(part.partname, part.blob)
+            if part._rels:
+                phys_writer.write(part.partname.rels_uri, rels_xml(part.rels))
+
+
+_RELS_HEAD = (
+    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+)
+
+
+def _rid_order(rid: str) -> tuple[int, str]:
+    """rIds in numerical order (rId2 before rId10), as python-pptx writes them."""
+    return (int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0, rid)
+
+
+def rels_xml(rels: Any) -> bytes:
+    """A part's relationships as a .rels stream, byte-identical to python-pptx's own."""
+    items = [_RELS_HEAD]
+    for rid in sorted(rels.keys(), key=_rid_order):
+        rel = rels[rid]
+        mode = ' TargetMode="External"' if rel.is_external else ""
+        target = xml_escape(rel.target_ref, {'"': "&quot;"})
+        items.append(f'<Relationship Id="{rid}" Type="{rel.reltype}" Target="{target}"{mode}/>')
+    items.append("</Relationships>")
+    return "".join(items).encode("utf-8")
 
 
 def package_bytes(presentation: PresentationObject, epoch: int | None) -> bytes:

@@ -10,7 +10,7 @@ the same template reuses one :class:`PreparedTemplate` (see :func:`prepare_templ
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pptx import Presentation
@@ -18,7 +18,13 @@ from pptx.presentation import Presentation as PresentationObject
 
 from deckgen.errors import DeckgenError, Problem, TemplateError
 from deckgen.profile import Role, Sizes, TemplateProfile
-from deckgen.render.layouts import LayoutShape, choose_layouts, describe_layout, slots_for
+from deckgen.render.factory import Prototypes
+from deckgen.render.layouts import (
+    LayoutShape,
+    choose_layouts,
+    describe_layout,
+    slots_for,
+)
 from deckgen.render.parts import add_missing_parts
 from deckgen.render.theme import theme_fonts
 from deckgen.render.untrusted import SAVE_AS, read_template_package
@@ -31,6 +37,8 @@ class PreparedTemplate:
 
     profile: TemplateProfile
     blob: bytes
+    prototypes: Prototypes = field(default_factory=Prototypes, compare=False)
+    """Cloned placeholder XML shared by every deck built from this template in this process."""
 
     def open(self) -> PresentationObject:
         """A fresh presentation to fill, independent of any other deck built from this one."""

@@ -1,4 +1,9 @@
-"""Writing planned paragraphs into a text frame: levels, bullets, sizes and language."""
+"""Writing planned paragraphs into a text frame: levels, bullets, sizes and language.
+
+Paragraphs are written as DrawingML elements directly (``a:p`` > ``a:pPr``, ``a:r`` >
+``a:rPr`` + ``a:t``): the same XML python-pptx's text API produces, without its lookups
+for every attribute, which dominated build time for text-heavy decks.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,8 @@ import re
 from collections.abc import Sequence
 
 from lxml import etree
-from pptx.enum.text import PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.text.text import TextFrame, _Paragraph, _Run
-from pptx.util import Pt
+from pptx.text.text import TextFrame
 
 from deckgen.fit import level_size
 from deckgen.languages import east_asian_font
@@ -17,6 +20,9 @@ from deckgen.slides import Paragraph
 
 _WHITESPACE = re.compile(r"\s+")
 _ATTRIBUTION_SCALE = 0.8
+_MAX_LEVEL = 8
+_P, _PPR, _R, _RPR, _T = qn("a:p"), qn("a:pPr"), qn("a:r"), qn("a:rPr"), qn("a:t")
+_EA, _BU_NONE = qn("a:ea"), qn("a:buNone")
 
 
 def slide_text(text: str) -> str:
@@ -24,91 +30,73 @@ def slide_text(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
-def set_language(run: _Run, language: str) -> None:
-    """Tag a run with its language and, for CJK languages, an East Asian font."""
-    properties = run._r.get_or_add_rPr()
-    properties.set("lang", language)
+def _hundredths(points: float) -> str:
+    """A font size in the ``sz`` unit (hundredths of a point)."""
+    return str(int(round(points * 100)))
+
+
+def _run(paragraph: etree._Element, text: str, language: str, size: float | None,
+         italic: bool = False) -> None:
+    """Append a run: its language (and East Asian font for CJK), size and text."""
+    run = etree.SubElement(paragraph, _R)
+    properties = etree.SubElement(run, _RPR, lang=language)
+    if size:
+        properties.set("sz", _hundredths(size))
+    if italic:
+        properties.set("i", "1")
     font = east_asian_font(language)
-    if font is None:
-        return
-    for old in properties.findall(qn("a:ea")):
-        properties.remove(old)
-    east_asian = etree.SubElement(properties, qn("a:ea"))
-    east_asian.set("typeface", font)
-    _order_font_elements(properties)
+    if font is not None:
+        etree.SubElement(properties, _EA, typeface=font)
+    etree.SubElement(run, _T).text = text
 
 
-_RPR_ORDER = ("a:ln", "a:noFill", "a:solidFill", "a:gradFill", "a:blipFill", "a:pattFill",
-              "a:grpFill", "a:effectLst", "a:effectDag", "a:highlight", "a:uLnTx", "a:uLn",
-              "a:uFillTx", "a:uFill", "a:latin", "a:ea", "a:cs", "a:sym", "a:hlinkClick",
-              "a:hlinkMouseOver", "a:rtl", "a:extLst")
-"""Child order of ``a:rPr`` required by the schema (PowerPoint repairs files that break it)."""
-
-
-def _order_font_elements(properties: etree._Element) -> None:
-    rank = {qn(tag): index for index, tag in enumerate(_RPR_ORDER)}
-    children = sorted(properties, key=lambda child: rank.get(child.tag, len(rank)))
-    for child in children:
-        properties.append(child)
-
-
-def _no_bullet(paragraph: _Paragraph) -> None:
-    """A plain paragraph: no bullet character and no hanging indent."""
-    properties = paragraph._p.get_or_add_pPr()
-    properties.set("marL", "0")
-    properties.set("indent", "0")
-    for old in properties.findall(qn("a:buNone")):
-        properties.remove(old)
-    properties.insert(_bullet_position(properties), etree.Element(qn("a:buNone")))
-
-
-def _bullet_position(properties: etree._Element) -> int:
-    """Index where a bullet element goes: after spacing elements, before tab stops and runs."""
-    before = {qn("a:lnSpc"), qn("a:spcBef"), qn("a:spcAft"), qn("a:buClrTx"), qn("a:buClr"),
-              qn("a:buSzTx"), qn("a:buSzPct"), qn("a:buSzPts"), qn("a:buFontTx"), qn("a:buFont")}
-    return sum(1 for child in properties if child.tag in before)
-
-
-def _style(paragraph: _Paragraph, run: _Run, item: Paragraph, size: float) -> None:
+def _paragraph(body: etree._Element, item: Paragraph, size: float, language: str) -> None:
+    paragraph = etree.SubElement(body, _P)
     if item.style == "bullet":
-        paragraph.level = min(item.level, 8)
-        run.font.size = Pt(level_size(size, item.level))
+        if item.level:
+            etree.SubElement(paragraph, _PPR, lvl=str(min(item.level, _MAX_LEVEL)))
+        _run(paragraph, slide_text(item.text), language, level_size(size, item.level))
         return
-    _no_bullet(paragraph)
-    run.font.size = Pt(size)
-    if item.style == "quote":
-        run.font.italic = True
-    elif item.style == "attribution":
-        run.font.size = Pt(round(size * _ATTRIBUTION_SCALE))
-        paragraph.alignment = PP_ALIGN.RIGHT
+    properties = etree.SubElement(paragraph, _PPR, marL="0", indent="0")
+    etree.SubElement(properties, _BU_NONE)  # a plain paragraph: no bullet, no hanging indent
+    run_size = size
+    if item.style == "attribution":
+        properties.set("algn", "r")
+        run_size = round(size * _ATTRIBUTION_SCALE)
+    _run(paragraph, slide_text(item.text), language, run_size, italic=item.style == "quote")
+
+
+def _cleared(frame: TextFrame) -> etree._Element:
+    """The frame's ``a:txBody`` with every paragraph removed (its properties kept)."""
+    body: etree._Element = frame._txBody
+    for paragraph in body.findall(_P):
+        body.remove(paragraph)
+    return body
+
+
+def _ensure_paragraph(body: etree._Element) -> None:
+    """A text body must hold at least one paragraph."""
+    if body.find(_P) is None:
+        etree.SubElement(body, _P)
 
 
 def fill_text(frame: TextFrame, items: Sequence[Paragraph], size: float, language: str) -> None:
     """Replace ``frame``'s text with ``items`` set at ``size`` points (levels scaled down)."""
-    frame.clear()  # type: ignore[no-untyped-call]
-    for index, item in enumerate(items):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()  # type: ignore[no-untyped-call]
-        run = paragraph.add_run()
-        run.text = slide_text(item.text)
-        _style(paragraph, run, item, size)
-        set_language(run, language)
+    body = _cleared(frame)
+    for item in items:
+        _paragraph(body, item, size, language)
+    _ensure_paragraph(body)
 
 
 def fill_plain(frame: TextFrame, text: str, size: float | None, language: str) -> None:
     """Replace ``frame``'s text with one paragraph (titles); ``size`` None keeps the layout's."""
-    frame.clear()  # type: ignore[no-untyped-call]
-    run = frame.paragraphs[0].add_run()
-    run.text = slide_text(text)
-    if size:
-        run.font.size = Pt(size)
-    set_language(run, language)
+    body = _cleared(frame)
+    _run(etree.SubElement(body, _P), slide_text(text), language, size)
 
 
 def fill_notes(frame: TextFrame, notes: str, language: str) -> None:
     """Speaker notes: one paragraph per line, as the facilitator wrote them."""
-    frame.clear()  # type: ignore[no-untyped-call]
-    for index, line in enumerate(notes.splitlines()):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()  # type: ignore[no-untyped-call]
-        run = paragraph.add_run()
-        run.text = line
-        set_language(run, language)
+    body = _cleared(frame)
+    for line in notes.splitlines():
+        _run(etree.SubElement(body, _P), line, language, None)
+    _ensure_paragraph(body)

@@ -90,7 +90,7 @@ def render_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None = 
     """
     presentation = template.open()
     layouts = _layouts_by_name(presentation)
-    factory = SlideFactory(presentation)
+    factory = SlideFactory(presentation, template.prototypes)
     for slide_plan in plan.slides:
         slots = template.profile.slots[slide_plan.role]
         _add_slide(factory, layouts[slots.layout], slide_plan, slots, plan.language)
