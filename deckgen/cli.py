@@ -175,11 +175,12 @@ def _problems(error: DeckgenError, path: Path) -> list[Problem]:
 
 
 def _lints(outline: Outline, template: str | None) -> list[Problem]:
-    """Lints of the outline, of its plan, and the template's role fallbacks."""
+    """Lints of the outline, of its plan, and the template's role fallbacks and text contrast."""
     from deckgen.build import plan_outline, template_for
 
     plan = plan_outline(outline, template)
-    fallbacks = [Problem(None, 0, 0, w) for w in template_for(outline, template).profile.warnings]
+    profile = template_for(outline, template).profile
+    fallbacks = [Problem(None, 0, 0, w) for w in profile.warnings + profile.lints]
     return lint_outline(outline) + list(plan.warnings) + fallbacks
 
 

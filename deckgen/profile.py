@@ -124,3 +124,5 @@ class TemplateProfile:
     slide_height: int = 6858000
     warnings: tuple[str, ...] = field(default=())
     """Role fallbacks and other things a user of this template should know."""
+    lints: tuple[str, ...] = field(default=())
+    """Accessibility problems of the template itself (text colours below WCAG AA contrast)."""

@@ -31,5 +31,5 @@ def describe_template(prepared: PreparedTemplate) -> str:
         "roles (slide role -> layout deckgen uses):",
     ]
     lines += [f"  {role.value:<11} -> {profile.slots[role].layout}" for role in Role]
-    lines += [f"warning: {w}" for w in profile.warnings]
+    lines += [f"warning: {w}" for w in profile.warnings + profile.lints]
     return "\n".join(lines)

@@ -18,6 +18,7 @@ from pptx.presentation import Presentation as PresentationObject
 
 from deckgen.errors import DeckgenError, Problem, TemplateError
 from deckgen.profile import Role, Sizes, TemplateProfile
+from deckgen.render.contrast import contrast_lints
 from deckgen.render.factory import Prototypes
 from deckgen.render.layouts import (
     LayoutShape,
@@ -90,6 +91,7 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice) -> Templa
         slide_width=width,
         slide_height=height,
         warnings=tuple(warnings),
+        lints=contrast_lints(choice.name, (chosen[role].layout for role in Role)),
     )
 
 
