@@ -148,8 +148,10 @@ class Palette:
 
 
 def _int(value: object, default: int = 0) -> int:
+    """An integer attribute; strict OOXML's ``"75%"`` as ``75000``; ``default`` when absent or bad."""
+    text = str(value)
     try:
-        return int(str(value))
+        return round(float(text[:-1]) * 1000) if text.endswith("%") else int(text)
     except ValueError:
         return default
 
@@ -224,20 +226,15 @@ def resolve_colour(element: Element | None, palette: Palette, placeholder: RGB |
 
 
 def _colour_child(parent: Element | None) -> Element | None:
-    if parent is None:
-        return None
-    for child in parent:
-        if child.tag in {qn(tag) for tag in _COLOURS}:
-            return child
-    return None
+    """The colour element (``a:srgbClr``, ``a:schemeClr`` ...) among ``parent``'s children."""
+    tags = {qn(tag) for tag in _COLOURS}
+    return None if parent is None else next((child for child in parent if child.tag in tags), None)
 
 
 def _fill_of(parent: Element | None) -> Element | None:
     """The fill element (``a:solidFill``, ``a:noFill`` ...) among ``parent``'s children."""
-    if parent is None:
-        return None
     tags = {qn(tag) for tag in _FILLS}
-    return next((child for child in parent if child.tag in tags), None)
+    return None if parent is None else next((child for child in parent if child.tag in tags), None)
 
 
 _TRANSPARENT = (-1.0, -1.0, -1.0)
@@ -272,7 +269,10 @@ def _theme(master: SlideMaster) -> Element | None:
     except KeyError:
         return None
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    return etree.fromstring(part.blob, parser)
+    try:
+        return etree.fromstring(part.blob, parser)
+    except etree.XMLSyntaxError:  # a damaged theme: fall back to black on white, as PowerPoint would
+        return None
 
 
 def _scheme(theme: Element | None) -> dict[str, RGB]:
