@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deckgen.metrics import SINGLE_LINE_EM, FontMetrics, is_full_width
 from deckgen.profile import EMU_PER_PT, TextStyle
@@ -66,6 +66,8 @@ class Fit:
     size: float
     count: int
     """How many leading lines fit; equals the number of lines given when all fit."""
+    fits: bool = True
+    """False when even one paragraph alone does not fit at :data:`ABSOLUTE_MIN_PT`."""
 
 
 def level_size(size: float, level: int) -> float:
@@ -77,7 +79,7 @@ _TOKEN = re.compile(r"\S+\s*")
 
 
 @functools.lru_cache(maxsize=4096)
-def _tokens(text: str) -> tuple[str, ...]:
+def break_points(text: str) -> tuple[str, ...]:
     """Break opportunities: words with trailing space; every full-width character alone.
 
     East Asian punctuation that may not start a line (，。、）」) stays with the character
@@ -126,7 +128,7 @@ class _Pen:
 def _count_lines(text: str, width: float, pen: _Pen) -> int:
     """Greedy line filling, as PowerPoint and LibreOffice wrap; overlong words break anywhere."""
     lines, current = 1, 0.0
-    for token in _tokens(text):
+    for token in break_points(text):
         word = token.rstrip()
         word_width = pen.width(word)
         if current and current + word_width > width:
@@ -213,7 +215,24 @@ def fit_block(
     for size in _sizes(floor, ABSOLUTE_MIN_PT):
         if fitting_count(lines[:1], size, area, metrics):
             return Fit(size, 1)
-    return Fit(ABSOLUTE_MIN_PT, 1)
+    return Fit(ABSOLUTE_MIN_PT, 1, fits=False)
+
+
+def split_paragraph(line: Line, area: Area, size: float, metrics: FontMetrics) -> list[str]:
+    """The text of ``line`` cut at line-break points into pieces that each fit ``area`` at ``size``.
+
+    Only for a paragraph too long for a whole box: it then continues on the next slide
+    instead of shrinking out of sight or overflowing.
+    """
+    pieces: list[str] = []
+    current = ""
+    for token in break_points(line.text):
+        candidate = current + token
+        if current and not fitting_count([replace(line, text=candidate.rstrip())], size, area, metrics):
+            pieces.append(current.rstrip())
+            candidate = token
+        current = candidate
+    return pieces + [current.rstrip()] if current.strip() else pieces
 
 
 def split_to_fit(
@@ -237,4 +256,4 @@ def split_to_fit(
         chunks.append(fit)
         rest = rest[fit.count :]
     size = min(chunk.size for chunk in chunks)
-    return [Fit(size, chunk.count) for chunk in chunks]
+    return [Fit(size, chunk.count, chunk.fits) for chunk in chunks]

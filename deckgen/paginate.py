@@ -12,10 +12,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from deckgen.errors import Problem
-from deckgen.fit import Area, Fit, Line, fit_block, split_to_fit
+from deckgen.fit import Area, Fit, Line, fit_block, fitting_count, paragraph_height, split_paragraph, split_to_fit
 from deckgen.labels import ENGLISH, Labels
 from deckgen.metrics import FontMetrics, metrics_for
-from deckgen.profile import Box, LayoutSlots, Role, Sizes, TemplateProfile
+from deckgen.profile import Box, Role, Sizes, TemplateProfile
 from deckgen.slides import Paragraph, SlidePlan
 
 _FALLBACK_BOX = Box(838200, 1600200, 10515600, 4351338)
@@ -69,26 +69,51 @@ def _font(box: Box | None, profile: TemplateProfile, heading: bool) -> FontMetri
 
 
 def _lint(draft: SlidePlan, path: Path, what: str, fit: Fit, floor: float) -> Problem:
-    message = (
-        f"{what} of slide '{draft.title[:40]}' is set at {fit.size:g} pt, below the template's "
-        f"{floor:g} pt floor; shorten it"
-    )
+    if fit.fits:
+        message = (
+            f"{what} of slide '{draft.title[:40]}' is set at {fit.size:g} pt, below the template's "
+            f"{floor:g} pt floor; shorten it"
+        )
+    else:
+        message = (
+            f"{what} of slide '{draft.title[:40]}' does not fit its box even at {fit.size:g} pt "
+            "and overflows it; shorten it"
+        )
     return Problem(path, draft.position.line, draft.position.column, message)
 
 
-def _merge_aside(draft: SlidePlan, slots: LayoutSlots) -> SlidePlan:
-    """Without a second placeholder in the layout, the aside text joins the body."""
-    if draft.aside and slots.aside is None:
-        return replace(draft, body=draft.body + draft.aside, aside=())
-    return draft
+def _fits_whole(fit: Fit, count: int, floor: float) -> bool:
+    return fit.fits and fit.count >= count and fit.size >= floor
+
+
+def _break_long(paragraphs: Sequence[Paragraph], area: Area, floor: float, metrics: FontMetrics
+                ) -> tuple[Paragraph, ...]:
+    """Paragraphs too long for a whole box at the floor size, cut into pieces that fit."""
+    result: list[Paragraph] = []
+    for paragraph, line in zip(paragraphs, _lines(paragraphs)):
+        if fitting_count([line], floor, area, metrics):
+            result.append(paragraph)
+        else:
+            result += [replace(paragraph, text=piece) for piece in split_paragraph(line, area, floor, metrics)]
+    return tuple(result)
+
+
+def _without_height(area: Area, lines: Sequence[Line], size: float, metrics: FontMetrics) -> Area:
+    """``area`` less the height that ``lines`` take at ``size`` (text repeated on every slide)."""
+    used = sum(paragraph_height(line, size, area, metrics) for line in lines)
+    return replace(area, height=max(area.height - used, 0.0))
 
 
 def paginate(
     draft: SlidePlan, profile: TemplateProfile, path: Path, labels: Labels = ENGLISH
 ) -> tuple[list[SlidePlan], list[Problem]]:
-    """Fit ``draft`` to the layout serving its role: one slide, or more with "(cont.)" titles."""
+    """Fit ``draft`` to the layout serving its role: one slide, or more with "(cont.)" titles.
+
+    A quote too long for its own box joins the body text. Without a second box in the
+    layout, a question's kind-and-minutes line heads the body on every slide, and a quote
+    follows the evidence.
+    """
     slots = profile.slots[draft.role]
-    draft = _merge_aside(draft, slots)
     lints: list[Problem] = []
 
     title_max, title_floor = _title_range(draft.role, profile.sizes)
@@ -96,18 +121,25 @@ def paginate(
         [Line(draft.title + labels.continued, indented=False)], _area(slots.title), title_max,
         title_floor, _font(slots.title, profile, heading=True),
     )
-    if title_fit.size < title_floor:
+    if title_fit.size < title_floor or not title_fit.fits:
         lints.append(_lint(draft, path, "the title", title_fit, title_floor))
 
-    body_max, body_floor = _body_range(draft.role, profile.sizes)
-    chunks = split_to_fit(_lines(draft.body), _area(slots.body), body_max, body_floor,
-                          _font(slots.body, profile, heading=False))
-    if any(c.size < body_floor for c in chunks):
-        lints.append(_lint(draft, path, "the text", min(chunks, key=lambda c: c.size), body_floor))
-
     aside_max, aside_floor = _aside_range(draft.role, profile.sizes)
-    aside_fit = fit_block(_lines(draft.aside), _area(slots.aside), aside_max, aside_floor,
-                          _font(slots.aside, profile, heading=False))
+    aside_font = _font(slots.aside, profile, heading=False)
+    aside_fit = fit_block(_lines(draft.aside), _area(slots.aside), aside_max, aside_floor, aside_font)
+    repeated: tuple[Paragraph, ...] = ()
+    if draft.aside and slots.aside is None and draft.role is Role.QUESTION:
+        repeated, draft = draft.aside, replace(draft, aside=())
+    elif draft.aside and (slots.aside is None or not _fits_whole(aside_fit, len(draft.aside), aside_floor)):
+        draft = replace(draft, body=draft.body + draft.aside, aside=())
+
+    body_max, body_floor = _body_range(draft.role, profile.sizes)
+    body_font = _font(slots.body, profile, heading=False)
+    area = _without_height(_area(slots.body), _lines(repeated), body_max, body_font)
+    body = _break_long(draft.body, area, body_floor, body_font)
+    chunks = split_to_fit(_lines(body), area, body_max, body_floor, body_font)
+    if any(c.size < body_floor or not c.fits for c in chunks):
+        lints.append(_lint(draft, path, "the text", min(chunks, key=lambda c: (c.fits, c.size)), body_floor))
 
     slides: list[SlidePlan] = []
     start = 0
@@ -117,7 +149,7 @@ def paginate(
             replace(
                 draft,
                 title=draft.title if first else draft.title + labels.continued,
-                body=draft.body[start : start + chunk.count],
+                body=repeated + body[start : start + chunk.count],
                 aside=draft.aside if first or draft.role is Role.QUESTION else (),
                 image=draft.image if first else None,
                 notes=draft.notes if first else labels.continued_from.format(draft.title),

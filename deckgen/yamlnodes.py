@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn, Union
@@ -327,6 +328,10 @@ _SCALAR_CONSTRUCTORS = {
 _CONSTRUCTOR = SafeConstructor()
 
 
+_NOT_IN_DOCUMENTS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML (and so a .pptx) cannot contain; YAML escapes like "\\x01" can produce them."""
+
+
 @dataclass
 class _Converter:
     """Copies PyYAML nodes into located nodes, expanding aliases within :data:`MAX_NODES`."""
@@ -353,6 +358,11 @@ class _Converter:
         return self._mapping(node, path, pos, depth)
 
     def _scalar(self, node: yaml.ScalarNode, path: str, pos: Position) -> YNode:
+        unusable = _NOT_IN_DOCUMENTS.search(node.value)
+        if unusable:
+            code = ord(unusable.group())
+            what = "a NUL character (U+0000)" if code == 0 else f"the character U+{code:04X}"
+            return self._bad(path, pos, f"contains {what}, which a deck cannot hold; remove it")
         construct = _SCALAR_CONSTRUCTORS.get(node.tag)
         native: str | int | float | bool | None = node.value
         if node.tag == NULL:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from deckgen.fit import (ABSOLUTE_MIN_PT, Area, Line, _tokens, fit_block, fitting_count, paragraph_height,
+from deckgen.fit import (ABSOLUTE_MIN_PT, Area, Line, break_points, fit_block, fitting_count, paragraph_height,
                          split_to_fit, wrapped_line_count)
 from deckgen.metrics import metrics_for
 from deckgen.profile import Box, TextStyle
@@ -47,12 +47,12 @@ def test_chinese_text_is_measured_full_width() -> None:
 
 
 def test_cjk_punctuation_does_not_start_a_line_and_brackets_do_not_end_one() -> None:
-    tokens = list(_tokens("发展，面临（新的）挑战。"))
+    tokens = list(break_points("发展，面临（新的）挑战。"))
     assert tokens == ["发", "展，", "面", "临", "（新", "的）", "挑", "战。"]
 
 
 def test_latin_words_in_chinese_text_stay_whole() -> None:
-    assert list(_tokens("使用Sora模型")) == ["使", "用", "Sora", "模", "型"]
+    assert list(break_points("使用Sora模型")) == ["使", "用", "Sora", "模", "型"]
 
 
 def test_words_wrap_at_spaces_with_real_widths() -> None:

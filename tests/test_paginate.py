@@ -57,3 +57,45 @@ def test_quotes_are_measured_italic_in_their_own_box() -> None:
                       aside=(Paragraph("“" + "pouring cold water " * 6 + "”", style="quote"),))
     fitted, _ = paginate(draft, replace(base, slots=slots), PATH)
     assert fitted[0].aside_size is not None and fitted[0].aside_size < 26
+
+
+# --- text too long for its box: never cut, never silently overflowing ----------------
+
+WORDS = " ".join(f"word{i}" for i in range(400))
+
+
+def _words(slides: list[SlidePlan]) -> list[str]:
+    return [w for slide in slides for p in slide.body + slide.aside for w in p.text.replace("“", "").replace("”", "").split()]
+
+
+def test_a_quote_too_long_for_its_box_joins_the_body_and_continues() -> None:
+    draft = SlidePlan(Role.QUOTE, "A claim", (Paragraph("Evidence"),), aside=(Paragraph(WORDS, style="quote"),))
+    slides, lints = paginate(draft, profile(), PATH)
+    assert all(not slide.aside for slide in slides)
+    assert len(slides) > 1
+    assert _words(slides) == ["Evidence", *WORDS.split()]
+    assert not any("overflows" in lint.message for lint in lints)
+
+
+def test_a_paragraph_longer_than_a_slide_continues_on_cont_slides() -> None:
+    draft = SlidePlan(Role.CONTENT, "A claim", (Paragraph("First"), Paragraph(WORDS), Paragraph("Last")))
+    slides, lints = paginate(draft, profile(), PATH)
+    assert len(slides) > 2
+    assert _words(slides) == ["First", *WORDS.split(), "Last"]
+    assert all(slide.body_size >= 14 for slide in slides)
+    assert lints == []
+
+
+def test_a_title_that_cannot_fit_at_all_is_reported_as_overflowing() -> None:
+    slides, lints = paginate(SlidePlan(Role.CONTENT, WORDS), profile(), PATH)
+    assert slides[0].title == WORDS
+    assert any("does not fit its box even at 10 pt and overflows it" in lint.message for lint in lints)
+
+
+def test_without_a_meta_box_a_questions_kind_and_minutes_head_every_slide() -> None:
+    follow_ups = tuple(Paragraph(f"Follow-up question number {i} that is asked in the room?") for i in range(25))
+    draft = SlidePlan(Role.QUESTION, "Why?", follow_ups, aside=(Paragraph("Analysis · 3 min", style="meta"),))
+    slides, _ = paginate(draft, profile(with_aside=False), PATH)
+    assert len(slides) > 1
+    assert all(slide.body[0].text == "Analysis · 3 min" for slide in slides)
+    assert [p.text for s in slides for p in s.body[1:]] == [p.text for p in follow_ups]
