@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from hashlib import sha256
 from pathlib import Path
 
+import click
+
 from deckgen import __version__
 from deckgen.errors import DeckgenError, OutlineError, Problem
 from deckgen.loader import load_outline
@@ -51,14 +53,24 @@ class Result:
     """For the manifest: digests of the inputs and the written file."""
 
 
+def _in_folder(folder: Path) -> list[Path]:
+    """Outlines below ``folder``, in sorted order, leaving out hidden folders (.git, .venv ...)."""
+    return sorted(
+        path for path in folder.rglob("*")
+        if path.suffix.lower() in OUTLINE_SUFFIXES and path.is_file()
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+    )
+
+
 def find_outlines(inputs: Iterable[Path]) -> list[Path]:
-    """Outline files named on the command line, folders searched recursively, in sorted order."""
+    """Outline files named on the command line, folders searched recursively; each file once."""
     found: list[Path] = []
+    seen: set[Path] = set()
     for item in inputs:
-        if item.is_dir():
-            found.extend(sorted(p for p in item.rglob("*") if p.suffix.lower() in OUTLINE_SUFFIXES and p.is_file()))
-        else:
-            found.append(item)
+        for path in _in_folder(item) if item.is_dir() else [item]:
+            if path.resolve() not in seen:
+                seen.add(path.resolve())
+                found.append(path)
     return found
 
 
@@ -185,8 +197,7 @@ def plan_jobs(
             plan.problems.extend(error.problems)
             continue
         if single_file and (len(outlines) > 1 or len(variants) > 1):
-            plan.problems.append(Problem(None, 0, 0, f"-o {out}: several decks cannot share one file; give a folder"))
-            return plan
+            raise click.UsageError(f"-o {out}: several decks cannot share one file; give a folder")
         for variant in variants:
             output = _output_for(outline, variant, out, single_file)
             if output in owners:

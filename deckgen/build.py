@@ -19,6 +19,9 @@ from deckgen.render.writer import render_deck
 from deckgen.slides import DeckPlan
 from deckgen.templates import resolve_template
 
+LATEST_EPOCH = 4354819199
+"""2107-12-31 23:59:59 UTC: zip entries cannot carry a later time."""
+
 
 def source_date_epoch() -> int | None:
     """``SOURCE_DATE_EPOCH`` from the environment (reproducible-builds convention), if set."""
@@ -27,6 +30,8 @@ def source_date_epoch() -> int | None:
         return None
     if not value.isdigit():
         raise BuildError(f"SOURCE_DATE_EPOCH: '{value}' is not a whole number of seconds since 1970")
+    if int(value) > LATEST_EPOCH:
+        raise BuildError(f"SOURCE_DATE_EPOCH: {value} is after 2107-12-31, the last date a zip file can store")
     return int(value)
 
 

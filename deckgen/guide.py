@@ -31,42 +31,43 @@ def _question(number: int, question: Question, labels: Labels) -> Iterator[str]:
     yield ""
 
 
-def _header(outline: Outline) -> Iterator[str]:
+def _header(outline: Outline, labels: Labels) -> Iterator[str]:
     yield f"# {outline.title}"
     yield ""
     if outline.subtitle:
         yield f"_{outline.subtitle}_"
         yield ""
     if outline.source:
-        yield f"Source: {cite(outline.source)}"
+        yield f"{labels.source}: {cite(outline.source)}"
         yield ""
     if outline.thesis:
-        yield f"**Thesis.** {outline.thesis}"
+        yield f"**{labels.thesis}.** {outline.thesis}"
         yield ""
 
 
-def _agenda(outline: Outline) -> Iterator[str]:
+def _agenda(outline: Outline, labels: Labels) -> Iterator[str]:
     total = total_minutes(outline)
-    yield "## Agenda"
+    yield f"## {labels.agenda}"
     yield ""
     yield from (f"1. {line}" for line in agenda_lines(outline))
     yield ""
-    running = f"Total running time: {format_minutes(total)}"
+    running = labels.total_running.format(format_minutes(total, labels))
     if outline.duration:
-        running += f" (planned session: {format_minutes(outline.duration)})"
-    yield running + "."
+        running += labels.planned_session.format(format_minutes(outline.duration, labels))
+    yield running + labels.sentence_end
     yield ""
 
 
 def guide_markdown(outline: Outline) -> str:
     """The whole facilitator guide as Markdown text."""
     labels = labels_for(outline.language)
-    lines = [*_header(outline), *_agenda(outline)]
+    lines = [*_header(outline, labels), *_agenda(outline, labels)]
     number = 0
     for section in outline.sections:
         lines += [f"## {section.title}", ""]
-        if section.summary:
-            lines += [section.summary, ""]
+        lines += [text for text in (section.summary, section.notes and f"> {section.notes}") if text]
+        if section.summary or section.notes:
+            lines.append("")
         for point in section.points:
             timing = f" ({format_minutes(point.minutes, labels)})" if point.minutes else ""
             lines += [f"### {point.claim}{timing}", ""]
@@ -84,5 +85,5 @@ def guide_markdown(outline: Outline) -> str:
             number += 1
             lines += list(_question(number, question, labels))
     if outline.takeaways:
-        lines += ["## Takeaways", "", *(f"- {t}" for t in outline.takeaways), ""]
+        lines += [f"## {labels.takeaways}", "", *(f"- {t}" for t in outline.takeaways), ""]
     return "\n".join(lines).rstrip() + "\n"

@@ -12,7 +12,16 @@ from dataclasses import replace
 from pathlib import Path
 
 from deckgen.errors import Problem
-from deckgen.fit import Area, Fit, Line, fit_block, fitting_count, paragraph_height, split_paragraph, split_to_fit
+from deckgen.fit import (
+    Area,
+    Fit,
+    Line,
+    fit_block,
+    fitting_count,
+    paragraph_height,
+    split_paragraph,
+    split_to_fit,
+)
 from deckgen.labels import ENGLISH, Labels
 from deckgen.metrics import FontMetrics, metrics_for
 from deckgen.profile import Box, Role, Sizes, TemplateProfile

@@ -44,6 +44,9 @@ def pdf_pages_to_png(pdf: Path, folder: Path, dpi: int = 40) -> list[Path]:
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
         raise BuildError("pdftoppm is not installed; install poppler-utils to use preview")
-    subprocess.run([pdftoppm, "-png", "-r", str(dpi), str(pdf), str(folder / "page")], check=True,
-                   capture_output=True, timeout=CONVERT_TIMEOUT_S)
+    command = [pdftoppm, "-png", "-r", str(dpi), str(pdf), str(folder / "page")]
+    try:
+        subprocess.run(command, check=True, capture_output=True, timeout=CONVERT_TIMEOUT_S)
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as error:
+        raise BuildError(f"{pdf}: pdftoppm could not render its pages ({error})") from None
     return sorted(folder.glob("page*.png"))

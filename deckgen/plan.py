@@ -112,8 +112,7 @@ def _section_slide(outline: Outline, section: Section, number: int) -> SlidePlan
     minutes = section_minutes(outline, section)
     notes = labels.part.format(number, len(outline.sections))
     notes += labels.part_minutes.format(format_minutes(minutes, labels)) if minutes else labels.sentence_end
-    if section.summary:
-        notes += f"\n{section.summary}"
+    notes += "".join(f"\n{text}" for text in (section.summary, section.notes) if text)
     body = (Paragraph(section.summary, style="plain"),) if section.summary else ()
     return SlidePlan(Role.SECTION, section.title, body=body, notes=notes, position=section.position)
 

@@ -116,3 +116,23 @@ def test_results_come_back_in_job_order(outlines: Path, tmp_path: Path) -> None:
     results = run_jobs(jobs, 2, lambda r: seen.append(r.job.outline))
     assert [r.job for r in results] == jobs
     assert seen == [j.outline for j in jobs]
+
+
+def test_an_outline_named_twice_is_built_once(runner: CliRunner, outlines: Path, tmp_path: Path) -> None:
+    result = invoke(runner, "build", outlines, outlines / "guide0.yaml", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    assert "6 built, 0 skipped, 0 failed" in result.output
+
+
+def test_hidden_folders_are_not_searched(outlines: Path) -> None:
+    (outlines / ".venv").mkdir()
+    shutil.copy(SPECS / "minimal.yaml", outlines / ".venv" / "hidden.yaml")
+    assert "hidden.yaml" not in [p.name for p in find_outlines([outlines])]
+
+
+def test_a_source_date_epoch_past_2107_is_refused_clearly(runner: CliRunner, outlines: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "5000000000")
+    result = invoke(runner, "build", outlines / "guide0.yaml", "-o", tmp_path / "out")
+    assert result.exit_code == 1
+    assert "SOURCE_DATE_EPOCH: 5000000000 is after 2107-12-31, the last date a zip file can store" in result.output

@@ -61,8 +61,8 @@ def test_build_with_o_file_writes_that_exact_file(runner: CliRunner, tmp_path: P
 
 def test_o_file_with_several_decks_is_refused(runner: CliRunner, tmp_path: Path) -> None:
     result = invoke(runner, "build", SORA, READING, "-o", tmp_path / "one.pptx")
-    assert result.exit_code == 1
-    assert f"error: -o {tmp_path / 'one.pptx'}: several decks cannot share one file; give a folder" in result.output
+    assert result.exit_code == 2  # a usage error, like any other wrong combination of arguments
+    assert f"Error: -o {tmp_path / 'one.pptx'}: several decks cannot share one file; give a folder" in result.output
     assert not (tmp_path / "one.pptx").exists()
 
 

@@ -104,3 +104,10 @@ def test_guide_of_a_minimal_outline() -> None:
     assert result.exit_code == 0
     assert result.output.startswith("# A minimal guide\n")
     assert "## The only section" in result.output
+
+
+def test_a_chinese_guide_has_chinese_headings(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["guide", str(SORA_ZH)])
+    assert "## 议程" in result.output and "## 要点总结" in result.output
+    assert "总时长：59 分钟（计划研讨时长：60 分钟）。" in result.output
+    assert "Total running time" not in result.output

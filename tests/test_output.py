@@ -139,8 +139,8 @@ def test_one_pptx_for_several_inputs_is_refused(outline: Path, tmp_path: Path, r
     target = tmp_path / "x.pptx"
     target.write_bytes(PREVIOUS)
     result = runner.invoke(main, ["build", str(outline), str(other), "-o", str(target)])
-    assert result.exit_code == 1
-    assert f"error: -o {target}: several decks cannot share one file; give a folder" in result.output
+    assert result.exit_code == 2  # a usage error
+    assert f"Error: -o {target}: several decks cannot share one file; give a folder" in result.output
     assert target.read_bytes() == PREVIOUS
     assert names(tmp_path) == ["guide.yaml", "other.yaml", "x.pptx"]
 

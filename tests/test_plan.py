@@ -89,3 +89,10 @@ def test_long_evidence_continues_on_cont_slides_with_every_bullet() -> None:
 def test_metadata_comes_from_the_outline() -> None:
     plan = plan_deck(outline(), profile())
     assert (plan.title, plan.author, plan.date, plan.language) == ("Sora: A Reality Check", "Jane Doe", "2026-03-14", "en")
+
+
+def test_section_notes_reach_the_divider_slide() -> None:
+    with_notes = outline(sections=(Section("Only", summary="What it is.", notes="Ask who has read it."),), questions=())
+    divider = plan_deck(with_notes, profile()).slides[2]
+    assert divider.role is Role.SECTION
+    assert divider.notes == "Part 1 of 1.\nWhat it is.\nAsk who has read it."

@@ -10,8 +10,8 @@ from __future__ import annotations
 import io
 import time
 import zipfile
-from xml.sax.saxutils import escape as xml_escape
 from typing import Any
+from xml.sax.saxutils import escape as xml_escape
 
 from pptx.opc.packuri import PackURI
 from pptx.opc.serialized import PackageWriter
