@@ -21,18 +21,14 @@ def merge_tree(root: YMap, audience: YMap) -> YMap:
     """The outline document as this audience sees it (without the ``audiences`` block)."""
     entries = {k: v for k, v in root.entries.items() if k != "audiences"}
     merged = YMap(entries, root.path, root.position)
-    overrides = _entry(audience, "set")
+    overrides = audience.value("set")
     if isinstance(overrides, YMap):
         merged = _merge_maps(merged, overrides)
-    extra = _entry(audience, "questions")
+    extra = audience.value("questions")
     if isinstance(extra, YSeq):
         merged = _append_questions(merged, extra)
     return merged
 
-
-def _entry(node: YMap, key: str) -> YNode | None:
-    entry = node.entries.get(key)
-    return entry[1] if entry else None
 
 
 def _deep_merge(base: YNode, override: YNode) -> YNode:

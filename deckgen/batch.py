@@ -21,7 +21,7 @@ from deckgen import __version__
 from deckgen.errors import DeckgenError, OutlineError, Problem
 from deckgen.loader import load_outline
 from deckgen.manifest import Record, inputs_digest, is_up_to_date, read_manifest
-from deckgen.model import Outline
+from deckgen.model import Outline, deck_stem
 from deckgen.output import write_atomically
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
@@ -178,8 +178,7 @@ def _variants(outline: Path, audience: str | None, all_audiences: bool) -> Itera
 def _output_for(outline: Path, audience: str | None, out: Path, single_file: bool) -> Path:
     if single_file:
         return out
-    stem = f"{outline.stem}-{audience}" if audience else outline.stem
-    return out / f"{stem}.pptx"
+    return out / f"{deck_stem(outline, audience)}.pptx"
 
 
 def plan_jobs(

@@ -108,9 +108,15 @@ def build_deck(
     template: str | Path | None = None,
     audience: str | None = None,
 ) -> Path:
-    """Build the deck of ``outline`` (a loaded outline or a path) into ``output``; return its path."""
+    """Build the deck of ``outline`` (a loaded outline or a path) into ``output``; return its path.
+
+    ``audience`` picks a variant; for an outline already loaded as another variant, the
+    file is loaded again for it.
+    """
     if not isinstance(outline, Outline):
         outline = load_outline(outline, audience=audience)
+    elif audience is not None and audience != outline.audience:
+        outline = load_outline(outline.path, audience=audience)
     path = Path(output)
     write_atomically(path, deck_bytes(outline, template))
     return path

@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 from deckgen import __version__
-from deckgen.batch import find_outlines, plan_jobs, run_jobs, shard
+from deckgen.batch import Result, find_outlines, plan_jobs, run_jobs, shard
 from deckgen.errors import DeckgenError, Problem
 from deckgen.lint import lint_outline
 from deckgen.loader import load_outline
@@ -102,7 +102,7 @@ def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str
         sys.exit(1)
 
 
-def _export_pdfs(results: list, wanted: bool) -> int:  # type: ignore[type-arg]
+def _export_pdfs(results: list[Result], wanted: bool) -> int:
     """Export the built decks to PDF; the number of exports that failed."""
     if not wanted:
         return 0

@@ -10,6 +10,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing_extensions import Self
 
 import click
 
@@ -53,6 +57,11 @@ class ProblemsError(DeckgenError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    @classmethod
+    def about(cls, path: Path | None, message: str) -> Self:
+        """An error with one problem about a whole file (``path: message``)."""
+        return cls([Problem(path, 0, 0, message)])
 
     def show(self, file: object = None) -> None:  # pragma: no cover - exercised through the CLI
         for problem in self.problems:

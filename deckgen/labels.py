@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from deckgen.languages import is_east_asian
+from deckgen.languages import script
 
 
 @dataclass(frozen=True)
@@ -96,8 +96,4 @@ ENGLISH = Labels()
 
 def labels_for(language: str) -> Labels:
     """The labels for a BCP-47 tag: Chinese (simplified or traditional), else English."""
-    tag = language.lower()
-    if not is_east_asian(tag) or not tag.startswith("zh"):
-        return ENGLISH
-    traditional = any(part in ("tw", "hk", "mo", "hant") for part in tag.split("-")[1:])
-    return TRADITIONAL_CHINESE if traditional else SIMPLIFIED_CHINESE
+    return {"zh-hans": SIMPLIFIED_CHINESE, "zh-hant": TRADITIONAL_CHINESE}.get(script(language) or "", ENGLISH)

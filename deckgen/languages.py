@@ -13,7 +13,7 @@ _EAST_ASIAN_FONTS: dict[str, str] = {
 _TRADITIONAL_REGIONS = ("tw", "hk", "mo", "hant")
 
 
-def _script(tag: str) -> str | None:
+def script(tag: str) -> str | None:
     """``'zh-CN'`` -> ``'zh-hans'``, ``'zh-TW'`` -> ``'zh-hant'``, ``'ja'`` -> ``'ja'``."""
     parts = tag.lower().replace("_", "-").split("-")
     if parts[0] == "zh":
@@ -23,10 +23,6 @@ def _script(tag: str) -> str | None:
 
 def east_asian_font(tag: str) -> str | None:
     """The East Asian font for text in language ``tag``; None for languages that need none."""
-    script = _script(tag)
-    return _EAST_ASIAN_FONTS.get(script) if script else None
+    found = script(tag)
+    return _EAST_ASIAN_FONTS.get(found) if found else None
 
-
-def is_east_asian(tag: str) -> bool:
-    """True for Chinese, Japanese and Korean tags."""
-    return _script(tag) is not None

@@ -22,7 +22,16 @@ from .errors import OutlineError, Problem, did_you_mean, one_of
 from .model import Audience, Outline, Position
 from .textvars import substitute
 from .validate import INVALID, Context, check, check_entry, check_fields
-from .yamlnodes import NULL, STR, YMap, YNode, YScalar, YSeq, compose, read_outline_text
+from .yamlnodes import (
+    STR,
+    YMap,
+    YNode,
+    YScalar,
+    YSeq,
+    compose,
+    is_null,
+    read_outline_text,
+)
 
 _AUDIENCES = F.OUTLINE.field("audiences")
 assert _AUDIENCES is not None and isinstance(_AUDIENCES.type, F.MapOf)
@@ -89,28 +98,28 @@ class _Load:
             node = self._audience_nodes()[audience]
             trees = [node, merge_tree(self.root, node)]
         for tree in trees:
-            value = _entry(tree, "template")
-            if isinstance(value, YScalar) and value.tag != NULL:
+            value = tree.value("template")
+            if isinstance(value, YScalar) and not is_null(value):
                 return value.position
         return Position()
 
     def _audience_nodes(self) -> dict[str, YMap]:
-        node = _entry(self.root, "audiences")
+        node = self.root.value("audiences")
         if not isinstance(node, YMap):
             return {}
         return {k: v for k, (_key, v) in node.entries.items() if isinstance(v, YMap) and re.match(F.ID_PATTERN, k)}
 
     def _audiences(self) -> dict[str, Audience]:
         """Validate the ``audiences`` block; each audience's strings see its own ``set.vars``."""
-        node = _entry(self.root, "audiences")
-        if node is None or _is_null(node):
+        node = self.root.value("audiences")
+        if node is None or is_null(node):
             return {}
         if not isinstance(node, YMap):
             check(node, AUDIENCES_TYPE, self.ctx)
             return {}
         audiences: dict[str, Audience] = {}
         for name, (key_node, value_node) in node.entries.items():
-            overrides = _entry(value_node, "set") if isinstance(value_node, YMap) else None
+            overrides = value_node.value("set") if isinstance(value_node, YMap) else None
             vars_ = {**self.ctx.vars, **_lenient_vars(overrides)}
             ctx = dataclasses.replace(self.ctx, vars=vars_)
             if not re.match(AUDIENCES_TYPE.key_pattern, name):
@@ -151,8 +160,8 @@ class _Load:
 
 def check_document(tree: YMap, ctx: Context) -> dict[str, Any] | object:
     """Validate a whole outline document (without its ``audiences``); return model values."""
-    vars_node = _entry(tree, "vars")
-    if vars_node is not None and not _is_null(vars_node):
+    vars_node = tree.value("vars")
+    if vars_node is not None and not is_null(vars_node):
         values = check(vars_node, _VARS_TYPE, ctx)
         ctx.vars = values if isinstance(values, dict) else _lenient_vars(tree)
     result = check_fields(tree, F.OUTLINE, ctx, skip=("vars", "audiences"))
@@ -163,11 +172,11 @@ def check_document(tree: YMap, ctx: Context) -> dict[str, Any] | object:
 
 def _lenient_vars(node: YNode | None) -> dict[str, str]:
     """The usable ``vars`` of a mapping, ignoring bad entries (they are reported elsewhere)."""
-    vars_node = _entry(node, "vars") if isinstance(node, YMap) else None
+    vars_node = node.value("vars") if isinstance(node, YMap) else None
     if not isinstance(vars_node, YMap):
         return {}
     return {
-        k: ("" if v.tag == NULL else v.value)
+        k: ("" if is_null(v) else v.value)
         for k, (_key, v) in vars_node.entries.items()
         if isinstance(v, YScalar) and re.match(F.VAR_PATTERN, k)
     }
@@ -176,8 +185,8 @@ def _lenient_vars(node: YNode | None) -> dict[str, str]:
 def _check_section_ids(tree: YMap, ctx: Context) -> dict[str, YScalar]:
     """Report duplicate section ids; return the first node of each id."""
     ids: dict[str, YScalar] = {}
-    for item in _items(_entry(tree, "sections")):
-        node = _entry(item, "id") if isinstance(item, YMap) else None
+    for item in _items(tree.value("sections")):
+        node = item.value("id") if isinstance(item, YMap) else None
         value = _quiet_text(node, ctx)
         if value is None or node is None:
             continue
@@ -191,8 +200,8 @@ def _check_section_ids(tree: YMap, ctx: Context) -> dict[str, YScalar]:
 
 def _check_after(tree: YMap, ids: Mapping[str, YScalar], ctx: Context) -> None:
     """Report questions whose ``after`` names no section id."""
-    for item in _items(_entry(tree, "questions")):
-        node = _entry(item, "after") if isinstance(item, YMap) else None
+    for item in _items(tree.value("questions")):
+        node = item.value("after") if isinstance(item, YMap) else None
         value = _quiet_text(node, ctx)
         if value is None or node is None or value in ids or not re.match(F.ID_PATTERN, value):
             continue
@@ -214,13 +223,6 @@ def _items(node: YNode | None) -> tuple[YNode, ...]:
     return node.items if isinstance(node, YSeq) else ()
 
 
-def _entry(node: YMap, key: str) -> YNode | None:
-    entry = node.entries.get(key)
-    return entry[1] if entry else None
-
-
-def _is_null(node: YNode) -> bool:
-    return isinstance(node, YScalar) and node.tag == NULL
 
 
 def _sorted_unique(problems: list[Problem]) -> list[Problem]:

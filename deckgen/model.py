@@ -19,6 +19,12 @@ MAX_EVIDENCE_LEVELS = 3
 FORMAT_VERSION = 1
 
 
+def deck_stem(outline: Path, audience: str | None = None) -> str:
+    """The name (without .pptx) of the deck built from ``outline``: ``<stem>[-<audience>]``."""
+    base = outline.stem or "deck"
+    return f"{base}-{audience}" if audience else base
+
+
 @dataclass(frozen=True)
 class Position:
     """Where a YAML node starts in its file (1-based; 0 when not from a file)."""
@@ -142,7 +148,7 @@ class Outline:
     subtitle: str | None = None
     presenter: str | None = None
     date: str | None = None
-    """ISO date ``YYYY-MM-DD`` as written in the outline."""
+    """As written in the outline: an ISO date ``YYYY-MM-DD`` (from a YAML date), a year, or free text."""
     template: str | None = None
     language: str = "en"
     duration: float | None = None
@@ -168,5 +174,4 @@ class Outline:
     @property
     def stem(self) -> str:
         """Output file stem: the outline's stem, plus ``-<audience>`` for a variant."""
-        base = self.path.stem or "deck"
-        return f"{base}-{self.audience}" if self.audience else base
+        return deck_stem(self.path, self.audience)

@@ -6,7 +6,7 @@ are; :mod:`deckgen.paginate` then fits the text to the template's boxes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from deckgen.labels import ENGLISH, Labels, labels_for
 from deckgen.model import Outline, Point, Question, Section, Source
@@ -231,8 +231,3 @@ def plan_deck(outline: Outline, profile: TemplateProfile) -> DeckPlan:
         date=outline.date,
         warnings=tuple(warnings),
     )
-
-
-def slide_titles(plan: DeckPlan) -> Sequence[str]:
-    """Titles in order (handy for printing and diffing a plan)."""
-    return [s.title for s in plan.slides]

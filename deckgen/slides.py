@@ -57,6 +57,6 @@ class DeckPlan:
     subject: str | None = None
     language: str = "en"
     date: str | None = None
-    """ISO date from the outline; becomes the deck's created/modified date."""
+    """The outline's date; when it is an ISO date it becomes the deck's created/modified date."""
     warnings: tuple[Problem, ...] = ()
     """Lints found while planning (text shrunk below the template's floor ...)."""

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from deckgen.errors import Problem, TemplateError, one_of
+from deckgen.errors import TemplateError, one_of
 from deckgen.profile import Role, Sizes
 
 DEFAULT_TEMPLATE = "seminar"
@@ -115,20 +115,20 @@ def resolve_template(spec: str | Path | None, relative_to: Path | None = None) -
     if suffix in TEMPLATE_SUFFIXES:
         return TemplateChoice(_existing_file(text, path).resolve())
     if path.is_dir():
-        raise _error(f"template '{text}' is a folder; give a .pptx/.potx file (or one of {', '.join(brands)})")
+        raise TemplateError.about(None, f"template '{text}' is a folder; give a .pptx/.potx file (or one of {', '.join(brands)})")
     if suffix in _OTHER_SUFFIXES:
-        raise _error(f"template '{text}' is {_OTHER_SUFFIXES[suffix]}")
+        raise TemplateError.about(None, f"template '{text}' is {_OTHER_SUFFIXES[suffix]}")
     if suffix and (path.exists() or "/" in text or "\\" in text):
-        raise _error(f"template '{text}' is not a .pptx/.potx file; give a PowerPoint template or one of {', '.join(brands)}")
+        raise TemplateError.about(None, f"template '{text}' is not a .pptx/.potx file; give a PowerPoint template or one of {', '.join(brands)}")
     hint = one_of(text, sorted(brands))
-    raise _error(f"unknown template {hint}; or give a path to a .pptx/.potx file")
+    raise TemplateError.about(None, f"unknown template {hint}; or give a path to a .pptx/.potx file")
 
 
 def _existing_file(text: str, path: Path) -> Path:
     if path.is_dir():
-        raise _error(f"template '{text}' is a folder; give a .pptx/.potx file inside it")
+        raise TemplateError.about(None, f"template '{text}' is a folder; give a .pptx/.potx file inside it")
     if not path.is_file():
-        raise _error(f"template file '{text}' does not exist{_nearby_templates(path)}; looked for {path}")
+        raise TemplateError.about(None, f"template file '{text}' does not exist{_nearby_templates(path)}; looked for {path}")
     return path
 
 
@@ -142,5 +142,3 @@ def _nearby_templates(path: Path) -> str:
     return f" (did you mean '{names[matches[0]]}'?)" if matches else ""
 
 
-def _error(message: str) -> TemplateError:
-    return TemplateError([Problem(None, 0, 0, message)])

@@ -34,6 +34,7 @@ from .yamlnodes import (
     YNode,
     YScalar,
     YSeq,
+    is_null,
 )
 
 
@@ -343,9 +344,8 @@ def check_fields(node: YNode, obj: F.Obj, ctx: Context, skip: Iterable[str] = ()
     values: dict[str, Any] = {}
     ok = _check_keys(node, obj, ctx)
     for spec in obj.fields:
-        entry = node.entries.get(spec.name)
-        value_node = entry[1] if entry else None
-        if value_node is None or _is_null(value_node):
+        value_node = node.value(spec.name)
+        if value_node is None or is_null(value_node):
             ok = _check_missing(node, spec, value_node, ctx) and ok
             continue
         if spec.name in skipped:
@@ -355,10 +355,6 @@ def check_fields(node: YNode, obj: F.Obj, ctx: Context, skip: Iterable[str] = ()
         if spec.target:
             values[spec.target] = value
     return values if ok else INVALID
-
-
-def _is_null(node: YNode) -> bool:
-    return isinstance(node, YScalar) and node.tag == NULL
 
 
 def _check_missing(node: YMap, spec: F.Field, value_node: YNode | None, ctx: Context) -> bool:

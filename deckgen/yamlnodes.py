@@ -12,7 +12,6 @@ stopped: unknown tags, duplicate keys, alias bombs and absurd nesting all become
 from __future__ import annotations
 
 import codecs
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +68,16 @@ class YMap:
     entries: dict[str, tuple[YScalar, YNode]]
     path: str
     position: Position
+
+    def value(self, key: str) -> YNode | None:
+        """The value node of ``key``, or None when the key is absent."""
+        entry = self.entries.get(key)
+        return entry[1] if entry else None
+
+
+def is_null(node: YNode) -> bool:
+    """True for an explicit YAML null (``key:`` with nothing after it, ``~``, ``null``)."""
+    return isinstance(node, YScalar) and node.tag == NULL
 
 
 @dataclass(frozen=True)
@@ -414,9 +423,3 @@ def _too_big() -> str:
         f"the outline expands to more than {MAX_NODES:,} nodes through aliases (*name); "
         "this looks like an alias bomb"
     )
-
-
-def is_outline_file(path: str | os.PathLike[str]) -> bool:
-    """True for ``.yaml`` / ``.yml`` files (what ``deckgen build DIR`` picks up)."""
-    return Path(path).suffix.lower() in (".yaml", ".yml")
-

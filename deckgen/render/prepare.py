@@ -16,7 +16,7 @@ from pathlib import Path
 from pptx import Presentation
 from pptx.presentation import Presentation as PresentationObject
 
-from deckgen.errors import DeckgenError, Problem, TemplateError
+from deckgen.errors import DeckgenError, TemplateError
 from deckgen.profile import Role, Sizes, TemplateProfile
 from deckgen.render.contrast import contrast_lints
 from deckgen.render.factory import Prototypes
@@ -46,9 +46,6 @@ class PreparedTemplate:
         return Presentation(io.BytesIO(self.blob))
 
 
-def _problem(path: Path, message: str) -> TemplateError:
-    return TemplateError([Problem(path, 0, 0, message)])
-
 
 def _open(path: Path) -> PresentationObject:
     """Open the template after :func:`read_template_package` has vetted it as untrusted input."""
@@ -56,7 +53,7 @@ def _open(path: Path) -> PresentationObject:
     try:
         return Presentation(io.BytesIO(blob))
     except Exception as error:  # python-pptx raises many kinds on a damaged package
-        raise _problem(path, f"cannot be opened as a presentation ({error}); {SAVE_AS}") from None
+        raise TemplateError.about(path, f"cannot be opened as a presentation ({error}); {SAVE_AS}") from None
 
 
 def _drop_slides(presentation: PresentationObject) -> None:
@@ -74,7 +71,7 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice) -> Templa
     named = choice.brand.roles if choice.brand else None
     chosen, fallen_back = choose_layouts(shapes, named)
     if Role.CONTENT not in chosen:
-        raise _problem(choice.file, "has no layout with a title placeholder; add a 'Title and Content' layout")
+        raise TemplateError.about(choice.file, "has no layout with a title placeholder; add a 'Title and Content' layout")
     warnings = []
     if fallen_back:
         roles = ", ".join(r.value for r in fallen_back)
@@ -110,7 +107,7 @@ def prepare_template(choice: TemplateChoice) -> PreparedTemplate:
     try:
         status = path.stat()
     except OSError as error:
-        raise _problem(path, f"cannot be read ({error.strerror})") from None
+        raise TemplateError.about(path, f"cannot be read ({error.strerror})") from None
     key = (path, status.st_size, status.st_mtime_ns, choice.name)
     if key not in _CACHE:
         _CACHE[key] = _prepare(choice)
@@ -126,4 +123,4 @@ def _prepare(choice: TemplateChoice) -> PreparedTemplate:
     except DeckgenError:
         raise
     except Exception as error:  # a damaged master or layout python-pptx trips over
-        raise _problem(choice.file, f"cannot be used as a template ({type(error).__name__}: {error}); {SAVE_AS}") from None
+        raise TemplateError.about(choice.file, f"cannot be used as a template ({type(error).__name__}: {error}); {SAVE_AS}") from None

@@ -1,4 +1,4 @@
-"""Reading and adjusting a template's theme: its heading and body fonts."""
+"""Reading a template's theme: its heading and body fonts."""
 
 from __future__ import annotations
 

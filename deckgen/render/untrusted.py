@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from deckgen.errors import Problem, TemplateError
+from deckgen.errors import TemplateError
 
 MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
 """Largest total declared uncompressed size of a template's parts."""
@@ -60,10 +60,6 @@ _PARSER = etree.XMLParser(
 """Never fetches, loads or expands anything: a part with a DTD is refused after parsing."""
 
 
-def refuse(path: Path, message: str) -> TemplateError:
-    """A :class:`TemplateError` for ``path`` (``path: message``)."""
-    return TemplateError([Problem(path, 0, 0, message)])
-
 
 def read_template_package(path: Path) -> bytes:
     """The bytes of the template at ``path`` as a .pptx package, once it passes every check.
@@ -76,9 +72,9 @@ def read_template_package(path: Path) -> bytes:
         _check_sizes(path, archive)
         main, content_type = _main_part(path, archive)
         if content_type != PRESENTATION_MAIN and content_type not in _RELABELLED:
-            raise refuse(path, _not_powerpoint(content_type))
+            raise TemplateError.about(path, _not_powerpoint(content_type))
         if main not in archive.NameToInfo:
-            raise refuse(path, f"is damaged: its main part '{main}' is missing; {SAVE_AS}")
+            raise TemplateError.about(path, f"is damaged: its main part '{main}' is missing; {SAVE_AS}")
         return _vetted_copy(path, archive)
 
 
@@ -88,31 +84,31 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
             head = stream.read(8)
         return zipfile.ZipFile(path)
     except OSError as error:
-        raise refuse(path, f"cannot be read ({error.strerror or error})") from None
+        raise TemplateError.about(path, f"cannot be read ({error.strerror or error})") from None
     except (zipfile.BadZipFile, ValueError, NotImplementedError, EOFError):
         if head == _OLE_MAGIC:
             what = "an old binary PowerPoint file (.ppt) or a password-protected file"
-            raise refuse(path, f"is {what}, not a .pptx/.potx; {SAVE_AS} without a password") from None
-        raise refuse(path, f"is not a .pptx/.potx file (not a zip package); {SAVE_AS}") from None
+            raise TemplateError.about(path, f"is {what}, not a .pptx/.potx; {SAVE_AS} without a password") from None
+        raise TemplateError.about(path, f"is not a .pptx/.potx file (not a zip package); {SAVE_AS}") from None
 
 
 def _check_sizes(path: Path, archive: zipfile.ZipFile) -> None:
     """Refuse zip bombs and oddities from the central directory alone (nothing is inflated)."""
     infos = archive.infolist()
     if len(infos) > MAX_PARTS:
-        raise refuse(path, f"holds {len(infos):,} files (more than {MAX_PARTS:,}); refusing it as a possible zip bomb")
+        raise TemplateError.about(path, f"holds {len(infos):,} files (more than {MAX_PARTS:,}); refusing it as a possible zip bomb")
     total = sum(info.file_size for info in infos)
     if total > MAX_TEMPLATE_BYTES:
-        raise refuse(path, f"declares {_mb(total)} of content (more than {_mb(MAX_TEMPLATE_BYTES)}); "
+        raise TemplateError.about(path, f"declares {_mb(total)} of content (more than {_mb(MAX_TEMPLATE_BYTES)}); "
                            "refusing it as a possible zip bomb")
     for info in infos:
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise refuse(path, f"has a part '{info.filename}' that packs {_mb(info.file_size)} into {info.compress_size:,} bytes; "
+            raise TemplateError.about(path, f"has a part '{info.filename}' that packs {_mb(info.file_size)} into {info.compress_size:,} bytes; "
                                "refusing it as a possible zip bomb")
         if info.flag_bits & 0x1:
-            raise refuse(path, f"is password-protected; {SAVE_AS} without a password")
+            raise TemplateError.about(path, f"is password-protected; {SAVE_AS} without a password")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise refuse(path, f"has a part '{info.filename}' packed with a method Office files never use; {SAVE_AS}")
+            raise TemplateError.about(path, f"has a part '{info.filename}' packed with a method Office files never use; {SAVE_AS}")
 
 
 def _mb(size: int) -> str:
@@ -124,9 +120,9 @@ def _main_part(path: Path, archive: zipfile.ZipFile) -> tuple[str, str]:
     names = set(archive.NameToInfo)
     if "[Content_Types].xml" not in names:
         if "mimetype" in names and b"presentation" in _read(path, archive, "mimetype")[:100]:
-            raise refuse(path, "is an OpenDocument presentation (.odp), not a .pptx/.potx; "
+            raise TemplateError.about(path, "is an OpenDocument presentation (.odp), not a .pptx/.potx; "
                                "in LibreOffice use File > Save As > PowerPoint (.pptx)")
-        raise refuse(path, f"is a zip file but not an Office document (no [Content_Types].xml); {SAVE_AS}")
+        raise TemplateError.about(path, f"is a zip file but not an Office document (no [Content_Types].xml); {SAVE_AS}")
     types = _parse(path, archive, "[Content_Types].xml")
     overrides = {
         str(o.get("PartName", "")).lstrip("/"): str(o.get("ContentType", ""))
@@ -136,12 +132,12 @@ def _main_part(path: Path, archive: zipfile.ZipFile) -> tuple[str, str]:
     if main is None:
         mains = [name for name, kind in overrides.items() if kind.endswith(".main+xml")]
         if not mains:
-            raise refuse(path, f"is a zip file but not a PowerPoint template (no presentation part); {SAVE_AS}")
+            raise TemplateError.about(path, f"is a zip file but not a PowerPoint template (no presentation part); {SAVE_AS}")
         if overrides[mains[0]] in _OTHER_KINDS:
-            raise refuse(path, _not_powerpoint(overrides[mains[0]]))
-        raise refuse(path, f"is damaged: no relationship points at its main part '{mains[0]}'; {SAVE_AS}")
+            raise TemplateError.about(path, _not_powerpoint(overrides[mains[0]]))
+        raise TemplateError.about(path, f"is damaged: no relationship points at its main part '{mains[0]}'; {SAVE_AS}")
     if main not in overrides:
-        raise refuse(path, f"is damaged: [Content_Types].xml declares no type for its main part '{main}'; {SAVE_AS}")
+        raise TemplateError.about(path, f"is damaged: [Content_Types].xml declares no type for its main part '{main}'; {SAVE_AS}")
     return main, overrides[main]
 
 
@@ -164,7 +160,7 @@ def _read(path: Path, archive: zipfile.ZipFile, name: str) -> bytes:
     try:
         return archive.read(name)
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as error:
-        raise refuse(path, f"is damaged: part '{name}' cannot be unpacked ({error}); {SAVE_AS}") from None
+        raise TemplateError.about(path, f"is damaged: part '{name}' cannot be unpacked ({error}); {SAVE_AS}") from None
 
 
 def _parse(path: Path, archive: zipfile.ZipFile, name: str) -> etree._Element:
@@ -178,7 +174,7 @@ def _xml(path: Path, name: str, data: bytes) -> etree._Element:
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as error:
-        raise refuse(path, f"is damaged: part '{name}' is not well-formed XML ({error}); {SAVE_AS}") from None
+        raise TemplateError.about(path, f"is damaged: part '{name}' is not well-formed XML ({error}); {SAVE_AS}") from None
     info = root.getroottree().docinfo
     if info.doctype or info.internalDTD is not None or info.externalDTD is not None:
         raise _doctype(path, name)
@@ -186,7 +182,7 @@ def _xml(path: Path, name: str, data: bytes) -> etree._Element:
 
 
 def _doctype(path: Path, name: str) -> TemplateError:
-    return refuse(path, f"has a part '{name}' with a DOCTYPE, which Office files never contain "
+    return TemplateError.about(path, f"has a part '{name}' with a DOCTYPE, which Office files never contain "
                         "(a possible XML entity attack); refusing it")
 
 
