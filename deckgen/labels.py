@@ -15,6 +15,8 @@ from deckgen.languages import script
 class Labels:
     """Fixed texts of a deck; ``{}`` fields are filled with minutes, numbers or titles."""
 
+    language: str = "en"
+    """The language these labels are written in."""
     thesis: str = "Thesis"
     agenda: str = "Agenda"
     discussion: str = "Discussion"
@@ -42,6 +44,7 @@ class Labels:
 
 
 SIMPLIFIED_CHINESE = Labels(
+    language="zh-CN",
     thesis="核心论点",
     agenda="议程",
     discussion="讨论",
@@ -67,6 +70,7 @@ SIMPLIFIED_CHINESE = Labels(
 )
 
 TRADITIONAL_CHINESE = Labels(
+    language="zh-TW",
     thesis="核心論點",
     agenda="議程",
     discussion="討論",
@@ -97,3 +101,14 @@ ENGLISH = Labels()
 def labels_for(language: str) -> Labels:
     """The labels for a BCP-47 tag: Chinese (simplified or traditional), else English."""
     return {"zh-hans": SIMPLIFIED_CHINESE, "zh-hant": TRADITIONAL_CHINESE}.get(script(language) or "", ENGLISH)
+
+
+def label_language(deck_language: str) -> str | None:
+    """The language to tag deckgen's labels with in a deck, when it is not the deck's own.
+
+    Screen readers pick a voice from the tag, so English labels in a Japanese deck are
+    tagged English.
+    """
+    labels = labels_for(deck_language)
+    same = labels.language.split("-")[0].lower() == deck_language.split("-")[0].lower()
+    return None if same else labels.language

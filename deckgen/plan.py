@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from deckgen.labels import ENGLISH, Labels, labels_for
+from deckgen.labels import ENGLISH, Labels, label_language, labels_for
 from deckgen.model import Outline, Point, Question, Section, Source
 from deckgen.paginate import paginate
 from deckgen.profile import Role, TemplateProfile
@@ -98,13 +98,15 @@ def _running_order_notes(outline: Outline) -> str:
 def _thesis_slide(outline: Outline, thesis: str) -> SlidePlan:
     labels = labels_for(outline.language)
     body = (Paragraph(thesis, style="plain"),)
-    return SlidePlan(Role.THESIS, labels.thesis, body=body, notes=labels.thesis_notes)
+    return SlidePlan(Role.THESIS, labels.thesis, body=body, notes=labels.thesis_notes,
+                     title_language=label_language(outline.language))
 
 
 def _agenda_slide(outline: Outline) -> SlidePlan:
     body = tuple(Paragraph(line) for line in agenda_lines(outline))
     title = labels_for(outline.language).agenda
-    return SlidePlan(Role.AGENDA, title, body=body, notes=_running_order_notes(outline))
+    return SlidePlan(Role.AGENDA, title, body=body, notes=_running_order_notes(outline),
+                     title_language=label_language(outline.language))
 
 
 def _section_slide(outline: Outline, section: Section, number: int) -> SlidePlan:
@@ -172,12 +174,12 @@ def question_notes(question: Question, labels: Labels = ENGLISH) -> str:
     return "\n".join(lines)
 
 
-def _question_slide(question: Question, labels: Labels) -> SlidePlan:
+def _question_slide(question: Question, labels: Labels, labels_language: str | None) -> SlidePlan:
     return SlidePlan(
         Role.QUESTION,
         question.prompt,
         body=tuple(Paragraph(f) for f in question.follow_ups),
-        aside=(Paragraph(question_meta(question, labels), style="meta"),),
+        aside=(Paragraph(question_meta(question, labels), style="meta", language=labels_language),),
         notes=question_notes(question, labels),
         position=question.position,
     )
@@ -186,13 +188,15 @@ def _question_slide(question: Question, labels: Labels) -> SlidePlan:
 def _takeaways_slide(outline: Outline) -> SlidePlan:
     labels = labels_for(outline.language)
     body = tuple(Paragraph(t) for t in outline.takeaways)
-    return SlidePlan(Role.TAKEAWAYS, labels.takeaways, body, notes=labels.takeaways_notes)
+    return SlidePlan(Role.TAKEAWAYS, labels.takeaways, body, notes=labels.takeaways_notes,
+                     title_language=label_language(outline.language))
 
 
 def _references_slide(outline: Outline) -> SlidePlan:
     sources = ([outline.source] if outline.source else []) + list(outline.references)
     body = tuple(Paragraph(cite(s), style="plain") for s in sources)
-    return SlidePlan(Role.REFERENCES, labels_for(outline.language).references, body)
+    return SlidePlan(Role.REFERENCES, labels_for(outline.language).references, body,
+                     title_language=label_language(outline.language))
 
 
 def outline_slides(outline: Outline) -> Iterator[SlidePlan]:
@@ -206,8 +210,8 @@ def outline_slides(outline: Outline) -> Iterator[SlidePlan]:
     for number, section in enumerate(outline.sections, start=1):
         yield _section_slide(outline, section, number)
         yield from (_point_slide(p, labels) for p in section.points)
-        yield from (_question_slide(q, labels) for q in questions_after(outline, section))
-    yield from (_question_slide(q, labels) for q in closing_questions(outline))
+        yield from (_question_slide(q, labels, label_language(outline.language)) for q in questions_after(outline, section))
+    yield from (_question_slide(q, labels, label_language(outline.language)) for q in closing_questions(outline))
     if outline.takeaways:
         yield _takeaways_slide(outline)
     if outline.source or outline.references:

@@ -25,6 +25,8 @@ class Paragraph:
     text: str
     level: int = 0
     style: ParagraphStyle = "bullet"
+    language: str | None = None
+    """The paragraph's language when it differs from the deck's (deckgen's English labels)."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class SlidePlan:
     """True for the "(cont.)" slides that carry the overflow of the slide before."""
     position: Position = Position()
     """Where the slide's item stands in the outline (for lints)."""
+    title_language: str | None = None
+    """The title's language when it differs from the deck's (a label such as "Agenda")."""
 
 
 @dataclass(frozen=True)

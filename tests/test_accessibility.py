@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from pptx import Presentation
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import Slide
@@ -131,3 +132,20 @@ def test_any_table_has_a_header_row(built: Builder, outline: str, template: str)
     tables = [t for slide in deck.slides for t in slide.shapes._spTree.iter(qn("a:tbl"))]
     assert all(t.find(qn("a:tblPr")) is not None and t.find(qn("a:tblPr")).get("firstRow") in ("1", "true")
                for t in tables)
+
+
+def test_english_labels_in_a_japanese_deck_are_tagged_english(tmp_path: Path) -> None:
+    outline = tmp_path / "ja.yaml"
+    outline.write_text(
+        "title: 日本語のガイド\nlanguage: ja\nsections:\n"
+        "  - {id: a, title: 第一部, points: [{claim: 主張です}]}\n"
+        "  - {id: b, title: 第二部}\n"
+        "questions:\n  - {prompt: なぜですか？, minutes: 5}\n",
+        encoding="utf-8",
+    )
+    deck = Presentation(str(build_deck(outline, tmp_path / "ja.pptx")))
+    langs = {run.text: run._r.get_or_add_rPr().get("lang")
+             for slide in deck.slides for shape in slide.placeholders if shape.has_text_frame
+             for paragraph in shape.text_frame.paragraphs for run in paragraph.runs}
+    assert langs["Agenda"] == "en" and langs["Analysis · 5 min"] == "en"
+    assert langs["主張です"] == "ja" and langs["なぜですか？"] == "ja"

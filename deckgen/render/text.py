@@ -52,6 +52,7 @@ def _run(paragraph: etree._Element, text: str, language: str, size: float | None
 
 def _paragraph(body: etree._Element, item: Paragraph, size: float, language: str) -> None:
     paragraph = etree.SubElement(body, _P)
+    language = item.language or language
     if item.style == "bullet":
         if item.level:
             etree.SubElement(paragraph, _PPR, lvl=str(min(item.level, _MAX_LEVEL)))

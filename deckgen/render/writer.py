@@ -47,7 +47,7 @@ def _title_first(slide: Slide, title: BaseShape) -> None:
 def _fill(slide: Slide, found: Placeholders, plan: SlidePlan, slots: LayoutSlots, language: str) -> None:
     used: list[Any] = []
     if found.title is not None:
-        fill_plain(found.title.text_frame, plan.title, plan.title_size, language)
+        fill_plain(found.title.text_frame, plan.title, plan.title_size, plan.title_language or language)
         _title_first(slide, found.title)
         used.append(found.title)
     body = found.texts[0] if found.texts else None
