@@ -100,11 +100,27 @@ def _break_long(paragraphs: Sequence[Paragraph], area: Area, floor: float, metri
     """Paragraphs too long for a whole box at the floor size, cut into pieces that fit."""
     result: list[Paragraph] = []
     for paragraph, line in zip(paragraphs, _lines(paragraphs)):
-        if fitting_count([line], floor, area, metrics):
+        if _surely_fits(line.text, area, floor) or fitting_count([line], floor, area, metrics):
             result.append(paragraph)
         else:
             result += [replace(paragraph, text=piece) for piece in split_paragraph(line, area, floor, metrics)]
     return tuple(result)
+
+
+_WIDEST_EM = 1.0
+"""No character is wider than one em (full-width CJK); Latin letters are about half that."""
+_TALLEST_LINE_EM = 2.0
+"""A generous bound on line pitch plus paragraph spacing, in ems."""
+
+
+def _surely_fits(text: str, area: Area, size: float) -> bool:
+    """A cheap bound: True when ``text`` fits ``area`` at ``size`` even if every character were
+    one em wide (most paragraphs), so only long ones are measured for splitting."""
+    usable = area.width / 2  # room for the deepest bullet indent
+    if usable <= size:
+        return False
+    lines = len(text) * _WIDEST_EM * size / usable + 1
+    return (lines + 1) * _TALLEST_LINE_EM * size <= area.height
 
 
 def _without_height(area: Area, lines: Sequence[Line], size: float, metrics: FontMetrics) -> Area:
