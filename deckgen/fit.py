@@ -79,6 +79,12 @@ _TOKEN = re.compile(r"\S+\s*")
 
 
 @functools.lru_cache(maxsize=4096)
+def has_full_width(text: str) -> bool:
+    """True when ``text`` has a CJK (full-width) character: it is then measured as East Asian."""
+    return any(is_full_width(char) for char in text)
+
+
+@functools.lru_cache(maxsize=4096)
 def break_points(text: str) -> tuple[str, ...]:
     """Break opportunities: words with trailing space; every full-width character alone.
 
@@ -150,7 +156,7 @@ def wrapped_line_count(text: str, width: float, size: float, metrics: FontMetric
     """Lines ``text`` takes when wrapped into ``width`` points at ``size`` points."""
     if width <= 0:
         return 10**6
-    east_asian = any(is_full_width(char) for char in text)
+    east_asian = has_full_width(text)
     return _count_lines(text, width, _Pen(metrics, size, bold, italic, east_asian=east_asian))
 
 
@@ -166,7 +172,7 @@ def paragraph_height(line: Line, size: float, area: Area, metrics: FontMetrics) 
     style = area.style(line.level if line.indented else 0)
     para_size = level_size(size, line.level)
     text = line.text.upper() if style.caps else line.text
-    east_asian = any(is_full_width(char) for char in text)
+    east_asian = has_full_width(text)
     pen = _Pen(metrics, para_size, style.bold, style.italic or line.italic, style.letter_spacing_pt, east_asian)
     width = _text_width(line, style, area)
     count = _count_lines(text, width, pen) if width > 0 else 10**6
