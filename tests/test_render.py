@@ -273,3 +273,12 @@ def test_long_evidence_continues_on_cont_slides_without_losing_text(tmp_path: Pa
     assert missing_strings(outline, deck) == []
     continued = next(s for s in deck.slides if title_of(s) == f"{claim} (cont.)")
     assert claim in notes_of(continued)
+
+
+def test_a_chinese_deck_names_its_east_asian_font_in_the_theme_too(tmp_path: Path) -> None:
+    from pptx import Presentation
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    deck = Presentation(str(build_deck(SORA_ZH, tmp_path / "zh.pptx")))
+    theme = deck.slide_master.part.part_related_by(RT.THEME).blob
+    assert theme.count(b'<a:ea typeface="Microsoft YaHei"/>') == 2

@@ -1,4 +1,4 @@
-"""Reading a template's theme: its heading and body fonts."""
+"""A template's theme: reading its heading and body fonts, setting its East Asian font."""
 
 from __future__ import annotations
 
@@ -29,3 +29,19 @@ def theme_fonts(master: SlideMaster) -> tuple[str | None, str | None]:
         return str(found[0]) if found and str(found[0]) else None
 
     return typeface("majorFont"), typeface("minorFont")
+
+
+def set_east_asian_font(master: SlideMaster, typeface: str) -> None:
+    """Make ``typeface`` the theme's East Asian heading and body font (``a:ea``).
+
+    Runs already name their East Asian font; the theme's font scheme says it too, so text
+    a person adds to the deck later is set in the same font.
+    """
+    try:
+        part = master.part.part_related_by(RT.THEME)
+    except KeyError:
+        return
+    theme = etree.fromstring(part.blob)
+    for east_asian in theme.xpath("//a:fontScheme/*/a:ea", namespaces=_NS):
+        east_asian.set("typeface", typeface)
+    part._blob = etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True)

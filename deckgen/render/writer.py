@@ -13,6 +13,7 @@ from pptx.shapes.base import BaseShape
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
+from deckgen.languages import east_asian_font
 from deckgen.profile import Box, LayoutSlots
 from deckgen.render.factory import Placeholders, SlideFactory
 from deckgen.render.metadata import set_metadata
@@ -20,6 +21,7 @@ from deckgen.render.package import package_bytes
 from deckgen.render.pictures import add_picture
 from deckgen.render.prepare import PreparedTemplate
 from deckgen.render.text import fill_notes, fill_plain, fill_text
+from deckgen.render.theme import set_east_asian_font
 from deckgen.slides import DeckPlan, SlidePlan
 
 
@@ -94,6 +96,9 @@ def render_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None = 
     for slide_plan in plan.slides:
         slots = template.profile.slots[slide_plan.role]
         _add_slide(factory, layouts[slots.layout], slide_plan, slots, plan.language)
+    east_asian = east_asian_font(plan.language)
+    if east_asian is not None:
+        set_east_asian_font(presentation.slide_master, east_asian)
     set_metadata(presentation, plan, epoch)
     return package_bytes(presentation, epoch)
 
