@@ -8,15 +8,17 @@ so only ratios between numbers taken together mean anything):
    ``xargs -P 2`` running pandoc two at a time.
 2. 200 unchanged outlines rebuilt (every deck skipped) against building them all.
 
-Usage: ``python benchmarks/bench_batch.py [--decks 100] [--noop-decks 200] [--write docs/performance.md]``
+Usage: ``python benchmarks/bench_batch.py [--decks 100] [--noop-decks 200] [--rounds 3] [--write docs/performance.md]``
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -128,45 +130,58 @@ def deckgen(*args: str | Path) -> list[str]:
     return [sys.executable, "-m", "deckgen", "build", *map(str, args), "--quiet"]
 
 
-def pandoc_comparison(work: Path, decks: int) -> dict[str, float]:
+def pandoc_comparison(work: Path, decks: int, rounds: int) -> dict[str, list[float]]:
+    """Seconds of each contender in every round; the contenders run in turn within a round."""
     outlines, markdown = write_inputs(work / "compare", decks)
-    out = work / "compare-out"
-    out.mkdir()
-    loop = f'for f in {markdown}/*.md; do pandoc "$f" -o {out}/"$(basename "$f" .md)".pptx; done'
-    xargs = f'ls {markdown}/*.md | xargs -P 2 -I{{}} sh -c \'pandoc "$1" -o {out}/"$(basename "$1" .md)"-x.pptx\' _ {{}}'
-    return {
-        "deckgen --jobs 2": timed(deckgen(outlines, "-o", work / "deckgen-out", "--jobs", "2", "--force")),
-        "pandoc shell loop": timed(loop, shell=True),
-        "pandoc xargs -P 2": timed(xargs, shell=True),
-    }
+    times: dict[str, list[float]] = {"deckgen --jobs 2": [], "pandoc shell loop": [], "pandoc xargs -P 2": []}
+    for round_ in range(rounds):
+        out = work / f"compare-out-{round_}"
+        out.mkdir()
+        loop = f'for f in {markdown}/*.md; do pandoc "$f" -o {out}/"$(basename "$f" .md)".pptx; done'
+        xargs = (f'ls {markdown}/*.md | xargs -P 2 -I{{}} sh -c '
+                 f'\'pandoc "$1" -o {out}/"$(basename "$1" .md)"-x.pptx\' _ {{}}')
+        times["deckgen --jobs 2"].append(timed(deckgen(outlines, "-o", out / "deckgen", "--jobs", "2", "--force")))
+        times["pandoc shell loop"].append(timed(loop, shell=True))
+        times["pandoc xargs -P 2"].append(timed(xargs, shell=True))
+    return times
 
 
-def noop_comparison(work: Path, decks: int) -> dict[str, float]:
+def noop_comparison(work: Path, decks: int, rounds: int) -> dict[str, list[float]]:
+    """Seconds of a full build into a fresh folder, then of rebuilding it unchanged, per round."""
     outlines, _ = write_inputs(work / "noop", decks)
-    out = work / "noop-out"
-    return {
-        "full build": timed(deckgen(outlines, "-o", out, "--jobs", "2")),
-        "no-op rebuild": timed(deckgen(outlines, "-o", out, "--jobs", "2")),
-    }
+    times: dict[str, list[float]] = {"full build": [], "no-op rebuild": []}
+    for round_ in range(rounds):
+        out = work / f"noop-out-{round_}"
+        times["full build"].append(timed(deckgen(outlines, "-o", out, "--jobs", "2")))
+        times["no-op rebuild"].append(timed(deckgen(outlines, "-o", out, "--jobs", "2")))
+    return times
 
 
-def report(compare: dict[str, float], noop: dict[str, float], decks: int, noop_decks: int) -> str:
-    ours = compare["deckgen --jobs 2"]
+def _cell(seconds: list[float]) -> str:
+    return f"{statistics.median(seconds):.2f} ({min(seconds):.2f}–{max(seconds):.2f})"
+
+
+def report(compare: dict[str, list[float]], noop: dict[str, list[float]], decks: int, noop_decks: int,
+           rounds: int) -> str:
+    """Markdown tables of medians (and ranges) with ratios of medians taken in the same run."""
+    median = {name: statistics.median(seconds) for name, seconds in {**compare, **noop}.items()}
+    ours = median["deckgen --jobs 2"]
     lines = [
-        f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, Python {platform.python_version()}, "
-        f"2 jobs; one run, all numbers side by side.",
+        f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()} ({os.cpu_count()} cores), "
+        f"Python {platform.python_version()}; {rounds} rounds, the contenders taking turns within "
+        "each round; median seconds (range).",
         "",
         f"| {decks} decks of 23 slides | seconds | ratio to deckgen |",
         "|---|---:|---:|",
     ]
-    lines += [f"| {name} | {seconds:.2f} | {seconds / ours:.1f}x |" for name, seconds in compare.items()]
-    full, nothing = noop["full build"], noop["no-op rebuild"]
+    lines += [f"| {name} | {_cell(seconds)} | {median[name] / ours:.1f}x |" for name, seconds in compare.items()]
+    full = median["full build"]
     lines += [
         "",
         f"| {noop_decks} unchanged decks | seconds | share of full build |",
         "|---|---:|---:|",
-        f"| full build | {full:.2f} | 100% |",
-        f"| no-op rebuild | {nothing:.2f} | {100 * nothing / full:.1f}% |",
+        f"| full build | {_cell(noop['full build'])} | 100% |",
+        f"| no-op rebuild | {_cell(noop['no-op rebuild'])} | {100 * median['no-op rebuild'] / full:.1f}% |",
     ]
     return "\n".join(lines) + "\n"
 
@@ -175,15 +190,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--decks", type=int, default=100)
     parser.add_argument("--noop-decks", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--write", type=Path, help="Replace the results block of this Markdown file.")
     args = parser.parse_args()
     if shutil.which("pandoc") is None:
         sys.exit("pandoc is not installed; install it (apt-get install pandoc) to run this benchmark")
     with tempfile.TemporaryDirectory(prefix="deckgen-bench-") as folder:
         work = Path(folder)
-        compare = pandoc_comparison(work, args.decks)
-        noop = noop_comparison(work, args.noop_decks)
-    text = report(compare, noop, args.decks, args.noop_decks)
+        compare = pandoc_comparison(work, args.decks, args.rounds)
+        noop = noop_comparison(work, args.noop_decks, args.rounds)
+    text = report(compare, noop, args.decks, args.noop_decks, args.rounds)
     print(text)
     if args.write:
         write_results(args.write, text)

@@ -17,7 +17,8 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
-from pptx.parts.slide import NotesSlidePart
+from pptx.oxml.slide import CT_Slide
+from pptx.parts.slide import NotesSlidePart, SlidePart
 from pptx.presentation import Presentation as PresentationObject
 from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.shapes.shapetree import SlideShapeFactory
@@ -25,6 +26,8 @@ from pptx.slide import NotesSlide, Slide, SlideLayout
 
 from deckgen.render.layouts import PICTURE_TYPES, TEXT_TYPES, TITLE_TYPES
 
+_FIRST_SLIDE_ID = 256
+"""Slide ids start here (ECMA-376: 256 to 2147483647)."""
 _P = qn("p:nvSpPr")[: -len("nvSpPr")]
 """The PresentationML namespace in Clark notation, ``{...}``, for fast ``find`` paths."""
 
@@ -99,21 +102,38 @@ class SlideFactory:
         self._shared = prototypes if prototypes is not None else Prototypes()
         self._prototypes = self._shared.layouts
         self._notes_count = 0
+        self._id_list = presentation.slides._sldIdLst
+        self._next_id = max([_FIRST_SLIDE_ID - 1, *(int(i) for i in self._id_list.xpath("./p:sldId/@id"))]) + 1
 
     def add_slide(self, layout: SlideLayout) -> tuple[Slide, Placeholders]:
         """A new slide on ``layout`` at the end of the deck, with its placeholders sorted."""
-        slides = self._presentation.slides
+        slide = self._append_slide(layout)
         prototype = self._prototypes.get(layout.name)
         if prototype is None:
-            slide = slides.add_slide(layout)
+            slide.shapes.clone_layout_placeholders(layout)
             prototype = self._prototypes[layout.name] = _prototype(slide)
         else:
-            rid, slide = self._presentation.part.add_slide(layout)
             tree = slide.shapes._spTree
             for element in prototype.elements:
                 tree.append(copy.deepcopy(element))
-            slides._sldIdLst.add_sldId(rid)
         return slide, self._placeholders(slide, prototype)
+
+    def _append_slide(self, layout: SlideLayout) -> Slide:
+        """An empty slide part on ``layout``, listed last in the presentation.
+
+        What python-pptx's ``add_slide`` does, without its searches for an existing
+        relationship (a new part has none) or for the largest slide id, which made adding
+        a slide slower the more slides a deck had.
+        """
+        main = self._presentation.part
+        partname = PackURI(f"/ppt/slides/slide{len(self._id_list) + 1}.xml")
+        slide_part = SlidePart(partname, CT.PML_SLIDE, main.package, CT_Slide.new())
+        slide_part.rels._add_relationship(RT.SLIDE_LAYOUT, layout.part)
+        rid = main.rels._add_relationship(RT.SLIDE, slide_part)
+        self._id_list._add_sldId(id=self._next_id, rId=rid)
+        self._next_id += 1
+        slide: Slide = slide_part.slide
+        return slide
 
     @staticmethod
     def _placeholders(slide: Slide, prototype: _Prototype) -> Placeholders:
@@ -141,7 +161,7 @@ class SlideFactory:
             copy.deepcopy(self._shared.notes),
         )
         master = self._presentation.part.notes_master_part
-        part.relate_to(master, RT.NOTES_MASTER)
-        part.relate_to(slide_part, RT.SLIDE)
-        slide_part.relate_to(part, RT.NOTES_SLIDE)
+        part.rels._add_relationship(RT.NOTES_MASTER, master)
+        part.rels._add_relationship(RT.SLIDE, slide_part)
+        slide_part.rels._add_relationship(RT.NOTES_SLIDE, part)
         return _notes_body(part.notes_slide).text_frame

@@ -10,6 +10,7 @@ the same template reuses one :class:`PreparedTemplate` (see :func:`prepare_templ
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,9 +94,15 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice) -> Templa
 
 
 def _stripped_blob(presentation: PresentationObject) -> bytes:
-    out = io.BytesIO()
-    presentation.save(out)
-    return out.getvalue()
+    """The cleaned template as an uncompressed zip: every deck opens it, and inflating its
+    parts again for each deck took a third of the opening time."""
+    saved = io.BytesIO()
+    presentation.save(saved)
+    stored = io.BytesIO()
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, source.read(info.filename))
+    return stored.getvalue()
 
 
 _CACHE: dict[tuple[Path, int, int, str], PreparedTemplate] = {}
