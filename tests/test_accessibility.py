@@ -7,7 +7,7 @@ question slides carry speaker notes; any table has a header row.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -56,9 +56,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Builder:
     return build
 
 
-def _cases() -> Iterator[object]:
-    for outline, template in CASES:
-        yield pytest.param(outline, template, id=f"{outline}-{template}")
+def _cases() -> list[object]:
+    return [pytest.param(outline, template, id=f"{outline}-{template}") for outline, template in CASES]
 
 
 def _placeholder_type(shape_element: object) -> str | None:
