@@ -166,6 +166,9 @@ def paginate(
     if any(c.size < body_floor or not c.fits for c in chunks):
         lints.append(_lint(draft, path, "the text", min(chunks, key=lambda c: (c.fits, c.size)), body_floor))
 
+    if draft.role is Role.PICTURE and len(chunks) > 1:
+        return _picture_then_content(draft, body, chunks[0], title_fit, profile, path, labels, lints)
+
     slides: list[SlidePlan] = []
     start = 0
     for index, chunk in enumerate(chunks):
@@ -186,3 +189,20 @@ def paginate(
         )
         start += chunk.count
     return slides, lints
+
+
+def _picture_then_content(
+    draft: SlidePlan, body: tuple[Paragraph, ...], first: Fit, title_fit: Fit, profile: TemplateProfile,
+    path: Path, labels: Labels, lints: list[Problem],
+) -> tuple[list[SlidePlan], list[Problem]]:
+    """A picture slide whose text runs over: the rest continues on full-width content slides
+    (a continuation has no picture to leave half the slide for)."""
+    opening = replace(draft, body=body[: first.count], title_size=title_fit.size, body_size=first.size)
+    rest = replace(draft, role=Role.CONTENT, body=body[first.count :], image=None, aside=())
+    more, more_lints = paginate(rest, profile, path, labels)
+    continued = [
+        replace(slide, title=draft.title + labels.continued, notes=labels.continued_from.format(draft.title),
+                continuation=True)
+        for slide in more
+    ]
+    return [opening, *continued], lints + more_lints

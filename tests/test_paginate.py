@@ -99,3 +99,16 @@ def test_without_a_meta_box_a_questions_kind_and_minutes_head_every_slide() -> N
     assert len(slides) > 1
     assert all(slide.body[0].text == "Analysis · 3 min" for slide in slides)
     assert [p.text for s in slides for p in s.body[1:]] == [p.text for p in follow_ups]
+
+
+def test_text_running_over_a_picture_slide_continues_at_full_width() -> None:
+    from deckgen.model import Image
+
+    bullets = tuple(Paragraph(f"Bullet {i} with enough words to wrap inside half a slide width") for i in range(14))
+    draft = SlidePlan(Role.PICTURE, "A picture claim", bullets, image=Image(Path("chart.png"), "A chart"), notes="Say this.")
+    slides, _ = paginate(draft, profile(), PATH)
+    assert [s.role for s in slides] == [Role.PICTURE] + [Role.CONTENT] * (len(slides) - 1)
+    assert slides[0].image is not None and all(s.image is None for s in slides[1:])
+    assert [s.title for s in slides[1:]] == ["A picture claim (cont.)"] * (len(slides) - 1)
+    assert slides[1].notes == "Continued from 'A picture claim'."
+    assert [p.text for s in slides for p in s.body] == [p.text for p in bullets]
