@@ -20,7 +20,7 @@ from deckgen import __version__
 from deckgen.batch import Result, find_outlines, plan_jobs, run_jobs, shard
 from deckgen.errors import DeckgenError, Problem
 from deckgen.lint import lint_outline
-from deckgen.loader import load_outline
+from deckgen.loader import load_outline, load_variants
 from deckgen.manifest import write_manifest
 from deckgen.model import Outline
 from deckgen.report import Reporter, summary
@@ -149,8 +149,7 @@ def _check_one(path: Path, template: str | None) -> tuple[list[Problem], list[Pr
     names its audience.
     """
     try:
-        base = load_outline(path)
-        variants = [base] + [load_outline(path, audience=name) for name in base.audiences]
+        variants = load_variants(path)
     except DeckgenError as error:
         return _problems(error, path), []
     errors: list[Problem] = []

@@ -50,6 +50,15 @@ def load_outline(path: str | os.PathLike[str], audience: str | None = None) -> O
     return load_outline_text(text, file, audience)
 
 
+def load_variants(path: str | os.PathLike[str]) -> list[Outline]:
+    """The outline at ``path`` and each of its audience variants (base first), validated once."""
+    file = Path(path)
+    root = compose(read_outline_text(file), file)
+    if not isinstance(root, YMap):
+        raise OutlineError([_not_a_mapping(root, file)])
+    return _Load(root, file).run_all()
+
+
 def load_outline_text(text: str, file: Path, audience: str | None = None) -> Outline:
     """Like :func:`load_outline` for text already read; images are relative to ``file``'s folder."""
     root = compose(text, file)
@@ -73,22 +82,39 @@ class _Load:
         self.file = file
         self.ctx = Context(file, file.absolute().parent)
         self.variants: dict[str, dict[str, Any] | object] = {}
+        self.audiences: dict[str, Audience] = {}
 
     def run(self, audience: str | None) -> Outline:
-        base = check_document(self.root, self.ctx)
-        audiences = self._audiences()
-        for name, node in self._audience_nodes().items():
-            self.variants[name] = self._variant(name, node)
+        base = self._validate()
         if audience is not None:
             self._check_audience_name(audience)
+        self._raise_problems()
+        return self._outline(base, audience)
+
+    def run_all(self) -> list[Outline]:
+        """The base outline and every audience variant, from one validation of the file."""
+        base = self._validate()
+        self._raise_problems()
+        return [self._outline(base, None)] + [self._outline(base, name) for name in self.audiences]
+
+    def _validate(self) -> dict[str, Any] | object:
+        base = check_document(self.root, self.ctx)
+        self.audiences = self._audiences()
+        for name, node in self._audience_nodes().items():
+            self.variants[name] = self._variant(name, node)
+        return base
+
+    def _raise_problems(self) -> None:
         if self.ctx.problems:
             raise OutlineError(_sorted_unique(self.ctx.problems))
+
+    def _outline(self, base: dict[str, Any] | object, audience: str | None) -> Outline:
         values = base if audience is None else self.variants[audience]
         assert isinstance(values, dict)
         positions = {name: key.position for name, (key, _value) in self.root.entries.items()}
-        outline = Outline(path=self.file.absolute(), audiences=audiences, positions=positions, **values)
+        outline = Outline(path=self.file.absolute(), audiences=self.audiences, positions=positions, **values)
         if audience is not None:
-            outline = apply_audience(outline, audiences[audience])
+            outline = apply_audience(outline, self.audiences[audience])
         return dataclasses.replace(outline, template_position=self._template_position(audience))
 
     def _template_position(self, audience: str | None) -> Position:

@@ -375,3 +375,12 @@ def test_arbitrary_yaml_structures_raise_only_deckgen_errors(data: dict[str, obj
 def test_unusable_image_paths_are_problems(write_outline: WriteOutline, raw: str, fragment: str) -> None:
     path = write_outline(f"title: T\nsections:\n  - title: S\n    points:\n      - claim: C\n        image: {{path: {raw}, alt: A}}\n")
     assert fragment in problems_of(path)[0]
+
+
+def test_load_variants_gives_the_base_and_every_audience_as_single_loads_do() -> None:
+    from deckgen.loader import load_variants
+
+    sora = Path(__file__).resolve().parent.parent / "outlines" / "sora-china-ai.yaml"
+    variants = load_variants(sora)
+    assert [v.audience for v in variants] == [None, "undergrad", "policy"]
+    assert variants == [load_outline(sora)] + [load_outline(sora, audience=a) for a in ("undergrad", "policy")]
