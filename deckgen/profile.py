@@ -98,6 +98,8 @@ class LayoutSlots:
     """A second text placeholder (the Quote layout's quote, the Question layout's meta line)."""
     picture: Box | None = None
     """Where a picture goes; synthesised from the body when the layout has no picture placeholder."""
+    layout_index: int = 0
+    """Position of the layout among the template's layouts (two layouts may share a name)."""
 
 
 @dataclass(frozen=True)

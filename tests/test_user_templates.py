@@ -189,3 +189,21 @@ def test_an_outline_template_path_is_relative_to_the_outline(runner: CliRunner, 
     deck = open_deck(tmp_path / "out" / "guide.pptx")
     assert deck.slides[0].slide_layout.name == "Title Slide"
     assert "warning: template 'brand.pptx' has no layout for" in result.output
+
+
+def test_layouts_that_share_a_name_are_told_apart(tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    source = Presentation(str(THIRD_PARTY_TEMPLATES["python-pptx default"]))
+    layouts = list(source.slide_layouts)
+    layouts[3].name = "Side by Side"  # no longer a 'Two Content' for pictures to find by name
+    layouts[8].name = "Title and Content"  # the picture layout now shares the content layout's name
+    template = tmp_path / "twins.pptx"
+    source.save(str(template))
+    deck = Presentation(str(build_deck(READING, tmp_path / "deck.pptx", template=str(template))))
+    picture_slides = [s for s in deck.slides if any(sh.shape_type == 13 for sh in s.shapes)]
+    assert picture_slides
+    expected = list(deck.slide_layouts)[8].part.partname
+    assert all(s.slide_layout.part.partname == expected for s in picture_slides)
+    content = [s for s in deck.slides if s.slide_layout.name == "Title and Content" and s not in picture_slides]
+    assert content and all(s.slide_layout.part.partname == list(deck.slide_layouts)[1].part.partname for s in content)

@@ -108,10 +108,11 @@ class SlideFactory:
     def add_slide(self, layout: SlideLayout) -> tuple[Slide, Placeholders]:
         """A new slide on ``layout`` at the end of the deck, with its placeholders sorted."""
         slide = self._append_slide(layout)
-        prototype = self._prototypes.get(layout.name)
+        key = str(layout.part.partname)  # layout names may repeat; part names do not
+        prototype = self._prototypes.get(key)
         if prototype is None:
             slide.shapes.clone_layout_placeholders(layout)
-            prototype = self._prototypes[layout.name] = _prototype(slide)
+            prototype = self._prototypes[key] = _prototype(slide)
         else:
             tree = slide.shapes._spTree
             for element in prototype.elements:

@@ -65,6 +65,8 @@ class LayoutShape:
     texts: tuple[Box, ...]
     pictures: tuple[Box, ...]
     centered_title: bool
+    index: int = 0
+    """Position among the template's layouts (names may repeat; positions do not)."""
 
     @property
     def name(self) -> str:
@@ -104,7 +106,7 @@ def default_boxes(slide_width: int, slide_height: int) -> tuple[Box, Box]:
     return title, body
 
 
-def describe_layout(layout: SlideLayout, slide_width: int, slide_height: int) -> LayoutShape:
+def describe_layout(layout: SlideLayout, slide_width: int, slide_height: int, index: int = 0) -> LayoutShape:
     """The fillable placeholders of ``layout`` with their boxes."""
     title_default, body_default = default_boxes(slide_width, slide_height)
     title: Box | None = None
@@ -120,7 +122,7 @@ def describe_layout(layout: SlideLayout, slide_width: int, slide_height: int) ->
             texts.append(_box(placeholder, body_default, title=False))
         elif kind in PICTURE_TYPES:
             pictures.append(_box(placeholder, body_default, title=False))
-    return LayoutShape(layout, title, tuple(texts), tuple(pictures), centered)
+    return LayoutShape(layout, title, tuple(texts), tuple(pictures), centered, index)
 
 
 def _by_name(shapes: Sequence[LayoutShape], role: Role) -> LayoutShape | None:
@@ -149,7 +151,9 @@ def choose_layouts(
 ) -> tuple[dict[Role, LayoutShape], list[Role]]:
     """The layout for every role, and the roles that had to fall back to another role's."""
     chosen: dict[Role, LayoutShape] = {}
-    by_name = {s.name: s for s in shapes}
+    by_name: dict[str, LayoutShape] = {}
+    for shape in shapes:
+        by_name.setdefault(shape.name, shape)  # the first of layouts sharing a name
     for role in Role:
         if named and named.get(role) in by_name:
             chosen[role] = by_name[named[role]]
@@ -184,6 +188,6 @@ def slots_for(role: Role, shape: LayoutShape) -> LayoutSlots:
         picture = shape.pictures[0] if shape.pictures else second
         if picture is None and body is not None:
             body, picture = _split_for_picture(body)
-        return LayoutSlots(shape.name, shape.title, body, None, picture)
+        return LayoutSlots(shape.name, shape.title, body, None, picture, shape.index)
     aside = second if role in (Role.QUOTE, Role.QUESTION) else None
-    return LayoutSlots(shape.name, shape.title, body, aside, None)
+    return LayoutSlots(shape.name, shape.title, body, aside, None, shape.index)

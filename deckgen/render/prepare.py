@@ -68,7 +68,9 @@ def _drop_slides(presentation: PresentationObject) -> None:
 def _profile(presentation: PresentationObject, choice: TemplateChoice) -> TemplateProfile:
     width = int(presentation.slide_width or 12192000)
     height = int(presentation.slide_height or 6858000)
-    shapes: list[LayoutShape] = [describe_layout(layout, width, height) for layout in presentation.slide_layouts]
+    shapes: list[LayoutShape] = [
+        describe_layout(layout, width, height, index) for index, layout in enumerate(presentation.slide_layouts)
+    ]
     named = choice.brand.roles if choice.brand else None
     chosen, fallen_back = choose_layouts(shapes, named)
     if Role.CONTENT not in chosen:

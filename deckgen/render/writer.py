@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from pptx.presentation import Presentation as PresentationObject
 from pptx.shapes.base import BaseShape
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
@@ -69,13 +68,6 @@ def _fill(slide: Slide, found: Placeholders, plan: SlidePlan, slots: LayoutSlots
             _remove(shape)
 
 
-def _layouts_by_name(presentation: PresentationObject) -> dict[str, SlideLayout]:
-    layouts: dict[str, SlideLayout] = {}
-    for layout in presentation.slide_layouts:
-        layouts.setdefault(layout.name, layout)
-    return layouts
-
-
 def _add_slide(factory: SlideFactory, layout: SlideLayout, plan: SlidePlan, slots: LayoutSlots,
                language: str) -> None:
     slide, placeholders = factory.add_slide(layout)
@@ -91,11 +83,11 @@ def render_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None = 
     outline has no date, the document dates; the same inputs always give the same bytes.
     """
     presentation = template.open()
-    layouts = _layouts_by_name(presentation)
+    layouts = list(presentation.slide_layouts)
     factory = SlideFactory(presentation, template.prototypes)
     for slide_plan in plan.slides:
         slots = template.profile.slots[slide_plan.role]
-        _add_slide(factory, layouts[slots.layout], slide_plan, slots, plan.language)
+        _add_slide(factory, layouts[slots.layout_index], slide_plan, slots, plan.language)
     east_asian = east_asian_font(plan.language)
     if east_asian is not None:
         set_east_asian_font(presentation.slide_master, east_asian)
