@@ -13,18 +13,8 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from deckgen.cli import main
-from deckgen.render.contrast import (
-    Contrast,
-    Palette,
-    contrast_message,
-    contrast_ratio,
-    hex_of,
-    layout_contrasts,
-    paint,
-    relative_luminance,
-    resolve_colour,
-    rgb_from_hex,
-)
+from deckgen.render.colours import Palette, contrast_ratio, hex_of, paint, relative_luminance, resolve_colour, rgb_from_hex
+from deckgen.render.contrast import Contrast, contrast_message, layout_contrasts
 from deckgen.render.prepare import prepare_template
 from deckgen.templates import resolve_template
 from tests.deck_helpers import BUNDLED_TEMPLATES, TEMPLATES, THIRD_PARTY_TEMPLATES

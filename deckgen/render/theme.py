@@ -8,19 +8,25 @@ from pptx.slide import SlideMaster
 
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _NS = {"a": A_NS}
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
-def _theme_xml(master: SlideMaster) -> etree._Element | None:
+def theme_xml(master: SlideMaster) -> etree._Element | None:
+    """The master's theme as XML; None when it has none or it is damaged (then Office defaults
+    apply, as in PowerPoint). Entities are never resolved."""
     try:
         part = master.part.part_related_by(RT.THEME)
     except KeyError:
         return None
-    return etree.fromstring(part.blob)
+    try:
+        return etree.fromstring(part.blob, _PARSER)
+    except etree.XMLSyntaxError:
+        return None
 
 
 def theme_fonts(master: SlideMaster) -> tuple[str | None, str | None]:
     """The theme's major (heading) and minor (body) Latin typefaces, when it names them."""
-    theme = _theme_xml(master)
+    theme = theme_xml(master)
     if theme is None:
         return None, None
 
@@ -37,11 +43,10 @@ def set_east_asian_font(master: SlideMaster, typeface: str) -> None:
     Runs already name their East Asian font; the theme's font scheme says it too, so text
     a person adds to the deck later is set in the same font.
     """
-    try:
-        part = master.part.part_related_by(RT.THEME)
-    except KeyError:
+    theme = theme_xml(master)
+    if theme is None:
         return
-    theme = etree.fromstring(part.blob)
     for east_asian in theme.xpath("//a:fontScheme/*/a:ea", namespaces=_NS):
         east_asian.set("typeface", typeface)
+    part = master.part.part_related_by(RT.THEME)
     part._blob = etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True)
