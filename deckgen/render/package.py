@@ -34,9 +34,10 @@ def zip_time(epoch: int | None) -> tuple[int, int, int, int, int, int]:
 class _FixedTimeZipWriter:
     """The physical writer python-pptx's PackageWriter expects, with fixed entry metadata."""
 
-    def __init__(self, stream: io.BytesIO, stamp: tuple[int, int, int, int, int, int]) -> None:
+    def __init__(self, stream: io.BytesIO, stamp: tuple[int, int, int, int, int, int], compression: int) -> None:
         self._zip = zipfile.ZipFile(stream, "w")
         self._stamp = stamp
+        self._compression = compression
 
     def __enter__(self) -> _FixedTimeZipWriter:
         return self
@@ -45,9 +46,9 @@ class _FixedTimeZipWriter:
         self._zip.close()
 
     def write(self, pack_uri: PackURI, blob: bytes) -> None:
-        """Add one part (``pack_uri`` names it) as a deflated entry."""
+        """Add one part (``pack_uri`` names it) as an entry."""
         entry = zipfile.ZipInfo(pack_uri.membername, date_time=self._stamp)
-        entry.compress_type = zipfile.ZIP_DEFLATED
+        entry.compress_type = self._compression
         entry.create_system = 0
         entry.external_attr = 0o600 << 16
         self._zip.writestr(entry, blob, compresslevel=_COMPRESS_LEVEL)
@@ -56,13 +57,15 @@ class _FixedTimeZipWriter:
 class _ReproduciblePackageWriter(PackageWriter):
     """python-pptx's package writer, writing through :class:`_FixedTimeZipWriter`."""
 
-    def __init__(self, out: io.BytesIO, package: Any, stamp: tuple[int, int, int, int, int, int]) -> None:
+    def __init__(self, out: io.BytesIO, package: Any, stamp: tuple[int, int, int, int, int, int],
+                 compression: int) -> None:
         super().__init__(out, package._rels, tuple(package.iter_parts()))
         self._out = out
         self._stamp = stamp
+        self._compression = compression
 
     def _write(self) -> None:
-        writer: Any = _FixedTimeZipWriter(self._out, self._stamp)
+        writer: Any = _FixedTimeZipWriter(self._out, self._stamp, self._compression)
         with writer:
             self._write_content_types_stream(writer)
             self._write_pkg_rels(writer)
@@ -99,8 +102,12 @@ def rels_xml(rels: Any) -> bytes:
     return "".join(items).encode("utf-8")
 
 
-def package_bytes(presentation: PresentationObject, epoch: int | None) -> bytes:
-    """The .pptx file of ``presentation``, with zip entries dated by ``epoch`` (or 1980)."""
+def package_bytes(presentation: PresentationObject, epoch: int | None,
+                  compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """The .pptx file of ``presentation``, with zip entries dated by ``epoch`` (or 1980).
+
+    ``compression`` ``ZIP_STORED`` suits a package kept in memory and opened again and again.
+    """
     out = io.BytesIO()
-    _ReproduciblePackageWriter(out, presentation.part.package, zip_time(epoch))._write()
+    _ReproduciblePackageWriter(out, presentation.part.package, zip_time(epoch), compression)._write()
     return out.getvalue()
