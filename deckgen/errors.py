@@ -1,7 +1,8 @@
-"""Errors users see: one line each, ``file:line:col: message``, and an exit code.
+"""Errors users see: one line each, ``file:line:col: location: message``, and an exit code.
 
-The hierarchy is rooted in :class:`click.ClickException` so the CLI shows the message
-without a traceback and exits 1, while API users can catch :class:`DeckgenError`.
+These are plain exceptions, free of any CLI framework, so the library can be used and
+tested on its own: an error carries its :class:`Problem` records as data, and only
+``deckgen.cli`` turns them into terminal output and an exit status.
 """
 
 from __future__ import annotations
@@ -15,8 +16,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from typing_extensions import Self
 
-import click
-
 
 @dataclass(frozen=True)
 class Problem:
@@ -29,43 +28,58 @@ class Problem:
     column: int
     """1-based column; 0 when unknown."""
     message: str
-    """What is wrong and how to fix it, e.g. ``questions[2].kind: 'analyse' is not one of ...``."""
+    """What is wrong and what is allowed, e.g. ``'analyse' is not one of ...``."""
+    location: str = ""
+    """Where in the outline, as a field path such as ``questions[2].kind`` ("" for the whole file)."""
+    hint: str = ""
+    """How to fix it, when the message does not already say so."""
+
+    @property
+    def text(self) -> str:
+        """The location, message and hint as one phrase, without the file position."""
+        text = f"{self.location}: {self.message}" if self.location else self.message
+        return f"{text}; {self.hint}" if self.hint else text
 
     def __str__(self) -> str:
         if self.path is None:
-            return self.message
+            return self.text
         if self.line <= 0:
-            return f"{self.path}: {self.message}"
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+            return f"{self.path}: {self.text}"
+        return f"{self.path}:{self.line}:{self.column}: {self.text}"
 
 
-class DeckgenError(click.ClickException):
-    """Base of every error deckgen raises on bad input; exit code 1, no traceback."""
+class DeckgenError(Exception):
+    """Base of every error deckgen raises on bad input or a failed build.
 
-    exit_code = 1
+    ``problems`` holds what went wrong as data; ``exit_code`` is what the CLI exits with.
+    """
+
+    exit_code: int = 1
 
     def __init__(self, message: str) -> None:
         super().__init__(message)
+        self.problems: tuple[Problem, ...] = (Problem(None, 0, 0, message),)
 
-    def show(self, file: object = None) -> None:  # pragma: no cover - exercised through the CLI
-        click.echo(f"error: {self.format_message()}", err=True)
+    @property
+    def message(self) -> str:
+        """Every problem, one per line."""
+        return "\n".join(str(p) for p in self.problems)
+
+    def __str__(self) -> str:
+        return self.message
 
 
 class ProblemsError(DeckgenError):
     """An error made of one or more located problems, reported all at once."""
 
     def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        super().__init__("")
+        self.problems = tuple(problems)
 
     @classmethod
     def about(cls, path: Path | None, message: str) -> Self:
         """An error with one problem about a whole file (``path: message``)."""
         return cls([Problem(path, 0, 0, message)])
-
-    def show(self, file: object = None) -> None:  # pragma: no cover - exercised through the CLI
-        for problem in self.problems:
-            click.echo(f"error: {problem}", err=True)
 
 
 class OutlineError(ProblemsError):
@@ -78,6 +92,12 @@ class TemplateError(ProblemsError):
 
 class BuildError(DeckgenError):
     """Writing a deck failed for a reason outside the outline (e.g. an unwritable folder)."""
+
+
+class UsageError(DeckgenError):
+    """The request itself is contradictory (e.g. several decks to one file); exit code 2."""
+
+    exit_code = 2
 
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:

@@ -18,9 +18,9 @@ from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import Slide
 
-from deckgen.build import deck_bytes
-from deckgen.loader import load_outline
-from deckgen.model import Outline
+from deckgen.app.build import deck_bytes
+from deckgen.outline.loader import load_outline
+from deckgen.outline.model import Outline
 from tests.conftest import FIXTURES, OUTLINES
 
 TEMPLATES = FIXTURES / "templates"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from deckgen.model import Bullet, Outline, Point, Question, Quote, Section, Source
-from deckgen.profile import Box, LayoutSlots, Role, TemplateProfile
+from deckgen.outline.model import Bullet, Outline, Point, Question, Quote, Section, Source
+from deckgen.plan.profile import Box, LayoutSlots, Role, TemplateProfile
 
 TITLE_BOX = Box(838200, 365125, 10515600, 1325563)
 BODY_BOX = Box(838200, 1825625, 10515600, 4351338)

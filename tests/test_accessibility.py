@@ -16,9 +16,9 @@ from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import Slide
 
-from deckgen.build import build_deck
-from deckgen.labels import labels_for
-from deckgen.loader import load_outline
+from deckgen.app.build import build_deck
+from deckgen.plan.labels import labels_for
+from deckgen.outline.loader import load_outline
 from tests.conftest import SORA
 from tests.deck_helpers import (
     READING,

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.audiences import keeps
+from deckgen.outline.audiences import keeps
 from deckgen.errors import OutlineError
-from deckgen.loader import load_outline
-from deckgen.model import Audience
+from deckgen.outline.loader import load_outline
+from deckgen.outline.model import Audience
 
 OUTLINES = Path(__file__).resolve().parent / "fixtures" / "outlines"
 AUDIENCES = OUTLINES / "audiences.yaml"

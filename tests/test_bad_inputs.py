@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image as PILImage
 
-from deckgen.cli import main
+from deckgen.cli.main import main
 from deckgen.errors import DeckgenError, OutlineError
-from deckgen.loader import load_outline, load_outline_text
+from deckgen.outline.loader import load_outline, load_outline_text
 from tests.conftest import FIXTURES, OUTLINES
 
 BAD = FIXTURES / "bad"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from deckgen.batch import Job, find_outlines, plan_jobs, shard
-from deckgen.cli import main
-from deckgen.manifest import MANIFEST_NAME, read_manifest
+from deckgen.app.batch import Job, find_outlines, plan_jobs, shard
+from deckgen.cli.main import main
+from deckgen.app.manifest import MANIFEST_NAME, read_manifest
 from tests.conftest import OUTLINES
 from tests.deck_helpers import SPECS
 
@@ -109,7 +109,7 @@ def test_ci_logs_get_plain_lines_and_a_summary(runner: CliRunner, outlines: Path
 
 
 def test_results_come_back_in_job_order(outlines: Path, tmp_path: Path) -> None:
-    from deckgen.batch import run_jobs
+    from deckgen.app.batch import run_jobs
 
     jobs = [Job(p, tmp_path / f"{p.stem}.pptx") for p in find_outlines([outlines])]
     seen: list[Path] = []

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from deckgen.cli import main
+from deckgen.cli.main import main
 from tests.conftest import SORA
 from tests.deck_helpers import (
     READING,

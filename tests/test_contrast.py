@@ -12,11 +12,11 @@ from lxml import etree
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
-from deckgen.cli import main
+from deckgen.cli.main import main
 from deckgen.render.colours import Palette, contrast_ratio, hex_of, paint, relative_luminance, resolve_colour, rgb_from_hex
 from deckgen.render.contrast import Contrast, contrast_message, layout_contrasts
 from deckgen.render.prepare import prepare_template
-from deckgen.templates import resolve_template
+from deckgen.render.catalog import resolve_template
 from tests.deck_helpers import BUNDLED_TEMPLATES, TEMPLATES, THIRD_PARTY_TEMPLATES
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from deckgen.fit import (ABSOLUTE_MIN_PT, Area, Line, break_points, fit_block, fitting_count, paragraph_height,
+from deckgen.plan.fit import (ABSOLUTE_MIN_PT, Area, Line, break_points, fit_block, fitting_count, paragraph_height,
                          split_to_fit, wrapped_line_count)
-from deckgen.metrics import metrics_for
-from deckgen.profile import Box, TextStyle
+from deckgen.plan.metrics import metrics_for
+from deckgen.plan.profile import Box, TextStyle
 
 CALIBRI = metrics_for("Calibri")
 PLAIN = (TextStyle(),)

@@ -21,13 +21,13 @@ from typing import Any
 import pytest
 from pptx import Presentation
 
-from deckgen.build import build_deck, plan_outline
-from deckgen.fit import NO_LINE_START as HANGING
-from deckgen.metrics import is_full_width
-from deckgen.loader import load_outline
-from deckgen.model import Bullet, Outline
-from deckgen.profile import Role, Sizes
-from deckgen.templates import resolve_template
+from deckgen.app.build import build_deck, plan_outline
+from deckgen.plan.fit import NO_LINE_START as HANGING
+from deckgen.plan.metrics import is_full_width
+from deckgen.outline.loader import load_outline
+from deckgen.outline.model import Bullet, Outline
+from deckgen.plan.profile import Role, Sizes
+from deckgen.render.catalog import resolve_template
 from tests.conftest import FIXTURES
 
 FIT = FIXTURES / "fit"

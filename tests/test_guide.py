@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from deckgen.cli import main
-from deckgen.loader import load_outline
+from deckgen.cli.main import main
+from deckgen.outline.loader import load_outline
 from tests.conftest import SORA
 from tests.deck_helpers import READING, SORA_ZH, SPECS, fold
 

@@ -16,8 +16,8 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from deckgen.cli import main
-from deckgen.loader import load_outline
+from deckgen.cli.main import main
+from deckgen.outline.loader import load_outline
 from tests.conftest import SORA
 from tests.deck_helpers import (
     READING,

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from PIL import Image as PILImage
 
 from deckgen.errors import DeckgenError, OutlineError
-from deckgen.loader import load_outline
-from deckgen.model import Bullet, Image, Position, Quote, Source
+from deckgen.outline.loader import load_outline
+from deckgen.outline.model import Bullet, Image, Position, Quote, Source
 
 OUTLINES = Path(__file__).resolve().parent / "fixtures" / "outlines"
 BAD = OUTLINES / "bad"
@@ -378,7 +378,7 @@ def test_unusable_image_paths_are_problems(write_outline: WriteOutline, raw: str
 
 
 def test_load_variants_gives_the_base_and_every_audience_as_single_loads_do() -> None:
-    from deckgen.loader import load_variants
+    from deckgen.outline.loader import load_variants
 
     sora = Path(__file__).resolve().parent.parent / "outlines" / "sora-china-ai.yaml"
     variants = load_variants(sora)

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.metrics import (EAST_ASIAN_LINE_EM, SINGLE_LINE_EM, WIDTH_MARGIN, metrics_for,
+from deckgen.plan.metrics import (EAST_ASIAN_LINE_EM, SINGLE_LINE_EM, WIDTH_MARGIN, metrics_for,
                              table_for)
 
-DATA = Path(__file__).resolve().parent.parent / "deckgen" / "data" / "metrics"
+DATA = Path(__file__).resolve().parent.parent / "deckgen" / "plan" / "data" / "metrics"
 TABLES = ("carlito", "caladea", "liberation-sans", "liberation-serif", "liberation-mono")
 SAMPLES = ("The quick brown fox jumps over the lazy dog", "WWW MMM", "illicit", "0123456789 %&@")
 

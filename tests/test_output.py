@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import deckgen.output as output
-from deckgen.cli import main
+import deckgen.app.output as output
+from deckgen.cli.main import main
 from deckgen.errors import BuildError
-from deckgen.output import write_atomically
+from deckgen.app.output import write_atomically
 
 GOOD = "title: T\nsections:\n  - title: S\n"
 PREVIOUS = b"previous deck"
@@ -48,7 +48,7 @@ def test_a_failed_replace_keeps_the_earlier_file_and_removes_the_temporary(tmp_p
     monkeypatch.setattr(output.os, "replace", no_space)
     with pytest.raises(BuildError) as error:
         write_atomically(target, b"new")
-    assert error.value.format_message() == f"{target}: cannot write (No space left on device); check the path and free space"
+    assert error.value.message == f"{target}: cannot write (No space left on device); check the path and free space"
     assert target.read_bytes() == PREVIOUS
     assert names(tmp_path) == ["deck.pptx"]
 
@@ -79,7 +79,7 @@ def test_a_file_in_the_way_of_the_folder_is_named(tmp_path: Path) -> None:
     target = tmp_path / "notes.txt" / "sub" / "deck.pptx"
     with pytest.raises(BuildError) as error:
         write_atomically(target, b"new")
-    assert error.value.format_message() == f"{target}: '{tmp_path / 'notes.txt'}' is a file, not a folder; choose another -o"
+    assert error.value.message == f"{target}: '{tmp_path / 'notes.txt'}' is a file, not a folder; choose another -o"
     assert (tmp_path / "notes.txt").read_text() == "mine"
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from deckgen.paginate import paginate
-from deckgen.profile import Box, LayoutSlots, Role, TextStyle
-from deckgen.slides import Paragraph, SlidePlan
+from deckgen.plan.paginate import paginate
+from deckgen.plan.profile import Box, LayoutSlots, Role, TextStyle
+from deckgen.plan.slides import Paragraph, SlidePlan
 from tests.plan_helpers import BODY_BOX, TITLE_BOX, profile
 
 PATH = Path("guide.yaml")
@@ -102,7 +102,7 @@ def test_without_a_meta_box_a_questions_kind_and_minutes_head_every_slide() -> N
 
 
 def test_text_running_over_a_picture_slide_continues_at_full_width() -> None:
-    from deckgen.model import Image
+    from deckgen.outline.model import Image
 
     bullets = tuple(Paragraph(f"Bullet {i} with enough words to wrap inside half a slide width") for i in range(14))
     draft = SlidePlan(Role.PICTURE, "A picture claim", bullets, image=Image(Path("chart.png"), "A chart"), notes="Say this.")

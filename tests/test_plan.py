@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from deckgen.model import Bullet, Point, Section
-from deckgen.plan import agenda_lines, plan_deck, question_notes
-from deckgen.profile import Role
+from deckgen.outline.model import Bullet, Point, Section
+from deckgen.plan.deck import agenda_lines, plan_deck, question_notes
+from deckgen.plan.profile import Role
 from tests.plan_helpers import outline, profile
 
 
 def test_planning_works_without_pptx() -> None:
     import subprocess
 
-    code = "import sys, deckgen.plan, deckgen.lint, deckgen.guide; assert 'pptx' not in sys.modules"
+    code = "import sys, deckgen.plan.deck, deckgen.plan.lint, deckgen.app.guide; assert 'pptx' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
@@ -67,7 +67,7 @@ def test_question_slides_show_kind_and_minutes_and_notes_have_follow_ups() -> No
 
 
 def test_question_notes_without_minutes_or_follow_ups() -> None:
-    from deckgen.model import Question
+    from deckgen.outline.model import Question
 
     assert question_notes(Question("Why?", kind="reflection")) == "Reflection."
 

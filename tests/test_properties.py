@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx import Presentation
 
-from deckgen.build import deck_bytes
-from deckgen.loader import load_outline
+from deckgen.app.build import deck_bytes
+from deckgen.outline.loader import load_outline
 
 _ALPHABET = st.sampled_from(list("abcdefghijklmnopqrstuvwxyzABCXYZ0123456789 .,;:!?'\"()-–—“”…éüß中国人工智能视频文生") + ["Wörd", "deckgen"])
 TEXT = st.lists(_ALPHABET, min_size=1, max_size=120).map("".join).filter(lambda t: t.strip() != "")

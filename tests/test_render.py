@@ -9,9 +9,9 @@ import pytest
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationObject
 
-from deckgen.build import build_deck
-from deckgen.loader import load_outline
-from deckgen.model import Outline
+from deckgen.app.build import build_deck
+from deckgen.outline.loader import load_outline
+from deckgen.outline.model import Outline
 from tests.conftest import SORA
 from tests.deck_helpers import (
     READING,

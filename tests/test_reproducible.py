@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from deckgen.build import build_deck
-from deckgen.cli import main
+from deckgen.app.build import build_deck
+from deckgen.cli.main import main
 from tests.conftest import SORA
 from tests.deck_helpers import READING, SPECS, THIRD_PARTY_TEMPLATES, open_deck
 

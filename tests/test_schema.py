@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from deckgen.errors import OutlineError
-from deckgen.loader import load_outline
-from deckgen.schema import outline_json_schema
+from deckgen.outline.loader import load_outline
+from deckgen.outline.schema import outline_json_schema
 
 OUTLINES = Path(__file__).resolve().parent / "fixtures" / "outlines"
 BAD = OUTLINES / "bad"

@@ -14,14 +14,14 @@ from lxml import etree
 from pptx.oxml import parse_xml
 
 import deckgen.render.prepare as prepare
-from deckgen.build import template_for
-from deckgen.cli import main
+from deckgen.app.build import template_for
+from deckgen.cli.main import main
 from deckgen.errors import TemplateError
-from deckgen.loader import load_outline
+from deckgen.outline.loader import load_outline
 from deckgen.render import untrusted
 from deckgen.render.prepare import prepare_template
 from deckgen.render.untrusted import PRESENTATION_MAIN, read_template_package
-from deckgen.templates import TemplateChoice, bundled_brands, resolve_template
+from deckgen.render.catalog import TemplateChoice, bundled_brands, resolve_template
 from tests.conftest import FIXTURES
 
 BAD_TEMPLATES = FIXTURES / "bad" / "templates"

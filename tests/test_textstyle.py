@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from deckgen.profile import Role, TemplateProfile
+from deckgen.plan.profile import Role, TemplateProfile
 from deckgen.render.prepare import prepare_template
-from deckgen.templates import resolve_template
+from deckgen.render.catalog import resolve_template
 from tests.conftest import FIXTURES
 
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from deckgen.build import build_deck, plan_outline, template_for
-from deckgen.cli import main
-from deckgen.loader import load_outline
+from deckgen.app.build import build_deck, plan_outline, template_for
+from deckgen.cli.main import main
+from deckgen.outline.loader import load_outline
 from tests.deck_helpers import (
     ALL_TEMPLATES,
     BUNDLED_OUTLINES,

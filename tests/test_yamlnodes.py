@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from deckgen.errors import OutlineError
-from deckgen.model import Position
-from deckgen.yamlnodes import (
+from deckgen.outline.model import Position
+from deckgen.outline.yamlnodes import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
     TIMESTAMP,
@@ -87,7 +87,7 @@ def test_oversized_file_is_refused_before_reading(tmp_path: Path) -> None:
 
 
 def test_bom_file_loads_end_to_end(tmp_path: Path) -> None:
-    from deckgen.loader import load_outline
+    from deckgen.outline.loader import load_outline
 
     path = tmp_path / "bom.yaml"
     path.write_bytes(codecs.BOM_UTF8 + "title: Ü\nsections: [{title: S}]\n".encode())

@@ -1,4 +1,4 @@
-"""Write the bundled font metrics in ``deckgen/data/metrics/`` from installed font files.
+"""Write the bundled font metrics in ``deckgen/plan/data/metrics/`` from installed font files.
 
 deckgen measures text with these tables at run time, so every machine measures alike and
 no font needs to be installed to build a deck. They come from the open, metric-compatible
@@ -23,7 +23,7 @@ from typing import Any
 
 from fontTools.ttLib import TTFont
 
-OUT = Path(__file__).resolve().parent.parent / "deckgen" / "data" / "metrics"
+OUT = Path(__file__).resolve().parent.parent / "deckgen" / "plan" / "data" / "metrics"
 
 FAMILIES = {
     "carlito": "Carlito",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from deckgen.profile import Role
+from deckgen.plan.profile import Role
 from deckgen.render.prepare import PreparedTemplate
 
 

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.slide import SlideLayout
 
-from deckgen.profile import Box, LayoutSlots, Role
+from deckgen.plan.profile import Box, LayoutSlots, Role
 from deckgen.render.textstyle import insets, level_styles, master_text_style
 
 _P = TypeVar("_P", bound=Any)

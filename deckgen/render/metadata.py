@@ -10,7 +10,7 @@ from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.presentation import Presentation as PresentationObject
 
-from deckgen.slides import DeckPlan
+from deckgen.plan.slides import DeckPlan
 
 FALLBACK_DATE = dt.datetime(1980, 1, 1)
 """The document date when neither the outline nor ``SOURCE_DATE_EPOCH`` gives one."""

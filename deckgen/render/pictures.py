@@ -6,8 +6,8 @@ from PIL import Image as PILImage
 from pptx.slide import Slide
 from pptx.util import Emu
 
-from deckgen.model import Image
-from deckgen.profile import Box
+from deckgen.outline.model import Image
+from deckgen.plan.profile import Box
 
 
 def fitted_box(image_size: tuple[int, int], slot: Box) -> Box:

@@ -18,7 +18,7 @@ from pptx import Presentation
 from pptx.presentation import Presentation as PresentationObject
 
 from deckgen.errors import DeckgenError, TemplateError
-from deckgen.profile import Role, Sizes, TemplateProfile
+from deckgen.plan.profile import Role, Sizes, TemplateProfile
 from deckgen.render.contrast import contrast_lints
 from deckgen.render.factory import Prototypes
 from deckgen.render.layouts import (
@@ -31,7 +31,7 @@ from deckgen.render.package import package_bytes
 from deckgen.render.parts import add_missing_parts
 from deckgen.render.theme import theme_fonts
 from deckgen.render.untrusted import SAVE_AS, read_template_package
-from deckgen.templates import TemplateChoice
+from deckgen.render.catalog import TemplateChoice
 
 
 @dataclass(frozen=True)

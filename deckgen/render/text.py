@@ -14,9 +14,9 @@ from lxml import etree
 from pptx.oxml.ns import qn
 from pptx.text.text import TextFrame
 
-from deckgen.fit import level_size
-from deckgen.languages import east_asian_font
-from deckgen.slides import Paragraph
+from deckgen.plan.fit import level_size
+from deckgen.plan.languages import east_asian_font
+from deckgen.plan.slides import Paragraph
 
 _WHITESPACE = re.compile(r"\s+")
 _ATTRIBUTION_SCALE = 0.8

@@ -3,7 +3,7 @@
 A slide placeholder inherits its text properties from a chain: the layout placeholder's
 ``a:lstStyle``, the master placeholder's, then the master's ``p:titleStyle`` (titles) or
 ``p:bodyStyle`` (everything else). For each property the first element of the chain that
-sets it wins, as in PowerPoint. The result is plain data (:class:`deckgen.profile.TextStyle`)
+sets it wins, as in PowerPoint. The result is plain data (:class:`deckgen.plan.profile.TextStyle`)
 for the fitting in the plan layer.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 
 from pptx.oxml.ns import qn
 
-from deckgen.profile import TextStyle
+from deckgen.plan.profile import TextStyle
 
 LEVELS = 3
 """Outline levels deckgen writes (bullets and two sub-levels)."""

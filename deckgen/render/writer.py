@@ -12,8 +12,8 @@ from pptx.shapes.base import BaseShape
 from pptx.slide import Slide, SlideLayout
 from pptx.util import Emu
 
-from deckgen.languages import east_asian_font
-from deckgen.profile import Box, LayoutSlots
+from deckgen.plan.languages import east_asian_font
+from deckgen.plan.profile import Box, LayoutSlots
 from deckgen.render.factory import Placeholders, SlideFactory
 from deckgen.render.metadata import set_metadata
 from deckgen.render.package import package_bytes
@@ -21,7 +21,7 @@ from deckgen.render.pictures import add_picture
 from deckgen.render.prepare import PreparedTemplate
 from deckgen.render.text import fill_notes, fill_plain, fill_text
 from deckgen.render.theme import set_east_asian_font
-from deckgen.slides import DeckPlan, SlidePlan
+from deckgen.plan.slides import DeckPlan, SlidePlan
 
 
 def _remove(shape: BaseShape) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from deckgen.errors import Problem
-from deckgen.model import Outline, Point, Position, Question
-from deckgen.plan import format_minutes, total_minutes
+from deckgen.outline.model import Outline, Point, Position, Question
+from deckgen.plan.deck import format_minutes, total_minutes
 
 MAX_BULLETS = 6
 """More top-level bullets than this on one point makes a slide hard to read."""

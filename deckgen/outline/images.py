@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from PIL import Image as PILImage
 from PIL import UnidentifiedImageError
 
-from .errors import did_you_mean
+from deckgen.errors import did_you_mean
 
 PPTX_IMAGE_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF", "WMF")
 """Pillow format names python-pptx can embed."""

@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from deckgen.metrics import SINGLE_LINE_EM, FontMetrics, is_full_width
-from deckgen.profile import EMU_PER_PT, TextStyle
+from deckgen.plan.metrics import SINGLE_LINE_EM, FontMetrics, is_full_width
+from deckgen.plan.profile import EMU_PER_PT, TextStyle
 
 SIZE_STEP_PT = 2.0
 ABSOLUTE_MIN_PT = 10.0

@@ -1,11 +1,11 @@
 """The outline format as data: one declarative description of every field.
 
-Both the validator (:mod:`deckgen.validate`) and the JSON Schema
-(:mod:`deckgen.schema`) are derived from :data:`OUTLINE`, so they cannot drift
+Both the validator (:mod:`deckgen.outline.validate`) and the JSON Schema
+(:mod:`deckgen.outline.schema`) are derived from :data:`OUTLINE`, so they cannot drift
 apart (the idea of mkdocs' ``config_options``). A field lists its YAML name, its
 type, whether it is required and a one-line description used in the schema and
 in ``deckgen new``. Types are small frozen dataclasses; the validator turns a
-:class:`Obj` with a ``model`` straight into the matching :mod:`deckgen.model` class.
+:class:`Obj` with a ``model`` straight into the matching :mod:`deckgen.outline.model` class.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Union
 
-from . import model
+from deckgen.outline import model
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 """Section ids and audience names: they end up in file names and cross references."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from deckgen.languages import script
+from deckgen.plan.languages import script
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from deckgen.errors import Problem
-from deckgen.model import Image, Position
-from deckgen.profile import Role
+from deckgen.outline.model import Image, Position
+from deckgen.plan.profile import Role
 
 ParagraphStyle = Literal["bullet", "plain", "quote", "attribution", "meta"]
 """How a paragraph is set: a bullet at its level, plain text, a quotation, its attribution,

@@ -1,4 +1,4 @@
-"""The validator: walks located YAML nodes along the declarative :mod:`deckgen.fields`.
+"""The validator: walks located YAML nodes along the declarative :mod:`deckgen.outline.fields`.
 
 Every check reports into a shared :class:`Context` and goes on, so one run finds
 all problems of a file. A failed value becomes :data:`INVALID`; a parent with an
@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from . import fields as F
-from .errors import Problem, did_you_mean, one_of
-from .imagecheck import ImageCheckError, resolve_image
-from .model import Bullet, Position
-from .textvars import substitute
-from .yamlnodes import (
+from deckgen.outline import fields as F
+from deckgen.errors import Problem, did_you_mean, one_of
+from deckgen.outline.images import ImageCheckError, resolve_image
+from deckgen.outline.model import Bullet, Position
+from deckgen.outline.textvars import substitute
+from deckgen.outline.yamlnodes import (
     BOOL,
     FLOAT,
     INT,
@@ -62,14 +62,12 @@ class Context:
 
     def report(self, node: YNode | YScalar, message: str) -> _Invalid:
         """Record a problem located at ``node``; return :data:`INVALID` for convenience."""
-        text = f"{node.path}: {message}" if node.path else message
-        self.problems.append(Problem(self.file, node.position.line, node.position.column, text))
+        self.problems.append(Problem(self.file, node.position.line, node.position.column, message, location=node.path))
         return INVALID
 
     def report_at(self, path: str, position: Position, message: str) -> _Invalid:
         """Record a problem at an explicit location (a key, a mapping)."""
-        text = f"{path}: {message}" if path else message
-        self.problems.append(Problem(self.file, position.line, position.column, text))
+        self.problems.append(Problem(self.file, position.line, position.column, message, location=path))
         return INVALID
 
 

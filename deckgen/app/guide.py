@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from deckgen.labels import Labels, labels_for
-from deckgen.model import Outline, Question
-from deckgen.plan import (
+from deckgen.plan.labels import Labels, labels_for
+from deckgen.outline.model import Outline, Question
+from deckgen.plan.deck import (
     agenda_lines,
     cite,
     closing_questions,

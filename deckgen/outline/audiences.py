@@ -13,8 +13,8 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from .model import Audience, Outline, Point, Section
-from .yamlnodes import NULL, YMap, YNode, YScalar, YSeq
+from deckgen.outline.model import Audience, Outline, Point, Section
+from deckgen.outline.yamlnodes import NULL, YMap, YNode, YScalar, YSeq
 
 
 def merge_tree(root: YMap, audience: YMap) -> YMap:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from deckgen.output import write_atomically
+from deckgen.app.output import write_atomically
 
 MANIFEST_NAME = ".deckgen-manifest.json"
 _FORMAT = 1

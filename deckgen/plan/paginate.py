@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from deckgen.errors import Problem
-from deckgen.fit import (
+from deckgen.plan.fit import (
     Area,
     Fit,
     Line,
@@ -22,10 +22,10 @@ from deckgen.fit import (
     split_paragraph,
     split_to_fit,
 )
-from deckgen.labels import ENGLISH, Labels
-from deckgen.metrics import FontMetrics, metrics_for
-from deckgen.profile import Box, Role, Sizes, TemplateProfile
-from deckgen.slides import Paragraph, SlidePlan
+from deckgen.plan.labels import ENGLISH, Labels
+from deckgen.plan.metrics import FontMetrics, metrics_for
+from deckgen.plan.profile import Box, Role, Sizes, TemplateProfile
+from deckgen.plan.slides import Paragraph, SlidePlan
 
 _FALLBACK_BOX = Box(838200, 1600200, 10515600, 4351338)
 """Used only when a layout has no box at all for a text (a synthesised content area)."""

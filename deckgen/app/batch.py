@@ -6,23 +6,19 @@ independently; a failing job never stops the others, and its error is reported w
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from hashlib import sha256
 from pathlib import Path
 
-import click
-
 from deckgen import __version__
-from deckgen.errors import DeckgenError, OutlineError, Problem
-from deckgen.loader import load_outline
-from deckgen.manifest import Record, inputs_digest, is_up_to_date, read_manifest
-from deckgen.model import Outline, deck_stem
-from deckgen.output import write_atomically
+from deckgen.errors import DeckgenError, OutlineError, Problem, UsageError
+from deckgen.outline.loader import load_outline
+from deckgen.app.manifest import Record, inputs_digest, is_up_to_date, read_manifest, write_manifest
+from deckgen.outline.model import Outline, deck_stem
+from deckgen.app.output import write_atomically
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 
@@ -88,13 +84,13 @@ def build_words(job: Job) -> list[str]:
 
 
 def _lines(error: DeckgenError) -> tuple[str, ...]:
-    return tuple(error.format_message().splitlines())
+    return tuple(error.message.splitlines())
 
 
 def run_job(job: Job) -> Result:
     """Build one deck; never raises for bad input (the error is in the result)."""
     try:
-        from deckgen.build import (
+        from deckgen.app.build import (
             render_outline,  # imports python-pptx: only when building
         )
 
@@ -146,7 +142,10 @@ def _build_all(jobs: Sequence[Job], workers: int) -> Iterator[Result]:
     if workers <= 1 or len(jobs) <= 1:
         yield from map(run_job, jobs)
         return
-    import deckgen.build  # noqa: F401  (loaded once here, inherited by forked workers)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    import deckgen.app.build  # noqa: F401  (loaded once here, inherited by forked workers)
 
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
@@ -196,7 +195,7 @@ def plan_jobs(
             plan.problems.extend(error.problems)
             continue
         if single_file and (len(outlines) > 1 or len(variants) > 1):
-            raise click.UsageError(f"-o {out}: several decks cannot share one file; give a folder")
+            raise UsageError(f"-o {out}: several decks cannot share one file; give a folder")
         for variant in variants:
             output = _output_for(outline, variant, out, single_file)
             if output in owners:
@@ -211,3 +210,52 @@ def plan_jobs(
 def shard(jobs: Sequence[Job], index: int, count: int) -> list[Job]:
     """The ``index``-th of ``count`` deterministic slices of ``jobs`` (1-based), for CI matrices."""
     return [job for position, job in enumerate(jobs) if position % count == index - 1]
+
+
+@dataclass
+class BatchOutcome:
+    """What a whole ``build`` did: each deck's result and the problems outside any deck."""
+
+    results: list[Result]
+    problems: list[Problem]
+    """Outlines that could not be planned (bad YAML, clashing outputs)."""
+    pdf_failures: list[DeckgenError]
+    """PDF exports that failed (only with ``pdf=True``)."""
+
+    @property
+    def failed(self) -> int:
+        """Failed decks, unplannable outlines and failed exports, counted together."""
+        decks = sum(result.status == "failed" for result in self.results)
+        return decks + len(self.problems) + len(self.pdf_failures)
+
+
+def build_batch(
+    outlines: Sequence[Path], out: Path, *, audience: str | None = None, all_audiences: bool = False,
+    template: str | None = None, force: bool = False, workers: int = 1, pdf: bool = False,
+    shard_slice: tuple[int, int] | None = None, on_planned: Callable[[Plan, int], None] | None = None,
+    on_result: Callable[[Result], None] = lambda result: None,
+) -> BatchOutcome:
+    """Plan, build and record a batch of decks: the use case behind ``deckgen build``.
+
+    ``on_planned`` hears the plan and the number of decks this shard builds before any is
+    built (so a caller can report plan problems and size a progress bar); ``on_result``
+    hears each deck as it finishes. Manifests are written for every folder that got a deck.
+    """
+    plan = plan_jobs(outlines, out, audience=audience, all_audiences=all_audiences,
+                     template=template, force=force)
+    todo = shard(plan.jobs, *shard_slice) if shard_slice else plan.jobs
+    if on_planned is not None:
+        on_planned(plan, len(todo))
+    results = run_jobs(todo, workers, on_result)
+    _write_manifests(results)
+    pdf_failures: list[DeckgenError] = []
+    if pdf:
+        from deckgen.app.pdf import export_pdfs
+
+        pdf_failures = export_pdfs([r.job.output for r in results if r.status != "failed"])
+    return BatchOutcome(results, plan.problems, pdf_failures)
+
+
+def _write_manifests(results: Sequence[Result]) -> None:
+    for folder in sorted({r.job.output.parent for r in results if r.record}):
+        write_manifest(folder, {r.job.output.name: r.record for r in results if r.record and r.job.output.parent == folder})

@@ -3,7 +3,7 @@
 The outline layer never calls ``yaml.load``: text is *composed* with a
 :class:`yaml.SafeLoader` subclass (so no tag can run code) and the node graph is
 copied into :class:`YScalar` / :class:`YSeq` / :class:`YMap`, each carrying its
-1-based :class:`~deckgen.model.Position` and its location path (``questions[2].kind``)
+1-based :class:`~deckgen.outline.model.Position` and its location path (``questions[2].kind``)
 so that every later error can say where it is. The copy is where hostile input is
 stopped: unknown tags, duplicate keys, alias bombs and absurd nesting all become
 :class:`~deckgen.errors.Problem` objects instead of exceptions or memory blow-ups.
@@ -20,8 +20,8 @@ from typing import Any, NoReturn, Union
 import yaml
 from yaml.constructor import SafeConstructor
 
-from .errors import OutlineError, Problem
-from .model import Position
+from deckgen.errors import OutlineError, Problem
+from deckgen.outline.model import Position
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Largest outline accepted; a real discussion guide is a few kilobytes."""

@@ -6,11 +6,12 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from deckgen.batch import Result
+if TYPE_CHECKING:
+    from deckgen.app.batch import Result
 
 
 def is_interactive() -> bool:

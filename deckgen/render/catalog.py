@@ -16,11 +16,11 @@ from typing import Any
 import yaml
 
 from deckgen.errors import TemplateError, one_of
-from deckgen.profile import Role, Sizes
+from deckgen.plan.profile import Role, Sizes
 
 DEFAULT_TEMPLATE = "seminar"
 TEMPLATE_SUFFIXES = (".pptx", ".potx")
-_PACKAGE_DIR = Path(__file__).resolve().parent
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
 def bundled_templates_dir() -> Path:

@@ -1,8 +1,8 @@
-"""``load_outline()``: an outline file -> a validated :class:`~deckgen.model.Outline`.
+"""``load_outline()``: an outline file -> a validated :class:`~deckgen.outline.model.Outline`.
 
 The only entry point of the outline layer. It reads the file safely
-(:mod:`deckgen.yamlnodes`), validates the document along :data:`deckgen.fields.OUTLINE`
-(:mod:`deckgen.validate`), validates every audience variant too, and raises one
+(:mod:`deckgen.outline.yamlnodes`), validates the document along :data:`deckgen.outline.fields.OUTLINE`
+(:mod:`deckgen.outline.validate`), validates every audience variant too, and raises one
 :class:`~deckgen.errors.OutlineError` listing all problems, sorted by line.
 A file is valid or not as a whole: errors in any audience fail every load of it.
 """
@@ -16,13 +16,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from . import fields as F
-from .audiences import apply_audience, merge_tree
-from .errors import OutlineError, Problem, did_you_mean, one_of
-from .model import Audience, Outline, Position
-from .textvars import substitute
-from .validate import INVALID, Context, check, check_entry, check_fields
-from .yamlnodes import (
+from deckgen.outline import fields as F
+from deckgen.outline.audiences import apply_audience, merge_tree
+from deckgen.errors import OutlineError, Problem, did_you_mean, one_of
+from deckgen.outline.model import Audience, Outline, Position
+from deckgen.outline.textvars import substitute
+from deckgen.outline.validate import INVALID, Context, check, check_entry, check_fields
+from deckgen.outline.yamlnodes import (
     STR,
     YMap,
     YNode,
@@ -252,5 +252,5 @@ def _items(node: YNode | None) -> tuple[YNode, ...]:
 
 
 def _sorted_unique(problems: list[Problem]) -> list[Problem]:
-    unique = {(p.line, p.column, p.message): p for p in problems}
+    unique = {(p.line, p.column, p.location, p.message): p for p in problems}
     return sorted(unique.values(), key=lambda p: (p.line, p.column))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
-from deckgen.errors import BuildError
-from deckgen.output import write_atomically
+from deckgen.errors import BuildError, DeckgenError
+from deckgen.app.output import write_atomically
 
 CONVERT_TIMEOUT_S = 300
 
@@ -37,6 +38,17 @@ def convert_to_pdf(deck: Path, pdf: Path) -> Path:
             raise BuildError(f"{deck}: LibreOffice produced no PDF; try opening the deck in LibreOffice")
         write_atomically(pdf, produced.read_bytes())
     return pdf
+
+
+def export_pdfs(decks: Sequence[Path]) -> list[DeckgenError]:
+    """Export each deck to PDF beside it; the errors of the exports that failed."""
+    failures: list[DeckgenError] = []
+    for deck in decks:
+        try:
+            convert_to_pdf(deck, deck.with_suffix(".pdf"))
+        except DeckgenError as error:
+            failures.append(error)
+    return failures
 
 
 def pdf_pages_to_png(pdf: Path, folder: Path, dpi: int = 40) -> list[Path]:

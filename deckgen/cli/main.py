@@ -11,19 +11,18 @@ import os
 import sys
 import time
 import traceback
-from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from deckgen import __version__
-from deckgen.batch import Result, find_outlines, plan_jobs, run_jobs, shard
+from deckgen.cli.errors import DeckgenGroup
+from deckgen.cli.report import Reporter, summary
 from deckgen.errors import DeckgenError, Problem
-from deckgen.lint import lint_outline
-from deckgen.loader import load_outline, load_variants
-from deckgen.manifest import write_manifest
-from deckgen.model import Outline
-from deckgen.report import Reporter, summary
+
+if TYPE_CHECKING:
+    from deckgen.app.batch import Result
 
 _DEBUG_ENV = "DECKGEN_DEBUG"
 
@@ -33,11 +32,17 @@ def _echo_problems(problems: list[Problem], label: str) -> None:
         click.echo(f"{label}: {problem}", err=True)
 
 
-def _paths(values: tuple[str, ...]) -> list[Path]:
+def _outlines(values: tuple[str, ...]) -> list[Path]:
+    """The outline files named or found in folders; a usage error when there are none."""
+    from deckgen.app.batch import find_outlines
+
     missing = [v for v in values if not Path(v).exists()]
     if missing:
         raise click.BadParameter(f"'{missing[0]}' does not exist", param_hint="OUTLINE_OR_DIR")
-    return find_outlines(Path(v) for v in values)
+    found = find_outlines(Path(v) for v in values)
+    if not found:
+        raise click.UsageError(f"no outlines (*.yaml, *.yml) found in {', '.join(values)}")
+    return found
 
 
 def _parse_shard(value: str | None) -> tuple[int, int] | None:
@@ -52,7 +57,7 @@ def _parse_shard(value: str | None) -> tuple[int, int] | None:
     return index, count
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=DeckgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="deckgen")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for unexpected failures.")
 def main(debug: bool) -> None:
@@ -77,47 +82,37 @@ def main(debug: bool) -> None:
 def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str | None, all_audiences: bool,
           jobs: int | None, force: bool, pdf: bool, shard_spec: str | None, quiet: bool) -> None:
     """Build decks from outlines (files, or folders searched for *.yaml / *.yml)."""
+    from deckgen.app.batch import Plan, build_batch
+
     if audience and all_audiences:
         raise click.UsageError("use either --audience or --all-audiences, not both")
     slice_ = _parse_shard(shard_spec)
     started = time.perf_counter()
-    outlines = _paths(inputs)
-    if not outlines:
-        raise click.UsageError(f"no outlines (*.yaml, *.yml) found in {', '.join(inputs)}")
-    plan = plan_jobs(outlines, Path(out), audience=audience, all_audiences=all_audiences,
-                     template=template, force=force)
-    _echo_problems(plan.problems, "error")
-    todo = shard(plan.jobs, *slice_) if slice_ else plan.jobs
-    reporter = Reporter(len(todo), quiet)
+    outlines = _outlines(inputs)
+    reporter: Reporter | None = None
+
+    def planned(plan: Plan, count: int) -> None:
+        nonlocal reporter
+        _echo_problems(plan.problems, "error")
+        reporter = Reporter(count, quiet)
+
+    def finished(result: Result) -> None:
+        assert reporter is not None
+        reporter(result)
+
     try:
-        results = run_jobs(todo, jobs or os.cpu_count() or 1, reporter)
+        outcome = build_batch(outlines, Path(out), audience=audience, all_audiences=all_audiences,
+                              template=template, force=force, workers=jobs or os.cpu_count() or 1,
+                              pdf=pdf, shard_slice=slice_, on_planned=planned, on_result=finished)
     finally:
-        reporter.close()
-    for folder in sorted({r.job.output.parent for r in results if r.record}):
-        write_manifest(folder, {r.job.output.name: r.record for r in results if r.record and r.job.output.parent == folder})
-    failures = len(plan.problems) + _export_pdfs(results, pdf)
+        if reporter is not None:
+            reporter.close()
+    for failure in outcome.pdf_failures:
+        _echo_problems(list(failure.problems), "error")
     if not quiet:
-        click.echo(summary(results, failures, time.perf_counter() - started), err=True)
-    if failures or any(r.status == "failed" for r in results):
+        click.echo(summary(outcome.results, len(outcome.problems) + len(outcome.pdf_failures), time.perf_counter() - started), err=True)
+    if outcome.failed:
         sys.exit(1)
-
-
-def _export_pdfs(results: list[Result], wanted: bool) -> int:
-    """Export the built decks to PDF; the number of exports that failed."""
-    if not wanted:
-        return 0
-    from deckgen.pdf import convert_to_pdf
-
-    failed = 0
-    for result in results:
-        if result.status == "failed":
-            continue
-        try:
-            convert_to_pdf(result.job.output, result.job.output.with_suffix(".pdf"))
-        except DeckgenError as error:
-            click.echo(f"error: {error.format_message()}", err=True)
-            failed += 1
-    return failed
 
 
 @main.command()
@@ -126,67 +121,23 @@ def _export_pdfs(results: list[Result], wanted: bool) -> int:
 @click.option("--strict", is_flag=True, help="Treat lint warnings as errors.")
 def check(inputs: tuple[str, ...], template: str | None, strict: bool) -> None:
     """Report everything build would reject, plus lint warnings; writes nothing."""
-    outlines = _paths(inputs)
-    if not outlines:
-        raise click.UsageError(f"no outlines (*.yaml, *.yml) found in {', '.join(inputs)}")
-    bad = 0
-    warned = 0
-    for path in outlines:
-        errors, warnings = _check_one(path, template)
-        _echo_problems(errors, "error")
-        _echo_problems(warnings, "error" if strict else "warning")
-        bad += bool(errors) or (strict and bool(warnings))
-        warned += len(warnings)
-    click.echo(f"{len(outlines) - bad} of {len(outlines)} outlines OK, {warned} warnings", err=True)
+    from deckgen.app.check import check_outlines
+
+    results = check_outlines(_outlines(inputs), template)
+    for result in results:
+        _echo_problems(result.errors, "error")
+        _echo_problems(result.warnings, "error" if strict else "warning")
+    bad = sum(result.failed(strict) for result in results)
+    warned = sum(len(result.warnings) for result in results)
+    click.echo(f"{len(results) - bad} of {len(results)} outlines OK, {warned} warnings", err=True)
     if bad:
         sys.exit(1)
-
-
-def _check_one(path: Path, template: str | None) -> tuple[list[Problem], list[Problem]]:
-    """Errors and lint warnings of one outline and each of its audience variants.
-
-    Lints are reported at the path as the user typed it; a lint that only a variant has
-    names its audience.
-    """
-    try:
-        variants = load_variants(path)
-    except DeckgenError as error:
-        return _problems(error, path), []
-    errors: list[Problem] = []
-    warnings: list[Problem] = []
-    for outline in variants:  # each variant on its own template: report every bad one
-        try:
-            lints = _lints(outline, template)
-        except DeckgenError as error:
-            errors += [p for p in _problems(error, path) if p not in errors]
-            continue
-        for lint in lints:
-            lint = replace(lint, path=path if lint.path else None)
-            if outline.audience and lint not in warnings:
-                lint = replace(lint, message=f"{lint.message} (in audience '{outline.audience}')")
-            if lint not in warnings:
-                warnings.append(lint)
-    return errors, [] if errors else warnings
-
-
-def _problems(error: DeckgenError, path: Path) -> list[Problem]:
-    return list(getattr(error, "problems", ())) or [Problem(path, 0, 0, error.format_message())]
-
-
-def _lints(outline: Outline, template: str | None) -> list[Problem]:
-    """Lints of the outline, of its plan, and the template's role fallbacks and text contrast."""
-    from deckgen.build import plan_outline, template_for
-
-    plan = plan_outline(outline, template)
-    profile = template_for(outline, template).profile
-    fallbacks = [Problem(None, 0, 0, w) for w in profile.warnings + profile.lints]
-    return lint_outline(outline) + list(plan.warnings) + fallbacks
 
 
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of the outline format (for editors)."""
-    from deckgen.schema import outline_json_schema
+    from deckgen.outline.schema import outline_json_schema
 
     click.echo(json.dumps(outline_json_schema(), indent=2, ensure_ascii=False))
 
@@ -196,8 +147,8 @@ def schema() -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def new(file: Path, force: bool) -> None:
     """Write a commented starter outline to FILE."""
-    from deckgen.output import write_atomically
-    from deckgen.starter import starter_outline
+    from deckgen.app.output import write_atomically
+    from deckgen.outline.starter import starter_outline
 
     if file.exists() and not force:
         raise DeckgenError(f"{file}: already exists; choose another name or pass --force")
@@ -215,7 +166,7 @@ def templates() -> None:
 @templates.command("list")
 def templates_list() -> None:
     """Show the bundled templates."""
-    from deckgen.templates import bundled_brands
+    from deckgen.render.catalog import bundled_brands
 
     for name, brand in bundled_brands().items():
         click.echo(f"{name:<10} {brand.description}")
@@ -228,7 +179,7 @@ def templates_inspect(template: str) -> None:
     """Show TEMPLATE's layouts, placeholders and the role mapping deckgen would use."""
     from deckgen.render.inspect import describe_template
     from deckgen.render.prepare import prepare_template
-    from deckgen.templates import resolve_template
+    from deckgen.render.catalog import resolve_template
 
     click.echo(describe_template(prepare_template(resolve_template(template, Path.cwd()))))
 
@@ -239,8 +190,10 @@ def templates_inspect(template: str) -> None:
 @click.option("--audience", help="The audience variant to describe.")
 def guide(outline: Path, output: Path | None, audience: str | None) -> None:
     """Write the facilitator guide (Markdown): agenda, timings, every question with follow-ups."""
-    from deckgen.guide import guide_markdown
-    from deckgen.output import write_atomically
+    from deckgen.app.guide import guide_markdown
+    from deckgen.app.output import write_atomically
+
+    from deckgen.outline.loader import load_outline
 
     text = guide_markdown(load_outline(outline, audience=audience))
     if output is None:
@@ -259,8 +212,10 @@ def preview(outline: Path, output: Path | None, audience: str | None, template: 
     """Render a contact sheet of slide thumbnails (needs LibreOffice)."""
     import tempfile
 
-    from deckgen.build import build_deck
-    from deckgen.preview import write_preview
+    from deckgen.app.build import build_deck
+    from deckgen.app.preview import write_preview
+
+    from deckgen.outline.loader import load_outline
 
     loaded = load_outline(outline, audience=audience)
     sheet = output or Path(f"{loaded.stem}-preview.png")

@@ -1,4 +1,4 @@
-"""The JSON Schema (draft 2020-12) of the outline, derived from :data:`deckgen.fields.OUTLINE`.
+"""The JSON Schema (draft 2020-12) of the outline, derived from :data:`deckgen.outline.fields.OUTLINE`.
 
 Editors use it for completion and squiggles (VS Code's YAML extension:
 ``# yaml-language-server: $schema=outline.schema.json``). Because it is generated
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import fields as F
+from deckgen.outline import fields as F
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID = "https://deckgen.readthedocs.io/schema/outline-1.json"

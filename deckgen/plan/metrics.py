@@ -2,7 +2,7 @@
 
 Fitting needs a width for every run of text before any renderer sees it. deckgen ships
 the advance widths of the open metric-compatible twins of the common Office fonts
-(``deckgen/data/metrics/*.json``, written by ``tools/make_metrics.py`` from the font files):
+(``deckgen/plan/data/metrics/*.json``, written by ``tools/make_metrics.py`` from the font files):
 Carlito measures exactly like Calibri, Caladea like Cambria, Liberation Sans like Arial,
 Liberation Serif like Times New Roman and Liberation Mono like Courier New. These are also
 the fonts LibreOffice renders those names with, so measuring and rendering agree. Fonts
@@ -149,7 +149,7 @@ class FontMetrics:
 
 
 def _load(table: str) -> dict[str, Any]:
-    data = resources.files("deckgen").joinpath(f"data/metrics/{table}.json").read_text("ascii")
+    data = resources.files("deckgen.plan").joinpath(f"data/metrics/{table}.json").read_text("ascii")
     loaded: dict[str, Any] = json.loads(data)
     return loaded
 

@@ -1,18 +1,18 @@
 """Plan a deck: outline + template profile -> slides in the order of SPEC section 3.
 
 Pure: no pptx. This module decides what each slide says and what the facilitator's notes
-are; :mod:`deckgen.paginate` then fits the text to the template's boxes.
+are; :mod:`deckgen.plan.paginate` then fits the text to the template's boxes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from deckgen.labels import ENGLISH, Labels, label_language, labels_for
-from deckgen.model import Outline, Point, Question, Section, Source
-from deckgen.paginate import paginate
-from deckgen.profile import Role, TemplateProfile
-from deckgen.slides import DeckPlan, Paragraph, SlidePlan
+from deckgen.plan.labels import ENGLISH, Labels, label_language, labels_for
+from deckgen.outline.model import Outline, Point, Question, Section, Source
+from deckgen.plan.paginate import paginate
+from deckgen.plan.profile import Role, TemplateProfile
+from deckgen.plan.slides import DeckPlan, Paragraph, SlidePlan
 
 
 def format_minutes(minutes: float, labels: Labels = ENGLISH) -> str:

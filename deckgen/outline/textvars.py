@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from .errors import did_you_mean
+from deckgen.errors import did_you_mean
 
 _TOKEN = re.compile(r"(?P<escape>\$\$\{)|\$\{(?P<name>[^{}]*)\}|(?P<open>\$\{)")
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-from deckgen.output import write_atomically
-from deckgen.pdf import convert_to_pdf, pdf_pages_to_png
+from deckgen.app.output import write_atomically
+from deckgen.app.pdf import convert_to_pdf, pdf_pages_to_png
 
 COLUMNS = 4
 GAP_PX = 12

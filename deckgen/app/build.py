@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deckgen.errors import BuildError, Problem, TemplateError
-from deckgen.loader import load_outline
-from deckgen.model import Outline
-from deckgen.output import write_atomically
-from deckgen.plan import plan_deck
+from deckgen.outline.loader import load_outline
+from deckgen.outline.model import Outline
+from deckgen.app.output import write_atomically
+from deckgen.plan.deck import plan_deck
 from deckgen.render.prepare import PreparedTemplate, prepare_template
 from deckgen.render.writer import render_deck
-from deckgen.slides import DeckPlan
-from deckgen.templates import resolve_template
+from deckgen.plan.slides import DeckPlan
+from deckgen.render.catalog import resolve_template
 
 LATEST_EPOCH = 4354819199
 """2107-12-31 23:59:59 UTC: zip entries cannot carry a later time."""
@@ -58,8 +58,8 @@ def _at_template_key(outline: Outline, error: TemplateError) -> TemplateError:
 
 def _located_message(outline: Outline, problem: Problem) -> str:
     if problem.path is not None:  # a problem of the file: name it as the outline does
-        return f"'{outline.template}' {problem.message}"
-    text = problem.message
+        return f"'{outline.template}' {problem.text}"
+    text = problem.text
     return text[len("template "):] if text.startswith("template ") else text
 
 

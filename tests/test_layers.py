@@ -1,0 +1,65 @@
+"""The architecture holds: each layer imports only the layers below it.
+
+    errors <- outline <- plan <- render <- app <- cli
+
+python-pptx and lxml are imported only under ``render/``, click only under ``cli/``.
+The walk covers imports inside functions too, so a lazy import cannot hide a breach.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "deckgen"
+LAYERS = ["errors", "outline", "plan", "render", "app", "cli"]
+"""From the bottom up; a module may import its own layer and those before it."""
+THIRD_PARTY_OWNERS = {"pptx": "render", "lxml": "render", "click": "cli"}
+FACADES = {"__init__", "__main__"}
+"""The package's own entry points, which re-export from every layer."""
+
+
+def _layer_of(module: Path) -> str:
+    parts = module.relative_to(PACKAGE).with_suffix("").parts
+    return parts[0]
+
+
+def _modules() -> list[Path]:
+    return sorted(p for p in PACKAGE.rglob("*.py") if not (len(p.relative_to(PACKAGE).parts) == 1 and p.stem in FACADES))
+
+
+def _imported_names(module: Path) -> list[str]:
+    names: list[str] = []
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+    return names
+
+
+def test_every_module_sits_in_a_layer() -> None:
+    loose = [str(p.relative_to(PACKAGE)) for p in _modules() if _layer_of(p) not in LAYERS]
+    assert not loose, f"modules outside the layer folders: {loose}"
+
+
+@pytest.mark.parametrize("module", _modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_a_module_imports_only_its_layer_and_those_below(module: Path) -> None:
+    own = LAYERS.index(_layer_of(module))
+    for name in _imported_names(module):
+        parts = name.split(".")
+        if parts[0] == "deckgen" and len(parts) > 1 and parts[1] in LAYERS:
+            assert LAYERS.index(parts[1]) <= own, f"{module.relative_to(PACKAGE)} ({LAYERS[own]}) imports {name}, a layer above it"
+        owner = THIRD_PARTY_OWNERS.get(parts[0])
+        if owner is not None:
+            assert _layer_of(module) == owner, f"{module.relative_to(PACKAGE)} imports {name}, which only {owner}/ may import"
+
+
+def test_the_package_root_imports_no_heavy_library() -> None:
+    """``import deckgen`` must stay cheap: its facade names its layers lazily."""
+    top_level = [n for n in ast.parse((PACKAGE / "__init__.py").read_text(encoding="utf-8")).body
+                 if isinstance(n, (ast.Import, ast.ImportFrom))]
+    modules = {n.module for n in top_level if isinstance(n, ast.ImportFrom)}
+    assert modules <= {"__future__", "typing", "deckgen.errors"}
