@@ -41,7 +41,7 @@ def test_build_writes_out_stem_pptx(runner: CliRunner, tmp_path: Path) -> None:
     result = invoke(runner, "build", READING, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "reading-a-policy-paper.pptx").is_file()
-    assert f"built {tmp_path / 'out' / 'reading-a-policy-paper.pptx'} (18 slides)" in result.output
+    assert f"built {tmp_path / 'out' / 'reading-a-policy-paper.pptx'} (19 slides)" in result.output
 
 
 def test_build_defaults_to_the_build_folder(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
