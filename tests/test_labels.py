@@ -60,7 +60,7 @@ def test_a_chinese_deck_shows_no_english_label() -> None:
     texts = [p.text for s in plan.slides for p in s.body + s.aside]
     assert "原文作者：Niranjana Dhumal" not in texts  # the deck has its own title: the byline names both
     assert "Niranjana Dhumal：OpenAI's Sora: A Reality Check for China's AI Ambitions" in texts
-    assert "原文" in texts and "延伸阅读" in texts
+    assert "来源" in texts and "延伸阅读" in texts
     assert "应用 · 10 分钟" in texts and "——the article" in texts
 
 

@@ -208,3 +208,13 @@ def test_a_short_quote_grows_to_fill_its_panel() -> None:
                       aside=(Paragraph("“pouring cold water”", style="quote"), Paragraph("— the article", style="attribution")))
     slide = paginate(draft, quote_profile, PATH)[0][0]
     assert slide.aside_size > profile().sizes.body_ceiling
+
+
+def test_a_short_quote_that_still_leaves_its_panel_half_empty_is_centred_in_it() -> None:
+    panel = Box(0, 0, 3_600_000, 5_000_000, levels=(TextStyle(),))
+    base = profile()
+    quote_profile = replace(base, slots={**base.slots, Role.QUOTE: LayoutSlots("Quote", TITLE_BOX, BODY_BOX, panel)})
+    short = SlidePlan(Role.QUOTE, SHORT, (Paragraph("Evidence"),), aside=(Paragraph("“No.”", style="quote"),))
+    long = replace(short, aside=(Paragraph("“" + "pouring cold water " * 12 + "”", style="quote"),))
+    assert paginate(short, quote_profile, PATH)[0][0].aside_centred
+    assert not paginate(long, quote_profile, PATH)[0][0].aside_centred

@@ -22,6 +22,8 @@ SPLIT_SHRINK_PT = 4.0
 """When text must be split anyway, chunks are cut at this much below the largest size."""
 LEVEL_SCALE = (1.0, 0.86, 0.76)
 """Font size of bullet levels 0, 1, 2 relative to the block size."""
+ATTRIBUTION_SCALE = 0.8
+"""Font size of a quotation's attribution line relative to the quotation."""
 UNSTYLED_LEVELS = tuple(
     TextStyle(margin_left=(level + 1) * 342900, indent=-342900, space_before_pt=10.0) for level in range(3)
 )
@@ -58,6 +60,8 @@ class Line:
     """A bullet paragraph, set at its level's margins; False: a plain paragraph from the box's edge."""
     italic: bool = False
     bold: bool = False
+    small: bool = False
+    """Set at :data:`ATTRIBUTION_SCALE` of the block size (a quotation's attribution)."""
     source: int = 0
     """Index of the paragraph this line sets (pieces of one long paragraph share it)."""
 
@@ -170,6 +174,11 @@ def _text_width(line: Line, style: TextStyle, area: Area) -> float:
     return area.width - (style.margin_left + max(style.indent, 0)) / EMU_PER_PT
 
 
+def line_size(size: float, line: Line) -> float:
+    """Font size of ``line`` in a block set at ``size``: scaled by its level, or as an attribution."""
+    return round(size * ATTRIBUTION_SCALE) if line.small else level_size(size, line.level)
+
+
 def _style(line: Line, area: Area) -> TextStyle:
     return area.style(line.level if line.indented else 0)
 
@@ -179,7 +188,7 @@ def paragraph_lines(line: Line, size: float, area: Area, metrics: FontMetrics) -
     style = _style(line, area)
     text = line.text.upper() if style.caps else line.text
     east_asian = has_full_width(text)
-    pen = _Pen(metrics, level_size(size, line.level), style.bold or line.bold, style.italic or line.italic,
+    pen = _Pen(metrics, line_size(size, line), style.bold or line.bold, style.italic or line.italic,
                style.letter_spacing_pt, east_asian)
     width = _text_width(line, style, area)
     return _count_lines(text, width, pen) if width > 0 else 10**6
@@ -188,13 +197,13 @@ def paragraph_lines(line: Line, size: float, area: Area, metrics: FontMetrics) -
 def space_before(line: Line, size: float, area: Area) -> float:
     """The template's space above one paragraph in a block set at ``size``, in points."""
     style = _style(line, area)
-    return style.space_before_pt + style.space_before_lines * level_size(size, line.level) * SINGLE_LINE_EM
+    return style.space_before_pt + style.space_before_lines * line_size(size, line) * SINGLE_LINE_EM
 
 
 def paragraph_height(line: Line, size: float, area: Area, metrics: FontMetrics) -> float:
     """Height in points that one paragraph takes in a block set at ``size``, spacing included."""
     style = _style(line, area)
-    para_size = level_size(size, line.level)
+    para_size = line_size(size, line)
     east_asian = has_full_width(line.text)
     count = paragraph_lines(line, size, area, metrics)
     pitch = metrics.line_pitch_pt(para_size, style.bold or line.bold, east_asian)
@@ -292,6 +301,8 @@ MAX_GAP_EM = 1.0
 """Balancing adds at most this much space (in ems of the text size) between paragraphs."""
 TOP_THIRD = 1 / 3
 """Balanced text that still ends within this share of its box is centred in the box instead."""
+CENTRE_BELOW = 2 / 3
+"""Text asked to be centred when short is centred when it fills less than this share of its box."""
 
 
 @dataclass(frozen=True)
@@ -314,6 +325,8 @@ class Request:
     """True: text too long for one box continues in more boxes; False: one box, shrunk to fit."""
     balance: bool = False
     """True: short text is spread down its box (or centred), so it does not end in the top third."""
+    centre: bool = False
+    """True: text filling less than :data:`CENTRE_BELOW` of its box is centred in it (a pull quote)."""
 
 
 @dataclass(frozen=True)
@@ -338,7 +351,9 @@ def fit_text(request: Request) -> list[Block]:
     size); a title stays in one box and shrinks until it wraps to ``max_lines`` at most.
     """
     if request.max_lines is not None or not request.split:
-        return [_one_box(request)]
+        block = _one_box(request)
+        return [replace(block, centred=_used(block, request) < request.area.height * CENTRE_BELOW)
+                if request.centre else block]
     area = _less_heading(request)
     lines = _cut_long(request.lines, area, request.floor, request.metrics)
     chunks = split_to_fit(lines, area, request.largest, request.floor, request.metrics)
@@ -410,12 +425,17 @@ def _cut_long(lines: Sequence[Line], area: Area, floor: float, metrics: FontMetr
     return result
 
 
+def _used(block: Block, request: Request) -> float:
+    """Height in points the block's lines take in the request's box."""
+    return sum(paragraph_height(line, block.size, request.area, request.metrics) for line in block.lines)
+
+
 def _balanced(block: Block, request: Request) -> Block:
     """``block`` spread down its box: more space between top-level paragraphs (at most
     :data:`MAX_GAP_EM` each) until it fills :data:`BALANCE_FILL`; centred if it still ends
     within the top third."""
     area, size = request.area, block.size
-    used = sum(paragraph_height(line, size, area, request.metrics) for line in block.lines)
+    used = _used(block, request)
     tops = [line for line in block.lines[1:] if line.level == 0]
     extra = 0.0
     if tops and used < area.height * BALANCE_FILL:

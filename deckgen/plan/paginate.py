@@ -26,8 +26,7 @@ _FALLBACK_BOX = Box(838200, 1600200, 10515600, 4351338)
 """Used only when a layout has no box at all for a text (a synthesised content area)."""
 _REFERENCE_FLOOR_PT = 12.0
 _META_PT = 16.0
-_QUOTE_GROWTH_PT = 4.0
-"""A quote alone in its panel may grow this much past the body text's ceiling."""
+
 POINT_ROLES = frozenset({Role.CONTENT, Role.QUOTE, Role.PICTURE, Role.TAKEAWAYS, Role.REFERENCES})
 """Slides with an ordinary title: they share one title size, and a title may wrap to two lines."""
 _BALANCED = frozenset({Role.CONTENT, Role.QUOTE, Role.PICTURE, Role.TAKEAWAYS})
@@ -61,12 +60,13 @@ def _aside_range(role: Role, sizes: Sizes) -> tuple[float, float]:
     """Largest and floor size of the aside text (quote or meta line), in points."""
     if role is Role.QUESTION:
         return _META_PT, min(_META_PT, sizes.min_body)
-    return max(sizes.body_ceiling, sizes.body) + _QUOTE_GROWTH_PT, sizes.min_body
+    return max(sizes.title, sizes.body_ceiling), sizes.min_body  # a pull quote may be as large as a title
 
 
 def _lines(paragraphs: Sequence[Paragraph]) -> tuple[Line, ...]:
     return tuple(
-        Line(p.text, p.level, p.style == "bullet", italic=p.style == "quote", bold=p.style == "heading", source=i)
+        Line(p.text, p.level, p.style == "bullet", italic=p.style == "quote",
+             bold=p.style == "heading", small=p.style == "attribution", source=i)
         for i, p in enumerate(paragraphs)
     )
 
@@ -132,7 +132,7 @@ def paginate(
     slots = profile.slots[draft.role]
     aside_max, aside_floor = _aside_range(draft.role, profile.sizes)
     aside_request = Request(_lines(draft.aside), _area(slots.aside), aside_max, aside_floor,
-                            _font(slots.aside, profile, heading=False), split=False)
+                            _font(slots.aside, profile, heading=False), split=False, centre=draft.role is Role.QUOTE)
     aside_blocks = fit_text(aside_request) if draft.aside else []
     heading: tuple[Paragraph, ...] = ()
     if draft.aside and slots.aside is None and draft.role is Role.QUESTION:
@@ -140,6 +140,7 @@ def paginate(
     elif draft.aside and (slots.aside is None or not _fits_whole(aside_blocks, len(draft.aside), aside_floor)):
         draft = replace(draft, body=draft.body + draft.aside, aside=())
     aside_size = aside_blocks[0].size if draft.aside else 0.0
+    aside_centred = bool(draft.aside) and aside_blocks[0].centred
 
     body_max, body_floor = _body_range(draft.role, profile.sizes)
     paragraphs = heading + draft.body
@@ -167,6 +168,7 @@ def paginate(
             aside_size=aside_size,
             paragraph_space=block.paragraph_space,
             centred=block.centred,
+            aside_centred=aside_centred,
             continuation=index > 0,
         )
         for index, block in enumerate(blocks)

@@ -50,6 +50,8 @@ class SlidePlan:
     (balancing spreads short text down its box)."""
     centred: bool = False
     """True: the body text is centred vertically in its box (too little to fill it otherwise)."""
+    aside_centred: bool = False
+    """True: the aside (a short pull quote) is centred vertically in its box."""
     continuation: bool = False
     """True for the "(cont.)" slides that carry the overflow of the slide before."""
     position: Position = Position()

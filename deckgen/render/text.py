@@ -16,12 +16,11 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.text.text import TextFrame
 
-from deckgen.plan.fit import level_size
+from deckgen.plan.fit import ATTRIBUTION_SCALE, level_size
 from deckgen.plan.languages import east_asian_font
 from deckgen.plan.slides import Paragraph
 
 _WHITESPACE = re.compile(r"\s+")
-_ATTRIBUTION_SCALE = 0.8
 _MAX_LEVEL = 8
 _P, _PPR, _R, _RPR, _T = qn("a:p"), qn("a:pPr"), qn("a:r"), qn("a:rPr"), qn("a:t")
 _EA, _BU_NONE = qn("a:ea"), qn("a:buNone")
@@ -86,7 +85,7 @@ def _paragraph(body: etree._Element, item: Paragraph, size: float, language: str
     run_size = size
     if item.style == "attribution":
         properties.set("algn", "r")
-        run_size = round(size * _ATTRIBUTION_SCALE)
+        run_size = round(size * ATTRIBUTION_SCALE)
     _runs(paragraph, text, language, run_size, item, link)
 
 
