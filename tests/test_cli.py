@@ -447,3 +447,31 @@ def test_two_outlines_with_the_same_name_do_not_overwrite_each_other(runner: Cli
     assert (f"error: {tmp_path / 'b' / 'guide.yaml'}: would write {tmp_path / 'out' / 'guide.pptx'}, "
             f"as {tmp_path / 'a' / 'guide.yaml'} does; rename one outline") in result.output
     assert (tmp_path / "out" / "guide.pptx").is_file()
+
+
+def test_help_format_prints_the_outline_format_reference(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["help", "format"])
+    assert result.exit_code == 0
+    assert result.output.startswith("# deckgen — the outline format")
+    assert "references:" in result.output and "deckgen help format" in result.output
+
+
+def test_the_starter_outline_points_to_help_that_exists(runner: CliRunner, tmp_path: Path) -> None:
+    runner.invoke(main, ["new", str(tmp_path / "guide.yaml")])
+    starter = (tmp_path / "guide.yaml").read_text(encoding="utf-8")
+    assert "`deckgen help format`" in starter and "docs/" not in starter
+    assert runner.invoke(main, ["help", "format"]).exit_code == 0
+
+
+def test_help_on_an_unknown_topic_lists_the_topics(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["help", "nope"])
+    assert result.exit_code == 2
+    assert "no help on 'nope'; topics: format" in result.output
+
+
+def test_the_published_format_reference_speaks_to_users() -> None:
+    from deckgen.app.helpdocs import help_text
+
+    text = help_text("format")
+    for team_words in ("acceptance checks", "keep the two in agreement", "build what a"):
+        assert team_words not in text
