@@ -61,7 +61,7 @@ def test_a_chinese_deck_shows_no_english_label() -> None:
     assert "原文作者：Niranjana Dhumal" not in texts  # the deck has its own title: the byline names both
     assert "Niranjana Dhumal：OpenAI's Sora: A Reality Check for China's AI Ambitions" in texts
     assert "来源" in texts and "延伸阅读" in texts
-    assert "应用 · 10 分钟" in texts and "——the article" in texts
+    assert "应用 · 10 分钟" in texts and "— the article" in texts
 
 
 def test_cjk_punctuation_has_no_stray_spaces() -> None:
@@ -73,4 +73,4 @@ def test_cjk_punctuation_has_no_stray_spaces() -> None:
     spaced = (type(sections[0])(**{**sections[0].__dict__, "points": (
         type(point)(**{**point.__dict__, "quote": Quote("泼冷水", "Niranjana Dhumal ，原文")}),)}),) + sections[1:]
     plan = plan_deck(outline(language="zh-CN", sections=spaced), profile())
-    assert "——Niranjana Dhumal，原文" in [p.text for s in plan.slides for p in s.aside]
+    assert "— Niranjana Dhumal，原文" in [p.text for s in plan.slides for p in s.aside]
