@@ -74,3 +74,9 @@ def test_cjk_punctuation_has_no_stray_spaces() -> None:
         type(point)(**{**point.__dict__, "quote": Quote("泼冷水", "Niranjana Dhumal ，原文")}),)}),) + sections[1:]
     plan = plan_deck(outline(language="zh-CN", sections=spaced), profile())
     assert "— Niranjana Dhumal，原文" in [p.text for s in plan.slides for p in s.aside]
+
+
+def test_the_opening_script_of_a_chinese_deck_is_chinese_without_spaces_between_sentences() -> None:
+    notes = plan_deck(outline(language="zh-CN"), profile()).slides[0].notes
+    assert notes.startswith("欢迎大家")
+    assert "再一起讨论。时间共 30 分钟。" in notes

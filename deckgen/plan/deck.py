@@ -125,7 +125,8 @@ def opening_script(outline: Outline) -> str:
     minutes = outline.duration or total_minutes(outline)
     plan = labels.plan_parts.format(parts=len(outline.sections)) if len(outline.sections) >= 2 else ""
     if minutes:
-        plan = f"{plan} {labels.plan_time.format(minutes=format_minutes(minutes, labels))}".strip()
+        space = "" if script(outline.language) else " "  # CJK sentences follow each other unspaced
+        plan = f"{plan}{space}{labels.plan_time.format(minutes=format_minutes(minutes, labels))}".strip()
     if plan:
         lines.append(plan)
     lines.append(_running_time(outline, labels))
