@@ -29,8 +29,8 @@ _META_PT = 16.0
 
 POINT_ROLES = frozenset({Role.CONTENT, Role.QUOTE, Role.PICTURE, Role.TAKEAWAYS, Role.REFERENCES})
 """Slides with an ordinary title: they share one title size, and a title may wrap to two lines."""
-_BALANCED = frozenset({Role.CONTENT, Role.QUOTE, Role.PICTURE, Role.TAKEAWAYS})
-"""Slides whose short body text grows to the ceiling and is spread down its box."""
+_BALANCED = frozenset({Role.CONTENT, Role.QUOTE, Role.PICTURE, Role.TAKEAWAYS, Role.REFERENCES})
+"""Slides whose short body text is spread down its box (and, but for references, grows to the ceiling)."""
 _TITLE_LINES = 2
 _TITLE_GROUPS = {role: "point" for role in POINT_ROLES} | {Role.QUESTION: "question", Role.SECTION: "section"}
 """Roles whose titles share one size across the deck."""
@@ -50,8 +50,8 @@ def _body_range(role: Role, sizes: Sizes) -> tuple[float, float]:
     if role is Role.TITLE:
         return round(sizes.body * 0.85), sizes.min_body
     if role is Role.REFERENCES:
-        return round(sizes.body * 0.75), min(_REFERENCE_FLOOR_PT, sizes.min_body)
-    if role in _BALANCED:
+        return round(sizes.body * 0.85), min(_REFERENCE_FLOOR_PT, sizes.min_body)
+    if role in _BALANCED:  # references are handled above: citations stay smaller
         return max(sizes.body_ceiling, sizes.body), sizes.min_body
     return sizes.body, sizes.min_body
 
