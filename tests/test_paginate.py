@@ -218,3 +218,16 @@ def test_a_short_quote_that_still_leaves_its_panel_half_empty_is_centred_in_it()
     long = replace(short, aside=(Paragraph("“" + "pouring cold water " * 12 + "”", style="quote"),))
     assert paginate(short, quote_profile, PATH)[0][0].aside_centred
     assert not paginate(long, quote_profile, PATH)[0][0].aside_centred
+
+
+def test_point_text_stays_smaller_than_the_decks_point_titles() -> None:
+    low_title = replace(TITLE_BOX, height=40 * 12700, levels=(TextStyle(),))  # one line of at most ~30 pt
+    base = profile()
+    small = replace(base, slots={role: replace(slot, title=low_title) for role, slot in base.slots.items()})
+    drafts = [SlidePlan(Role.CONTENT, "A claim long enough that it must shrink to stay on its one line", (Paragraph("Short"),)),
+              SlidePlan(Role.QUOTE, "Short", (Paragraph("Short"),), aside=(Paragraph("“No.”", style="quote"),))]
+    slides, _ = paginate_deck(drafts, small, PATH)
+    title = slides[0].title_size
+    assert {s.title_size for s in slides} == {title} and title < 28
+    assert all(s.body_size <= round(title * 0.82) for s in slides)
+    assert slides[1].aside_size <= title

@@ -32,6 +32,9 @@ POINT_ROLES = frozenset({Role.CONTENT, Role.QUOTE, Role.PICTURE, Role.TAKEAWAYS,
 _BALANCED = frozenset({Role.CONTENT, Role.QUOTE, Role.PICTURE, Role.TAKEAWAYS, Role.REFERENCES})
 """Slides whose short body text is spread down its box (and, but for references, grows to the ceiling)."""
 _TITLE_LINES = 2
+BODY_TO_TITLE = 0.82
+"""Point-slide text is at most this share of the deck's point title size (28 pt under 34 pt
+titles), so a title always stands above its text."""
 _TITLE_GROUPS = {role: "point" for role in POINT_ROLES} | {Role.QUESTION: "question", Role.SECTION: "section"}
 """Roles whose titles share one size across the deck."""
 
@@ -120,17 +123,21 @@ def _title_block(title: str, role: Role, profile: TemplateProfile) -> Block:
 
 
 def paginate(
-    draft: SlidePlan, profile: TemplateProfile, path: Path, labels: Labels = ENGLISH
+    draft: SlidePlan, profile: TemplateProfile, path: Path, labels: Labels = ENGLISH,
+    title_size: float | None = None,
 ) -> tuple[list[SlidePlan], list[Problem]]:
     """Fit ``draft`` to the layout serving its role: one slide, or more with "(cont.)" titles.
 
     A quote too long for its own box joins the body text. Without a second box in the
     layout, a question's kind-and-minutes line heads the body on every slide, and a quote
     follows the evidence. Titles are fitted slide by slide here; :func:`paginate_deck`
-    then gives each group of slides one title size.
+    then gives each group of slides one title size. ``title_size``, the deck's title size
+    for a point slide, caps its body text at :data:`BODY_TO_TITLE` of it.
     """
     slots = profile.slots[draft.role]
     aside_max, aside_floor = _aside_range(draft.role, profile.sizes)
+    if title_size is not None and draft.role is Role.QUOTE:
+        aside_max = min(aside_max, max(title_size, aside_floor))  # a pull quote no larger than the titles
     aside_request = Request(_lines(draft.aside), _area(slots.aside), aside_max, aside_floor,
                             _font(slots.aside, profile, heading=False), split=False, centre=draft.role is Role.QUOTE)
     aside_blocks = fit_text(aside_request) if draft.aside else []
@@ -143,6 +150,8 @@ def paginate(
     aside_centred = bool(draft.aside) and aside_blocks[0].centred
 
     body_max, body_floor = _body_range(draft.role, profile.sizes)
+    if title_size is not None and draft.role in POINT_ROLES:
+        body_max = min(body_max, max(round(title_size * BODY_TO_TITLE), body_floor))
     paragraphs = heading + draft.body
     lines = _lines(paragraphs)
     request = Request(lines[len(heading):], _area(slots.body), body_max, body_floor,
@@ -199,7 +208,7 @@ def _picture_then_content(
     opening = replace(draft, body=_paragraphs(first, paragraphs), body_size=first.size)
     rest_body = tuple(p for block in blocks[1:] for p in _paragraphs(block, paragraphs))
     rest = replace(draft, role=Role.CONTENT, body=rest_body, image=None, aside=())
-    more, more_lints = paginate(rest, profile, path, labels)
+    more, more_lints = paginate(rest, profile, path, labels)  # continuation text: the template's sizes
     continued = [
         replace(slide, title=draft.title + labels.continued, notes=labels.continued_from.format(draft.title),
                 continuation=True)
@@ -219,13 +228,20 @@ def paginate_deck(
     section dividers one: the smallest size any title of the group needs, but never below
     the floor (a title that needs less keeps its own, and is reported by :func:`paginate`).
     """
+    point_titles = _group_size([_title_block(d.title, d.role, profile).size for d in drafts if d.role in POINT_ROLES],
+                               _title_range(Role.CONTENT, profile.sizes)[1])
     slides: list[SlidePlan] = []
     lints: list[Problem] = []
     for draft in drafts:
-        fitted, found = paginate(draft, profile, path, labels)
+        fitted, found = paginate(draft, profile, path, labels, point_titles)
         slides += fitted
         lints += found
     return _one_title_size(slides, profile), lints
+
+
+def _group_size(sizes: list[float], floor: float) -> float | None:
+    """One size for a group of titles: the smallest any needs, but not below the floor."""
+    return max(min(sizes), floor) if sizes else None
 
 
 def _one_title_size(slides: list[SlidePlan], profile: TemplateProfile) -> list[SlidePlan]:
