@@ -19,6 +19,7 @@ from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import Slide
 
 from deckgen.app.build import deck_bytes
+from deckgen.outline.inline import plain
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
 from tests.conftest import FIXTURES, OUTLINES
@@ -103,7 +104,7 @@ def outline_strings(outline: Outline) -> list[str]:
         strings += [question.prompt, *question.follow_ups]
     for source in ([outline.source] if outline.source else []) + list(outline.references):
         strings += [source.title, source.author or ""]
-    return [fold(s) for s in strings if s and s.strip()]
+    return [fold(plain(s)) for s in strings if s and s.strip()]
 
 
 def missing_strings(outline: Outline, deck: PresentationObject) -> list[str]:

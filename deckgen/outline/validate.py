@@ -20,6 +20,7 @@ from typing import Any, Final
 from deckgen.outline import fields as F
 from deckgen.errors import Problem, did_you_mean, one_of
 from deckgen.outline.images import ImageCheckError, resolve_image
+from deckgen.outline.inline import link_problems
 from deckgen.outline.model import Bullet, Position
 from deckgen.outline.textvars import substitute
 from deckgen.outline.yamlnodes import (
@@ -157,7 +158,10 @@ def _check_text(node: YNode, ftype: F.Text, ctx: Context) -> str | _Invalid:
         return ctx.report(node, "must not be empty; give a value or remove the key")
     if ftype.pattern and not re.match(ftype.pattern, text):
         return ctx.report(node, f"'{text}' is not {ftype.pattern_hint}{_pattern_fix(text, ftype)}")
-    return text
+    bad_links = link_problems(text)
+    for message in bad_links:
+        ctx.report(node, message)
+    return INVALID if bad_links else text
 
 
 def _pattern_fix(text: str, ftype: F.Text) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from deckgen.plan.bidi import measured_profile
 from deckgen.plan.labels import ENGLISH, Labels, label_language, labels_for
 from deckgen.outline.model import Outline, Point, Question, Section, Source
 from deckgen.plan.paginate import paginate
@@ -222,6 +223,7 @@ def plan_deck(outline: Outline, profile: TemplateProfile) -> DeckPlan:
     """The whole deck: every slide fitted to ``profile``'s layouts, plus metadata and lints."""
     slides: list[SlidePlan] = []
     warnings = []
+    profile = measured_profile(profile, outline.language)
     for draft in outline_slides(outline):
         fitted, lints = paginate(draft, profile, outline.path, labels_for(outline.language))
         slides.extend(fitted)

@@ -8,21 +8,27 @@ for every attribute, which dominated build time for text-heavy decks.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.text.text import TextFrame
 
+from deckgen.outline.inline import Span, parse_inline
+from deckgen.plan.bidi import complex_script_font, is_right_to_left
 from deckgen.plan.fit import level_size
 from deckgen.plan.languages import east_asian_font
+from deckgen.plan.runs import CODE_FONT
 from deckgen.plan.slides import Paragraph
+from deckgen.render.bidi import set_direction
 
 _WHITESPACE = re.compile(r"\s+")
 _ATTRIBUTION_SCALE = 0.8
 _MAX_LEVEL = 8
 _P, _PPR, _R, _RPR, _T = qn("a:p"), qn("a:pPr"), qn("a:r"), qn("a:rPr"), qn("a:t")
 _EA, _BU_NONE = qn("a:ea"), qn("a:buNone")
+_LATIN, _CS, _HLINK, _RID = qn("a:latin"), qn("a:cs"), qn("a:hlinkClick"), qn("r:id")
 
 
 def slide_text(text: str) -> str:
@@ -36,35 +42,77 @@ def _hundredths(points: float) -> str:
 
 
 def _run(paragraph: etree._Element, text: str, language: str, size: float | None,
-         italic: bool = False) -> None:
-    """Append a run: its language (and East Asian font for CJK), size and text."""
+         italic: bool = False, span: Span | None = None, links: Links | None = None) -> None:
+    """Append a run: its language (and East Asian font for CJK), size, format and text."""
     run = etree.SubElement(paragraph, _R)
     properties = etree.SubElement(run, _RPR, lang=language)
     if size:
         properties.set("sz", _hundredths(size))
-    if italic:
+    if span is not None and span.bold:
+        properties.set("b", "1")
+    if italic or (span is not None and span.italic):
         properties.set("i", "1")
+    if span is not None and span.code:
+        etree.SubElement(properties, _LATIN, typeface=CODE_FONT)
     font = east_asian_font(language)
     if font is not None:
         etree.SubElement(properties, _EA, typeface=font)
+    complex_font = complex_script_font(language)
+    if complex_font is not None:
+        etree.SubElement(properties, _CS, typeface=complex_font)
+    if span is not None and span.link and links is not None:
+        etree.SubElement(properties, _HLINK, {_RID: links(span.link)})
     etree.SubElement(run, _T).text = text
 
 
-def _paragraph(body: etree._Element, item: Paragraph, size: float, language: str) -> None:
+Links = Callable[[str], str]
+"""Gives the relationship id of an external link target on the slide being written."""
+
+
+def link_maker(frame: TextFrame) -> Links:
+    """Relationship ids for hyperlinks from ``frame``'s slide (one per distinct target)."""
+    part = frame.part
+
+    def relate(url: str) -> str:
+        return str(part.relate_to(url, RT.HYPERLINK, is_external=True))
+
+    return relate
+
+
+def _runs(paragraph: etree._Element, source: str, language: str, size: float | None,
+          italic: bool = False, links: Links | None = None) -> None:
+    """Append the runs of ``source``'s inline Markdown: plain, bold, italic, code and links."""
+    inline = parse_inline(slide_text(source))
+    position = 0
+    for span in inline.spans:
+        if span.start > position:
+            _run(paragraph, inline.text[position:span.start], language, size, italic)
+        _run(paragraph, inline.text[span.start:span.end], language, size, italic, span, links)
+        position = span.end
+    if position < len(inline.text) or not inline.text:
+        _run(paragraph, inline.text[position:], language, size, italic)
+
+
+def _paragraph(body: etree._Element, item: Paragraph, size: float, language: str, links: Links | None) -> None:
     paragraph = etree.SubElement(body, _P)
     language = item.language or language
     if item.style == "bullet":
+        properties = etree.SubElement(paragraph, _PPR)
         if item.level:
-            etree.SubElement(paragraph, _PPR, lvl=str(min(item.level, _MAX_LEVEL)))
-        _run(paragraph, slide_text(item.text), language, level_size(size, item.level))
+            properties.set("lvl", str(min(item.level, _MAX_LEVEL)))
+        set_direction(properties, language)
+        if not len(properties.attrib):
+            paragraph.remove(properties)
+        _runs(paragraph, item.text, language, level_size(size, item.level), links=links)
         return
     properties = etree.SubElement(paragraph, _PPR, marL="0", indent="0")
     etree.SubElement(properties, _BU_NONE)  # a plain paragraph: no bullet, no hanging indent
     run_size = size
+    set_direction(properties, language)
     if item.style == "attribution":
-        properties.set("algn", "r")
+        properties.set("algn", "l" if is_right_to_left(language) else "r")
         run_size = round(size * _ATTRIBUTION_SCALE)
-    _run(paragraph, slide_text(item.text), language, run_size, italic=item.style == "quote")
+    _runs(paragraph, item.text, language, run_size, italic=item.style == "quote", links=links)
 
 
 def _cleared(frame: TextFrame) -> etree._Element:
@@ -84,15 +132,19 @@ def _ensure_paragraph(body: etree._Element) -> None:
 def fill_text(frame: TextFrame, items: Sequence[Paragraph], size: float, language: str) -> None:
     """Replace ``frame``'s text with ``items`` set at ``size`` points (levels scaled down)."""
     body = _cleared(frame)
+    links = link_maker(frame)
     for item in items:
-        _paragraph(body, item, size, language)
+        _paragraph(body, item, size, language, links)
     _ensure_paragraph(body)
 
 
 def fill_plain(frame: TextFrame, text: str, size: float | None, language: str) -> None:
     """Replace ``frame``'s text with one paragraph (titles); ``size`` None keeps the layout's."""
     body = _cleared(frame)
-    _run(etree.SubElement(body, _P), slide_text(text), language, size)
+    paragraph = etree.SubElement(body, _P)
+    if is_right_to_left(language):
+        set_direction(etree.SubElement(paragraph, _PPR), language)
+    _runs(paragraph, text, language, size, links=link_maker(frame))
 
 
 def fill_notes(frame: TextFrame, notes: str, language: str) -> None:
