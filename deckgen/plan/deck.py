@@ -11,7 +11,10 @@ from collections.abc import Iterator
 from deckgen.plan.bidi import measured_profile
 from deckgen.plan.labels import ENGLISH, Labels, label_language, labels_for
 from deckgen.outline.model import Outline, Point, Question, Section, Source
+from deckgen.plan.layouts import check_layouts
 from deckgen.plan.paginate import paginate
+from deckgen.plan.points import point_drafts
+from deckgen.plan.visuals import paginate_visual
 from deckgen.plan.profile import Role, TemplateProfile
 from deckgen.plan.slides import DeckPlan, Paragraph, SlidePlan
 
@@ -210,7 +213,8 @@ def outline_slides(outline: Outline) -> Iterator[SlidePlan]:
         yield _agenda_slide(outline)
     for number, section in enumerate(outline.sections, start=1):
         yield _section_slide(outline, section, number)
-        yield from (_point_slide(p, labels) for p in section.points)
+        for point in section.points:
+            yield from point_drafts(point, _point_slide(point, labels), labels)
         yield from (_question_slide(q, labels, label_language(outline.language)) for q in questions_after(outline, section))
     yield from (_question_slide(q, labels, label_language(outline.language)) for q in closing_questions(outline))
     if outline.takeaways:
@@ -224,8 +228,10 @@ def plan_deck(outline: Outline, profile: TemplateProfile) -> DeckPlan:
     slides: list[SlidePlan] = []
     warnings = []
     profile = measured_profile(profile, outline.language)
+    check_layouts(outline, profile)
     for draft in outline_slides(outline):
-        fitted, lints = paginate(draft, profile, outline.path, labels_for(outline.language))
+        fit = paginate_visual if (draft.compare or draft.table or draft.chart) else paginate
+        fitted, lints = fit(draft, profile, outline.path, labels_for(outline.language))
         slides.extend(fitted)
         warnings.extend(lints)
     return DeckPlan(

@@ -138,7 +138,7 @@ def paginate(
     layout, a question's kind-and-minutes line heads the body on every slide, and a quote
     follows the evidence.
     """
-    slots = profile.slots[draft.role]
+    slots = profile.slots_for(draft.role, draft.layout)
     lints: list[Problem] = []
 
     title_max, title_floor = _title_range(draft.role, profile.sizes)
