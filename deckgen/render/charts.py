@@ -18,6 +18,7 @@ from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import ColorFormat
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.oxml.ns import qn
 from pptx.slide import Slide
 from pptx.util import Emu, Pt
 from xlsxwriter import Workbook  # type: ignore[import-untyped]
@@ -91,6 +92,15 @@ def _paint(chart: Any, kind: str) -> None:
             _colour(series.format.fill.fore_color, index)
 
 
+def _unsigned_axis_ids(chart: Any) -> None:
+    """Axis ids as the schema's unsigned ints: python-pptx's bar chart writes negative ones,
+    which PowerPoint reads as their 32-bit twins; the same twins keep axes paired."""
+    for element in chart._chartSpace.iter(qn("c:axId"), qn("c:crossAx")):
+        value = int(element.get("val"))
+        if value < 0:
+            element.set("val", str(value + 2**32))
+
+
 def add_chart(slide: Slide, plan: ChartPlan, size: float = CHART_FONT_PT) -> None:
     """Draw ``plan``'s chart in its box, with its alt text on the frame for screen readers."""
     box, kind = plan.box, plan.chart.type
@@ -109,6 +119,7 @@ def add_chart(slide: Slide, plan: ChartPlan, size: float = CHART_FONT_PT) -> Non
         plot.has_data_labels = True
         plot.data_labels.show_value = True
     _paint(chart, kind)
+    _unsigned_axis_ids(chart)
     properties = frame._element.nvGraphicFramePr.cNvPr
     properties.set("descr", plain(plan.chart.alt))
     frame.name = f"Chart: {plain(plan.chart.alt)[:60]}"
