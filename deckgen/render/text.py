@@ -15,7 +15,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.text.text import TextFrame
 
-from deckgen.outline.inline import Span, parse_inline
+from deckgen.outline.inline import Span, parse_inline, plain
 from deckgen.plan.bidi import complex_script_font, is_right_to_left
 from deckgen.plan.fit import level_size
 from deckgen.plan.languages import east_asian_font
@@ -148,8 +148,8 @@ def fill_plain(frame: TextFrame, text: str, size: float | None, language: str) -
 
 
 def fill_notes(frame: TextFrame, notes: str, language: str) -> None:
-    """Speaker notes: one paragraph per line, as the facilitator wrote them."""
+    """Speaker notes: one paragraph per line, as the facilitator wrote them (without Markdown markers)."""
     body = _cleared(frame)
     for line in notes.splitlines():
-        _run(etree.SubElement(body, _P), line, language, None)
+        _run(etree.SubElement(body, _P), plain(line), language, None)
     _ensure_paragraph(body)
