@@ -69,6 +69,8 @@ def test_table_is_styled_with_header_and_bands() -> None:
     (slide,) = _slides("seminar", "A long table")[:1]
     (table,) = _tables(slide)
     assert table.first_row and table.horz_banding
+    header_runs = [r for cell in table.rows[0].cells for p in cell.text_frame.paragraphs for r in p.runs]
+    assert header_runs and all(r.font.bold for r in header_runs)
 
 
 @pytest.mark.parametrize(("template", "placeholders"), [("seminar", 2), (PANDOC, 4)])

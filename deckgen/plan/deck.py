@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from deckgen.outline.inline import plain
 from deckgen.plan.bidi import measured_profile
 from deckgen.plan.labels import ENGLISH, Labels, label_language, labels_for
 from deckgen.outline.model import Outline, Point, Question, Section, Source
@@ -235,10 +236,10 @@ def plan_deck(outline: Outline, profile: TemplateProfile) -> DeckPlan:
         slides.extend(fitted)
         warnings.extend(lints)
     return DeckPlan(
-        title=outline.title,
+        title=plain(outline.title),
         slides=tuple(slides),
-        author=outline.presenter,
-        subject=outline.subtitle,
+        author=plain(outline.presenter) if outline.presenter else None,
+        subject=plain(outline.subtitle) if outline.subtitle else None,
         language=outline.language,
         date=outline.date,
         warnings=tuple(warnings),

@@ -37,7 +37,8 @@ def add_table(slide: Slide, plan: TablePlan, language: str) -> None:
         for column_index, text in enumerate(cells):
             cell = table.cell(row_index, column_index)
             cell.text_frame.word_wrap = True
-            fill_text(cell.text_frame, [Paragraph(text, style="plain")], plan.size, language)
+            shown = f"**{text}**" if row_index == 0 and text.strip() else text  # the header, bold everywhere
+            fill_text(cell.text_frame, [Paragraph(shown, style="plain")], plan.size, language)
     if plan.caption and plan.caption_box is not None:
         caption = plan.caption_box
         shape = slide.shapes.add_textbox(Emu(caption.left), Emu(caption.top), Emu(caption.width), Emu(caption.height))
