@@ -88,3 +88,18 @@ def test_a_bad_link_is_a_located_error(write_outline: Callable[..., Path]) -> No
     problem = caught.value.problems[0]
     assert (problem.line, problem.location) == (7, "sections[0].points[0].evidence[0]")
     assert "links must start with https://" in problem.message
+
+
+def test_a_formatted_paragraph_split_over_slides_keeps_its_runs_and_words(write_outline: Callable[..., Path]) -> None:
+    words = " ".join(f"**word{i}** and *more{i}* with `code{i}`" for i in range(120))
+    path = write_outline(f'title: T\nsections:\n  - title: S\n    points:\n      - claim: Long\n        evidence: ["{words}"]\n')
+    deck = open_deck(deck_bytes(load_outline(path)))
+    slides = [s for s in deck.slides if s.shapes.title.text_frame.text.startswith("Long")]
+    assert len(slides) > 1
+    paragraphs = [p for s in slides for shape in s.placeholders if shape.placeholder_format.idx == 1
+                  for p in shape.text_frame.paragraphs]
+    runs = [r for p in paragraphs for r in p.runs]
+    text = " ".join(" ".join("".join(r.text for r in p.runs) for p in paragraphs).split())
+    assert text == plain(words)
+    assert all(r.font.bold for r in runs if r.text.startswith("word"))
+    assert all(r.font.name == "Courier New" for r in runs if r.text.startswith("code"))
