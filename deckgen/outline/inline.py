@@ -12,8 +12,10 @@ import functools
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 LINK_SCHEMES = ("http", "https", "mailto")
 """The only link targets a deck may carry: web pages and e-mail addresses."""
@@ -89,6 +91,8 @@ def _any_link(url: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # only when a string has markup: start-up stays cheap
+
     parser = MarkdownIt("zero").enable(["emphasis", "backticks", "link", "autolink", "escape"])
     parser.validateLink = _any_link  # type: ignore[method-assign]  # link_problems judges targets
     return parser
@@ -110,7 +114,8 @@ class _State:
             self.spans.append(Span(start, start + len(content), self.bold > 0, self.italic > 0, code, link))
 
 
-def _walk(tokens: list[Token], state: _State) -> None:
+def _walk(tokens: list[Any], state: _State) -> None:
+    """Collect the text and formats of markdown-it's inline tokens into ``state``."""
     for token in tokens:
         kind = token.type
         if kind == "text":
