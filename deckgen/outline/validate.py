@@ -222,7 +222,10 @@ def _check_number(node: YNode, ftype: F.Number, ctx: Context) -> float | _Invali
 def _check_value(node: YNode, ftype: F.Value, ctx: Context) -> float | _Invalid:
     if not (isinstance(node, YScalar) and node.tag in (INT, FLOAT)):
         return _wrong_type(node, "a number", ctx)
-    value = float(node.native)  # type: ignore[arg-type]
+    try:
+        value = float(node.native)  # type: ignore[arg-type]
+    except OverflowError:
+        value = math.inf
     if not math.isfinite(value):
         return ctx.report(node, f"expected a number, got {node.value}")
     return value
