@@ -164,3 +164,20 @@ def test_right_to_left_text_is_marked_aligned_and_set_in_a_complex_script_font(w
     table_slide = [s for s in deck.slides if title_of(s) == "ادعاء"][1]
     (table,) = _tables(table_slide)
     assert table._tbl.tblPr.get("rtl") == "1"
+
+
+def test_the_example_outline_shows_every_rich_feature() -> None:
+    from deckgen.outline.inline import parse_inline
+    from tests.conftest import OUTLINES
+
+    outline = load_outline(OUTLINES / "sora-responses-compared.yaml")
+    points = [p for s in outline.sections for p in s.points]
+    assert all(any(getattr(p, key) for p in points) for key in ("compare", "table", "chart", "layout"))
+    texts = [outline.subtitle or "", *(b.text for p in points for b in p.evidence),
+             *(f for q in outline.questions for f in q.follow_ups)]
+    spans = [span for text in texts for span in parse_inline(text).spans]
+    assert all(any(getattr(span, kind) for span in spans) for kind in ("bold", "italic", "code", "link"))
+    deck = open_deck(cached_deck_bytes(OUTLINES / "sora-responses-compared.yaml", None))
+    links = [r.hyperlink.address for s in deck.slides for sh in s.shapes if sh.has_text_frame
+             for p in sh.text_frame.paragraphs for r in p.runs if r.hyperlink.address]
+    assert links == ["https://openai.com/sora"]
