@@ -16,7 +16,7 @@ from typing import Any
 from pptx.chart.data import CategoryChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import ColorFormat
-from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.oxml.ns import qn
 from pptx.slide import Slide
@@ -118,6 +118,7 @@ def add_chart(slide: Slide, plan: ChartPlan, size: float = CHART_FONT_PT) -> Non
         plot = chart.plots[0]
         plot.has_data_labels = True
         plot.data_labels.show_value = True
+        plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END  # on the slide's background, readable
     _paint(chart, kind)
     _unsigned_axis_ids(chart)
     properties = frame._element.nvGraphicFramePr.cNvPr
