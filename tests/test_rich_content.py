@@ -181,3 +181,13 @@ def test_the_example_outline_shows_every_rich_feature() -> None:
     links = [r.hyperlink.address for s in deck.slides for sh in s.shapes if sh.has_text_frame
              for p in sh.text_frame.paragraphs for r in p.runs if r.hyperlink.address]
     assert links == ["https://openai.com/sora"]
+
+
+def test_right_to_left_keeps_a_centred_title_centred() -> None:
+    from tests.conftest import OUTLINES
+
+    deck = open_deck(cached_deck_bytes(OUTLINES / "sora-china-ai.ar.yaml", "classic"))
+    title = deck.slides[0].shapes.title.text_frame.paragraphs[0]._p.find(qn("a:pPr"))
+    assert title.get("rtl") == "1" and title.get("algn") is None  # the layout centres it
+    content = next(s for s in deck.slides if s.slide_layout.name == "Content").shapes.title
+    assert content.text_frame.paragraphs[0]._p.find(qn("a:pPr")).get("algn") == "r"

@@ -21,7 +21,7 @@ from deckgen.plan.fit import level_size
 from deckgen.plan.languages import east_asian_font
 from deckgen.plan.runs import CODE_FONT
 from deckgen.plan.slides import Paragraph
-from deckgen.render.bidi import set_direction
+from deckgen.render.bidi import inherited_alignment, set_direction
 
 _WHITESPACE = re.compile(r"\s+")
 _ATTRIBUTION_SCALE = 0.8
@@ -93,14 +93,15 @@ def _runs(paragraph: etree._Element, source: str, language: str, size: float | N
         _run(paragraph, inline.text[position:], language, size, italic)
 
 
-def _paragraph(body: etree._Element, item: Paragraph, size: float, language: str, links: Links | None) -> None:
+def _paragraph(body: etree._Element, item: Paragraph, size: float, language: str, links: Links | None,
+               inherited: str | None = None) -> None:
     paragraph = etree.SubElement(body, _P)
     language = item.language or language
     if item.style == "bullet":
         properties = etree.SubElement(paragraph, _PPR)
         if item.level:
             properties.set("lvl", str(min(item.level, _MAX_LEVEL)))
-        set_direction(properties, language)
+        set_direction(properties, language, inherited)
         if not len(properties.attrib):
             paragraph.remove(properties)
         _runs(paragraph, item.text, language, level_size(size, item.level), links=links)
@@ -108,7 +109,7 @@ def _paragraph(body: etree._Element, item: Paragraph, size: float, language: str
     properties = etree.SubElement(paragraph, _PPR, marL="0", indent="0")
     etree.SubElement(properties, _BU_NONE)  # a plain paragraph: no bullet, no hanging indent
     run_size = size
-    set_direction(properties, language)
+    set_direction(properties, language, inherited)
     if item.style == "attribution":
         properties.set("algn", "l" if is_right_to_left(language) else "r")
         run_size = round(size * _ATTRIBUTION_SCALE)
@@ -133,8 +134,9 @@ def fill_text(frame: TextFrame, items: Sequence[Paragraph], size: float, languag
     """Replace ``frame``'s text with ``items`` set at ``size`` points (levels scaled down)."""
     body = _cleared(frame)
     links = link_maker(frame)
+    inherited = inherited_alignment(getattr(frame, "_parent", None), title=False) if is_right_to_left(language) else None
     for item in items:
-        _paragraph(body, item, size, language, links)
+        _paragraph(body, item, size, language, links, inherited)
     _ensure_paragraph(body)
 
 
@@ -143,7 +145,8 @@ def fill_plain(frame: TextFrame, text: str, size: float | None, language: str) -
     body = _cleared(frame)
     paragraph = etree.SubElement(body, _P)
     if is_right_to_left(language):
-        set_direction(etree.SubElement(paragraph, _PPR), language)
+        inherited = inherited_alignment(getattr(frame, "_parent", None), title=True)
+        set_direction(etree.SubElement(paragraph, _PPR), language, inherited)
     _runs(paragraph, text, language, size, links=link_maker(frame))
 
 
