@@ -6,10 +6,10 @@ This is the public API's engine (``build_deck``) and what the CLI calls per deck
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from deckgen.errors import BuildError, Problem, TemplateError
+from deckgen.errors import BuildError, OutlineError, Problem, TemplateError
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
 from deckgen.app.output import write_atomically
@@ -73,7 +73,15 @@ def _shown(path: Path) -> Path:
 
 def plan_outline(outline: Outline, template: str | Path | None = None) -> DeckPlan:
     """The deck plan of ``outline`` on its template (what ``check`` lints and ``build`` renders)."""
-    return plan_deck(outline, template_for(outline, template).profile)
+    return _planned(outline, template_for(outline, template))
+
+
+def _planned(outline: Outline, prepared: PreparedTemplate) -> DeckPlan:
+    """The plan; problems only the template reveals (a ``layout:`` it lacks) name the outline as typed."""
+    try:
+        return plan_deck(outline, prepared.profile)
+    except OutlineError as error:
+        raise OutlineError([replace(p, path=_shown(p.path) if p.path else None) for p in error.problems]) from None
 
 
 @dataclass(frozen=True)
@@ -92,7 +100,7 @@ class RenderedDeck:
 def render_outline(outline: Outline, template: str | Path | None = None) -> RenderedDeck:
     """Plan and render ``outline`` on its template (or ``template``), in memory."""
     prepared = template_for(outline, template)
-    plan = plan_deck(outline, prepared.profile)
+    plan = _planned(outline, prepared)
     data = render_deck(plan, prepared, source_date_epoch())
     return RenderedDeck(data, len(plan.slides), prepared.profile.path, prepared.profile.warnings)
 

@@ -12,7 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from deckgen.outline.inline import parse_inline
 from deckgen.plan.metrics import SINGLE_LINE_EM, FontMetrics, is_full_width
+from deckgen.plan.runs import char_widths, styled_line_count
 from deckgen.plan.profile import EMU_PER_PT, TextStyle
 
 SIZE_STEP_PT = 2.0
@@ -199,14 +201,21 @@ def _style(line: Line, area: Area) -> TextStyle:
 
 
 def paragraph_lines(line: Line, size: float, area: Area, metrics: FontMetrics) -> int:
-    """How many lines one paragraph wraps to in a block set at ``size``."""
+    """How many lines one paragraph wraps to in a block set at ``size``; formatted runs in their own faces."""
     style = _style(line, area)
-    text = line.text.upper() if style.caps else line.text
+    inline = parse_inline(line.text)
+    text = inline.text.upper() if style.caps else inline.text
     east_asian = has_full_width(text)
     pen = _Pen(metrics, line_size(size, line), style.bold or line.bold, style.italic or line.italic,
                style.letter_spacing_pt, east_asian)
     width = _text_width(line, style, area)
-    return _count_lines(text, width, pen) if width > 0 else 10**6
+    if width <= 0:
+        return 10**6
+    if inline.spans:  # formatted runs: each measured in its own face
+        widths = char_widths(replace(inline, text=text), metrics, pen.size, pen.bold, pen.italic,
+                             pen.spacing, east_asian)
+        return styled_line_count(replace(inline, text=text), break_points(text), width, widths)
+    return _count_lines(text, width, pen)
 
 
 def space_before(line: Line, size: float, area: Area) -> float:
@@ -273,15 +282,19 @@ def split_paragraph(line: Line, area: Area, size: float, metrics: FontMetrics) -
     Only for a paragraph too long for a whole box: it then continues on the next slide
     instead of shrinking out of sight or overflowing.
     """
+    inline = parse_inline(line.text)
     pieces: list[str] = []
-    current = ""
-    for token in break_points(line.text):
-        candidate = current + token
-        if current and not fitting_count([replace(line, text=candidate.rstrip())], size, area, metrics):
-            pieces.append(current.rstrip())
-            candidate = token
-        current = candidate
-    return pieces + [current.rstrip()] if current.strip() else pieces
+    start = end = 0
+    for token in break_points(inline.text):
+        token_start = inline.text.find(token, end)
+        candidate_end = token_start + len(token)
+        candidate = inline.sliced(start, candidate_end).markdown().rstrip()
+        if end > start and not fitting_count([replace(line, text=candidate)], size, area, metrics):
+            pieces.append(inline.sliced(start, end).markdown().rstrip())
+            start = token_start
+        end = candidate_end
+    rest = inline.sliced(start, len(inline.text))
+    return pieces + [rest.markdown().rstrip()] if rest.text.strip() else pieces
 
 
 def split_to_fit(

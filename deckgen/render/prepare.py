@@ -25,6 +25,7 @@ from deckgen.render.layouts import (
     LayoutShape,
     choose_layouts,
     describe_layout,
+    slots_by_layout,
     slots_for,
 )
 from deckgen.render.package import package_bytes
@@ -93,6 +94,7 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice) -> Templa
         slide_height=height,
         warnings=tuple(warnings),
         lints=contrast_lints(choice.name, (chosen[role].layout for role in Role)),
+        by_layout=slots_by_layout(shapes),
     )
 
 

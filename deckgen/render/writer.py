@@ -20,6 +20,7 @@ from deckgen.render.package import package_bytes
 from deckgen.render.pictures import add_picture
 from deckgen.render.prepare import PreparedTemplate
 from deckgen.render.text import fill_notes, fill_plain, fill_text
+from deckgen.render.visuals import add_visual
 from deckgen.render.theme import set_east_asian_font
 from deckgen.plan.slides import DeckPlan, SlidePlan
 
@@ -63,6 +64,7 @@ def _fill(slide: Slide, found: Placeholders, plan: SlidePlan, slots: LayoutSlots
         used.append(second)
     if plan.image is not None and slots.picture is not None:
         add_picture(slide, plan.image, slots.picture)
+    used += add_visual(slide, found.texts, plan, language)
     for shape in found.all():
         if shape not in used:
             _remove(shape)
@@ -86,7 +88,7 @@ def render_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None = 
     layouts = list(presentation.slide_layouts)
     factory = SlideFactory(presentation, template.prototypes)
     for slide_plan in plan.slides:
-        slots = template.profile.slots[slide_plan.role]
+        slots = template.profile.slots_for(slide_plan.role, slide_plan.layout)
         _add_slide(factory, layouts[slots.layout_index], slide_plan, slots, plan.language)
     east_asian = east_asian_font(plan.language)
     if east_asian is not None:
