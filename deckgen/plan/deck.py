@@ -182,6 +182,7 @@ def _question_slide(question: Question, labels: Labels, labels_language: str | N
         aside=(Paragraph(question_meta(question, labels), style="meta", language=labels_language),),
         notes=question_notes(question, labels),
         position=question.position,
+        label=labels.discuss,
     )
 
 
@@ -234,4 +235,10 @@ def plan_deck(outline: Outline, profile: TemplateProfile) -> DeckPlan:
         language=outline.language,
         date=outline.date,
         warnings=tuple(warnings),
+        footer=deck_footer(outline, profile),
     )
+
+
+def deck_footer(outline: Outline, profile: TemplateProfile) -> str:
+    """The footer text of the deck: the outline's ``footer``, else the template's own."""
+    return outline.footer if outline.footer is not None else profile.footer

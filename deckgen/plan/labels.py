@@ -41,6 +41,8 @@ class Labels:
     thesis_notes: str = "State the article's central argument, then move to the agenda."
     takeaways_notes: str = "Close by asking which takeaway the room would challenge."
     sentence_end: str = "."
+    discuss: str = "Discuss"
+    """The label under a question slide's mark."""
 
 
 SIMPLIFIED_CHINESE = Labels(

@@ -31,6 +31,8 @@ _FALLBACK_BOX = Box(838200, 1600200, 10515600, 4351338)
 """Used only when a layout has no box at all for a text (a synthesised content area)."""
 _REFERENCE_FLOOR_PT = 12.0
 _META_PT = 16.0
+_MARKED_PROMPT_SCALE = 1.2
+"""How much larger than an ordinary title a question's prompt starts where deckgen marks questions."""
 
 
 def _title_range(role: Role, sizes: Sizes) -> tuple[float, float]:
@@ -142,6 +144,8 @@ def paginate(
     lints: list[Problem] = []
 
     title_max, title_floor = _title_range(draft.role, profile.sizes)
+    if slots.mark:  # a question on a borrowed layout: the prompt stands above ordinary titles
+        title_max = round(title_max * _MARKED_PROMPT_SCALE)
     title_fit = fit_block(
         [Line(draft.title + labels.continued, indented=False)], _area(slots.title), title_max,
         title_floor, _font(slots.title, profile, heading=True),

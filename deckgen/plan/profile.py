@@ -100,6 +100,11 @@ class LayoutSlots:
     """Where a picture goes; synthesised from the body when the layout has no picture placeholder."""
     layout_index: int = 0
     """Position of the layout among the template's layouts (two layouts may share a name)."""
+    label: Box | None = None
+    """A third text placeholder for a short label (the Question layout's "Discuss")."""
+    mark: bool = False
+    """True when the role borrows another role's layout and deckgen marks the slide itself
+    (a question slide on a template without a question layout)."""
 
 
 @dataclass(frozen=True)
@@ -128,3 +133,5 @@ class TemplateProfile:
     """Role fallbacks and other things a user of this template should know."""
     lints: tuple[str, ...] = field(default=())
     """Accessibility problems of the template itself (text colours below WCAG AA contrast)."""
+    footer: str = ""
+    """The brand file's footer text, used when the outline sets none ("" for user templates)."""

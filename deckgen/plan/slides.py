@@ -49,6 +49,8 @@ class SlidePlan:
     """Where the slide's item stands in the outline (for lints)."""
     title_language: str | None = None
     """The title's language when it differs from the deck's (a label such as "Agenda")."""
+    label: str = ""
+    """A label deckgen writes in the layout's label box (a question slide's "Discuss")."""
 
 
 @dataclass(frozen=True)
@@ -64,3 +66,5 @@ class DeckPlan:
     """The outline's date; when it is an ISO date it becomes the deck's created/modified date."""
     warnings: tuple[Problem, ...] = ()
     """Lints found while planning (text shrunk below the template's floor ...)."""
+    footer: str = ""
+    """Footer text for every slide whose layout has a footer placeholder ("" for none)."""

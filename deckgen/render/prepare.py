@@ -85,7 +85,7 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice) -> Templa
     return TemplateProfile(
         name=choice.name,
         path=choice.file,
-        slots={role: slots_for(role, chosen[role]) for role in Role},
+        slots={role: slots_for(role, chosen[role], borrowed=role in fallen_back) for role in Role},
         heading_font=brand_fonts.get("heading", heading),
         body_font=brand_fonts.get("body", body),
         sizes=choice.brand.sizes if choice.brand else Sizes(),
@@ -93,6 +93,7 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice) -> Templa
         slide_height=height,
         warnings=tuple(warnings),
         lints=contrast_lints(choice.name, (chosen[role].layout for role in Role)),
+        footer=choice.brand.footer if choice.brand else "",
     )
 
 
