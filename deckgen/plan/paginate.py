@@ -160,6 +160,9 @@ def paginate(
     if draft.aside and slots.aside is None and draft.role is Role.QUESTION:
         repeated, draft = draft.aside, replace(draft, aside=())
     elif draft.aside and (slots.aside is None or not _fits_whole(aside_fit, len(draft.aside), aside_floor)):
+        if draft.role is Role.QUOTE and slots.aside is not None:  # no empty quote panel: a plain content slide
+            return paginate(replace(draft, role=Role.CONTENT, body=draft.body + draft.aside, aside=()),
+                            profile, path, labels)
         draft = replace(draft, body=draft.body + draft.aside, aside=())
 
     body_max, body_floor = _body_range(draft.role, profile.sizes)
@@ -170,8 +173,10 @@ def paginate(
     if any(c.size < body_floor or not c.fits for c in chunks):
         lints.append(_lint(draft, path, "the text", min(chunks, key=lambda c: (c.fits, c.size)), body_floor))
 
-    if draft.role is Role.PICTURE and len(chunks) > 1:
-        return _picture_then_content(draft, body, chunks[0], title_fit, profile, path, labels, lints)
+    if draft.role in (Role.PICTURE, Role.QUOTE) and len(chunks) > 1:
+        opening = replace(draft, body=body[: chunks[0].count], title_size=title_fit.size,
+                          body_size=chunks[0].size, aside_size=aside_fit.size)
+        return _then_content(opening, body[chunks[0].count :], profile, path, labels, lints)
 
     slides: list[SlidePlan] = []
     start = 0
@@ -195,17 +200,16 @@ def paginate(
     return slides, lints
 
 
-def _picture_then_content(
-    draft: SlidePlan, body: tuple[Paragraph, ...], first: Fit, title_fit: Fit, profile: TemplateProfile,
+def _then_content(
+    opening: SlidePlan, rest: tuple[Paragraph, ...], profile: TemplateProfile,
     path: Path, labels: Labels, lints: list[Problem],
 ) -> tuple[list[SlidePlan], list[Problem]]:
-    """A picture slide whose text runs over: the rest continues on full-width content slides
-    (a continuation has no picture to leave half the slide for)."""
-    opening = replace(draft, body=body[: first.count], title_size=title_fit.size, body_size=first.size)
-    rest = replace(draft, role=Role.CONTENT, body=body[first.count :], image=None, aside=())
-    more, more_lints = paginate(rest, profile, path, labels)
+    """A picture or quote slide whose text runs over: the rest continues on full-width content
+    slides (a continuation has no picture or quote to leave room for, and shows no empty panel)."""
+    draft = replace(opening, role=Role.CONTENT, body=rest, image=None, aside=())
+    more, more_lints = paginate(draft, profile, path, labels)
     continued = [
-        replace(slide, title=draft.title + labels.continued, notes=labels.continued_from.format(draft.title),
+        replace(slide, title=opening.title + labels.continued, notes=labels.continued_from.format(opening.title),
                 continuation=True)
         for slide in more
     ]

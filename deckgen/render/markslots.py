@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 LABEL_HEIGHT = 40 * EMU_PER_PT
 """Height of the kind-and-minutes label and of the "Discuss" label (a 16 pt line and insets)."""
-TITLE_SHARE = 0.46
+TITLE_SHARE = 0.5
 """Share of the area below the label that the prompt's box takes."""
 
 

@@ -29,6 +29,7 @@ from deckgen.render.layouts import (
 )
 from deckgen.render.package import package_bytes
 from deckgen.render.parts import add_missing_parts
+from deckgen.render.repair import give_body_bullets, repair_placeholder_ids
 from deckgen.render.theme import theme_fonts
 from deckgen.render.untrusted import SAVE_AS, read_template_package
 from deckgen.render.catalog import TemplateChoice
@@ -123,6 +124,8 @@ def _prepare(choice: TemplateChoice) -> PreparedTemplate:
     presentation = _open(choice.file)
     try:
         _drop_slides(presentation)
+        repair_placeholder_ids(presentation)
+        give_body_bullets(presentation)
         add_missing_parts(presentation)
         return PreparedTemplate(_profile(presentation, choice), _stripped_blob(presentation))
     except DeckgenError:
