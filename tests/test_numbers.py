@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -107,3 +109,19 @@ def test_footer_and_number_runs_carry_the_deck_language() -> None:
              if s.placeholder_format.type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)]
     languages = {r.get("lang") for s in strip for r in s._element.iter(qn("a:rPr"))}
     assert languages == {"zh-CN"}
+
+
+def test_libreoffice_shows_each_slide_s_number_on_its_page(soffice: str, tmp_path: Path) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("poppler-utils (pdftotext) is not installed")
+    deck = tmp_path / "sora.pptx"
+    deck.write_bytes(cached_deck_bytes(SORA, str(THIRD_PARTY_TEMPLATES["pandoc reference"])))
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck)],
+                   check=True, capture_output=True, timeout=300)
+    pages = len(open_deck(deck).slides)
+    for page in (1, 2, 7, pages):
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(tmp_path / "sora.pdf"), "-"],
+                              check=True, capture_output=True, text=True).stdout
+        lines = [line.strip() for line in text.splitlines()]
+        assert (str(page) in lines) == (page > 1), (page, lines[-5:])

@@ -130,6 +130,9 @@ def draw_question_mark(slide: Slide, slots: LayoutSlots, plan: SlidePlan, langua
     shape.fill.fore_color.theme_color = _theme_colour(colours.accent)
     frame = shape.text_frame
     frame.text = "?"
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = Emu(0)
+    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+    frame.paragraphs[0].alignment = PP_ALIGN.CENTER
     run = frame.paragraphs[0].runs[0]
     run.font.size = Pt(round(disc.height / EMU_PER_PT * _GLYPH_SHARE))
     run.font.bold = True
