@@ -23,6 +23,7 @@ from deckgen.render.repair import unique_placeholder_ids
 from deckgen.render.layouts import TEXT_TYPES, TITLE_TYPES
 from tests.conftest import SORA
 from tests.deck_helpers import THIRD_PARTY_TEMPLATES, cached_deck_bytes, open_deck
+from tests.test_validity import _findings
 
 LIBREOFFICE = THIRD_PARTY_TEMPLATES["LibreOffice Impress"]
 IMPRESS_DESIGNS = ("Beehive", "Blue_Curve", "Midnightblue")
@@ -119,8 +120,8 @@ def test_a_template_with_bullets_keeps_its_own() -> None:
 
 
 @pytest.mark.parametrize("design", IMPRESS_DESIGNS)
-def test_impress_designs_build_decks_whose_placeholders_resolve_to_their_own_boxes(
-    design: str, impress_designs: dict[str, Path]
+def test_impress_designs_build_valid_decks_whose_placeholders_resolve_to_their_own_boxes(
+    design: str, impress_designs: dict[str, Path], tmp_path: Path
 ) -> None:
     template = impress_designs[design]
     assert any(_has_duplicates(ids) for ids in _layout_ids(open_deck(template)))
@@ -131,6 +132,9 @@ def test_impress_designs_build_decks_whose_placeholders_resolve_to_their_own_box
     assert bullets is not None and bullets.find(qn("a:buChar")) is not None
     questions = [s for s in deck.slides if any(sh.name == "Question Disc" for sh in s.shapes)]
     assert questions  # Impress designs have no question layout: deckgen marks the questions
+    built = tmp_path / f"{design}.pptx"
+    built.write_bytes(data)
+    assert _findings(built) == []
 
 
 @pytest.mark.parametrize("design", IMPRESS_DESIGNS)
