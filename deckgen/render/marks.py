@@ -12,13 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from lxml import etree
-from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.enum.shapes import MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.oxml.ns import qn
+from xml.sax.saxutils import escape
+
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
 from pptx.slide import Slide, SlideLayout
-from pptx.util import Emu, Pt
+from pptx.text.text import TextFrame
 
 from deckgen.plan.profile import EMU_PER_PT, Box, LayoutSlots
 from deckgen.plan.slides import Paragraph, SlidePlan
@@ -32,6 +31,7 @@ _GRAPHICS_CONTRAST = 3.0
 """WCAG's contrast for graphics and large bold text: the mark and its labels need at least this."""
 _BAND_SHARE = 64
 """The band is 1/64 of the slide's width."""
+_QUOTE = {'"': "&quot;"}
 _GLYPH_SHARE = 0.62
 """The "?" is set at this share of the disc's height."""
 
@@ -64,81 +64,63 @@ def mark_colours(layout: SlideLayout) -> MarkColours:
     return MarkColours(accent, palette.mapping.get(glyph, glyph))
 
 
-def _scheme_fill(parent: Any, colour: str) -> Any:
-    """``<a:solidFill><a:schemeClr val=colour/></a:solidFill>`` as the first child of ``parent``."""
-    fill = etree.Element(qn("a:solidFill"))
-    etree.SubElement(fill, qn("a:schemeClr"), val=colour)
-    parent.insert(0, fill)
-    return fill
+def _fill(colour: str) -> str:
+    return f'<a:solidFill><a:schemeClr val="{colour}"/></a:solidFill>'
 
 
-def _decoration(slide: Slide, shape_type: MSO_SHAPE, box: Box, colour: str, name: str) -> Any:
-    """A filled shape without outline, marked decorative for screen readers (empty alt text)."""
-    shape = slide.shapes.add_shape(shape_type, Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
-    shape.fill.solid()
-    shape.fill.fore_color.theme_color = _theme_colour(colour)
-    shape.line.fill.background()
-    style = shape._element.find(qn("p:style"))
-    if style is not None:  # the theme's shape style would add a shadow and its own text colour
-        shape._element.remove(style)
-    properties = shape._element.nvSpPr.cNvPr
-    properties.set("name", name)
-    properties.set("descr", "")
-    return shape
+def _shape(shape_id: int, name: str, box: Box, geometry: str, fill: str, body: str = "",
+           text_box: bool = False) -> Any:
+    """A ``p:sp`` at ``box``: decorative shapes carry empty alt text so screen readers skip them."""
+    descr = "" if text_box else ' descr=""'
+    kind = ' txBox="1"' if text_box else ""
+    return parse_xml(
+        f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{name}"{descr}/>'
+        f"<p:cNvSpPr{kind}/><p:nvPr/></p:nvSpPr>"
+        f'<p:spPr><a:xfrm><a:off x="{box.left}" y="{box.top}"/><a:ext cx="{box.width}" cy="{box.height}"/></a:xfrm>'
+        f'<a:prstGeom prst="{geometry}"><a:avLst/></a:prstGeom>{fill}<a:ln><a:noFill/></a:ln></p:spPr>'
+        f"{body}</p:sp>")
 
 
-def _theme_colour(name: str) -> MSO_THEME_COLOR:
-    """The python-pptx theme colour of a scheme colour name (``accent2``, ``lt1`` ...)."""
-    return {
-        "accent1": MSO_THEME_COLOR.ACCENT_1, "accent2": MSO_THEME_COLOR.ACCENT_2,
-        "accent3": MSO_THEME_COLOR.ACCENT_3, "accent4": MSO_THEME_COLOR.ACCENT_4,
-        "accent5": MSO_THEME_COLOR.ACCENT_5, "accent6": MSO_THEME_COLOR.ACCENT_6,
-        "bg1": MSO_THEME_COLOR.BACKGROUND_1, "tx1": MSO_THEME_COLOR.TEXT_1,
-        "lt1": MSO_THEME_COLOR.LIGHT_1, "dk1": MSO_THEME_COLOR.DARK_1,
-        "lt2": MSO_THEME_COLOR.LIGHT_2, "dk2": MSO_THEME_COLOR.DARK_2,
-    }[name]
-
-
-def _text_box(slide: Slide, box: Box, paragraphs: tuple[Paragraph, ...], size: float, language: str,
-              colour: str, name: str, centred: bool = False) -> Any:
+def _text_box(slide: Slide, shape_id: int, box: Box, paragraphs: tuple[Paragraph, ...], size: float,
+              language: str, colour: str, name: str, centred: bool = False) -> Any:
     """A text box at ``box`` holding ``paragraphs`` set bold at ``size`` points in ``colour``."""
-    shape = slide.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height))
-    shape._element.nvSpPr.cNvPr.set("name", name)
-    frame = shape.text_frame
-    frame.word_wrap = True
-    frame.vertical_anchor = MSO_ANCHOR.MIDDLE if centred else MSO_ANCHOR.BOTTOM
-    fill_text(frame, paragraphs, size, language)
-    for paragraph in frame.paragraphs:
-        paragraph.alignment = PP_ALIGN.CENTER if centred else None
-    for properties in shape._element.iter(qn("a:rPr")):
+    anchor = "ctr" if centred else "b"
+    shape = _shape(shape_id, name, box, "rect", "<a:noFill/>", text_box=True,
+                   body=f'<p:txBody><a:bodyPr wrap="square" rtlCol="0" anchor="{anchor}"><a:noAutofit/></a:bodyPr>'
+                        "<a:lstStyle/><a:p/></p:txBody>")
+    fill_text(TextFrame(shape.txBody, slide.shapes), paragraphs, size, language)
+    for properties in shape.iter(qn("a:rPr")):
         properties.set("b", "1")
-        _scheme_fill(properties, colour)
+        properties.insert(0, parse_xml(f'<a:solidFill {nsdecls("a")}><a:schemeClr val="{colour}"/></a:solidFill>'))
+    if centred:
+        for properties in shape.iter(qn("a:pPr")):
+            properties.set("algn", "ctr")
     return shape
+
+
+def _disc(shape_id: int, box: Box, colours: MarkColours, language: str) -> Any:
+    size = round(box.height / EMU_PER_PT * _GLYPH_SHARE) * 100
+    body = ('<p:txBody><a:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" rtlCol="0" anchor="ctr"><a:noAutofit/></a:bodyPr>'
+            f'<a:lstStyle/><a:p><a:pPr algn="ctr"/><a:r><a:rPr lang="{escape(language, _QUOTE)}" sz="{size}" b="1">'
+            f"{_fill(colours.glyph)}</a:rPr><a:t>?</a:t></a:r></a:p></p:txBody>")
+    return _shape(shape_id, "Question Disc", box, "ellipse", _fill(colours.accent), body)
 
 
 def draw_question_mark(slide: Slide, slots: LayoutSlots, plan: SlidePlan, language: str,
                        colours: MarkColours, slide_width: int, slide_height: int) -> None:
     """Band, disc with "?", and the kind and "Discuss" labels of a marked question slide."""
-    band = Box(0, 0, slide_width // _BAND_SHARE, slide_height)
-    _decoration(slide, MSO_SHAPE.RECTANGLE, band, colours.accent, "Question Band")
+    tree = slide.shapes._spTree
+    next_id = max((int(e.get("id", "0")) for e in tree.iter(qn("p:cNvPr"))), default=1) + 1
+    shapes = [_shape(next_id, "Question Band", Box(0, 0, slide_width // _BAND_SHARE, slide_height), "rect",
+                     _fill(colours.accent))]
     if plan.aside and slots.aside is not None:
-        _text_box(slide, slots.aside, plan.aside, plan.aside_size, language, colours.accent, "Question Kind")
-    if slots.label is None:
-        return
-    disc = disc_box(slots.label)
-    shape = _decoration(slide, MSO_SHAPE.OVAL, disc, colours.glyph, "Question Disc")
-    shape.fill.fore_color.theme_color = _theme_colour(colours.accent)
-    frame = shape.text_frame
-    frame.text = "?"
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = Emu(0)
-    frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-    frame.paragraphs[0].alignment = PP_ALIGN.CENTER
-    run = frame.paragraphs[0].runs[0]
-    run.font.size = Pt(round(disc.height / EMU_PER_PT * _GLYPH_SHARE))
-    run.font.bold = True
-    run.font.color.theme_color = _theme_colour(colours.glyph)
-    run._r.get_or_add_rPr().set("lang", language)
-    if plan.label:
-        label = (Paragraph(plan.label, style="plain", language=plan.aside[0].language if plan.aside else None),)
-        _text_box(slide, slots.label, label, max(plan.aside_size, 14.0), language, colours.accent,
-                  "Discuss Label", centred=True)
+        shapes.append(_text_box(slide, next_id + 1, slots.aside, plan.aside, plan.aside_size, language,
+                                colours.accent, "Question Kind"))
+    if slots.label is not None:
+        shapes.append(_disc(next_id + 2, disc_box(slots.label), colours, language))
+        if plan.label:
+            label = (Paragraph(plan.label, style="plain", language=plan.aside[0].language if plan.aside else None),)
+            shapes.append(_text_box(slide, next_id + 3, slots.label, label, max(plan.aside_size, 14.0), language,
+                                    colours.accent, "Discuss Label", centred=True))
+    for shape in shapes:
+        tree.append(shape)

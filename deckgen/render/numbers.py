@@ -8,6 +8,7 @@ slide's layout has a place for them: the bundled layouts and any template that h
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,13 +27,14 @@ Element = Any
 SLIDE_NUMBER_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 """The ``a:fld`` id used when the layout's slide-number placeholder carries no field of its own."""
 _PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
+_C_NV_PR, _FIELD, _TEXT = qn("p:cNvPr"), qn("a:fld"), qn("a:t")
 _QUOTE = {"\"": "&quot;"}
 _NAMES = {"sldNum": "Slide Number Placeholder", "ftr": "Footer Placeholder"}
 
 
 @dataclass(frozen=True)
 class _Strip:
-    """The layout's slide-number and footer placeholders (``p:sp`` elements), when it has them."""
+    """Ready slide placeholders (``p:sp``) for one layout's slide number and footer, to copy."""
 
     number: Element | None
     footer: Element | None
@@ -68,7 +70,10 @@ def _number_paragraph(layout_shape: Element, number: int, language: str) -> Elem
 
 
 class FooterWriter:
-    """Adds the slide number and footer to each slide of one deck, as its layout places them."""
+    """Adds the slide number and footer to each slide of one deck, as its layout places them.
+
+    Each layout's two placeholders are made once per deck, then copied to every slide.
+    """
 
     def __init__(self, footer: str, language: str) -> None:
         self._footer = footer
@@ -78,21 +83,41 @@ class FooterWriter:
     def _strip(self, layout: SlideLayout) -> _Strip:
         key = str(layout.part.partname)
         if key not in self._strips:
-            self._strips[key] = _Strip(_placeholder_of_type(layout, "sldNum"), _placeholder_of_type(layout, "ftr"))
+            self._strips[key] = self._prepared(layout)
         return self._strips[key]
+
+    def _prepared(self, layout: SlideLayout) -> _Strip:
+        number_shape, footer_shape = _placeholder_of_type(layout, "sldNum"), _placeholder_of_type(layout, "ftr")
+        number = footer = None
+        if number_shape is not None:
+            number = _slide_placeholder(number_shape, 2)
+            number.find(qn("p:txBody")).append(_number_paragraph(number_shape, 0, self._language))
+        if footer_shape is not None and self._footer:
+            footer = _slide_placeholder(footer_shape, 2)
+            fill_plain(SlidePlaceholder(footer, layout.shapes).text_frame, self._footer, None, self._language)
+        return _Strip(number, footer)
 
     def add(self, slide: Slide, layout: SlideLayout, number: int) -> None:
         """Number ``slide`` (its position in the deck, from 1) and give it the footer text."""
         strip = self._strip(layout)
         tree = slide.shapes._spTree
-        if strip.footer is not None and self._footer:
-            footer = _slide_placeholder(strip.footer, slide.shapes._next_shape_id)
-            tree.append(footer)
-            fill_plain(SlidePlaceholder(footer, slide.shapes).text_frame, self._footer, None, self._language)
+        next_id = max((int(e.get("id", "0")) for e in tree.iter(_C_NV_PR)), default=1) + 1
+        if strip.footer is not None:
+            tree.append(_numbered(strip.footer, next_id))
+            next_id += 1
         if strip.number is not None:
-            sp = _slide_placeholder(strip.number, slide.shapes._next_shape_id)
-            sp.find(qn("p:txBody")).append(_number_paragraph(strip.number, number, self._language))
-            tree.append(sp)
+            shape = _numbered(strip.number, next_id)
+            shape.find(f".//{_FIELD}/{_TEXT}").text = str(number)
+            tree.append(shape)
+
+
+def _numbered(prototype: Element, shape_id: int) -> Element:
+    """A copy of ``prototype`` with shape id ``shape_id`` (unique on its slide)."""
+    shape = copy.deepcopy(prototype)
+    properties = shape.find(f"{qn('p:nvSpPr')}/{_C_NV_PR}")
+    properties.set("id", str(shape_id))
+    properties.set("name", f"{properties.get('name', '').rsplit(' ', 1)[0]} {shape_id - 1}")
+    return shape
 
 
 def slide_numbers(slide: Slide) -> list[str]:

@@ -40,6 +40,13 @@ def _place(shape: BaseShape, box: Box | None) -> None:
         shape.width, shape.height = Emu(box.width), Emu(box.height)
 
 
+def _set_box(shape: BaseShape, box: Box | None) -> None:
+    """Give ``shape`` the slot's geometry outright (without reading the inherited one first)."""
+    if box is not None:
+        shape.left, shape.top = Emu(box.left), Emu(box.top)
+        shape.width, shape.height = Emu(box.width), Emu(box.height)
+
+
 def _title_first(slide: Slide, title: BaseShape) -> None:
     """Screen readers read shapes in document order: the title goes first."""
     tree = slide.shapes._spTree
@@ -57,10 +64,12 @@ def _fill(slide: Slide, found: Placeholders, plan: SlidePlan, slots: LayoutSlots
     second = found.texts[1] if len(found.texts) > 1 else None
     third = found.texts[2] if len(found.texts) > 2 else None
     if slots.mark and found.title is not None:
-        _place(found.title, slots.title)  # deckgen's question layout on a borrowed content layout
+        _set_box(found.title, slots.title)  # deckgen's question layout on a borrowed content layout
     if body is not None and plan.body:
-        if (plan.image is not None and not found.pictures and second is None) or slots.mark:
-            _place(body, slots.body)  # the body gives up its right half to the picture, or to the mark
+        if slots.mark:
+            _set_box(body, slots.body)
+        elif plan.image is not None and not found.pictures and second is None:
+            _place(body, slots.body)  # the body gives up its right half to the picture
         fill_text(body.text_frame, plan.body, plan.body_size, language)
         used.append(body)
     if second is not None and plan.aside and slots.aside is not None and not slots.mark:
