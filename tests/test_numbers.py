@@ -125,3 +125,10 @@ def test_libreoffice_shows_each_slide_s_number_on_its_page(soffice: str, tmp_pat
                               check=True, capture_output=True, text=True).stdout
         lines = [line.strip() for line in text.splitlines()]
         assert (str(page) in lines) == (page > 1), (page, lines[-5:])
+
+
+def test_an_audience_can_set_its_own_footer(write_outline: Callable[[str], Path]) -> None:
+    text = _OUTLINE + "audiences:\n  week7:\n    set: {footer: POLS 210 · Week 7}\n"
+    outline = load_outline(write_outline(text), audience="week7")
+    deck = open_deck(deck_bytes(outline, "seminar"))
+    assert ["POLS 210 · Week 7"] in [_footer_texts(slide) for slide in deck.slides]
