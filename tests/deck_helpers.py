@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import Slide
@@ -45,9 +46,14 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+_STRIP = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
+"""Footer, slide number and date: on the slide, but not its content."""
+
+
 def text_shapes(slide: Slide) -> Iterator[object]:
-    """Every shape of ``slide`` with a text frame, in document (reading) order."""
-    return (shape for shape in slide.shapes if shape.has_text_frame)
+    """Every shape of ``slide`` with a text frame, in document (reading) order, but the footer strip."""
+    return (shape for shape in slide.shapes if shape.has_text_frame
+            and not (shape.is_placeholder and shape.placeholder_format.type in _STRIP))
 
 
 def paragraphs(slide: Slide) -> list[tuple[str, int]]:

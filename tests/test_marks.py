@@ -15,7 +15,7 @@ from deckgen.plan.labels import ENGLISH
 from deckgen.plan.profile import Role
 from deckgen.render.catalog import bundled_templates_dir
 from tests.conftest import SORA
-from tests.deck_helpers import THIRD_PARTY_TEMPLATES, cached_deck_bytes, open_deck, title_of
+from tests.deck_helpers import SORA_ZH, THIRD_PARTY_TEMPLATES, cached_deck_bytes, open_deck, title_of
 
 PANDOC = str(THIRD_PARTY_TEMPLATES["pandoc reference"])
 QUESTION_PROMPT = "Have you seen an AI-generated video? What made it convincing, or not?"
@@ -120,3 +120,10 @@ def test_the_logo_alt_text_names_the_brand(template: str) -> None:
                     for element in owner._element.iter(qn("p:cNvPr"))
                     if element.getparent().tag == qn("p:nvPicPr")}
     assert descriptions == {f"deckgen {template.title()} logo"}
+
+
+def test_a_chinese_deck_writes_its_discuss_label_in_chinese() -> None:
+    deck = open_deck(cached_deck_bytes(SORA_ZH, "seminar"))
+    questions = [s for s in deck.slides if s.slide_layout.name == "Question"]
+    assert questions
+    assert {p.text_frame.text for s in questions for p in s.placeholders if p.placeholder_format.idx == 14} == {"讨论"}

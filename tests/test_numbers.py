@@ -97,6 +97,11 @@ def test_without_footer_the_bundled_templates_show_the_brand_footer() -> None:
     assert _footer_texts(deck.slides[4]) == ["Discussion guide"]
 
 
+def test_the_default_footer_is_in_the_deck_s_language() -> None:
+    deck = open_deck(cached_deck_bytes(SORA_ZH, "seminar"))
+    assert _footer_texts(deck.slides[4]) == ["讨论指南"]
+
+
 def test_a_user_template_without_footer_text_gets_no_empty_footer() -> None:
     deck = open_deck(cached_deck_bytes(SORA, str(THIRD_PARTY_TEMPLATES["pandoc reference"])))
     assert all(_footer_texts(slide) == [] for slide in deck.slides)

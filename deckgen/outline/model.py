@@ -143,6 +143,7 @@ class Source:
     url: str | None = declared(_URL, "Where to find it.")
     published: str | None = declared(Date(), "Publication date as written: 2024-02-20, 2024-06 or 2024.")
     position: Position = Position()
+    note: str | None = declared(_TEXT, "A short note after the citation, e.g. 'context, not cited in the article'.")
 
 
 @dataclass(frozen=True)
