@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import Slide
@@ -46,11 +47,17 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+STRIP_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
+"""Footer, slide number and date: on the slide, but not its content."""
+
+
 def text_shapes(slide: Slide) -> Iterator[object]:
-    """Every shape of ``slide`` with a text frame (table cells included), in document (reading) order."""
+    """Every shape of ``slide`` with a text frame (table cells included), in document (reading)
+    order, but the footer strip."""
     for shape in slide.shapes:
         if shape.has_text_frame:
-            yield shape
+            if not (shape.is_placeholder and shape.placeholder_format.type in STRIP_TYPES):
+                yield shape
         elif getattr(shape, "has_table", False):
             yield from (cell for row in shape.table.rows for cell in row.cells)  # type: ignore[attr-defined]
 

@@ -70,6 +70,8 @@ CORPUS = [
     Case("text-minutes.yaml", "6:18", "minutes: expected a number of minutes, got text"),
     Case("empty-title.yaml", "1:8", "title: must not be empty"),
     Case("blank-claim.yaml", "5:16", "claim: must not be empty"),
+    Case("blank-footer.yaml", "2:9", "footer: must not be empty"),
+    Case("footer-list.yaml", "2:9", "footer: expected text, got a list"),
     Case("evidence-too-deep.yaml", "10:17", "bullets nest at most 3 levels deep"),
     Case("duplicate-id.yaml", "5:9", "duplicate section id 'gap' (first at line 3)"),
     Case("bad-after.yaml", "7:12", "'gapp' is not a section id (did you mean 'gap'?)"),

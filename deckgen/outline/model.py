@@ -244,6 +244,7 @@ class Outline:
     template: str | None = declared(_TEXT, "Bundled template name or path to a .pptx/.potx (the CLI's --template wins).")
     language: str = declared(_LANGUAGE, "BCP-47 language tag of the text (en, zh-CN, ja ...).", default="en")
     duration: float | None = declared(Number(), "Planned running time in minutes.")
+    footer: str | None = declared(_TEXT, "Footer text on every slide that shows a footer, e.g. a course code and week (default: the template's).")
     source: Source | None = declared(obj_of(Source), "The article being discussed.")
     thesis: str | None = declared(_TEXT, "The article's thesis, on its own slide after the title.")
     vars: Mapping[str, str] = declared(

@@ -15,6 +15,7 @@ presenter: Your Name
 template: seminar            # or classic, or a path to your own .pptx/.potx
 language: en                 # ar, he, fa or ur give right-to-left slides
 duration: 45                 # planned minutes; `deckgen check` compares it with the timings
+footer: Course code · Week 1 # footer text on every slide that shows one (default: the template's)
 source:
   title: The article being discussed
   author: Its Author

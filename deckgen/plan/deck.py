@@ -240,6 +240,7 @@ def _question_slide(question: Question, labels: Labels, labels_language: str | N
         aside=(Paragraph(question_meta(question, labels), style="meta", language=labels_language),),
         notes=question_notes(question, labels),
         position=question.position,
+        label=labels.discuss,
     )
 
 
@@ -342,4 +343,13 @@ def plan_deck(outline: Outline, profile: TemplateProfile) -> DeckPlan:
         language=outline.language,
         date=outline.date,
         warnings=tuple(_label_warning(outline) + lints),
+        footer=deck_footer(outline, profile),
     )
+
+
+def deck_footer(outline: Outline, profile: TemplateProfile) -> str:
+    """The footer text of the deck: the outline's ``footer``, else the template's own (the
+    bundled brands' "Discussion guide" in the deck's language)."""
+    if outline.footer is not None:
+        return outline.footer
+    return labels_for(outline.language).footer if profile.footer == ENGLISH.footer else profile.footer

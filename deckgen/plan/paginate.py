@@ -26,6 +26,8 @@ _FALLBACK_BOX = Box(838200, 1600200, 10515600, 4351338)
 """Used only when a layout has no box at all for a text (a synthesised content area)."""
 _REFERENCE_FLOOR_PT = 12.0
 _META_PT = 16.0
+_MARKED_PROMPT_SCALE = 1.2
+"""How much larger than an ordinary title a question's prompt starts where deckgen marks questions."""
 
 POINT_ROLES = frozenset({Role.CONTENT, Role.QUOTE, Role.PICTURE, Role.TAKEAWAYS, Role.REFERENCES,
                          Role.COMPARE, Role.TABLE, Role.CHART})
@@ -117,6 +119,8 @@ def _title_block(title: str, role: Role, profile: TemplateProfile, layout: str |
     """The title's size: the largest that fits its box (wrapping to two lines at most on point slides)."""
     largest, floor = _title_range(role, profile.sizes)
     box = profile.slots_for(role, layout).title
+    if profile.slots_for(role, layout).mark:  # a question on a borrowed layout: the prompt stands above ordinary titles
+        largest = round(largest * _MARKED_PROMPT_SCALE)
     request = Request((Line(title, indented=False),), _area(box), largest, floor,
                       _font(box, profile, heading=True), split=False,
                       max_lines=_TITLE_LINES if role in POINT_ROLES else None)
@@ -146,6 +150,9 @@ def paginate(
     if draft.aside and slots.aside is None and draft.role is Role.QUESTION:
         heading, draft = draft.aside, replace(draft, aside=())
     elif draft.aside and (slots.aside is None or not _fits_whole(aside_blocks, len(draft.aside), aside_floor)):
+        if draft.role is Role.QUOTE and slots.aside is not None:  # no empty quote panel: a plain content slide
+            return paginate(replace(draft, role=Role.CONTENT, body=draft.body + draft.aside, aside=()),
+                            profile, path, labels, title_size)
         draft = replace(draft, body=draft.body + draft.aside, aside=())
     aside_size = aside_blocks[0].size if draft.aside else 0.0
     aside_centred = bool(draft.aside) and aside_blocks[0].centred
@@ -163,8 +170,9 @@ def paginate(
     if any(b.size < body_floor or not b.fits for b in blocks):
         lints.append(_lint(draft, path, "the text", min(blocks, key=lambda b: (b.fits, b.size)), body_floor))
 
-    if draft.role is Role.PICTURE and len(blocks) > 1:
-        return _picture_then_content(draft, paragraphs, blocks, profile, path, labels, lints)
+    if draft.role in (Role.PICTURE, Role.QUOTE) and len(blocks) > 1:  # no empty quote panel on "(cont.)"
+        opening = replace(draft, aside_size=aside_size, aside_centred=aside_centred)
+        return _picture_then_content(opening, paragraphs, blocks, profile, path, labels, lints)
 
     slides = [
         replace(
@@ -203,8 +211,8 @@ def _picture_then_content(
     draft: SlidePlan, paragraphs: tuple[Paragraph, ...], blocks: list[Block], profile: TemplateProfile,
     path: Path, labels: Labels, lints: list[Problem],
 ) -> tuple[list[SlidePlan], list[Problem]]:
-    """A picture slide whose text runs over: the rest continues on full-width content slides
-    (a continuation has no picture to leave half the slide for)."""
+    """A picture or quote slide whose text runs over: the rest continues on full-width content
+    slides (a continuation has no picture or quote to leave room for, and shows no empty panel)."""
     first = blocks[0]
     opening = replace(draft, body=_paragraphs(first, paragraphs), body_size=first.size)
     rest_body = tuple(p for block in blocks[1:] for p in _paragraphs(block, paragraphs))

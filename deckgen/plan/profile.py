@@ -105,6 +105,11 @@ class LayoutSlots:
     """Position of the layout among the template's layouts (two layouts may share a name)."""
     texts: tuple[Box, ...] = ()
     """Every text placeholder of the layout in fill order (a comparison's headings and columns)."""
+    label: Box | None = None
+    """A third text placeholder for a short label (the Question layout's "Discuss")."""
+    mark: bool = False
+    """True when the role borrows another role's layout and deckgen marks the slide itself
+    (a question slide on a template without a question layout)."""
 
 
 @dataclass(frozen=True)
@@ -149,3 +154,5 @@ class TemplateProfile:
         if layout is not None and layout in self.by_layout:
             return self.by_layout[layout][role]
         return self.slots[role]
+    footer: str = ""
+    """The brand file's footer text, used when the outline sets none ("" for user templates)."""

@@ -114,6 +114,8 @@ class SlidePlan:
     compare: ComparePlan | None = None
     table: TablePlan | None = None
     chart: ChartPlan | None = None
+    label: str = ""
+    """A label deckgen writes in the layout's label box (a question slide's "Discuss")."""
 
 
 @dataclass(frozen=True)
@@ -129,3 +131,5 @@ class DeckPlan:
     """The outline's date; when it is an ISO date it becomes the deck's created/modified date."""
     warnings: tuple[Problem, ...] = ()
     """Lints found while planning (text shrunk below the template's floor ...)."""
+    footer: str = ""
+    """Footer text for every slide whose layout has a footer placeholder ("" for none)."""

@@ -16,6 +16,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.slide import SlideLayout
 
 from deckgen.plan.profile import Box, LayoutSlots, Role
+from deckgen.render.markslots import question_mark_slots
 from deckgen.render.textstyle import insets, level_styles, master_text_style
 
 _P = TypeVar("_P", bound=Any)
@@ -188,8 +189,16 @@ def _split_for_picture(body: Box) -> tuple[Box, Box]:
     return text, picture
 
 
-def slots_for(role: Role, shape: LayoutShape) -> LayoutSlots:
-    """Which of ``shape``'s boxes hold the title, body, aside and picture of ``role``."""
+def slots_for(role: Role, shape: LayoutShape, borrowed: bool = False) -> LayoutSlots:
+    """Which of ``shape``'s boxes hold the title, body, aside and picture of ``role``.
+
+    ``borrowed``: the layout serves another role and ``role`` has none of its own; a question
+    slide then gets deckgen's own mark (see :mod:`deckgen.render.marks`).
+    """
+    if borrowed and role is Role.QUESTION:
+        marked = question_mark_slots(shape)
+        if marked is not None:
+            return marked
     body = shape.texts[0] if shape.texts else None
     second = shape.texts[1] if len(shape.texts) > 1 else None
     if role is Role.PICTURE:
@@ -198,7 +207,8 @@ def slots_for(role: Role, shape: LayoutShape) -> LayoutSlots:
             body, picture = _split_for_picture(body)
         return LayoutSlots(shape.name, shape.title, body, None, picture, shape.index, shape.texts)
     aside = second if role in (Role.QUOTE, Role.QUESTION) else None
-    return LayoutSlots(shape.name, shape.title, body, aside, None, shape.index, shape.texts)
+    label = shape.texts[2] if role is Role.QUESTION and len(shape.texts) > 2 else None
+    return LayoutSlots(shape.name, shape.title, body, aside, None, shape.index, shape.texts, label=label)
 
 
 def slots_by_layout(shapes: Sequence[LayoutShape]) -> dict[str, dict[Role, LayoutSlots]]:
