@@ -10,10 +10,12 @@ from __future__ import annotations
 from deckgen.outline import model
 from deckgen.outline.fieldtypes import (
     BCP47_PATTERN,
+    CLOCK_PATTERN,
     ID_PATTERN,
     URL_PATTERN,
     VAR_PATTERN,
     Choice,
+    Clock,
     Date,
     Evidence,
     Field,
@@ -24,6 +26,7 @@ from deckgen.outline.fieldtypes import (
     Number,
     Obj,
     Overrides,
+    Requires,
     Scalar,
     Text,
     Version,
@@ -31,8 +34,8 @@ from deckgen.outline.fieldtypes import (
 )
 
 __all__ = [
-    "BCP47_PATTERN", "ID_PATTERN", "URL_PATTERN", "VAR_PATTERN", "Choice", "Date", "Evidence", "Field",
-    "FieldType", "ImagePath", "ListOf", "MapOf", "Number", "Obj", "Overrides", "Scalar", "Text", "Version",
+    "BCP47_PATTERN", "CLOCK_PATTERN", "ID_PATTERN", "URL_PATTERN", "VAR_PATTERN", "Choice", "Clock", "Date", "Evidence", "Field",
+    "FieldType", "ImagePath", "ListOf", "MapOf", "Number", "Obj", "Overrides", "Requires", "Scalar", "Text", "Version",
     "OUTLINE", "TEXT",
 ]
 

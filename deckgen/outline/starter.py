@@ -14,6 +14,9 @@ presenter: Your Name
 template: seminar            # or classic, or a path to your own .pptx/.potx
 language: en
 duration: 45                 # planned minutes; `deckgen check` compares it with the timings
+start: "14:00"               # clock time the session starts: agenda, notes and guide show clock times
+preparation:                 # what participants do before the session (on the handout)
+  - Read the article and note one claim you doubt.
 source:
   title: The article being discussed
   author: Its Author
@@ -40,7 +43,7 @@ sections:
         minutes: 5
 questions:
   - prompt: What was your first reaction to the article?
-    kind: warm-up
+    kind: warm-up            # warm-ups open the session, right after the agenda
     follow_ups:
       - What surprised you?
     minutes: 5
@@ -51,9 +54,15 @@ questions:
       - What evidence would change your mind?
     notes: Push for specific passages.
     minutes: 15
+    format: pairs            # whole-room (default), pairs, small-groups, vote or write
+  - prompt: Is the article's main claim convincing?
+    kind: analysis
+    format: vote
+    options: [Convincing, Partly convincing, Not convincing]   # a vote needs its options
+    minutes: 5
   - prompt: What would you do differently in your own work?
     kind: application
-    minutes: 15
+    minutes: 10
 takeaways:
   - The one thing to remember
 """
