@@ -41,6 +41,21 @@ class Labels:
     thesis_notes: str = "State the article's central argument, then move to the agenda."
     takeaways_notes: str = "Close by asking which takeaway the room would challenge."
     sentence_end: str = "."
+    opening: str = "Opening"
+    formats: dict[str, str] = field(default_factory=lambda: {
+        "whole-room": "Whole room", "pairs": "Pairs", "small-groups": "Small groups", "vote": "Vote", "write": "Write",
+    })
+    time_check: str = "{} · {} of {}"
+    """Opening line of a divider's or question's notes: clock time, elapsed and planned minutes."""
+    options: str = "Options:"
+    end: str = "End"
+    run_sheet: str = "Run-sheet"
+    run_sheet_columns: tuple[str, ...] = ("Time", "Slide", "Segment", "Min", "Total")
+    preparation: str = "Preparation"
+    further_reading: str = "Further reading"
+    slide: str = "slide {}"
+    your_notes: str = "Your answer"
+    handout: str = "Handout"
 
 
 SIMPLIFIED_CHINESE = Labels(
@@ -67,6 +82,18 @@ SIMPLIFIED_CHINESE = Labels(
     thesis_notes="先陈述文章的核心论点，再进入议程。",
     takeaways_notes="最后请大家说说最想反驳哪一条要点。",
     sentence_end="。",
+    opening="开场",
+    formats={"whole-room": "全体讨论", "pairs": "两人一组", "small-groups": "小组讨论", "vote": "投票", "write": "书面作答"},
+    time_check="{} · 已进行 {}，共 {}",
+    options="选项：",
+    end="结束",
+    run_sheet="流程表",
+    run_sheet_columns=("时间", "幻灯片", "环节", "分钟", "累计"),
+    preparation="课前准备",
+    further_reading="延伸阅读",
+    slide="第 {} 页",
+    your_notes="你的回答",
+    handout="讲义",
 )
 
 TRADITIONAL_CHINESE = Labels(
@@ -93,6 +120,18 @@ TRADITIONAL_CHINESE = Labels(
     thesis_notes="先陳述文章的核心論點，再進入議程。",
     takeaways_notes="最後請大家說說最想反駁哪一條要點。",
     sentence_end="。",
+    opening="開場",
+    formats={"whole-room": "全體討論", "pairs": "兩人一組", "small-groups": "小組討論", "vote": "投票", "write": "書面作答"},
+    time_check="{} · 已進行 {}，共 {}",
+    options="選項：",
+    end="結束",
+    run_sheet="流程表",
+    run_sheet_columns=("時間", "投影片", "環節", "分鐘", "累計"),
+    preparation="課前準備",
+    further_reading="延伸閱讀",
+    slide="第 {} 頁",
+    your_notes="你的回答",
+    handout="講義",
 )
 
 ENGLISH = Labels()
