@@ -136,6 +136,11 @@ def session_items(outline: Outline) -> Iterator[Section | Question]:
     yield from closing_questions(outline)
 
 
+def session_questions(outline: Outline) -> list[Question]:
+    """Every question in the order the session (and the deck) takes them."""
+    return [item for item in session_items(outline) if isinstance(item, Question)]
+
+
 def offsets(outline: Outline) -> dict[Section | Question, float]:
     """When each section and question starts, in minutes from the start of the session."""
     starts: dict[Section | Question, float] = {}
@@ -157,7 +162,7 @@ def run_sheet(outline: Outline) -> list[RunSheetRow]:
             rows.append(RunSheetRow("section", item.title, item.minutes, offset, item.position))
         else:
             if closing and item is closing[0]:
-                rows.append(RunSheetRow("discussion", "", 0, offset, item.position))
+                rows.append(RunSheetRow("discussion", "", 0, offset))
             rows.append(RunSheetRow("question", item.prompt, item.minutes or 0, offset, item.position, item))
         offset = rows[-1].running_total
     rows.append(RunSheetRow("end", "", 0, offset))
