@@ -210,6 +210,17 @@ def test_without_libreoffice_the_kit_says_which_pdfs_it_skipped(runner: CliRunne
         "kit-guide.docx", "kit-guide.md", "kit-handout.docx", "kit.pptx"]
 
 
+def test_without_writer_the_kit_skips_only_the_handout_pdfs(runner: CliRunner, soffice: str, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kit_pdfs, "writer_missing", lambda: True)
+    monkeypatch.setattr("deckgen.app.pdf.writer_missing", lambda: True)
+    result = runner.invoke(main, ["build", str(KIT), "--kit", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "warning: LibreOffice Writer is not installed: skipped 1 handout PDF(s) (kit-handout.pdf)" in result.output
+    assert (tmp_path / "kit-notes.pdf").is_file() and not (tmp_path / "kit-handout.pdf").exists()
+    assert "0 built, 1 skipped" in runner.invoke(main, ["build", str(KIT), "--kit", "-o", str(tmp_path)]).output
+
+
 # --------------------------------------------------------------------------- shared PDF export
 
 
@@ -224,3 +235,50 @@ def test_a_failing_file_is_reported_without_losing_the_rest_and_each_pdf_has_its
     assert b"/Lang(zh-CN)" in (tmp_path / "c.pdf").read_bytes()  # the PDF's language property
     assert [f.conversion.source for f in failures] == [broken]
     assert failures[0].message.startswith(f"{broken}: LibreOffice could not convert it to b.pdf")
+
+
+# --------------------------------------------------------------------------- watch
+
+
+def test_watch_rebuilds_when_the_outline_is_saved(tmp_path: Path) -> None:
+    import threading
+    import time
+
+    from deckgen.app.batch import build_batch
+    from deckgen.app.watch import watch_outline
+
+    outline = tmp_path / "kit.yaml"
+    outline.write_text(KIT.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    stop = threading.Event()
+    statuses: list[str] = []
+
+    def rebuild() -> None:
+        statuses.extend(r.status for r in build_batch([outline], out).results)
+
+    watcher = threading.Thread(target=watch_outline, args=(outline, out, rebuild, stop))
+    watcher.start()
+    try:
+        deadline = time.monotonic() + 60
+        while not statuses and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(1)  # let the watcher start before the save
+        outline.write_text(outline.read_text(encoding="utf-8").replace("Ask why.", "Ask how."), encoding="utf-8")
+        while len(statuses) < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        stop.set()
+        watcher.join(timeout=10)
+    assert statuses[:2] == ["built", "built"]
+    assert "Ask how." in "".join(notes_of(s) for s in open_deck(out / "kit.pptx").slides)
+
+
+def test_watch_ignores_its_own_outputs_and_temporary_files(tmp_path: Path) -> None:
+    from deckgen.app.watch import is_input_change
+
+    out = tmp_path / "build"
+    assert is_input_change(tmp_path / "kit.yaml", out)
+    assert is_input_change(tmp_path / "images" / "a.png", out)
+    assert not is_input_change(out / "kit.pptx", out)
+    assert not is_input_change(tmp_path / ".kit.yaml.swp", out)
+    assert not is_input_change(tmp_path / "notes.txt", out)

@@ -133,20 +133,22 @@ def _write_kit(job: Job, outline: Outline, files: list[Path]) -> tuple[tuple[str
     )
 
 
-def kit_outputs(job: Job, with_pdfs: bool) -> list[tuple[Path, str]]:
+def kit_outputs(job: Job, with_pdfs: bool, with_handout_pdf: bool = True) -> list[tuple[Path, str]]:
     """The kit files ``job`` should have beside its deck (path, kind); PDFs only ``with_pdfs``."""
     from deckgen.app.kit import kit_documents, kit_pdfs
 
     files = [(item.path, item.kind) for item in kit_documents(job.output)]
     if with_pdfs:
-        files += [(item.path, item.kind) for item, _conversion in kit_pdfs(job.output)]
+        pdfs = kit_pdfs(job.output)
+        files += [(item.path, item.kind) for item, c in pdfs if with_handout_pdf or c.kind != "document"]
     return files
 
 
-def _with_pdfs() -> bool:
-    from deckgen.app.pdf import soffice_path
+def _with_pdfs() -> tuple[bool, bool]:
+    """Whether LibreOffice can make the kit's deck PDFs, and its handout PDFs."""
+    from deckgen.app.pdf import soffice_path, writer_missing
 
-    return soffice_path() is not None
+    return soffice_path() is not None, not writer_missing()
 
 
 def is_current(job: Job, manifests: dict[Path, dict[str, Record]]) -> bool:
@@ -160,7 +162,7 @@ def is_current(job: Job, manifests: dict[Path, dict[str, Record]]) -> bool:
     if not is_up_to_date(job.output, build_words(job), manifests[folder]):
         return False
     return not job.kit or all(
-        is_up_to_date(path, kit_words(job, kind), manifests[folder]) for path, kind in kit_outputs(job, _with_pdfs()))
+        is_up_to_date(path, kit_words(job, kind), manifests[folder]) for path, kind in kit_outputs(job, *_with_pdfs()))
 
 
 def run_jobs(jobs: Sequence[Job], workers: int, on_result: Callable[[Result], None]) -> list[Result]:

@@ -24,7 +24,7 @@ from deckgen.app.document import (
     outline_text,
 )
 from deckgen.outline.model import Outline, Point, Position, Question, Section
-from deckgen.plan.deck import cite, format_minutes, option_lines, question_meta
+from deckgen.plan.deck import cite, quoted, format_minutes, option_lines, question_meta
 from deckgen.plan.labels import Labels, labels_for
 from deckgen.plan.timing import (
     RunSheetRow,
@@ -80,7 +80,7 @@ class _Guide:
         if self.outline.subtitle:
             yield Para((outline_text(self.outline.subtitle, "emphasis"),))
         if self.outline.source:
-            yield Para((Span(f"{self.labels.source}: "), Span(cite(self.outline.source))))
+            yield Para((Span(self.labels.source + self.labels.colon), Span(cite(self.outline.source))))
 
     def _run_sheet(self) -> Iterator[Block]:
         labels = self.labels
@@ -143,8 +143,8 @@ class _Guide:
         if point.evidence:
             yield Bullets(tuple((b.level, (outline_text(b.text),)) for b in point.evidence))
         if point.quote:
-            by = f" — {point.quote.by}" if point.quote.by else ""
-            yield Para((outline_text(point.quote.text, "emphasis"), outline_text(by)))
+            by = (Span(f" — {point.quote.by}"),) if point.quote.by else ()
+            yield Para((outline_text(quoted(point.quote.text), "emphasis"), *by))
         if point.notes:
             yield Notes(tuple(point.notes.splitlines()))
 

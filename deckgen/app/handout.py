@@ -45,7 +45,7 @@ def _header(outline: Outline, labels: Labels) -> Iterator[Block]:
     if byline:
         yield Para((Span(byline),))
     if outline.source:
-        yield Para((Span(f"{labels.source}: ", "strong"), Span(cite(outline.source))))
+        yield Para((Span(labels.source + labels.colon, "strong"), Span(cite(outline.source))))
     if outline.preparation:
         yield Heading(2, (Span(labels.preparation),))
         yield Bullets(tuple((0, (outline_text(item),)) for item in outline.preparation))

@@ -121,8 +121,11 @@ def digest(data: bytes) -> str:
 
 
 def skipped_pdfs_message(paths: Sequence[Path]) -> str:
-    """What the kit could not make without LibreOffice, and how to get it."""
-    from deckgen.app.pdf import INSTALL_HINT
+    """What the kit could not make without LibreOffice (or its Writer), and how to get it."""
+    from deckgen.app.pdf import INSTALL_HINT, soffice_path
 
     shown = ", ".join(p.name for p in paths[:6]) + (f" and {len(paths) - 6} more" if len(paths) > 6 else "")
+    if soffice_path() is not None:
+        return (f"LibreOffice Writer is not installed: skipped {len(paths)} handout PDF(s) ({shown}); "
+                "install it (e.g. apt-get install libreoffice-writer), then build again")
     return f"LibreOffice (soffice) is not installed: skipped {len(paths)} PDF(s) of the kit ({shown}); {INSTALL_HINT}, then build again"

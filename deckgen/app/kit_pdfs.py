@@ -13,7 +13,7 @@ from pathlib import Path
 from deckgen.app.batch import Result, kit_words
 from deckgen.app.kit import digest, kit_pdfs
 from deckgen.app.manifest import Record, inputs_digest, write_manifest
-from deckgen.app.pdf import Conversion, convert_all, soffice_path
+from deckgen.app.pdf import Conversion, convert_all, soffice_path, writer_missing
 from deckgen.errors import DeckgenError
 
 
@@ -25,9 +25,13 @@ def export_kit_pdfs(results: Sequence[Result], processes: int = 2) -> tuple[list
         return [], []
     if soffice_path() is None:
         return [], [conversion.target for _result, _kind, conversion in wanted]
+    skipped = []
+    if writer_missing():  # Impress alone: decks and notes yes, Word handouts no
+        skipped = [c.target for _result, _kind, c in wanted if c.kind == "document"]
+        wanted = [item for item in wanted if item[2].kind != "document"]
     failures = convert_all([conversion for _result, _kind, conversion in wanted], processes=processes)
     _record(wanted, {error.conversion.target for error in failures})
-    return list(failures), []
+    return list(failures), skipped
 
 
 def _record(wanted: list[tuple[Result, str, Conversion]], failed: set[Path]) -> None:

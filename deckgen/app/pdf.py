@@ -74,6 +74,17 @@ def soffice_path() -> str | None:
     return None
 
 
+def writer_missing() -> bool:
+    """True when LibreOffice is installed without Writer (Debian's libreoffice-impress alone),
+    which Word handouts need. Where the layout is unknown (macOS bundles all), assume not."""
+    found = soffice_path()
+    if found is None:
+        return False
+    program = Path(found).resolve().parent
+    impress_here = any(program.glob("libsdlo.*")) or any(program.glob("libmergedlo.*"))
+    return impress_here and not any(program.glob("libswlo.*"))
+
+
 def _soffice() -> str:
     found = soffice_path()
     if found is None:
@@ -104,7 +115,7 @@ def convert_all(conversions: Sequence[Conversion], processes: int = 2, per_call:
     if not conversions:
         return []
     soffice = _soffice()
-    batches = list(_batches(conversions, per_call))
+    batches = list(_batches(conversions, per_call, processes))
     workers = max(1, min(processes, len(batches)))
     with tempfile.TemporaryDirectory(prefix="deckgen-pdf-") as work:
         def profile(worker: int, language: str) -> Path:
@@ -119,13 +130,15 @@ def convert_all(conversions: Sequence[Conversion], processes: int = 2, per_call:
     return [failures[id(c)] for c in conversions if id(c) in failures]
 
 
-def _batches(conversions: Sequence[Conversion], per_call: int) -> Iterator[list[Conversion]]:
-    """Conversions of one kind and language, ``per_call`` at a time (one ``soffice`` call each)."""
+def _batches(conversions: Sequence[Conversion], per_call: int, processes: int) -> Iterator[list[Conversion]]:
+    """Conversions of one kind and language, at most ``per_call`` per ``soffice`` call, split
+    so that ``processes`` calls can run side by side."""
     for kind in _FILTERS:
         for language in sorted({c.language for c in conversions if c.kind == kind}):
             same = [c for c in conversions if c.kind == kind and c.language == language]
-            for start in range(0, len(same), per_call):
-                yield same[start:start + per_call]
+            size = max(1, min(per_call, -(-len(same) // max(1, processes))))
+            for start in range(0, len(same), size):
+                yield same[start:start + size]
 
 
 _LOCALE_SETTING = """<?xml version="1.0" encoding="UTF-8"?>

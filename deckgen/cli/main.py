@@ -286,6 +286,41 @@ def preview(outline: Path, output: Path | None, audience: str | None, template: 
     click.echo(f"wrote {sheet} ({pages} slides)")
 
 
+@main.command()
+@click.argument("outline", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out", default="build", show_default=True, help="Output folder.")
+@click.option("--template", help="Bundled template name or path to a .pptx/.potx (overrides the outline's).")
+@click.option("--audience", help="Build this audience variant.")
+@click.option("--all-audiences", is_flag=True, help="Build the base deck and every audience variant.")
+@click.option("--kit", is_flag=True, help="Also write the facilitator kit (as build --kit).")
+def watch(outline: Path, out: str, template: str | None, audience: str | None, all_audiences: bool, kit: bool) -> None:
+    """Rebuild OUTLINE's deck (and kit) whenever it or its pictures are saved; Ctrl-C stops.
+
+    Needs the watchfiles package: pip install 'deckgen[watch]'.
+    """
+    from deckgen.app.batch import build_batch
+    from deckgen.app.watch import watch_outline
+
+    if audience and all_audiences:
+        raise click.UsageError("use either --audience or --all-audiences, not both")
+
+    def rebuild() -> None:
+        started = time.perf_counter()
+        reporter = Reporter(1, quiet=False)
+        outcome = build_batch([outline], Path(out), audience=audience, all_audiences=all_audiences,
+                              template=template, kit=kit, workers=1, on_result=reporter)
+        _echo_problems(outcome.problems, "error")
+        for failure in outcome.pdf_failures:
+            _echo_problems(list(failure.problems), "error")
+        click.echo(summary(outcome.results, len(outcome.problems) + len(outcome.pdf_failures),
+                           time.perf_counter() - started) + "; watching for changes (Ctrl-C stops)", err=True)
+
+    try:
+        watch_outline(outline, Path(out), rebuild)
+    except KeyboardInterrupt:
+        click.echo("stopped watching", err=True)
+
+
 def run() -> None:
     """Entry point that turns unexpected exceptions into a one-line error (exit 1)."""
     try:

@@ -56,6 +56,8 @@ class Labels:
     slide: str = "slide {}"
     your_notes: str = "Your answer"
     handout: str = "Handout"
+    colon: str = ": "
+    """Between a label and its text ("Source: ...")."""
 
 
 SIMPLIFIED_CHINESE = Labels(
@@ -94,6 +96,7 @@ SIMPLIFIED_CHINESE = Labels(
     slide="第 {} 页",
     your_notes="你的回答",
     handout="讲义",
+    colon="：",
 )
 
 TRADITIONAL_CHINESE = Labels(
@@ -132,6 +135,7 @@ TRADITIONAL_CHINESE = Labels(
     slide="第 {} 頁",
     your_notes="你的回答",
     handout="講義",
+    colon="：",
 )
 
 ENGLISH = Labels()
