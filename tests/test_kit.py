@@ -159,7 +159,7 @@ def test_handout_pdf_is_tagged_with_title_and_language(runner: CliRunner, writer
 
 
 def _kit_build(runner: CliRunner, out: Path, *extra: str) -> str:
-    result = runner.invoke(main, ["build", str(KIT), "--all-audiences", "--kit", "-o", str(out), *extra])
+    result = runner.invoke(main, ["build", str(KIT), "--kit", "-o", str(out), *extra])  # every audience
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -190,11 +190,11 @@ def test_an_unchanged_kit_is_skipped_and_a_changed_outline_rebuilds_it(runner: C
     outline.write_text(KIT.read_text(encoding="utf-8"), encoding="utf-8")
     out = tmp_path / "out"
     runner.invoke(main, ["build", str(outline), "--kit", "-o", str(out)])
-    assert "0 built, 1 skipped" in runner.invoke(main, ["build", str(outline), "--kit", "-o", str(out)]).output
+    assert "0 built, 2 skipped" in runner.invoke(main, ["build", str(outline), "--kit", "-o", str(out)]).output
     (out / "kit-guide.md").unlink()
-    assert "1 built, 0 skipped" in runner.invoke(main, ["build", str(outline), "--kit", "-o", str(out)]).output
+    assert "1 built, 1 skipped" in runner.invoke(main, ["build", str(outline), "--kit", "-o", str(out)]).output
     outline.write_text(outline.read_text(encoding="utf-8").replace("Go round quickly.", "Go round."), encoding="utf-8")
-    assert "1 built" in runner.invoke(main, ["build", str(outline), "--kit", "-o", str(out)]).output
+    assert "2 built" in runner.invoke(main, ["build", str(outline), "--kit", "-o", str(out)]).output
     assert "> Go round." in (out / "kit-guide.md").read_text(encoding="utf-8").splitlines()
 
 
@@ -202,23 +202,24 @@ def test_without_libreoffice_the_kit_says_which_pdfs_it_skipped(runner: CliRunne
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kit_pdfs, "soffice_path", lambda: None)
     monkeypatch.setattr("deckgen.app.pdf.soffice_path", lambda: None)
-    result = runner.invoke(main, ["build", str(KIT), "--kit", "-o", str(tmp_path)])
+    result = runner.invoke(main, ["build", str(KIT), "--kit", "--audience", "short", "-o", str(tmp_path)])
     assert result.exit_code == 0
     assert ("warning: LibreOffice (soffice) is not installed: skipped 3 PDF(s) of the kit "
-            "(kit.pdf, kit-notes.pdf, kit-handout.pdf); install LibreOffice") in result.output
+            "(kit-short.pdf, kit-short-notes.pdf, kit-short-handout.pdf); install LibreOffice") in result.output
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
-        "kit-guide.docx", "kit-guide.md", "kit-handout.docx", "kit.pptx"]
+        "kit-short-guide.docx", "kit-short-guide.md", "kit-short-handout.docx", "kit-short.pptx"]
 
 
 def test_without_writer_the_kit_skips_only_the_handout_pdfs(runner: CliRunner, soffice: str, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kit_pdfs, "writer_missing", lambda: True)
     monkeypatch.setattr("deckgen.app.pdf.writer_missing", lambda: True)
-    result = runner.invoke(main, ["build", str(KIT), "--kit", "-o", str(tmp_path)])
+    build = ["build", str(KIT), "--kit", "--audience", "short", "-o", str(tmp_path)]
+    result = runner.invoke(main, build)
     assert result.exit_code == 0, result.output
-    assert "warning: LibreOffice Writer is not installed: skipped 1 handout PDF(s) (kit-handout.pdf)" in result.output
-    assert (tmp_path / "kit-notes.pdf").is_file() and not (tmp_path / "kit-handout.pdf").exists()
-    assert "0 built, 1 skipped" in runner.invoke(main, ["build", str(KIT), "--kit", "-o", str(tmp_path)]).output
+    assert "warning: LibreOffice Writer is not installed: skipped 1 handout PDF(s) (kit-short-handout.pdf)" in result.output
+    assert (tmp_path / "kit-short-notes.pdf").is_file() and not (tmp_path / "kit-short-handout.pdf").exists()
+    assert "0 built, 1 skipped" in runner.invoke(main, build).output
 
 
 # --------------------------------------------------------------------------- shared PDF export

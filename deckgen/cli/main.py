@@ -79,7 +79,8 @@ def main(debug: bool) -> None:
 @click.option("--pdf", is_flag=True, help="Also export each deck to PDF (needs LibreOffice).")
 @click.option("--kit", is_flag=True,
               help="Also write the facilitator kit beside each deck: guide (.md, .docx), handout (.docx) and, "
-                   "with LibreOffice, the deck, notes and handout PDFs.")
+                   "with LibreOffice, the deck, notes and handout PDFs. Builds every audience variant "
+                   "unless --audience is given.")
 @click.option("--shard", "shard_spec", metavar="K/N", help="Build only the K-th of N slices of the batch (CI matrices).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str | None, all_audiences: bool,
@@ -90,6 +91,7 @@ def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str
     if audience and all_audiences:
         raise click.UsageError("use either --audience or --all-audiences, not both")
     slice_ = _parse_shard(shard_spec)
+    all_audiences = all_audiences or (kit and audience is None)  # a kit serves every audience's session
     started = time.perf_counter()
     outlines = _outlines(inputs)
     reporter: Reporter | None = None
@@ -303,6 +305,7 @@ def watch(outline: Path, out: str, template: str | None, audience: str | None, a
 
     if audience and all_audiences:
         raise click.UsageError("use either --audience or --all-audiences, not both")
+    all_audiences = all_audiences or (kit and audience is None)
 
     def rebuild() -> None:
         started = time.perf_counter()
