@@ -29,7 +29,7 @@ def test_guide_starts_with_the_title_and_source(sora_guide: str) -> None:
 def _run_sheet(guide: str) -> list[list[str]]:
     section = guide.split("## Run-sheet", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in section.splitlines() if line.startswith("|")]
-    return [[cell.strip() for cell in row.strip("|").split("|")] for row in rows[2:]]
+    return [[cell.strip().strip("*") for cell in row.strip("|").split("|")] for row in rows[2:]]
 
 
 def test_guide_opens_with_the_run_sheet_of_sections_and_questions(sora_guide: str) -> None:
@@ -38,6 +38,10 @@ def test_guide_opens_with_the_run_sheet_of_sections_and_questions(sora_guide: st
     rows = _run_sheet(sora_guide)
     assert rows[0] == ["14:00", "4", "Sora's leap", "5", "5"]
     assert rows[-1] == ["14:59", "", "End", "", "59"]
+
+
+def test_run_sheet_sets_sections_in_bold(sora_guide: str) -> None:
+    assert "| 14:00 | 4     | **Sora's leap** " in sora_guide
 
 
 def test_the_run_sheet_times_add_up(sora_guide: str) -> None:

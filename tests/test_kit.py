@@ -76,8 +76,10 @@ def test_guide_slide_numbers_match_the_deck(runner: CliRunner, tmp_path: Path) -
     assert runner.invoke(main, ["build", str(KIT), "-o", str(tmp_path / "kit.pptx")]).exit_code == 0
     titles = [title_of(slide) for slide in open_deck(tmp_path / "kit.pptx").slides]
     guide = runner.invoke(main, ["guide", str(KIT)]).output
-    for row in re.findall(r"^\| \d\d:\d\d \| (\d+) +\| (?:Q\d+\. )?([^|]+?) +\|", guide, re.MULTILINE):
-        assert titles[int(row[0]) - 1] == row[1]
+    rows = re.findall(r"^\| \d\d:\d\d \| (\d+) +\| (?:Q\d+\. )?([^|]+?) +\|", guide, re.MULTILINE)
+    assert len(rows) == 7
+    for number, segment in rows:
+        assert titles[int(number) - 1] == segment.strip("*")
 
 
 def test_guide_docx_has_the_run_sheet_table_first_real_headings_and_properties(runner: CliRunner, tmp_path: Path) -> None:
@@ -89,6 +91,7 @@ def test_guide_docx_has_the_run_sheet_table_first_real_headings_and_properties(r
     assert [c.text for c in table.rows[0].cells] == ["Time", "Slide", "Segment", "Min", "Total"]
     assert [c.text for c in table.rows[1].cells] == ["14:00", "4", "Q1. Have you seen an AI-generated video?", "3", "3"]
     assert [c.text for c in table.rows[-1].cells] == ["14:50", "", "End", "", "50"]
+    assert table.rows[3].cells[2].paragraphs[0].runs[0].bold  # a section row: "Sora's leap"
     styles = [(p.style.name, p.text) for p in document.paragraphs if p.style is not None and p.text]
     assert styles[0] == ("Title", "Reading Sora: a seminar")
     assert ("Heading 1", "Run-sheet") in styles and ("Heading 2", "Q4. Did big data help or hinder organic innovation?") in styles
@@ -283,3 +286,22 @@ def test_watch_ignores_its_own_outputs_and_temporary_files(tmp_path: Path) -> No
     assert not is_input_change(out / "kit.pptx", out)
     assert not is_input_change(tmp_path / ".kit.yaml.swp", out)
     assert not is_input_change(tmp_path / "notes.txt", out)
+
+
+@pytest.mark.parametrize("outline_path", sorted((Path(__file__).resolve().parent.parent / "outlines").glob("*.yaml")),
+                         ids=lambda p: p.name)
+def test_no_handout_of_any_bundled_outline_or_audience_holds_a_facilitator_note(outline_path: Path) -> None:
+    from deckgen.app.handout import handout_document
+    from deckgen.app.markdown import document_markdown
+    from deckgen.outline.loader import load_variants
+
+    for outline in load_variants(outline_path):
+        text = " ".join(document_markdown(handout_document(outline)).split())
+        notes = [q.notes for q in outline.questions] + [s.notes for s in outline.sections]
+        notes += [p.notes for s in outline.sections for p in s.points]
+        for note in filter(None, notes):
+            for sentence in re.split(r"(?<=[.!?。！？])\s*", note):
+                if len(sentence) > 25:
+                    assert " ".join(sentence.split()) not in text, (outline.stem, sentence)
+        for question in outline.questions:
+            assert question.prompt.split()[0] in text

@@ -68,6 +68,8 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     widths: tuple[float, ...] = ()
     """Relative column widths (Word); empty for equal widths."""
+    strong_cells: frozenset[tuple[int, int]] = frozenset()
+    """(row, column) of body cells set in bold (the sections of a run-sheet)."""
 
 
 @dataclass(frozen=True)

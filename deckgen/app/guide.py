@@ -86,9 +86,12 @@ class _Guide:
         labels = self.labels
         yield Heading(2, (Span(labels.run_sheet),))
         columns = labels.run_sheet_columns if self.outline.start else labels.run_sheet_columns[1:]
-        rows = tuple(self._sheet_row(row) for row in run_sheet(self.outline))
+        sheet = run_sheet(self.outline)
+        rows = tuple(self._sheet_row(row) for row in sheet)
         widths = (1.1, 1.0, 6.0, 0.9, 1.0) if self.outline.start else (1.0, 6.0, 0.9, 1.0)
-        yield Table(tuple(columns), rows, widths)
+        segment = columns.index(labels.run_sheet_columns[2])
+        strong = frozenset((n, segment) for n, row in enumerate(sheet) if row.kind != "question")
+        yield Table(tuple(columns), rows, widths, strong)
         running = labels.total_running.format(format_minutes(total_minutes(self.outline), labels))
         if self.outline.duration:
             running += labels.planned_session.format(format_minutes(self.outline.duration, labels))

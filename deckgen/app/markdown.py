@@ -116,15 +116,17 @@ def _bullets(block: Bullets) -> Iterator[Token]:
 def _table(block: Table) -> Iterator[Token]:
     yield _token("table_open", "table", 1)
     yield from _wrapped("thead", "thead", "", list(_row(block.header, "th")))
-    body = [t for row in block.rows for t in _row(row, "td")]
+    body = [t for index, row in enumerate(block.rows)
+            for t in _row(row, "td", {column for (r, column) in block.strong_cells if r == index})]
     yield from _wrapped("tbody", "tbody", "", body)
     yield _token("table_close", "table", -1)
 
 
-def _row(cells: Sequence[str], tag: str) -> Iterator[Token]:
+def _row(cells: Sequence[str], tag: str, strong: set[int] | None = None) -> Iterator[Token]:
     yield _token("tr_open", "tr", 1)
-    for cell in cells:
-        yield from _wrapped(tag, tag, "", [_inline((Span(cell, markdown=True),))])
+    for column, cell in enumerate(cells):
+        spans = (Span(cell, "strong" if strong and column in strong and cell else "plain", markdown=True),)
+        yield from _wrapped(tag, tag, "", [_inline(spans)])
     yield _token("tr_close", "tr", -1)
 
 

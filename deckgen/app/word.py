@@ -32,6 +32,7 @@ from deckgen.app.document import (
     PageBreak,
     Para,
     Span,
+    SpanStyle,
     Table,
     TickBoxes,
     WritingSpace,
@@ -141,9 +142,10 @@ def _table(word: WordDocument, block: Table) -> None:
     for cell, text in zip(table.rows[0].cells, block.header):
         _runs(cell.paragraphs[0], (Span(text, "strong"),))
     _repeat_header(table)
-    for row, values in zip(table.rows[1:], block.rows):
-        for cell, text in zip(row.cells, values):
-            _runs(cell.paragraphs[0], (Span(text, markdown=True),))
+    for index, (row, values) in enumerate(zip(table.rows[1:], block.rows)):
+        for column, (cell, text) in enumerate(zip(row.cells, values)):
+            style: SpanStyle = "strong" if (index, column) in block.strong_cells else "plain"
+            _runs(cell.paragraphs[0], (Span(text, style, markdown=True),))
     _widths(table, block.widths or (1.0,) * len(block.header))
     word.add_paragraph()
 
