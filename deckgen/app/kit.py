@@ -28,7 +28,6 @@ from deckgen.plan.slides import DeckPlan
 from deckgen.plan.timing import first_slides
 
 GUIDE_SUFFIXES = (".md", ".docx")
-HANDOUT_SUFFIXES = (".docx", ".pdf")
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 from deckgen.app.output import write_atomically
-from deckgen.errors import BuildError, DeckgenError
+from deckgen.errors import BuildError
 
 CONVERT_TIMEOUT_S = 300
 """Longest wait for one file in a call of its own."""
