@@ -305,3 +305,18 @@ def test_no_handout_of_any_bundled_outline_or_audience_holds_a_facilitator_note(
                     assert " ".join(sentence.split()) not in text, (outline.stem, sentence)
         for question in outline.questions:
             assert question.prompt.split()[0] in text
+
+
+def test_a_call_past_its_timeout_is_stopped_and_reported(soffice: str, tmp_path: Path, runner: CliRunner,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from deckgen.app import pdf
+
+    assert runner.invoke(main, ["build", str(KIT), "-o", str(tmp_path / "kit.pptx")]).exit_code == 0
+    monkeypatch.setattr(pdf, "CALL_TIMEOUT_BASE_S", 0.05)
+    monkeypatch.setattr(pdf, "CALL_TIMEOUT_PER_FILE_S", 0)
+    monkeypatch.setattr(pdf, "CONVERT_TIMEOUT_S", 0.05)
+    failures = convert_all([Conversion(tmp_path / "kit.pptx", tmp_path / "kit.pdf")])
+    assert [f.message for f in failures] == [
+        f"{tmp_path / 'kit.pptx'}: LibreOffice could not convert it to kit.pdf "
+        "(LibreOffice did not finish within 0.05 s); try opening it in LibreOffice"]
+    assert not (tmp_path / "kit.pdf").exists()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -196,14 +197,26 @@ def _run(soffice: str, kind: PdfKind, inputs: Sequence[Path], profile: Path, out
     command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
                "--convert-to", _filter(kind), "--outdir", str(out), *map(str, inputs)]
     try:
-        done = subprocess.run(command, capture_output=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        return f"LibreOffice did not finish within {timeout:g} s"
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   start_new_session=True)
     except OSError as error:
         return f"LibreOffice could not start ({error.strerror or error})"
-    if done.returncode != 0:
-        return f"LibreOffice exited with status {done.returncode}"
-    return ""
+    try:
+        status = process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        _stop(process)
+        return f"LibreOffice did not finish within {timeout:g} s"
+    return f"LibreOffice exited with status {status}" if status != 0 else ""
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop a timed-out call and the processes it started (``soffice`` is a launcher whose
+    office process would otherwise live on, holding its profile)."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (OSError, AttributeError):  # already gone, or no process groups (Windows)
+        process.kill()
+    process.wait()
 
 
 def _filter(kind: PdfKind) -> str:
