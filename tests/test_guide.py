@@ -128,6 +128,6 @@ def test_a_chinese_guide_has_chinese_headings(runner: CliRunner) -> None:
     result = runner.invoke(main, ["guide", str(SORA_ZH)])
     assert "## 流程表" in result.output and "## 要点总结" in result.output
     header = next(line for line in result.output.splitlines() if line.startswith("|"))
-    assert [cell.strip() for cell in header.strip("|").split("|")] == ["幻灯片", "环节", "分钟", "累计"]
+    assert [cell.strip() for cell in header.strip("|").split("|")] == ["时间", "幻灯片", "环节", "分钟", "累计"]
     assert "总时长：59 分钟（计划研讨时长：60 分钟）。" in result.output
     assert "Total running time" not in result.output

@@ -94,3 +94,9 @@ def test_missing_minutes_and_a_session_past_midnight_are_reported(tmp_path: Path
     messages = [p.message for p in lint_outline(load_outline(path))]
     assert "questions[0]: no minutes; clock times count it as 0 min, give it minutes" in messages
     assert any(m.startswith("start: a session starting at 23:30 ends after midnight (00:10 the next day)") for m in messages)
+
+
+def test_a_chinese_time_check_reads_in_chinese() -> None:
+    zh = Path(__file__).resolve().parent.parent / "outlines" / "sora-china-ai.zh.yaml"
+    notes = [s.notes for s in outline_slides(load_outline(zh)) if s.title.startswith("对“大数据”")]
+    assert notes[0].splitlines()[:2] == ["14:23 · 已进行 23 分钟，共 60 分钟", "分析 · 投票 · 4 分钟。"]
