@@ -117,7 +117,7 @@ def test_every_problem_of_an_outline_is_reported_at_once(runner: CliRunner, writ
     assert errors == [
         f"error: {path}:1:1: missing required key 'sections'",
         (f"error: {path}:2:1: sectons: unknown key (did you mean 'sections'?); allowed keys: deckgen, title, subtitle, "
-         "presenter, date, template, language, duration, footer, source, thesis, vars, sections, questions, takeaways, "
+         "presenter, date, template, language, duration, footer, start, source, thesis, preparation, vars, sections, questions, takeaways, "
          "references, audiences"),
         f"error: {path}:{BAD_KIND_MESSAGE.replace('6:11', '5:11')}",
     ]

@@ -13,8 +13,8 @@ from deckgen.outline.schema import outline_json_schema
 
 def test_the_outline_keys_come_from_the_model_in_declaration_order() -> None:
     assert F.OUTLINE.names == (
-        "deckgen", "title", "subtitle", "presenter", "date", "template", "language", "duration", "footer", "source",
-        "thesis", "vars", "sections", "questions", "takeaways", "references", "audiences",
+        "deckgen", "title", "subtitle", "presenter", "date", "template", "language", "duration", "footer", "start", "source",
+        "thesis", "preparation", "vars", "sections", "questions", "takeaways", "references", "audiences",
     )
     assert F.OUTLINE.model is model.Outline
 

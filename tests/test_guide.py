@@ -26,17 +26,33 @@ def test_guide_starts_with_the_title_and_source(sora_guide: str) -> None:
     assert "Source: Niranjana Dhumal — OpenAI's Sora: A Reality Check for China's AI Ambitions" in lines
 
 
-def test_guide_agenda_lists_sections_with_timings(sora_guide: str) -> None:
-    agenda = sora_guide.split("## Agenda", 1)[1].split("\n## ", 1)[0]
-    items = [line for line in agenda.splitlines() if line.startswith("1. ")]
-    assert items == [
-        "1. Sora's leap — 8 min",
-        "1. The gap Sora exposed — 8 min",
-        "1. Soul-searching in China's AI sector — 13 min",
-        "1. How can China respond? — 18 min",
-        "1. Beyond China: the broader impact — 4 min",
-        "1. Discussion — 9 min",
-    ]
+def _run_sheet(guide: str) -> list[list[str]]:
+    section = guide.split("## Run-sheet", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("|")]
+    return [[cell.strip().strip("*") for cell in row.strip("|").split("|")] for row in rows[2:]]
+
+
+def test_guide_opens_with_the_run_sheet_of_sections_and_questions(sora_guide: str) -> None:
+    headings = [line for line in sora_guide.splitlines() if line.startswith("## ")]
+    assert headings[0] == "## Run-sheet"
+    rows = _run_sheet(sora_guide)
+    assert rows[0] == ["14:00", "4", "Sora's leap", "5", "5"]
+    assert rows[-1] == ["15:00", "", "End", "", "60"]
+
+
+def test_run_sheet_sets_sections_in_bold(sora_guide: str) -> None:
+    assert "| 14:00 | 4     | **Sora's leap** " in sora_guide
+
+
+def test_the_run_sheet_times_add_up(sora_guide: str) -> None:
+    rows = _run_sheet(sora_guide)
+    total = 0.0
+    for time, _slide, _segment, minutes, running in rows:
+        hours, mins = time.split(":")
+        assert int(hours) * 60 + int(mins) == 14 * 60 + total
+        total += float(minutes or 0)
+        if running:
+            assert float(running) == total
 
 
 def test_guide_gives_the_total_running_time_and_the_planned_session(sora_guide: str) -> None:
@@ -53,10 +69,12 @@ def test_guide_has_every_question_with_its_follow_ups_and_notes(sora_guide: str)
         assert fold(question.notes) in text
 
 
-def test_guide_numbers_questions_in_deck_order_with_kind_and_minutes(sora_guide: str) -> None:
-    assert "**Q1. Have you seen an AI-generated video? What made it convincing, or not?** _(Warm-up · 3 min)_" in sora_guide
-    numbers = [line.split(".")[0] for line in sora_guide.splitlines() if line.startswith("**Q")]
-    assert numbers == [f"**Q{n}" for n in range(1, len(load_outline(SORA).questions) + 1)]
+def test_guide_numbers_questions_in_deck_order_with_kind_format_minutes_and_slide(sora_guide: str) -> None:
+    lines = sora_guide.splitlines()
+    first = lines.index("### Q1. Have you seen an AI-generated video? What made it convincing, or not?")
+    assert lines[first + 2] == "_Warm-up · 3 min · slide 7_"
+    numbers = [line.split(".")[0] for line in lines if line.startswith("### Q")]
+    assert numbers == [f"### Q{n}" for n in range(1, len(load_outline(SORA).questions) + 1)]
 
 
 def test_guide_keeps_evidence_levels_as_nested_lists() -> None:
@@ -108,19 +126,24 @@ def test_guide_of_a_minimal_outline() -> None:
 
 def test_a_chinese_guide_has_chinese_headings(runner: CliRunner) -> None:
     result = runner.invoke(main, ["guide", str(SORA_ZH)])
-    assert "## 议程" in result.output and "## 要点总结" in result.output
+    assert "## 流程表" in result.output and "## 要点总结" in result.output
+    header = next(line for line in result.output.splitlines() if line.startswith("|"))
+    assert [cell.strip() for cell in header.strip("|").split("|")] == ["时间", "幻灯片", "环节", "分钟", "累计"]
     assert "总时长：60 分钟（计划研讨时长：60 分钟）。" in result.output
     assert "Total running time" not in result.output
 
 
 def test_guide_shows_comparisons_tables_and_charts_with_their_formatting() -> None:
-    from deckgen.app.guide import guide_markdown
+    import re
+
+    from deckgen.app.guide import guide_document
+    from deckgen.app.markdown import document_markdown
     from deckgen.outline.loader import load_outline
     from tests.conftest import OUTLINES
 
-    text = guide_markdown(load_outline(OUTLINES / "sora-responses-compared.yaml"))
+    text = document_markdown(guide_document(load_outline(OUTLINES / "sora-responses-compared.yaml")))
     assert "**China's strides**\n\n- Facial recognition" in text
-    assert "| Response | What it asks for | What the article expects |\n| --- | --- | --- |" in text
-    assert "| **Open collaboration** |" in text
+    assert re.search(r"\| Response +\| What it asks for +\| What the article expects +\|\n\| -+ \| -+ \| -+ \|", text)
+    assert "| **Open collaboration** " in text
     assert "- Minutes — Strengths and the gap: 12, Three responses: 14, Discussion: 19" in text
     assert "\n\n\n" not in text

@@ -37,7 +37,7 @@ def test_every_label_template_takes_the_same_fields_as_english(language: str) ->
         english = getattr(ENGLISH, field.name)
         if isinstance(english, str):
             values = dict(title="T", author="A", minutes="M", parts=2, count=3)
-            assert getattr(labels, field.name).format(1, 2, **values)  # no KeyError, no IndexError
+            assert getattr(labels, field.name).format(1, 2, 3, **values)  # no KeyError, no IndexError
 
 
 def test_regional_tags_find_their_language_and_script() -> None:
@@ -80,3 +80,11 @@ def test_the_opening_script_of_a_chinese_deck_is_chinese_without_spaces_between_
     notes = plan_deck(outline(language="zh-CN"), profile()).slides[0].notes
     assert notes.startswith("欢迎大家")
     assert "再一起讨论。时间共 30 分钟。" in notes
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if not lang.startswith("en")])
+def test_kit_and_format_labels_are_translated(language: str) -> None:
+    labels = labels_for(language)
+    for name in ("opening", "run_sheet", "preparation", "your_notes", "handout", "options", "end"):
+        assert getattr(labels, name) != getattr(ENGLISH, name), name
+    assert all(labels.formats[f] != ENGLISH.formats[f] for f in ENGLISH.formats if f != "vote" or language != "fr")

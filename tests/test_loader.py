@@ -155,6 +155,10 @@ BAD_CASES: list[tuple[str, str]] = [
     ("unknown-key", "2:1: subtitel: unknown key (did you mean 'subtitle'?); allowed keys: deckgen, title,"),
     ("unknown-point-key", "6:9: sections[0].points[0].evidance: unknown key (did you mean 'evidence'?)"),
     ("bad-kind", "6:11: questions[0].kind: 'analyse' is not one of warm-up, analysis, application, reflection (did you mean 'analysis'?)"),
+    ("bad-start", "2:8: start: '25:00' is not a clock time; write HH:MM on a 24-hour clock, like \"14:00\" or \"09:30\""),
+    ("vote-no-options", "6:13: questions[0].format: format 'vote' needs 'options'; add options: [..., ...] (a list of choices)"),
+    ("options-without-vote", "6:14: questions[0].options: 'options' is used only with format: vote; add format: vote or remove options"),
+    ("bad-format", "6:13: questions[0].format: 'pair' is not one of whole-room, pairs, small-groups, vote, write (did you mean 'pairs'?)"),
     ("missing-title", "1:1: missing required key 'title'"),
     ("missing-sections", "1:1: missing required key 'sections'"),
     ("empty-sections", "2:11: sections: needs at least 1 item(s)"),
@@ -384,3 +388,23 @@ def test_load_variants_gives_the_base_and_every_audience_as_single_loads_do() ->
     variants = load_variants(sora)
     assert [v.audience for v in variants] == [None, "undergrad", "policy"]
     assert variants == [load_outline(sora)] + [load_outline(sora, audience=a) for a in ("undergrad", "policy")]
+
+
+def test_clock_times_load_quoted_or_not_and_warm_ups_open_the_session(tmp_path: Path) -> None:
+    path = tmp_path / "o.yaml"
+    path.write_text(
+        "title: T\nstart: 9:05\nsections:\n  - {id: s, title: S}\nquestions:\n"
+        "  - {prompt: Hi?, kind: warm-up}\n  - {prompt: Why?, after: start}\n  - {prompt: How?, after: s}\n"
+        "  - {prompt: Which?, format: vote, options: [Yes, No]}\n", encoding="utf-8")
+    outline = load_outline(path)
+    assert outline.start == "09:05"
+    assert [q.opens_session for q in outline.questions] == [True, True, False, False]
+    assert outline.questions[3].options == ("Yes", "No")
+    assert outline.questions[0].format == "whole-room"
+
+
+def test_start_is_reserved_as_a_section_id(tmp_path: Path) -> None:
+    path = tmp_path / "o.yaml"
+    path.write_text("title: T\nsections:\n  - {id: start, title: S}\n", encoding="utf-8")
+    with pytest.raises(OutlineError, match="'start' is reserved"):
+        load_outline(path)

@@ -78,10 +78,11 @@ def test_question_slides_use_the_question_layout(sora: PresentationObject, sora_
     assert sum(fold(title_of(s)) in prompts for s in sora.slides) == len(sora_outline.questions)
 
 
-def test_question_slides_show_kind_minutes_and_follow_ups(sora: PresentationObject) -> None:
+def test_question_slides_show_kind_format_minutes_options_and_follow_ups(sora: PresentationObject) -> None:
     slide = next(s for s in sora.slides if title_of(s).startswith("Did the focus on"))
     text = slide_text(slide)
-    assert "Analysis · 4 min" in text
+    assert "Analysis · Vote · 4 min" in text
+    assert "A. Helped\nB. Hindered\nC. Both" in text
     assert "What evidence would change your mind?" in text
 
 
@@ -153,7 +154,7 @@ def test_question_notes_carry_kind_minutes_notes_and_follow_ups(sora: Presentati
     question = next(q for q in sora_outline.questions if q.prompt.startswith("Did the focus on"))
     slide = next(s for s in sora.slides if title_of(s) == question.prompt)
     notes = notes_of(slide)
-    assert notes.startswith("Analysis · 4 min")
+    assert notes.startswith("14:22 · 22 of 60 min\nAnalysis · Vote · 4 min.\nOptions:\n- A. Helped")
     assert fold(question.notes) in fold(notes)
     assert all(follow_up in notes for follow_up in question.follow_ups)
 

@@ -30,7 +30,7 @@ SCHEMA_CATCHES = [
     "source-string", "source-no-title", "reference-no-title", "quote-no-text", "follow-ups-string", "tags-number",
     "image-absolute", "image-no-alt", "audience-unknown-key", "audience-bad-name", "audience-set-unknown",
     "audience-set-forbidden", "audience-set-bad-type", "audience-question-kind", "audience-not-mapping",
-    "top-level-list",
+    "top-level-list", "vote-no-options", "options-without-vote", "bad-start", "bad-format",
 ]
 """Bad fixtures the schema alone can see (not: vars, images on disk, ids, YAML syntax)."""
 
@@ -84,6 +84,25 @@ def test_schema_has_enums_minimums_and_required_fields() -> None:
     assert defs["Point"]["properties"]["minutes"]["exclusiveMinimum"] == 0
     assert schema["required"] == ["title", "sections"]
     assert defs["Image"]["required"] == ["path", "alt"]
+
+
+def test_schema_has_the_kit_fields() -> None:
+    schema = outline_json_schema()
+    question = schema["$defs"]["Question"]
+    assert question["properties"]["format"]["enum"] == ["whole-room", "pairs", "small-groups", "vote", "write"]
+    assert question["properties"]["format"]["default"] == "whole-room"
+    assert schema["properties"]["start"]["pattern"] and schema["properties"]["preparation"]["type"] == "array"
+
+
+def test_schema_requires_options_exactly_for_a_vote(validator: jsonschema.Draft202012Validator) -> None:
+    data = as_data(OUTLINES / "minimal.yaml")
+    data["start"] = "09:30"
+    data["questions"] = [{"prompt": "Which?", "format": "vote", "options": ["Yes", True, 3]}]
+    assert validator.is_valid(data)
+    del data["questions"][0]["options"]
+    assert not validator.is_valid(data)
+    data["questions"][0] = {"prompt": "Which?", "format": "pairs", "options": ["A"]}
+    assert not validator.is_valid(data)
 
 
 @pytest.mark.parametrize("path", VALID, ids=lambda p: p.name)

@@ -33,6 +33,8 @@ class Job:
     template: str | None = None
     """The CLI's --template, overriding the outline's own."""
     force: bool = False
+    kit: bool = False
+    """Also write the facilitator kit's guide and handout beside the deck (``build --kit``)."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,10 @@ class Result:
     warnings: tuple[str, ...] = ()
     record: Record | None = None
     """For the manifest: digests of the inputs and the written file."""
+    kit_records: tuple[tuple[str, Record], ...] = ()
+    """For the manifest: the kit files written beside the deck, by file name."""
+    language: str | None = None
+    """The deck's language (for its PDFs' properties)."""
 
 
 def _in_folder(folder: Path) -> list[Path]:
@@ -99,7 +105,9 @@ def run_job(job: Job) -> Result:
         write_atomically(job.output, deck.data)
         files = input_files(outline, deck.template)
         record = Record(inputs_digest(files, build_words(job)), sha256(deck.data).hexdigest(), tuple(map(str, files)))
-        return Result(job, "built", deck.slides, warnings=deck.warnings, record=record)
+        kit = _write_kit(job, outline, files) if job.kit else ()
+        return Result(job, "built", deck.slides, warnings=deck.warnings, record=record, kit_records=kit,
+                      language=outline.language)
     except DeckgenError as error:
         return Result(job, "failed", errors=_lines(error))
     except Exception as error:  # a bug must not stop the batch; report it like a failure
@@ -107,14 +115,54 @@ def run_job(job: Job) -> Result:
         return Result(job, "failed", errors=(f"{job.outline}: internal error while building ({detail}); please report it",))
 
 
+def kit_words(job: Job, kind: str) -> list[str]:
+    """What decides a kit file's bytes: the deck's words, plus which kit file it is."""
+    return [*build_words(job), "kit", kind]
+
+
+def _write_kit(job: Job, outline: Outline, files: list[Path]) -> tuple[tuple[str, Record], ...]:
+    """Write the kit's guide and handout beside the deck; their manifest records."""
+    from deckgen.app.build import plan_outline, source_date_epoch
+    from deckgen.app.kit import digest, write_kit_documents
+
+    written = write_kit_documents(outline, job.output, plan_outline(outline, job.template), source_date_epoch())
+    names = tuple(map(str, files))
+    return tuple(
+        (item.path.name, Record(inputs_digest(files, kit_words(job, item.kind)), digest(data), names))
+        for item, data in written.items()
+    )
+
+
+def kit_outputs(job: Job, with_pdfs: bool, with_handout_pdf: bool = True) -> list[tuple[Path, str]]:
+    """The kit files ``job`` should have beside its deck (path, kind); PDFs only ``with_pdfs``."""
+    from deckgen.app.kit import kit_documents, kit_pdfs
+
+    files = [(item.path, item.kind) for item in kit_documents(job.output)]
+    if with_pdfs:
+        pdfs = kit_pdfs(job.output)
+        files += [(item.path, item.kind) for item, c in pdfs if with_handout_pdf or c.kind != "document"]
+    return files
+
+
+def _with_pdfs() -> tuple[bool, bool]:
+    """Whether LibreOffice can make the kit's deck PDFs, and its handout PDFs."""
+    from deckgen.app.pdf import soffice_path, writer_missing
+
+    return soffice_path() is not None, not writer_missing()
+
+
 def is_current(job: Job, manifests: dict[Path, dict[str, Record]]) -> bool:
-    """True when ``job``'s deck exists and nothing it was built from has changed."""
+    """True when ``job``'s deck (and, for a kit, every kit file) exists and nothing it was
+    built from has changed."""
     if job.force:
         return False
     folder = job.output.parent
     if folder not in manifests:
         manifests[folder] = read_manifest(folder)
-    return is_up_to_date(job.output, build_words(job), manifests[folder])
+    if not is_up_to_date(job.output, build_words(job), manifests[folder]):
+        return False
+    return not job.kit or all(
+        is_up_to_date(path, kit_words(job, kind), manifests[folder]) for path, kind in kit_outputs(job, *_with_pdfs()))
 
 
 def run_jobs(jobs: Sequence[Job], workers: int, on_result: Callable[[Result], None]) -> list[Result]:
@@ -182,7 +230,7 @@ def _output_for(outline: Path, audience: str | None, out: Path, single_file: boo
 
 def plan_jobs(
     outlines: Sequence[Path], out: Path, *, audience: str | None = None, all_audiences: bool = False,
-    template: str | None = None, force: bool = False,
+    template: str | None = None, force: bool = False, kit: bool = False,
 ) -> Plan:
     """One job per outline and variant; ``out`` is a folder, or a .pptx file for one deck."""
     plan = Plan()
@@ -203,7 +251,7 @@ def plan_jobs(
                 plan.problems.append(Problem(outline, 0, 0, message))
                 continue
             owners[output] = outline
-            plan.jobs.append(Job(outline, output, variant, template, force))
+            plan.jobs.append(Job(outline, output, variant, template, force, kit))
     return plan
 
 
@@ -220,7 +268,9 @@ class BatchOutcome:
     problems: list[Problem]
     """Outlines that could not be planned (bad YAML, clashing outputs)."""
     pdf_failures: list[DeckgenError]
-    """PDF exports that failed (only with ``pdf=True``)."""
+    """PDF exports that failed (only with ``pdf=True`` or ``kit=True``)."""
+    skipped_pdfs: list[Path] = field(default_factory=list)
+    """Kit PDFs not made because LibreOffice is not installed (``kit=True``)."""
 
     @property
     def failed(self) -> int:
@@ -231,7 +281,7 @@ class BatchOutcome:
 
 def build_batch(
     outlines: Sequence[Path], out: Path, *, audience: str | None = None, all_audiences: bool = False,
-    template: str | None = None, force: bool = False, workers: int = 1, pdf: bool = False,
+    template: str | None = None, force: bool = False, workers: int = 1, pdf: bool = False, kit: bool = False,
     shard_slice: tuple[int, int] | None = None, on_planned: Callable[[Plan, int], None] | None = None,
     on_result: Callable[[Result], None] = lambda result: None,
 ) -> BatchOutcome:
@@ -242,20 +292,30 @@ def build_batch(
     hears each deck as it finishes. Manifests are written for every folder that got a deck.
     """
     plan = plan_jobs(outlines, out, audience=audience, all_audiences=all_audiences,
-                     template=template, force=force)
+                     template=template, force=force, kit=kit)
     todo = shard(plan.jobs, *shard_slice) if shard_slice else plan.jobs
     if on_planned is not None:
         on_planned(plan, len(todo))
     results = run_jobs(todo, workers, on_result)
     _write_manifests(results)
+    if kit:
+        from deckgen.app.kit_pdfs import export_kit_pdfs
+
+        failures, skipped = export_kit_pdfs(results, processes=workers)
+        return BatchOutcome(results, plan.problems, failures, skipped)
     pdf_failures: list[DeckgenError] = []
     if pdf:
         from deckgen.app.pdf import export_pdfs
 
-        pdf_failures = export_pdfs([r.job.output for r in results if r.status != "failed"])
+        pdf_failures.extend(export_pdfs([(r.job.output, r.language) for r in results if r.status != "failed"], processes=workers))
     return BatchOutcome(results, plan.problems, pdf_failures)
 
 
 def _write_manifests(results: Sequence[Result]) -> None:
     for folder in sorted({r.job.output.parent for r in results if r.record}):
-        write_manifest(folder, {r.job.output.name: r.record for r in results if r.record and r.job.output.parent == folder})
+        records = {}
+        for result in results:
+            if result.record and result.job.output.parent == folder:
+                records[result.job.output.name] = result.record
+                records.update(result.kit_records)
+        write_manifest(folder, records)

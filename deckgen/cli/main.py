@@ -77,16 +77,21 @@ def main(debug: bool) -> None:
               help="Decks built in parallel (default: number of cores).")
 @click.option("--force", is_flag=True, help="Rebuild decks whose inputs are unchanged.")
 @click.option("--pdf", is_flag=True, help="Also export each deck to PDF (needs LibreOffice).")
+@click.option("--kit", is_flag=True,
+              help="Also write the facilitator kit beside each deck: guide (.md, .docx), handout (.docx) and, "
+                   "with LibreOffice, the deck, notes and handout PDFs. Builds every audience variant "
+                   "unless --audience is given.")
 @click.option("--shard", "shard_spec", metavar="K/N", help="Build only the K-th of N slices of the batch (CI matrices).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str | None, all_audiences: bool,
-          jobs: int | None, force: bool, pdf: bool, shard_spec: str | None, quiet: bool) -> None:
+          jobs: int | None, force: bool, pdf: bool, kit: bool, shard_spec: str | None, quiet: bool) -> None:
     """Build decks from outlines (files, or folders searched for *.yaml / *.yml)."""
     from deckgen.app.batch import Plan, build_batch
 
     if audience and all_audiences:
         raise click.UsageError("use either --audience or --all-audiences, not both")
     slice_ = _parse_shard(shard_spec)
+    all_audiences = all_audiences or (kit and audience is None)  # a kit serves every audience's session
     started = time.perf_counter()
     outlines = _outlines(inputs)
     reporter: Reporter | None = None
@@ -103,12 +108,16 @@ def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str
     try:
         outcome = build_batch(outlines, Path(out), audience=audience, all_audiences=all_audiences,
                               template=template, force=force, workers=jobs or os.cpu_count() or 1,
-                              pdf=pdf, shard_slice=slice_, on_planned=planned, on_result=finished)
+                              pdf=pdf, kit=kit, shard_slice=slice_, on_planned=planned, on_result=finished)
     finally:
         if reporter is not None:
             reporter.close()
     for failure in outcome.pdf_failures:
         _echo_problems(list(failure.problems), "error")
+    if outcome.skipped_pdfs:
+        from deckgen.app.kit import skipped_pdfs_message
+
+        click.echo(f"warning: {skipped_pdfs_message(outcome.skipped_pdfs)}", err=True)
     if not quiet:
         click.echo(summary(outcome.results, len(outcome.problems) + len(outcome.pdf_failures), time.perf_counter() - started), err=True)
     if outcome.failed:
@@ -198,23 +207,77 @@ def templates_inspect(template: str) -> None:
     click.echo(describe_template(prepare_template(resolve_template(template, Path.cwd()))))
 
 
+def _clock(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """``--start HH:MM``, normalised to two-digit hours."""
+    import re
+
+    from deckgen.outline.fieldtypes import CLOCK_PATTERN
+
+    if value is None:
+        return None
+    if not re.match(CLOCK_PATTERN, value.strip()):
+        raise click.BadParameter(f"'{value}' is not a clock time; write HH:MM on a 24-hour clock, like 14:00")
+    hours, minutes = value.strip().split(":")
+    return f"{int(hours):02d}:{minutes}"
+
+
+def _suffix(output: Path | None, allowed: tuple[str, ...], what: str) -> str:
+    suffix = output.suffix.lower() if output is not None else allowed[0]
+    if suffix not in allowed:
+        raise click.BadParameter(f"'{output}': {what} is written as {' or '.join(allowed)}; end the file name with one of them",
+                                 param_hint="-o")
+    return suffix
+
+
+def _echo_written(output: Path) -> None:
+    click.echo(f"wrote {output}", err=True)
+
+
 @main.command()
 @click.argument("outline", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE instead of standard output.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE.md (Markdown) or FILE.docx (Word) instead of Markdown on standard output.")
 @click.option("--audience", help="The audience variant to describe.")
-def guide(outline: Path, output: Path | None, audience: str | None) -> None:
-    """Write the facilitator guide (Markdown): agenda, timings, every question with follow-ups."""
-    from deckgen.app.guide import guide_markdown
-    from deckgen.app.output import write_atomically
+@click.option("--start", callback=_clock, metavar="HH:MM", help="Clock time the session starts (overrides the outline's start).")
+def guide(outline: Path, output: Path | None, audience: str | None, start: str | None) -> None:
+    """Write the facilitator guide: run-sheet with clock times and slide numbers, every point and question."""
+    import dataclasses
 
+    from deckgen.app.build import plan_outline, source_date_epoch
+    from deckgen.app.kit import guide_bytes
+    from deckgen.app.output import write_atomically
+    from deckgen.outline.loader import load_outline
+    from deckgen.plan.lint import timing_lints
+
+    suffix = _suffix(output, (".md", ".docx"), "a guide")
+    loaded = load_outline(outline, audience=audience)
+    if start is not None:
+        loaded = dataclasses.replace(loaded, start=start)
+    _echo_problems(timing_lints(loaded), "warning")
+    data = guide_bytes(loaded, suffix, plan_outline(loaded), source_date_epoch())
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+    else:
+        write_atomically(output, data)
+        _echo_written(output)
+
+
+@main.command()
+@click.argument("outline", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="FILE.docx (Word, default <outline stem>-handout.docx) or FILE.pdf (needs LibreOffice).")
+@click.option("--audience", help="The audience variant whose questions the handout lists.")
+def handout(outline: Path, output: Path | None, audience: str | None) -> None:
+    """Write the participant handout: source, preparation, thesis, each question with space to write."""
+    from deckgen.app.build import source_date_epoch
+    from deckgen.app.handout_file import write_handout
     from deckgen.outline.loader import load_outline
 
-    text = guide_markdown(load_outline(outline, audience=audience))
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        write_atomically(output, text.encode("utf-8"))
-        click.echo(f"wrote {output}", err=True)
+    suffix = _suffix(output, (".docx", ".pdf"), "a handout")
+    loaded = load_outline(outline, audience=audience)
+    target = output or Path(f"{loaded.stem}-handout{suffix}")
+    write_handout(loaded, target, source_date_epoch())
+    _echo_written(target)
 
 
 @main.command()
@@ -237,6 +300,42 @@ def preview(outline: Path, output: Path | None, audience: str | None, template: 
         deck = build_deck(loaded, Path(work, f"{loaded.stem}.pptx"), template=template)
         pages = write_preview(deck, sheet)
     click.echo(f"wrote {sheet} ({pages} slides)")
+
+
+@main.command()
+@click.argument("outline", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out", default="build", show_default=True, help="Output folder.")
+@click.option("--template", help="Bundled template name or path to a .pptx/.potx (overrides the outline's).")
+@click.option("--audience", help="Build this audience variant.")
+@click.option("--all-audiences", is_flag=True, help="Build the base deck and every audience variant.")
+@click.option("--kit", is_flag=True, help="Also write the facilitator kit (as build --kit).")
+def watch(outline: Path, out: str, template: str | None, audience: str | None, all_audiences: bool, kit: bool) -> None:
+    """Rebuild OUTLINE's deck (and kit) whenever it or its pictures are saved; Ctrl-C stops.
+
+    Needs the watchfiles package: pip install 'deckgen[watch]'.
+    """
+    from deckgen.app.batch import build_batch
+    from deckgen.app.watch import watch_outline
+
+    if audience and all_audiences:
+        raise click.UsageError("use either --audience or --all-audiences, not both")
+    all_audiences = all_audiences or (kit and audience is None)
+
+    def rebuild() -> None:
+        started = time.perf_counter()
+        reporter = Reporter(1, quiet=False)
+        outcome = build_batch([outline], Path(out), audience=audience, all_audiences=all_audiences,
+                              template=template, kit=kit, workers=1, on_result=reporter)
+        _echo_problems(outcome.problems, "error")
+        for failure in outcome.pdf_failures:
+            _echo_problems(list(failure.problems), "error")
+        click.echo(summary(outcome.results, len(outcome.problems) + len(outcome.pdf_failures),
+                           time.perf_counter() - started) + "; watching for changes (Ctrl-C stops)", err=True)
+
+    try:
+        watch_outline(outline, Path(out), rebuild)
+    except KeyboardInterrupt:
+        click.echo("stopped watching", err=True)
 
 
 def run() -> None:

@@ -13,10 +13,12 @@ from deckgen.outline.fieldtypes import (
     Checked,
     LayoutName,
     Value,
+    CLOCK_PATTERN,
     ID_PATTERN,
     URL_PATTERN,
     VAR_PATTERN,
     Choice,
+    Clock,
     Date,
     Evidence,
     Field,
@@ -27,6 +29,7 @@ from deckgen.outline.fieldtypes import (
     Number,
     Obj,
     Overrides,
+    Requires,
     Scalar,
     Text,
     Version,
@@ -34,9 +37,9 @@ from deckgen.outline.fieldtypes import (
 )
 
 __all__ = [
-    "BCP47_PATTERN", "ID_PATTERN", "URL_PATTERN", "VAR_PATTERN", "Choice", "Date", "Evidence", "Field",
-    "FieldType", "ImagePath", "ListOf", "MapOf", "Number", "Obj", "Overrides", "Scalar", "Text", "Version",
-    "OUTLINE", "TEXT", "Checked", "LayoutName", "Value",
+    "BCP47_PATTERN", "CLOCK_PATTERN", "ID_PATTERN", "URL_PATTERN", "VAR_PATTERN", "Checked", "Choice", "Clock",
+    "Date", "Evidence", "Field", "FieldType", "ImagePath", "LayoutName", "ListOf", "MapOf", "Number", "Obj",
+    "Overrides", "Requires", "Scalar", "Text", "Value", "Version", "OUTLINE", "TEXT",
 ]
 
 TEXT = Text()

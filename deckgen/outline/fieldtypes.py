@@ -28,6 +28,8 @@ BCP47_PATTERN = (
 """A practical subset of BCP-47: language[-Script][-REGION][-variant...][-x-private]."""
 URL_PATTERN = r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$"
 """Anything with a scheme (``https:``, ``doi:``, ``mailto:``) and no spaces."""
+CLOCK_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
+"""A 24-hour clock time, ``HH:MM`` (``9:30`` and ``09:30`` alike)."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,8 @@ class Text:
     """A regular expression the (substituted) text must match."""
     pattern_hint: str = ""
     """What the pattern means, for messages (``a BCP-47 language tag like en or zh-CN``)."""
+    any_scalar: bool = False
+    """Also take numbers and booleans, as written: vote options ``[Yes, No, 50]`` need no quotes."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,15 @@ class Date:
 @dataclass(frozen=True)
 class Number:
     """A positive, finite number of minutes (int or float); stored as float."""
+
+
+@dataclass(frozen=True)
+class Clock:
+    """A 24-hour clock time ``HH:MM``, stored as text ``"14:00"``.
+
+    YAML 1.1 reads an unquoted ``14:00`` as the number 840 (base 60); the written text
+    is what counts, so quoting is optional.
+    """
 
 
 @dataclass(frozen=True)
@@ -149,6 +162,18 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Requires:
+    """A rule between two keys of one mapping: ``then`` is given exactly when ``key`` is ``value``.
+
+    (``options`` belong to a question exactly when its ``format`` is ``vote``.)
+    """
+
+    key: str
+    value: str
+    then: str
+
+
+@dataclass(frozen=True)
 class Obj:
     """A mapping with a fixed set of keys; unknown keys are errors."""
 
@@ -156,6 +181,8 @@ class Obj:
     fields: tuple[Field, ...]
     description: str
     model: type | None = None
+    rules: tuple[Requires, ...] = ()
+    """Rules between keys, checked after each value is valid on its own."""
 
     def field(self, name: str) -> Field | None:
         """The field called ``name``, or None."""
@@ -167,8 +194,8 @@ class Obj:
         return tuple(f.name for f in self.fields)
 
 
-FieldType = Union[Text, Date, Number, Version, Choice, Scalar, ImagePath, Evidence, ListOf, MapOf, Overrides, Obj,
-                  Value, LayoutName, Checked]
+FieldType = Union[Text, Date, Number, Clock, Version, Choice, Scalar, ImagePath, Evidence, ListOf, MapOf, Overrides,
+                  Obj, Value, LayoutName, Checked]
 
 
 _SPEC = "deckgen.field"
@@ -205,7 +232,8 @@ def obj_of(model: type) -> Obj:
     """The :class:`Obj` a model dataclass declares: its outline keys, in declaration order."""
     fields = tuple(_field(f) for f in dataclasses.fields(model) if _SPEC in f.metadata)
     description = (model.__doc__ or "").strip().splitlines()[0]
-    return Obj(model.__name__, fields, description, model)
+    rules: tuple[Requires, ...] = getattr(model, "RULES", ())
+    return Obj(model.__name__, fields, description, model, rules)
 
 
 def _field(model_field: dataclasses.Field[Any]) -> Field:

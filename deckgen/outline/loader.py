@@ -19,7 +19,7 @@ from typing import Any
 from deckgen.outline import fields as F
 from deckgen.outline.audiences import apply_audience, merge_tree
 from deckgen.errors import OutlineError, Problem, did_you_mean, one_of
-from deckgen.outline.model import Audience, Outline, Position
+from deckgen.outline.model import OPENING, Audience, Outline, Position
 from deckgen.outline.textvars import substitute
 from deckgen.outline.validate import INVALID, Context, check, check_entry, check_fields
 from deckgen.outline.yamlnodes import (
@@ -220,7 +220,9 @@ def _check_section_ids(tree: YMap, ctx: Context) -> dict[str, YScalar]:
         value = _quiet_text(node, ctx)
         if value is None or node is None:
             continue
-        if value in ids:
+        if value == OPENING:
+            ctx.report(node, f"'{OPENING}' is reserved (after: {OPENING} opens the session); choose another section id")
+        elif value in ids:
             ctx.report(node, f"duplicate section id '{value}' (first at line {ids[value].position.line}); ids must be unique")
         else:
             assert isinstance(node, YScalar)
@@ -229,14 +231,14 @@ def _check_section_ids(tree: YMap, ctx: Context) -> dict[str, YScalar]:
 
 
 def _check_after(tree: YMap, ids: Mapping[str, YScalar], ctx: Context) -> None:
-    """Report questions whose ``after`` names no section id."""
+    """Report questions whose ``after`` names no section id (nor ``start``, the opening)."""
     for item in _items(tree.value("questions")):
         node = item.value("after") if isinstance(item, YMap) else None
         value = _quiet_text(node, ctx)
-        if value is None or node is None or value in ids or not re.match(F.ID_PATTERN, value):
+        if value is None or node is None or value in ids or value == OPENING or not re.match(F.ID_PATTERN, value):
             continue
         if ids:
-            ctx.report(node, f"'{value}' is not a section id{did_you_mean(value, ids)}; ids: {', '.join(ids)}")
+            ctx.report(node, f"'{value}' is not a section id{did_you_mean(value, [*ids, OPENING])}; ids: {', '.join(ids)}, or {OPENING}")
         else:
             ctx.report(node, f"'{value}' is not a section id; no section has an id (add 'id: {value}' to one)")
 

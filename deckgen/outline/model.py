@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import KW_ONLY, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from deckgen.outline.fieldtypes import (
     BCP47_PATTERN,
@@ -22,6 +22,7 @@ from deckgen.outline.fieldtypes import (
     URL_PATTERN,
     VAR_PATTERN,
     Choice,
+    Clock,
     Date,
     Evidence,
     ImagePath,
@@ -29,6 +30,7 @@ from deckgen.outline.fieldtypes import (
     MapOf,
     Number,
     Overrides,
+    Requires,
     Scalar,
     Text,
     Version,
@@ -42,6 +44,14 @@ QUESTION_KINDS: tuple[str, ...] = ("warm-up", "analysis", "application", "reflec
 """The allowed values of ``questions[].kind``, in the order a seminar usually uses them."""
 
 DEFAULT_KIND = "analysis"
+
+QUESTION_FORMATS: tuple[str, ...] = ("whole-room", "pairs", "small-groups", "vote", "write")
+"""How the room works on a question: ``questions[].format``."""
+
+DEFAULT_FORMAT = "whole-room"
+
+OPENING = "start"
+"""The ``after`` value that places a question at the opening of the session."""
 
 _TEXT = Text()
 _NOTES = Text(blank_ok=True)
@@ -193,11 +203,22 @@ class Question:
     prompt: str = declared(_TEXT, "The question, shown prominently.", required=True)
     kind: str = declared(Choice(QUESTION_KINDS), "What kind of question it is.", default=DEFAULT_KIND)
     follow_ups: tuple[str, ...] = declared(ListOf(_TEXT), "Follow-up questions (bullets and notes).", default=())
-    after: str | None = declared(_IDENT, "Id of the section this question follows; default: the discussion block at the end.")
+    after: str | None = declared(
+        _IDENT, "Id of the section this question follows, or `start` to open the session; "
+        "default: warm-ups open the session, others go to the discussion block at the end.")
     notes: str = declared(_NOTES, "Facilitator notes.", default="")
     minutes: float | None = declared(Number(), "Planned minutes for the discussion.")
     tags: tuple[str, ...] = declared(_TAGS, "Tags for audience filtering.", default=())
+    format: str = declared(Choice(QUESTION_FORMATS), "How the room works on it.", default=DEFAULT_FORMAT)
+    options: tuple[str, ...] = declared(ListOf(Text(any_scalar=True)), "The choices of a vote (required for format: vote), shown as A, B, C ...", default=())
     position: Position = Position()
+
+    RULES: ClassVar[tuple[Requires, ...]] = (Requires("format", "vote", "options"),)
+
+    @property
+    def opens_session(self) -> bool:
+        """True for a question placed at the opening: ``after: start``, or a warm-up without ``after``."""
+        return self.after == OPENING or (self.after is None and self.kind == "warm-up")
 
 
 @dataclass(frozen=True)
@@ -245,8 +266,10 @@ class Outline:
     language: str = declared(_LANGUAGE, "BCP-47 language tag of the text (en, zh-CN, ja ...).", default="en")
     duration: float | None = declared(Number(), "Planned running time in minutes.")
     footer: str | None = declared(_TEXT, "Footer text on every slide that shows a footer, e.g. a course code and week (default: the template's).")
+    start: str | None = declared(Clock(), "Clock time the session starts, HH:MM (24-hour): agenda, notes and guide show clock times.")
     source: Source | None = declared(obj_of(Source), "The article being discussed.")
     thesis: str | None = declared(_TEXT, "The article's thesis, on its own slide after the title.")
+    preparation: tuple[str, ...] = declared(ListOf(_TEXT), "What participants do before the session (handout and guide).", default=())
     vars: Mapping[str, str] = declared(
         MapOf(Scalar(), VAR_PATTERN, "letters, digits and '_' (like org)"),
         "Values for ${name} substitution in every string.", default_factory=dict)

@@ -62,6 +62,8 @@ def _scalar(ftype: F.FieldType) -> dict[str, Any]:
         return {"type": "string", "enum": list(ftype.values)}
     if isinstance(ftype, F.Number):
         return {"type": "number", "exclusiveMinimum": 0}
+    if isinstance(ftype, F.Clock):
+        return {"type": "string", "pattern": F.CLOCK_PATTERN}
     if isinstance(ftype, F.Version):
         return {"type": "integer", "enum": list(ftype.supported)}
     if isinstance(ftype, F.Date):
@@ -77,7 +79,7 @@ def _scalar(ftype: F.FieldType) -> dict[str, Any]:
 
 
 def _text(ftype: F.Text) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": "string"}
+    schema: dict[str, Any] = {"type": ["string", "number", "boolean"] if ftype.any_scalar else "string"}
     if not ftype.blank_ok:
         schema["minLength"] = 1
     if ftype.pattern:
@@ -139,7 +141,15 @@ def _object(obj: F.Obj, defs: dict[str, Any]) -> dict[str, Any]:
     required = [f.name for f in obj.fields if f.required]
     if required:
         schema["required"] = required
+    if obj.rules:
+        schema["allOf"] = [_rule(rule) for rule in obj.rules]
     return schema
+
+
+def _rule(rule: F.Requires) -> dict[str, Any]:
+    """``then`` is required when ``key`` is ``value``, and absent otherwise."""
+    chosen = {"properties": {rule.key: {"const": rule.value}}, "required": [rule.key]}
+    return {"if": chosen, "then": {"required": [rule.then]}, "else": {"not": {"required": [rule.then]}}}
 
 
 def _property(field: F.Field, defs: dict[str, Any]) -> dict[str, Any]:

@@ -15,6 +15,9 @@ presenter: Your Name
 template: seminar            # or classic, or a path to your own .pptx/.potx
 language: en                 # ar, he, fa or ur give right-to-left slides
 duration: 45                 # planned minutes; `deckgen check` compares it with the timings
+start: "14:00"               # clock time the session starts: agenda, notes and guide show clock times
+preparation:                 # what participants do before the session (on the handout)
+  - Read the article and note one claim you doubt.
 footer: Course code · Week 1 # footer text on every slide that shows one (default: the template's)
 source:
   title: The article being discussed
@@ -61,7 +64,7 @@ sections:
       #     alt: Column chart of releases per year, rising from 1 to 9   # required
 questions:
   - prompt: What was your first reaction to the article?
-    kind: warm-up
+    kind: warm-up            # warm-ups open the session, right after the agenda
     follow_ups:
       - What surprised you?
     minutes: 5
@@ -72,9 +75,15 @@ questions:
       - What evidence would change your mind?
     notes: Push for specific passages.
     minutes: 15
+    format: pairs            # whole-room (default), pairs, small-groups, vote or write
+  - prompt: Is the article's main claim convincing?
+    kind: analysis
+    format: vote
+    options: [Convincing, Partly convincing, Not convincing]   # a vote needs its options
+    minutes: 5
   - prompt: What would you do differently in your own work?
     kind: application
-    minutes: 15
+    minutes: 10
 takeaways:
   - The one thing to remember
 """

@@ -87,6 +87,8 @@ def check(node: YNode, ftype: F.FieldType, ctx: Context) -> Any:
             return _check_date(node, ftype, ctx)
         case F.Number():
             return _check_number(node, ftype, ctx)
+        case F.Clock():
+            return _check_clock(node, ftype, ctx)
         case F.Version():
             return _check_version(node, ftype, ctx)
         case F.Choice():
@@ -153,7 +155,10 @@ def _substituted(node: YScalar, raw: str, ctx: Context) -> str | _Invalid:
 
 
 def _check_text(node: YNode, ftype: F.Text, ctx: Context) -> str | _Invalid:
-    raw = _raw_text(node, ctx)
+    if ftype.any_scalar and isinstance(node, YScalar) and node.tag in (INT, FLOAT, BOOL):
+        raw: str | _Invalid = node.value
+    else:
+        raw = _raw_text(node, ctx)
     if isinstance(raw, _Invalid):
         return raw
     assert isinstance(node, YScalar)
@@ -245,6 +250,17 @@ def _check_checked(node: YNode, ftype: F.Checked, ctx: Context) -> Any:
         return value
     assert isinstance(node, YMap)
     return value if RULES[ftype.rule](node, value, ctx.report) else INVALID
+
+
+def _check_clock(node: YNode, ftype: F.Clock, ctx: Context) -> str | _Invalid:
+    """``"14:00"`` or unquoted ``14:00`` (a base-60 number to YAML 1.1): the text as written counts."""
+    if not (isinstance(node, YScalar) and node.tag in (STR, INT)):
+        return _wrong_type(node, 'a clock time like "14:00"', ctx)
+    text = node.value.strip()
+    if not re.match(F.CLOCK_PATTERN, text):
+        return ctx.report(node, f"'{text}' is not a clock time; write HH:MM on a 24-hour clock, like \"14:00\" or \"09:30\"")
+    hours, minutes = text.split(":")
+    return f"{int(hours):02d}:{minutes}"
 
 
 def _check_version(node: YNode, ftype: F.Version, ctx: Context) -> int | _Invalid:
@@ -447,7 +463,27 @@ def _check_obj(node: YNode, obj: F.Obj, ctx: Context) -> Any:
     if isinstance(values, _Invalid) or obj.model is None:
         return values
     assert isinstance(node, YMap)
+    if not check_rules(node, obj, ctx):
+        return INVALID
     return build(obj, values, node.position)
+
+
+def check_rules(node: YMap, obj: F.Obj, ctx: Context) -> bool:
+    """Check ``obj``'s rules between keys (``options`` exactly when ``format: vote``)."""
+    ok = True
+    for rule in obj.rules:
+        key_node, then_node = node.value(rule.key), node.value(rule.then)
+        chosen = isinstance(key_node, YScalar) and key_node.value.strip() == rule.value
+        given = then_node is not None and not is_null(then_node)
+        if chosen and not given:
+            assert key_node is not None
+            ctx.report(key_node, f"{rule.key} '{rule.value}' needs '{rule.then}'; add {rule.then}: [..., ...] (a list of choices)")
+            ok = False
+        elif given and not chosen:
+            assert then_node is not None
+            ctx.report(then_node, f"'{rule.then}' is used only with {rule.key}: {rule.value}; add {rule.key}: {rule.value} or remove {rule.then}")
+            ok = False
+    return ok
 
 
 def build(obj: F.Obj, values: dict[str, Any], position: Position) -> Any:

@@ -22,6 +22,20 @@ from deckgen.plan.points import point_drafts
 from deckgen.plan.visuals import paginate_visual
 from deckgen.plan.profile import Role, TemplateProfile
 from deckgen.plan.slides import DeckPlan, Paragraph, SlidePlan
+from deckgen.plan.timing import (
+    AgendaRow,
+    agenda_rows,
+    clock,
+    closing_questions,
+    offsets,
+    opening_questions,
+    planned_length,
+    questions_after,
+    section_minutes,
+    total_minutes,
+)
+
+__all__ = ["closing_questions", "opening_questions", "questions_after", "section_minutes", "total_minutes"]
 
 
 def format_minutes(minutes: float, labels: Labels = ENGLISH) -> str:
@@ -30,9 +44,35 @@ def format_minutes(minutes: float, labels: Labels = ENGLISH) -> str:
 
 
 def question_meta(question: Question, labels: Labels = ENGLISH) -> str:
-    """The visible meta line of a question slide: kind and minutes."""
-    label = labels.kinds.get(question.kind, question.kind.title())
-    return f"{label} · {format_minutes(question.minutes, labels)}" if question.minutes else label
+    """The visible meta line of a question slide: kind, format (unless whole-room) and minutes."""
+    parts = [labels.kinds.get(question.kind, question.kind.title())]
+    if question.format != "whole-room":
+        parts.append(labels.formats.get(question.format, question.format))
+    if question.minutes:
+        parts.append(format_minutes(question.minutes, labels))
+    return " · ".join(parts)
+
+
+def option_lines(question: Question) -> list[str]:
+    """A vote's options lettered as on the slide: ``A. Helped``, ``B. Hindered`` ..."""
+    return [f"{_letter(index)}. {option}" for index, option in enumerate(question.options)]
+
+
+def _letter(index: int) -> str:
+    """A, B ... Z, then AA, AB ... (a vote rarely needs more than a few)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def time_check(outline: Outline, offset: float, labels: Labels = ENGLISH) -> str:
+    """``14:22 · 22 of 60 min``: the clock time ``offset`` minutes in, elapsed and planned minutes."""
+    assert outline.start is not None
+    planned = format_minutes(planned_length(outline), labels)
+    return labels.time_check.format(clock(outline.start, offset), f"{offset:g}", planned)
 
 
 def cite(source: Source, with_url: bool = True) -> str:
@@ -45,38 +85,23 @@ def cite(source: Source, with_url: bool = True) -> str:
     return f"{text}. {source.url}" if source.url and with_url else text
 
 
-def questions_after(outline: Outline, section: Section) -> list[Question]:
-    """The questions placed right after ``section``."""
-    return [q for q in outline.questions if section.id and q.after == section.id]
-
-
-def closing_questions(outline: Outline) -> list[Question]:
-    """The questions of the discussion block at the end (no ``after``)."""
-    return [q for q in outline.questions if not q.after]
-
-
-def section_minutes(outline: Outline, section: Section) -> float:
-    """Planned minutes of a section: its points plus the questions placed after it."""
-    return section.minutes + sum(q.minutes or 0 for q in questions_after(outline, section))
-
-
-def total_minutes(outline: Outline) -> float:
-    """Planned running time: every point and every question."""
-    points = sum(s.minutes for s in outline.sections)
-    return points + sum(q.minutes or 0 for q in outline.questions)
-
-
 def _with_minutes(title: str, minutes: float, labels: Labels) -> str:
     return f"{title} — {format_minutes(minutes, labels)}" if minutes else title
 
 
+def agenda_title(row: AgendaRow, labels: Labels) -> str:
+    """What an agenda row is called: the section's title, or the opening/discussion label."""
+    return {"opening": labels.opening, "discussion": labels.discussion}.get(row.kind, row.title)
+
+
 def agenda_lines(outline: Outline) -> list[str]:
-    """Agenda entries: each section with its minutes, then the discussion block."""
+    """Agenda entries: the opening, each section, the discussion block, with minutes
+    (and, with ``start``, each row's clock time: ``14:05 · Sora's leap — 8 min``)."""
     labels = labels_for(outline.language)
-    lines = [_with_minutes(s.title, section_minutes(outline, s), labels) for s in outline.sections]
-    closing = closing_questions(outline)
-    if closing:
-        lines.append(_with_minutes(labels.discussion, sum(q.minutes or 0 for q in closing), labels))
+    lines = []
+    for row in agenda_rows(outline):
+        line = _with_minutes(agenda_title(row, labels), row.minutes, labels)
+        lines.append(f"{clock(outline.start, row.offset)} · {line}" if outline.start else line)
     return lines
 
 
@@ -167,10 +192,17 @@ def _agenda_slide(outline: Outline) -> SlidePlan:
                      title_language=label_language(outline.language))
 
 
+def _time_check_line(outline: Outline, item: Section | Question, labels: Labels) -> str:
+    """The notes' opening time check line (with ``start``), else nothing."""
+    if outline.start is None:
+        return ""
+    return time_check(outline, offsets(outline)[item], labels) + "\n"
+
+
 def _section_slide(outline: Outline, section: Section, number: int) -> SlidePlan:
     labels = labels_for(outline.language)
     minutes = section_minutes(outline, section)
-    notes = labels.part.format(number, len(outline.sections))
+    notes = _time_check_line(outline, section, labels) + labels.part.format(number, len(outline.sections))
     notes += labels.part_minutes.format(format_minutes(minutes, labels)) if minutes else labels.sentence_end
     notes += "".join(f"\n{text}" for text in (section.summary, section.notes) if text)
     body = (Paragraph(section.summary, style="plain"),) if section.summary else ()
@@ -221,9 +253,14 @@ def _point_slide(point: Point, labels: Labels) -> SlidePlan:
     return SlidePlan(Role.CONTENT, point.claim, _evidence(point), notes=notes, position=point.position)
 
 
-def question_notes(question: Question, labels: Labels = ENGLISH) -> str:
-    """Facilitator notes of a question slide: kind and minutes, notes, follow-ups."""
-    lines = [question_meta(question, labels) + labels.sentence_end]
+def question_notes(question: Question, labels: Labels = ENGLISH, timing: str = "") -> str:
+    """Facilitator notes of a question slide: time check (``timing``), kind and minutes,
+    vote options, notes, follow-ups."""
+    lines = [timing] if timing else []
+    lines.append(question_meta(question, labels) + labels.sentence_end)
+    if question.options:
+        lines.append(labels.options)
+        lines.extend(f"- {option}" for option in option_lines(question))
     if question.notes:
         lines.append(question.notes)
     if question.follow_ups:
@@ -232,13 +269,16 @@ def question_notes(question: Question, labels: Labels = ENGLISH) -> str:
     return "\n".join(lines)
 
 
-def _question_slide(question: Question, labels: Labels, labels_language: str | None) -> SlidePlan:
+def _question_slide(outline: Outline, question: Question, labels: Labels) -> SlidePlan:
+    labels_language = label_language(outline.language)
+    timing = _time_check_line(outline, question, labels).rstrip("\n")
+    options = tuple(Paragraph(line, style="plain") for line in option_lines(question))
     return SlidePlan(
         Role.QUESTION,
         question.prompt,
-        body=tuple(Paragraph(f) for f in question.follow_ups),
+        body=options + tuple(Paragraph(f) for f in question.follow_ups),
         aside=(Paragraph(question_meta(question, labels), style="meta", language=labels_language),),
-        notes=question_notes(question, labels),
+        notes=question_notes(question, labels, timing),
         position=question.position,
         label=labels.discuss,
     )
@@ -257,8 +297,10 @@ def _discussion_slide(outline: Outline, questions: list[Question]) -> SlidePlan:
     minutes = sum(q.minutes or 0 for q in questions)
     count = labels.discussion_count.format(count=len(questions), minutes=format_minutes(minutes, labels))
     line = count if minutes else count.split(" · ")[0]
+    notes = (_time_check_line(outline, questions[0], labels) if questions else "") + labels.discussion_notes
     return SlidePlan(Role.SECTION, labels.discussion, body=(Paragraph(line, style="plain"),),
-                     notes=labels.discussion_notes, title_language=label_language(outline.language))
+                     notes=notes, title_language=label_language(outline.language),
+                     position=outline.position_of("questions"))
 
 
 def _citation(source: Source) -> Paragraph:
@@ -290,21 +332,21 @@ def _shows_discussion_block(outline: Outline) -> bool:
 def outline_slides(outline: Outline) -> Iterator[SlidePlan]:
     """Every slide of the deck before fitting, in the order of SPEC section 3."""
     labels = labels_for(outline.language)
-    language = label_language(outline.language)
     yield _title_slide(outline)
     if outline.thesis:
         yield _thesis_slide(outline, outline.thesis)
     if len(outline.sections) >= 2:
         yield _agenda_slide(outline)
+    yield from (_question_slide(outline, q, labels) for q in opening_questions(outline))
     for number, section in enumerate(outline.sections, start=1):
         yield _section_slide(outline, section, number)
         for point in section.points:
             yield from point_drafts(point, _point_slide(point, labels), labels)
-        yield from (_question_slide(q, labels, language) for q in questions_after(outline, section))
+        yield from (_question_slide(outline, q, labels) for q in questions_after(outline, section))
     closing = closing_questions(outline)
     if _shows_discussion_block(outline):
         yield _discussion_slide(outline, closing)
-    yield from (_question_slide(q, labels, language) for q in closing)
+    yield from (_question_slide(outline, q, labels) for q in closing)
     if outline.takeaways:
         yield _takeaways_slide(outline)
     if outline.source or outline.references:

@@ -69,6 +69,22 @@ class Labels:
     sentence_end: str = "."
     discuss: str = "Discuss"
     """The label under a question slide's mark."""
+    opening: str = "Opening"
+    formats: dict[str, str] = field(default_factory=lambda: {
+        "whole-room": "Whole room", "pairs": "Pairs", "small-groups": "Small groups", "vote": "Vote", "write": "Write",
+    })
+    time_check: str = "{} · {} of {}"
+    """Opening line of a divider's or question's notes: clock time, elapsed and planned minutes."""
+    options: str = "Options:"
+    end: str = "End"
+    run_sheet: str = "Run-sheet"
+    run_sheet_columns: tuple[str, ...] = ("Time", "Slide", "Segment", "Min", "Total")
+    preparation: str = "Preparation"
+    slide: str = "slide {}"
+    your_notes: str = "Your answer"
+    handout: str = "Handout"
+    colon: str = ": "
+    """Between a label and its text ("Source: ...")."""
 
 
 _ZH_HANS = Labels(
@@ -108,6 +124,18 @@ _ZH_HANS = Labels(
     discussion_notes="进入讨论环节：余下的问题每页一个。注意时间。",
     references_notes="想读全文的人可查看原文。延伸阅读是原文之外的背景资料，供会后参考。",
     sentence_end="。",
+    opening="开场",
+    formats={"whole-room": "全体讨论", "pairs": "两人一组", "small-groups": "小组讨论", "vote": "投票", "write": "书面作答"},
+    time_check="{} · 已进行 {} 分钟，共 {}",
+    options="选项：",
+    end="结束",
+    run_sheet="流程表",
+    run_sheet_columns=("时间", "幻灯片", "环节", "分钟", "累计"),
+    preparation="课前准备",
+    slide="第 {} 页",
+    your_notes="你的回答",
+    handout="讲义",
+    colon="：",
 )
 
 _ZH_HANT = replace(
@@ -142,6 +170,18 @@ _ZH_HANT = replace(
     discussion_count="{count} 個問題 · {minutes}",
     discussion_notes="進入討論環節：其餘的問題每頁一個。注意時間。",
     references_notes="想讀全文的人可查看原文。延伸閱讀是原文之外的背景資料，供會後參考。",
+    opening="開場",
+    formats={"whole-room": "全體討論", "pairs": "兩人一組", "small-groups": "小組討論", "vote": "投票", "write": "書面作答"},
+    time_check="{} · 已進行 {} 分鐘，共 {}",
+    options="選項：",
+    end="結束",
+    run_sheet="流程表",
+    run_sheet_columns=("時間", "投影片", "環節", "分鐘", "累計"),
+    preparation="課前準備",
+    slide="第 {} 頁",
+    your_notes="你的回答",
+    handout="講義",
+    colon="：",
 )
 
 _JA = Labels(
@@ -181,6 +221,18 @@ _JA = Labels(
     discussion_notes="ディスカッションに入ります。残りの問いを1枚ずつ。時間に注意してください。",
     references_notes="記事の全文を読みたい人には出典を示します。関連資料は記事の外の背景情報で、セッション後の参考用です。",
     sentence_end="。",
+    opening="オープニング",
+    formats={"whole-room": "全体", "pairs": "ペア", "small-groups": "小グループ", "vote": "投票", "write": "記述"},
+    time_check="{} · 経過 {} 分／全 {}",
+    options="選択肢：",
+    end="終了",
+    run_sheet="進行表",
+    run_sheet_columns=("時刻", "スライド", "内容", "分", "累計"),
+    preparation="事前準備",
+    slide="スライド {}",
+    your_notes="あなたの答え",
+    handout="配布資料",
+    colon="：",
 )
 
 _KO = Labels(
@@ -219,6 +271,17 @@ _KO = Labels(
     discussion_count="질문 {count}개 · {minutes}",
     discussion_notes="토론을 시작합니다. 남은 질문을 한 장씩 다룹니다. 시간을 확인하세요.",
     references_notes="글 전체를 읽고 싶은 사람에게 출처를 알려 줍니다. 더 읽을거리는 글 밖의 배경 자료로, 세션 후 참고용입니다.",
+    opening="시작",
+    formats={"whole-room": "전체", "pairs": "짝 활동", "small-groups": "소그룹", "vote": "투표", "write": "쓰기"},
+    time_check="{} · {}분 경과 / 총 {}",
+    options="선택지:",
+    end="종료",
+    run_sheet="진행표",
+    run_sheet_columns=("시각", "슬라이드", "내용", "분", "누계"),
+    preparation="사전 준비",
+    slide="슬라이드 {}",
+    your_notes="나의 답",
+    handout="유인물",
 )
 
 _DE = Labels(
@@ -257,6 +320,17 @@ _DE = Labels(
     discussion_notes="Die Diskussion beginnt: die übrigen Fragen, eine pro Folie. Achten Sie auf die Zeit.",
     references_notes="Nennen Sie die Quelle für alle, die den Artikel ganz lesen möchten. Die weiterführende "
                      "Literatur ist Kontext von außerhalb des Artikels, für nach der Sitzung.",
+    opening="Einstieg",
+    formats={"whole-room": "Plenum", "pairs": "Partnerarbeit", "small-groups": "Kleingruppen", "vote": "Abstimmung", "write": "Schreiben"},
+    time_check="{} · {} von {}",
+    options="Optionen:",
+    end="Ende",
+    run_sheet="Ablaufplan",
+    run_sheet_columns=("Zeit", "Folie", "Abschnitt", "Min", "Summe"),
+    preparation="Vorbereitung",
+    slide="Folie {}",
+    your_notes="Ihre Antwort",
+    handout="Arbeitsblatt",
 )
 
 _NBSP = "\u00a0"
@@ -299,6 +373,18 @@ _FR = Labels(
     discussion_notes="Ouvrez la discussion : les questions restantes, une par diapositive. Surveillez l’heure.",
     references_notes="Indiquez la source à qui veut lire l’article en entier. « Pour aller plus loin » "
                      "donne du contexte extérieur à l’article, pour après la séance.",
+    opening="Ouverture",
+    formats={"whole-room": "Toute la salle", "pairs": "En binômes", "small-groups": "En petits groupes", "vote": "Vote", "write": "À l'écrit"},
+    time_check="{} · {} sur {}",
+    options="Options :",
+    end="Fin",
+    run_sheet="Déroulé",
+    run_sheet_columns=("Heure", "Diapo", "Séquence", "Min", "Cumul"),
+    preparation="Préparation",
+    slide="diapo {}",
+    your_notes="Votre réponse",
+    handout="Document participant",
+    colon=" : ",
 )
 
 _ES = Labels(
@@ -338,6 +424,17 @@ _ES = Labels(
     discussion_notes="Abra el debate: las preguntas restantes, una por diapositiva. Vigile el tiempo.",
     references_notes="Indique la fuente a quien quiera leer el artículo completo. Las lecturas complementarias "
                      "son contexto ajeno al artículo, para después de la sesión.",
+    opening="Apertura",
+    formats={"whole-room": "Toda la sala", "pairs": "En parejas", "small-groups": "En grupos pequeños", "vote": "Votación", "write": "Por escrito"},
+    time_check="{} · {} de {}",
+    options="Opciones:",
+    end="Fin",
+    run_sheet="Guion de la sesión",
+    run_sheet_columns=("Hora", "Diapositiva", "Bloque", "Min", "Total"),
+    preparation="Preparación",
+    slide="diapositiva {}",
+    your_notes="Tu respuesta",
+    handout="Material para participantes",
 )
 
 _AR = Labels(
@@ -376,6 +473,17 @@ _AR = Labels(
     discussion_count="{count} أسئلة · {minutes}",
     discussion_notes="افتح باب النقاش: الأسئلة المتبقية، سؤال في كل شريحة. راقب الوقت.",
     references_notes="أشر إلى المصدر لمن يريد قراءة المقال كاملًا. القراءات الإضافية سياق من خارج المقال، لما بعد الجلسة.",
+    opening="الافتتاح",
+    formats={"whole-room": "القاعة كلها", "pairs": "أزواج", "small-groups": "مجموعات صغيرة", "vote": "تصويت", "write": "كتابة"},
+    time_check="{} · مضى {} من {}",
+    options="الخيارات:",
+    end="النهاية",
+    run_sheet="جدول الجلسة",
+    run_sheet_columns=("الوقت", "الشريحة", "الفقرة", "دقائق", "المجموع"),
+    preparation="التحضير",
+    slide="الشريحة {}",
+    your_notes="إجابتك",
+    handout="ورقة المشاركين",
 )
 
 ENGLISH = Labels()

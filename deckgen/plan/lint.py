@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from deckgen.errors import Problem
 from deckgen.outline.model import Outline, Point, Position, Question
 from deckgen.plan.deck import format_minutes, total_minutes
+from deckgen.plan.timing import clock, ends_after_midnight
 
 MAX_BULLETS = 6
 """More top-level bullets than this on one point makes a slide hard to read."""
@@ -52,6 +53,26 @@ def _duration_lint(outline: Outline) -> Iterator[Problem]:
         yield _at(outline, outline.position_of("duration"), message)
 
 
+def timing_lints(outline: Outline) -> list[Problem]:
+    """With ``start``: items without minutes (clock times count them as 0) and a session
+    that runs past midnight. Shared by ``check`` and ``guide``."""
+    if outline.start is None:
+        return []
+    problems = [
+        _at(outline, point.position, f"sections[{s}].points[{p}]: no minutes; clock times count it as 0 min, give it minutes")
+        for s, section in enumerate(outline.sections) for p, point in enumerate(section.points) if point.minutes is None
+    ]
+    problems += [
+        _at(outline, question.position, f"questions[{q}]: no minutes; clock times count it as 0 min, give it minutes")
+        for q, question in enumerate(outline.questions) if question.minutes is None
+    ]
+    if ends_after_midnight(outline):
+        end = clock(outline.start, total_minutes(outline))
+        message = f"start: a session starting at {outline.start} ends after midnight ({end} the next day); check start and the minutes"
+        problems.append(_at(outline, outline.position_of("start"), message))
+    return problems
+
+
 def lint_outline(outline: Outline) -> list[Problem]:
     """Every lint of ``outline``, in outline order."""
     problems: list[Problem] = []
@@ -61,4 +82,5 @@ def lint_outline(outline: Outline) -> list[Problem]:
     for q_index, question in enumerate(outline.questions):
         problems.extend(_question_lints(outline, f"questions[{q_index}]", question))
     problems.extend(_duration_lint(outline))
+    problems.extend(timing_lints(outline))
     return problems

@@ -1,0 +1,130 @@
+"""The facilitator kit (``build --kit``): guide, handout and PDFs beside each deck.
+
+Beside ``<name>.pptx``: ``<name>-guide.md``, ``<name>-guide.docx``, ``<name>-handout.docx``,
+and where LibreOffice is installed ``<name>.pdf`` (the slides), ``<name>-notes.pdf`` (one
+page per slide with its speaker notes) and ``<name>-handout.pdf``. Every file is written
+atomically and recorded in the folder's manifest, so an unchanged kit is not rebuilt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from hashlib import sha256
+from pathlib import Path
+
+from deckgen.app.document import Document
+from deckgen.app.guide import guide_document
+from deckgen.app.handout import handout_document
+from deckgen.app.markdown import document_markdown
+from deckgen.app.output import write_atomically
+from deckgen.app.pdf import Conversion, PdfKind
+from deckgen.app.word import EAST_ASIAN_FONTS, document_docx
+from deckgen.errors import UsageError
+from deckgen.outline.model import Outline, Position
+from deckgen.plan.languages import script
+from deckgen.plan.slides import DeckPlan
+from deckgen.plan.timing import first_slides
+
+GUIDE_SUFFIXES = (".md", ".docx")
+
+
+@dataclass(frozen=True)
+class KitFile:
+    """One file of a deck's kit: where it goes and what it is."""
+
+    path: Path
+    kind: str
+    """``guide-md``, ``guide-docx``, ``handout-docx``, or a PDF: ``slides``, ``notes``, ``handout-pdf``."""
+
+
+def kit_documents(deck: Path) -> list[KitFile]:
+    """The kit files written without LibreOffice, beside ``deck``."""
+    stem = deck.with_suffix("")
+    return [
+        KitFile(stem.with_name(f"{stem.name}-guide.md"), "guide-md"),
+        KitFile(stem.with_name(f"{stem.name}-guide.docx"), "guide-docx"),
+        KitFile(stem.with_name(f"{stem.name}-handout.docx"), "handout-docx"),
+    ]
+
+
+def kit_pdfs(deck: Path, language: str = "en-US") -> list[tuple[KitFile, Conversion]]:
+    """The kit's PDFs beside ``deck``, each with the LibreOffice conversion that makes it."""
+    stem = deck.with_suffix("")
+    handout = stem.with_name(f"{stem.name}-handout.docx")
+    made: list[tuple[str, Path, Path, PdfKind]] = [
+        ("slides", deck, deck.with_suffix(".pdf"), "slides"),
+        ("notes", deck, stem.with_name(f"{stem.name}-notes.pdf"), "notes"),
+        ("handout-pdf", handout, stem.with_name(f"{stem.name}-handout.pdf"), "document"),
+    ]
+    return [(KitFile(target, kind), Conversion(source, target, pdf_kind, language)) for kind, source, target, pdf_kind in made]
+
+
+def slide_numbers(plan: DeckPlan) -> Mapping[Position, int]:
+    """The first slide of each section, point and question of the deck ``plan``."""
+    return first_slides([slide.position for slide in plan.slides])
+
+
+def _east_asian_font(language: str) -> str | None:
+    return EAST_ASIAN_FONTS.get(script(language) or language.split("-")[0].lower())
+
+
+def _when(outline: Outline, epoch: int | None) -> dt.datetime | None:
+    """The documents' created/modified time: SOURCE_DATE_EPOCH, else the outline's ISO date."""
+    if epoch is not None:
+        return dt.datetime.fromtimestamp(epoch, dt.timezone.utc)
+    try:
+        return dt.datetime.fromisoformat(outline.date or "").replace(tzinfo=dt.timezone.utc)
+    except ValueError:
+        return None
+
+
+def document_bytes(document: Document, suffix: str, outline: Outline, epoch: int | None = None) -> bytes:
+    """``document`` as a .md or .docx file's bytes."""
+    if suffix == ".md":
+        return document_markdown(document).encode("utf-8")
+    return document_docx(document, _east_asian_font(outline.language), _when(outline, epoch))
+
+
+def guide_bytes(outline: Outline, suffix: str, plan: DeckPlan | None = None, epoch: int | None = None) -> bytes:
+    """The facilitator guide as Markdown (``.md``) or Word (``.docx``); ``plan`` numbers the slides."""
+    if suffix not in GUIDE_SUFFIXES:
+        raise UsageError(f"a guide is written as .md or .docx, not '{suffix or 'no extension'}'; name the file guide.md or guide.docx")
+    slides = slide_numbers(plan) if plan is not None else None
+    return document_bytes(guide_document(outline, slides), suffix, outline, epoch)
+
+
+def handout_bytes(outline: Outline, epoch: int | None = None) -> bytes:
+    """The participant handout as a Word file."""
+    return document_bytes(handout_document(outline), ".docx", outline, epoch)
+
+
+def write_kit_documents(outline: Outline, deck: Path, plan: DeckPlan, epoch: int | None = None) -> dict[KitFile, bytes]:
+    """Write the guide (.md, .docx) and the handout (.docx) beside ``deck``; return what was written."""
+    contents: dict[str, bytes] = {
+        "guide-md": guide_bytes(outline, ".md", plan, epoch),
+        "guide-docx": guide_bytes(outline, ".docx", plan, epoch),
+        "handout-docx": handout_bytes(outline, epoch),
+    }
+    written: dict[KitFile, bytes] = {}
+    for item in kit_documents(deck):
+        write_atomically(item.path, contents[item.kind])
+        written[item] = contents[item.kind]
+    return written
+
+
+def digest(data: bytes) -> str:
+    """sha256 of written bytes, as the manifest records them."""
+    return sha256(data).hexdigest()
+
+
+def skipped_pdfs_message(paths: Sequence[Path]) -> str:
+    """What the kit could not make without LibreOffice (or its Writer), and how to get it."""
+    from deckgen.app.pdf import INSTALL_HINT, soffice_path
+
+    shown = ", ".join(p.name for p in paths[:6]) + (f" and {len(paths) - 6} more" if len(paths) > 6 else "")
+    if soffice_path() is not None:
+        return (f"LibreOffice Writer is not installed: skipped {len(paths)} handout PDF(s) ({shown}); "
+                "install it (e.g. apt-get install libreoffice-writer), then build again")
+    return f"LibreOffice (soffice) is not installed: skipped {len(paths)} PDF(s) of the kit ({shown}); {INSTALL_HINT}, then build again"

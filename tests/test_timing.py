@@ -1,0 +1,102 @@
+"""Clock times, question placement and the run-sheet (plan layer: no pptx)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+from deckgen.outline.loader import load_outline
+from deckgen.outline.model import Position
+from deckgen.plan.deck import agenda_lines, outline_slides
+from deckgen.plan.lint import lint_outline
+from deckgen.plan.slides import SlidePlan
+from deckgen.plan.timing import clock, first_slides, run_sheet
+
+KIT = Path(__file__).resolve().parent / "fixtures" / "outlines" / "kit.yaml"
+
+
+def _slides() -> list[SlidePlan]:
+    return list(outline_slides(load_outline(KIT)))
+
+
+def test_clock_adds_minutes_and_wraps_past_midnight() -> None:
+    assert clock("14:00", 22) == "14:22"
+    assert clock("09:45", 30.4) == "10:15"
+    assert clock("23:50", 20) == "00:10"
+
+
+def test_agenda_shows_the_opening_each_section_and_the_discussion_with_clock_times() -> None:
+    assert agenda_lines(load_outline(KIT)) == [
+        "14:00 · Opening — 8 min",
+        "14:08 · Sora's leap — 5 min",
+        "14:13 · The gap — 22 min",
+        "14:35 · Discussion — 15 min",
+    ]
+
+
+def test_without_start_the_agenda_has_no_clock_times() -> None:
+    outline = dataclasses.replace(load_outline(KIT), start=None)
+    assert agenda_lines(outline)[0] == "Opening — 8 min"
+
+
+def test_opening_questions_follow_the_agenda() -> None:
+    titles = [s.title for s in _slides()]
+    agenda = titles.index("Agenda")
+    assert titles[agenda + 1: agenda + 4] == [
+        "Have you seen an AI-generated video?", "What did the article get right?", "Sora's leap",
+    ]
+
+
+def test_dividers_and_questions_open_their_notes_with_a_time_check() -> None:
+    notes = {s.title: s.notes for s in _slides()}
+    assert notes["Sora's leap"].splitlines()[0] == "14:08 · 8 of 60 min"
+    assert notes["The gap"].splitlines()[0] == "14:13 · 13 of 60 min"
+    assert notes["How would you split new research money?"].splitlines()[0] == "14:23 · 23 of 60 min"
+    assert notes["What is one lesson any lab could use?"].splitlines()[0] == "14:45 · 45 of 60 min"
+
+
+def test_question_meta_names_the_format_and_a_vote_shows_lettered_options() -> None:
+    slides = {s.title: s for s in _slides()}
+    pairs = slides["How would you split new research money?"]
+    assert pairs.aside[0].text == "Application · Pairs · 12 min"
+    vote = slides["Did big data help or hinder organic innovation?"]
+    assert [p.text for p in vote.body] == ["A. Helped", "B. Hindered", "C. Both"]
+    assert "- A. Helped" in vote.notes.splitlines()
+    assert slides["Have you seen an AI-generated video?"].aside[0].text == "Warm-up · 3 min"
+
+
+def test_run_sheet_times_add_up() -> None:
+    rows = run_sheet(load_outline(KIT))
+    assert [(r.kind, r.title, r.offset, r.minutes) for r in rows] == [
+        ("question", "Have you seen an AI-generated video?", 0, 3),
+        ("question", "What did the article get right?", 3, 5),
+        ("section", "Sora's leap", 8, 5),
+        ("section", "The gap", 13, 10),
+        ("question", "How would you split new research money?", 23, 12),
+        ("discussion", "", 35, 0),
+        ("question", "Did big data help or hinder organic innovation?", 35, 10),
+        ("question", "What is one lesson any lab could use?", 45, 5),
+        ("end", "", 50, 0),
+    ]
+    assert all(a.running_total == b.offset for a, b in zip(rows, rows[1:]))
+
+
+def test_first_slides_numbers_each_item_by_its_first_slide() -> None:
+    numbers = first_slides([Position(), Position(3, 1), Position(3, 1), Position(9, 5)])
+    assert numbers == {Position(3, 1): 2, Position(9, 5): 4}
+
+
+def test_missing_minutes_and_a_session_past_midnight_are_reported(tmp_path: Path) -> None:
+    path = tmp_path / "late.yaml"
+    path.write_text(
+        'title: T\nstart: "23:30"\nsections:\n  - title: S\n    points:\n      - {claim: C, minutes: 40}\n'
+        "questions:\n  - prompt: Why?\n", encoding="utf-8")
+    messages = [p.message for p in lint_outline(load_outline(path))]
+    assert "questions[0]: no minutes; clock times count it as 0 min, give it minutes" in messages
+    assert any(m.startswith("start: a session starting at 23:30 ends after midnight (00:10 the next day)") for m in messages)
+
+
+def test_a_chinese_time_check_reads_in_chinese() -> None:
+    zh = Path(__file__).resolve().parent.parent / "outlines" / "sora-china-ai.zh.yaml"
+    notes = [s.notes for s in outline_slides(load_outline(zh)) if s.title.startswith("对“大数据”")]
+    assert notes[0].splitlines()[:2] == ["14:22 · 已进行 22 分钟，共 60 分钟", "分析 · 投票 · 4 分钟。"]
