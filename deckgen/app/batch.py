@@ -16,6 +16,7 @@ from pathlib import Path
 from deckgen import __version__
 from deckgen.errors import DeckgenError, OutlineError, Problem, UsageError
 from deckgen.outline.loader import load_outline
+from deckgen.app.epoch import epoch_word
 from deckgen.app.manifest import Record, inputs_digest, is_up_to_date, read_manifest, write_manifest
 from deckgen.outline.model import Outline, deck_stem
 from deckgen.app.output import write_atomically
@@ -78,9 +79,9 @@ def input_files(outline: Outline, template_file: Path) -> list[Path]:
 
 
 def build_words(job: Job) -> list[str]:
-    """What else decides a deck's bytes: deckgen's version, the variant, --template, the epoch."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return [__version__, job.audience or "", job.template or "", epoch]
+    """What else decides a deck's bytes: deckgen's version, the variant, --template, the epoch,
+    and which outline it is (so another outline built to the same file is never "unchanged")."""
+    return [__version__, job.audience or "", job.template or "", epoch_word(), str(job.outline.absolute())]
 
 
 def _lines(error: DeckgenError) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from deckgen.errors import DeckgenError, UsageError
+from deckgen.errors import DeckgenError, UsageError, printable
 
 
 class ReportedError(click.ClickException):
@@ -15,11 +15,11 @@ class ReportedError(click.ClickException):
     def __init__(self, error: DeckgenError) -> None:
         super().__init__(error.message)
         self.error = error
-        self.exit_code = error.exit_code
+        self.exit_code = error.exit_code  # type: ignore[misc]  # a ClassVar in click >= 8.2
 
     def show(self, file: Any = None) -> None:
         for problem in self.error.problems:
-            click.echo(f"error: {problem}", err=True)
+            click.echo(printable(f"error: {problem}"), err=True)
 
 
 class DeckgenGroup(click.Group):

@@ -19,7 +19,7 @@ import click
 from deckgen import __version__
 from deckgen.cli.errors import DeckgenGroup
 from deckgen.cli.report import Reporter, summary
-from deckgen.errors import DeckgenError, Problem
+from deckgen.errors import DeckgenError, Problem, printable
 
 if TYPE_CHECKING:
     from deckgen.app.batch import Result
@@ -29,7 +29,7 @@ _DEBUG_ENV = "DECKGEN_DEBUG"
 
 def _echo_problems(problems: list[Problem], label: str) -> None:
     for problem in problems:
-        click.echo(f"{label}: {problem}", err=True)
+        click.echo(printable(f"{label}: {problem}"), err=True)
 
 
 def _outlines(values: tuple[str, ...]) -> list[Path]:
@@ -38,7 +38,7 @@ def _outlines(values: tuple[str, ...]) -> list[Path]:
 
     missing = [v for v in values if not Path(v).exists()]
     if missing:
-        raise click.BadParameter(f"'{missing[0]}' does not exist", param_hint="OUTLINE_OR_DIR")
+        raise click.BadParameter(f"'{printable(missing[0])}' does not exist", param_hint="OUTLINE_OR_DIR")
     found = find_outlines(Path(v) for v in values)
     if not found:
         raise click.UsageError(f"no outlines (*.yaml, *.yml) found in {', '.join(values)}")
@@ -234,5 +234,5 @@ def run() -> None:
     except Exception as error:  # pragma: no cover - last resort, a bug
         if os.environ.get(_DEBUG_ENV):
             traceback.print_exc()
-        click.echo(f"error: internal error: {type(error).__name__}: {error} (run with --debug for details; please report it)", err=True)
+        click.echo(printable(f"error: internal error: {type(error).__name__}: {error} (run with --debug for details; please report it)"), err=True)
         sys.exit(1)

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from deckgen.errors import printable
+
 if TYPE_CHECKING:
     from deckgen.app.batch import Result
 
@@ -46,7 +48,7 @@ class Reporter:
     def _echo(self, text: str, err: bool = False) -> None:
         if self.bar is not None:
             click.echo("", err=True)  # leave the bar's line before printing
-        click.echo(text, err=err)
+        click.echo(printable(text), err=err)
 
     def close(self) -> None:
         """Finish the progress bar, if any."""

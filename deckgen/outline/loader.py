@@ -133,7 +133,7 @@ class _Load:
         node = self.root.value("audiences")
         if not isinstance(node, YMap):
             return {}
-        return {k: v for k, (_key, v) in node.entries.items() if isinstance(v, YMap) and re.match(F.ID_PATTERN, k)}
+        return {k: v for k, (_key, v) in node.entries.items() if isinstance(v, YMap) and re.fullmatch(F.ID_PATTERN, k)}
 
     def _audiences(self) -> dict[str, Audience]:
         """Validate the ``audiences`` block; each audience's strings see its own ``set.vars``."""
@@ -148,7 +148,7 @@ class _Load:
             overrides = value_node.value("set") if isinstance(value_node, YMap) else None
             vars_ = {**self.ctx.vars, **_lenient_vars(overrides)}
             ctx = dataclasses.replace(self.ctx, vars=vars_)
-            if not re.match(AUDIENCES_TYPE.key_pattern, name):
+            if not re.fullmatch(AUDIENCES_TYPE.key_pattern, name):
                 self.ctx.report(key_node, f"'{name}' is not a valid audience name; use {AUDIENCES_TYPE.key_hint}")
                 continue
             value = check_entry(key_node, value_node, AUDIENCES_TYPE, ctx)
@@ -204,7 +204,7 @@ def _lenient_vars(node: YNode | None) -> dict[str, str]:
     return {
         k: ("" if is_null(v) else v.value)
         for k, (_key, v) in vars_node.entries.items()
-        if isinstance(v, YScalar) and re.match(F.VAR_PATTERN, k)
+        if isinstance(v, YScalar) and re.fullmatch(F.VAR_PATTERN, k)
     }
 
 
@@ -229,7 +229,7 @@ def _check_after(tree: YMap, ids: Mapping[str, YScalar], ctx: Context) -> None:
     for item in _items(tree.value("questions")):
         node = item.value("after") if isinstance(item, YMap) else None
         value = _quiet_text(node, ctx)
-        if value is None or node is None or value in ids or not re.match(F.ID_PATTERN, value):
+        if value is None or node is None or value in ids or not re.fullmatch(F.ID_PATTERN, value):
             continue
         if ids:
             ctx.report(node, f"'{value}' is not a section id{did_you_mean(value, ids)}; ids: {', '.join(ids)}")

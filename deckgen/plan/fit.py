@@ -131,24 +131,58 @@ class _Pen:
         return self.metrics.width_pt(text, self.size, self.bold, self.italic, self.spacing, self.east_asian)
 
 
-def _count_lines(text: str, width: float, pen: _Pen) -> int:
-    """Greedy line filling, as PowerPoint and LibreOffice wrap; overlong words break anywhere."""
-    lines, current = 1, 0.0
-    for token in break_points(text):
+class _Filler:
+    """Greedy line filling, as PowerPoint and LibreOffice wrap; overlong words break anywhere.
+
+    Tokens are added one at a time, so a paragraph can be measured as it grows (splitting a
+    long paragraph stays linear in its length).
+    """
+
+    def __init__(self, width: float, pen: _Pen) -> None:
+        self.width = width
+        self.pen = pen
+        self.lines = 1
+        self.current = 0.0
+
+    def copy(self) -> _Filler:
+        twin = _Filler(self.width, self.pen)
+        twin.lines, twin.current = self.lines, self.current
+        return twin
+
+    def add(self, token: str) -> None:
+        """Place one break-point token (a word and the spaces after it)."""
+        pen, width = self.pen, self.width
         word = token.rstrip()
         word_width = pen.width(word)
-        if current and current + word_width > width:
-            lines, current = lines + 1, 0.0
+        if self.current and self.current + word_width > width:
+            self.lines, self.current = self.lines + 1, 0.0
         if word_width > width:
             for char in word:
                 char_width = pen.width(char)
-                if current and current + char_width > width:
-                    lines, current = lines + 1, 0.0
-                current += char_width
-            current += pen.width(token[len(word):])
+                if self.current and self.current + char_width > width:
+                    self.lines, self.current = self.lines + 1, 0.0
+                self.current += char_width
+            self.current += pen.width(token[len(word):])
         else:
-            current += pen.width(token)
-    return lines
+            self.current += pen.width(token)
+
+
+_LINE_COUNTS: dict[tuple[object, ...], int] = {}
+_LINE_COUNTS_KEPT = 4096
+
+
+def _count_lines(text: str, width: float, pen: _Pen) -> int:
+    """Lines ``text`` takes when wrapped greedily into ``width`` points (remembered: fitting
+    measures the same paragraph at the same size for several candidate blocks)."""
+    key = (text, width, pen.metrics.family, pen.metrics.table, pen.size, pen.bold, pen.italic, pen.spacing, pen.east_asian)
+    if key not in _LINE_COUNTS:
+        if len(_LINE_COUNTS) >= _LINE_COUNTS_KEPT:
+            _LINE_COUNTS.clear()
+        filler = _Filler(width, pen)
+        for token in break_points(text):
+            filler.add(token)
+        _LINE_COUNTS[key] = filler.lines
+    return _LINE_COUNTS[key]
 
 
 def wrapped_line_count(text: str, width: float, size: float, metrics: FontMetrics,
@@ -167,21 +201,41 @@ def _text_width(line: Line, style: TextStyle, area: Area) -> float:
     return area.width - (style.margin_left + max(style.indent, 0)) / EMU_PER_PT
 
 
-def paragraph_height(line: Line, size: float, area: Area, metrics: FontMetrics) -> float:
-    """Height in points that one paragraph takes in a block set at ``size``, spacing included."""
+@dataclass(frozen=True)
+class _Shape:
+    """How one paragraph is set at one size in one box: its pen, width and line heights."""
+
+    pen: _Pen
+    width: float
+    first: float
+    """Points of the first line, spacing before and after included."""
+    following: float
+    """Points of every further line."""
+    caps: bool
+
+    def height(self, lines: int) -> float:
+        return self.first + (lines - 1) * self.following
+
+
+def _shape(line: Line, size: float, area: Area, metrics: FontMetrics, east_asian: bool) -> _Shape:
     style = area.style(line.level if line.indented else 0)
     para_size = level_size(size, line.level)
-    text = line.text.upper() if style.caps else line.text
-    east_asian = has_full_width(text)
     pen = _Pen(metrics, para_size, style.bold, style.italic or line.italic, style.letter_spacing_pt, east_asian)
-    width = _text_width(line, style, area)
-    count = _count_lines(text, width, pen) if width > 0 else 10**6
     pitch = metrics.line_pitch_pt(para_size, style.bold, east_asian)
     following = style.line_spacing_pt or pitch * style.line_spacing
     single = para_size * SINGLE_LINE_EM
     before = style.space_before_pt + style.space_before_lines * single
     after = style.space_after_pt + style.space_after_lines * single
-    return before + max(pitch, following) + (count - 1) * following + after
+    return _Shape(pen, _text_width(line, style, area), before + max(pitch, following) + after, following, style.caps)
+
+
+def paragraph_height(line: Line, size: float, area: Area, metrics: FontMetrics) -> float:
+    """Height in points that one paragraph takes in a block set at ``size``, spacing included."""
+    caps = area.style(line.level if line.indented else 0).caps
+    text = line.text.upper() if caps else line.text
+    shape = _shape(line, size, area, metrics, has_full_width(text))
+    count = _count_lines(text, shape.width, shape.pen) if shape.width > 0 else 10**6
+    return shape.height(count)
 
 
 def fitting_count(lines: Sequence[Line], size: float, area: Area, metrics: FontMetrics) -> int:
@@ -228,17 +282,25 @@ def split_paragraph(line: Line, area: Area, size: float, metrics: FontMetrics) -
     """The text of ``line`` cut at line-break points into pieces that each fit ``area`` at ``size``.
 
     Only for a paragraph too long for a whole box: it then continues on the next slide
-    instead of shrinking out of sight or overflowing.
+    instead of shrinking out of sight or overflowing. Each piece is measured as it grows,
+    token by token, so the work is linear in the paragraph's length.
     """
+    shape = _shape(line, size, area, metrics, has_full_width(line.text))
     pieces: list[str] = []
-    current = ""
+    current: list[str] = []
+    filler = _Filler(shape.width, shape.pen)
     for token in break_points(line.text):
-        candidate = current + token
-        if current and not fitting_count([replace(line, text=candidate.rstrip())], size, area, metrics):
-            pieces.append(current.rstrip())
-            candidate = token
-        current = candidate
-    return pieces + [current.rstrip()] if current.strip() else pieces
+        trial = filler.copy()
+        trial.add(token.upper() if shape.caps else token)
+        if current and (shape.width <= 0 or shape.height(trial.lines) > area.height):
+            pieces.append("".join(current).rstrip())
+            current = []
+            trial = _Filler(shape.width, shape.pen)
+            trial.add(token.upper() if shape.caps else token)
+        filler = trial
+        current.append(token)
+    rest = "".join(current)
+    return pieces + [rest.rstrip()] if rest.strip() else pieces
 
 
 def split_to_fit(
