@@ -7,19 +7,23 @@ independently; a failing job never stops the others, and its error is reported w
 from __future__ import annotations
 
 import os
+import signal
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from hashlib import sha256
 from pathlib import Path
+from typing import Any
 
 from deckgen import __version__
 from deckgen.errors import DeckgenError, OutlineError, Problem, UsageError
 from deckgen.outline.loader import load_outline
-from deckgen.app.epoch import epoch_word
-from deckgen.app.manifest import Record, inputs_digest, is_up_to_date, read_manifest, write_manifest
+from deckgen.app.epoch import epoch_word, source_date_epoch
+from deckgen.app.stopping import Terminated
+from deckgen.app.manifest import Record, inputs_digest, is_up_to_date, manifest_problem, read_manifest, write_manifest
 from deckgen.outline.model import Outline, deck_stem
-from deckgen.app.output import write_atomically
+from deckgen.app.output import refuse_inputs, write_atomically
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 
@@ -97,8 +101,9 @@ def run_job(job: Job) -> Result:
 
         outline = load_outline(job.outline, audience=job.audience)
         deck = render_outline(outline, job.template)
-        write_atomically(job.output, deck.data)
         files = input_files(outline, deck.template)
+        refuse_inputs(job.output, files)
+        write_atomically(job.output, deck.data)
         record = Record(inputs_digest(files, build_words(job)), sha256(deck.data).hexdigest(), tuple(map(str, files)))
         return Result(job, "built", deck.slides, warnings=deck.warnings, record=record)
     except DeckgenError as error:
@@ -133,13 +138,14 @@ def run_jobs(jobs: Sequence[Job], workers: int, on_result: Callable[[Result], No
             on_result(results[index])
         else:
             todo.append((index, job))
-    for (index, _job), result in zip(todo, _build_all([job for _, job in todo], workers)):
-        results[index] = result
-        on_result(result)
+    with closing(_build_all([job for _, job in todo], workers)) as built:  # closed at once on SIGTERM
+        for (index, _job), result in zip(todo, built):
+            results[index] = result
+            on_result(result)
     return [results[index] for index in range(len(jobs))]
 
 
-def _build_all(jobs: Sequence[Job], workers: int) -> Iterator[Result]:
+def _build_all(jobs: Sequence[Job], workers: int) -> Generator[Result, None, None]:
     if workers <= 1 or len(jobs) <= 1:
         yield from map(run_job, jobs)
         return
@@ -149,8 +155,52 @@ def _build_all(jobs: Sequence[Job], workers: int) -> Iterator[Result]:
     import deckgen.app.build  # noqa: F401  (loaded once here, inherited by forked workers)
 
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-        yield from pool.map(run_job, jobs, chunksize=_chunk(len(jobs), workers))
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context, initializer=_start_worker) as pool:
+        try:
+            yield from pool.map(_run_in_worker, jobs, chunksize=_chunk(len(jobs), workers))
+        except BaseException:  # SIGTERM, Ctrl-C, a failing caller: no worker may go on writing
+            _stop_workers(pool)
+            raise
+
+
+_worker_state = {"stopping": False, "in_job": False}
+"""In a worker process: whether SIGTERM arrived, and whether a job is running now."""
+
+
+def _start_worker() -> None:
+    signal.signal(signal.SIGTERM, _worker_sigterm)
+
+
+def _worker_sigterm(signum: int, frame: object) -> None:
+    """SIGTERM in a worker: abandon the running job (its temporary file is removed as the
+    exception unwinds) and skip every job still queued; the worker then exits normally."""
+    _worker_state["stopping"] = True
+    if _worker_state["in_job"]:
+        raise Terminated()
+
+
+def _run_in_worker(job: Job) -> Result:
+    stopped = Result(job, "failed", errors=(f"{job.outline}: not built (stopped by SIGTERM)",))
+    if _worker_state["stopping"]:
+        return stopped
+    _worker_state["in_job"] = True
+    try:
+        return run_job(job)
+    except Terminated:
+        return stopped
+    finally:
+        _worker_state["in_job"] = False
+
+
+def _stop_workers(pool: Any) -> None:
+    """Drop the jobs not started, send every worker SIGTERM so each abandons its job, and
+    wait until they are gone (their temporary files with them)."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # shutdown forgets them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        process.terminate()
+    for process in workers:
+        process.join(timeout=30)
 
 
 def _chunk(count: int, workers: int) -> int:
@@ -164,6 +214,8 @@ class Plan:
 
     jobs: list[Job] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """Things the build works around, e.g. a damaged manifest it ignores."""
 
 
 def _variants(outline: Path, audience: str | None, all_audiences: bool) -> Iterator[str | None]:
@@ -242,9 +294,13 @@ def build_batch(
     built (so a caller can report plan problems and size a progress bar); ``on_result``
     hears each deck as it finishes. Manifests are written for every folder that got a deck.
     """
+    source_date_epoch()  # a bad SOURCE_DATE_EPOCH fails the batch once, before any deck
     plan = plan_jobs(outlines, out, audience=audience, all_audiences=all_audiences,
                      template=template, force=force)
     todo = shard(plan.jobs, *shard_slice) if shard_slice else plan.jobs
+    if not force:
+        problems = (manifest_problem(folder) for folder in sorted({job.output.parent for job in todo}))
+        plan.warnings.extend(problem for problem in problems if problem)
     if on_planned is not None:
         on_planned(plan, len(todo))
     results = run_jobs(todo, workers, on_result)

@@ -27,8 +27,9 @@ def convert_to_pdf(deck: Path, pdf: Path) -> Path:
     soffice = _soffice()
     with tempfile.TemporaryDirectory(prefix="deckgen-pdf-") as work:
         profile = Path(work, "profile").as_uri()
+        # absolute paths: a deck named '-x.pptx' must not be read as an option
         command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-                   "--outdir", work, str(deck)]
+                   "--outdir", work, str(deck.absolute())]
         try:
             subprocess.run(command, check=True, capture_output=True, timeout=CONVERT_TIMEOUT_S)
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as error:
@@ -56,7 +57,7 @@ def pdf_pages_to_png(pdf: Path, folder: Path, dpi: int = 40) -> list[Path]:
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
         raise BuildError("pdftoppm is not installed; install poppler-utils to use preview")
-    command = [pdftoppm, "-png", "-r", str(dpi), str(pdf), str(folder / "page")]
+    command = [pdftoppm, "-png", "-r", str(dpi), str(pdf.absolute()), str(folder.absolute() / "page")]
     try:
         subprocess.run(command, check=True, capture_output=True, timeout=CONVERT_TIMEOUT_S)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as error:

@@ -94,6 +94,8 @@ def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str
     def planned(plan: Plan, count: int) -> None:
         nonlocal reporter
         _echo_problems(plan.problems, "error")
+        for warning in plan.warnings if not quiet else ():
+            click.echo(printable(f"warning: {warning}"), err=True)
         reporter = Reporter(count, quiet)
 
     def finished(result: Result) -> None:
@@ -191,11 +193,14 @@ def templates_inspect(template: str) -> None:
 def guide(outline: Path, output: Path | None, audience: str | None) -> None:
     """Write the facilitator guide (Markdown): agenda, timings, every question with follow-ups."""
     from deckgen.app.guide import guide_markdown
-    from deckgen.app.output import write_atomically
+    from deckgen.app.output import refuse_inputs, write_atomically
 
     from deckgen.outline.loader import load_outline
 
-    text = guide_markdown(load_outline(outline, audience=audience))
+    loaded = load_outline(outline, audience=audience)
+    if output is not None:
+        refuse_inputs(output, [outline])
+    text = guide_markdown(loaded)
     if output is None:
         click.echo(text, nl=False)
     else:
@@ -217,20 +222,44 @@ def preview(outline: Path, output: Path | None, audience: str | None, template: 
 
     from deckgen.outline.loader import load_outline
 
+    from deckgen.app.output import refuse_inputs
+
     loaded = load_outline(outline, audience=audience)
     sheet = output or Path(f"{loaded.stem}-preview.png")
+    refuse_inputs(sheet, [outline])
     with tempfile.TemporaryDirectory(prefix="deckgen-") as work:
         deck = build_deck(loaded, Path(work, f"{loaded.stem}.pptx"), template=template)
         pages = write_preview(deck, sheet)
     click.echo(f"wrote {sheet} ({pages} slides)")
 
 
+def _reserve_standard_streams() -> None:
+    """Open /dev/null on a closed stdin, stdout or stderr (``2>&-``): otherwise the next file
+    opened (a deck) would get that descriptor, and anything writing to it would land there."""
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            os.open(os.devnull, os.O_RDWR)  # takes the lowest free descriptor: this one
+
+
 def run() -> None:
-    """Entry point that turns unexpected exceptions into a one-line error (exit 1)."""
+    """Entry point that turns unexpected exceptions into a one-line error (exit 1).
+
+    SIGTERM stops a build like Ctrl-C does: workers stop, temporary files are removed, and
+    deckgen exits with 143.
+    """
+    from deckgen.app.stopping import EXIT_CODE, Terminated, stop_on_sigterm
+
+    _reserve_standard_streams()
+    stop_on_sigterm()
     try:
         main(standalone_mode=True)
     except SystemExit:
         raise
+    except Terminated:
+        click.echo("error: stopped by SIGTERM; decks not finished were not written", err=True)
+        sys.exit(EXIT_CODE)
     except Exception as error:  # pragma: no cover - last resort, a bug
         if os.environ.get(_DEBUG_ENV):
             traceback.print_exc()

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 def is_interactive() -> bool:
     """A progress bar only makes sense on a terminal that is not a CI log."""
     ci = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-    return sys.stderr.isatty() and not ci
+    stream = sys.stderr  # None when started with stderr closed (2>&-)
+    return stream is not None and stream.isatty() and not ci
 
 
 class Reporter:

@@ -58,6 +58,8 @@ def _relative(raw: str) -> PurePosixPath:
 def _check_file(raw: str, resolved: Path) -> None:
     if resolved.is_dir():
         raise ImageCheckError(f"'{raw}' is a folder, not an image file")
+    if resolved.exists() and not resolved.is_file():  # a FIFO would block, a device never ends
+        raise ImageCheckError(f"'{raw}' is not a regular file (a pipe, socket or device); give an image file")
     if not resolved.is_file():
         raise ImageCheckError(f"no such file '{raw}'{_nearby(resolved)}")
     if not os.access(resolved, os.R_OK):

@@ -127,6 +127,9 @@ def resolve_template(spec: str | Path | None, relative_to: Path | None = None) -
 def _existing_file(text: str, path: Path) -> Path:
     if path.is_dir():
         raise TemplateError.about(None, f"template '{text}' is a folder; give a .pptx/.potx file inside it")
+    if path.exists() and not path.is_file():  # a FIFO would block, a device never ends
+        raise TemplateError.about(None, f"template '{text}' is not a regular file (a pipe, socket or device); "
+                                        "give a .pptx/.potx file")
     if not path.is_file():
         raise TemplateError.about(None, f"template file '{text}' does not exist{_nearby_templates(path)}; looked for {path}")
     return path
