@@ -6,8 +6,10 @@ independently; a failing job never stops the others, and its error is reported w
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import signal
+import time
 import traceback
 from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import closing
@@ -20,6 +22,7 @@ from deckgen import __version__
 from deckgen.errors import DeckgenError, OutlineError, Problem, UsageError
 from deckgen.outline.loader import load_outline
 from deckgen.app.epoch import epoch_word, source_date_epoch
+from deckgen.app.shards import shard_of
 from deckgen.app.stopping import Terminated
 from deckgen.app.manifest import Record, inputs_digest, is_up_to_date, manifest_problem, read_manifest, write_manifest
 from deckgen.outline.model import Outline, deck_stem
@@ -52,6 +55,8 @@ class Result:
     warnings: tuple[str, ...] = ()
     record: Record | None = None
     """For the manifest: digests of the inputs and the written file."""
+    seconds: float = 0.0
+    """How long building it took (0 for a skipped deck)."""
 
 
 def _in_folder(folder: Path) -> list[Path]:
@@ -94,6 +99,11 @@ def _lines(error: DeckgenError) -> tuple[str, ...]:
 
 def run_job(job: Job) -> Result:
     """Build one deck; never raises for bad input (the error is in the result)."""
+    started = time.perf_counter()
+    return dataclasses.replace(_run_job(job), seconds=time.perf_counter() - started)
+
+
+def _run_job(job: Job) -> Result:
     try:
         from deckgen.app.build import (
             render_outline,  # imports python-pptx: only when building
@@ -261,8 +271,12 @@ def plan_jobs(
 
 
 def shard(jobs: Sequence[Job], index: int, count: int) -> list[Job]:
-    """The ``index``-th of ``count`` deterministic slices of ``jobs`` (1-based), for CI matrices."""
-    return [job for position, job in enumerate(jobs) if position % count == index - 1]
+    """The ``index``-th of ``count`` slices of ``jobs`` (1-based), for CI matrices.
+
+    A deck's slice depends only on its file name (see :mod:`deckgen.app.shards`), so adding
+    outlines never moves existing decks to another runner.
+    """
+    return [job for job in jobs if shard_of(job.output, count) == index]
 
 
 @dataclass

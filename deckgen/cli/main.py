@@ -45,15 +45,27 @@ def _outlines(values: tuple[str, ...]) -> list[Path]:
     return found
 
 
+def _check_report(report: Path | None) -> None:
+    if report is not None and report.suffix.lower() not in (".xml", ".json"):
+        raise click.BadParameter(f"'{printable(str(report))}' should end in .xml (JUnit) or .json", param_hint="--report")
+
+
 def _parse_shard(value: str | None) -> tuple[int, int] | None:
     if value is None:
         return None
+    if value.strip().lower() == "auto":
+        from deckgen.app.shards import shard_from_environment
+
+        try:
+            return shard_from_environment()
+        except DeckgenError as error:
+            raise click.BadParameter(error.message.removeprefix("--shard auto: "), param_hint="--shard auto") from None
     try:
         index, count = (int(part) for part in value.split("/"))
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not K/N (e.g. 1/4)", param_hint="--shard") from None
+        raise click.BadParameter(f"'{printable(value)}' is not K/N (e.g. 1/4) or auto", param_hint="--shard") from None
     if not 1 <= index <= count:
-        raise click.BadParameter(f"'{value}': K must be between 1 and N", param_hint="--shard")
+        raise click.BadParameter(f"'{printable(value)}': K must be between 1 and N", param_hint="--shard")
     return index, count
 
 
@@ -77,15 +89,19 @@ def main(debug: bool) -> None:
               help="Decks built in parallel (default: number of cores).")
 @click.option("--force", is_flag=True, help="Rebuild decks whose inputs are unchanged.")
 @click.option("--pdf", is_flag=True, help="Also export each deck to PDF (needs LibreOffice).")
-@click.option("--shard", "shard_spec", metavar="K/N", help="Build only the K-th of N slices of the batch (CI matrices).")
+@click.option("--shard", "shard_spec", metavar="K/N|auto",
+              help="Build only the K-th of N slices of the batch (CI matrices); auto: K and N from the CI's variables.")
+@click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.xml|FILE.json",
+              help="Write a JUnit XML (.xml) or JSON (.json) report of every deck for CI.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str | None, all_audiences: bool,
-          jobs: int | None, force: bool, pdf: bool, shard_spec: str | None, quiet: bool) -> None:
+          jobs: int | None, force: bool, pdf: bool, shard_spec: str | None, report: Path | None, quiet: bool) -> None:
     """Build decks from outlines (files, or folders searched for *.yaml / *.yml)."""
     from deckgen.app.batch import Plan, build_batch
 
     if audience and all_audiences:
         raise click.UsageError("use either --audience or --all-audiences, not both")
+    _check_report(report)
     slice_ = _parse_shard(shard_spec)
     started = time.perf_counter()
     outlines = _outlines(inputs)
@@ -111,6 +127,11 @@ def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str
             reporter.close()
     for failure in outcome.pdf_failures:
         _echo_problems(list(failure.problems), "error")
+    if report is not None:
+        from deckgen.cli.ci_report import build_entries
+        from deckgen.app.reports import write_report
+
+        write_report(report, "build", build_entries(outcome))
     if not quiet:
         click.echo(summary(outcome.results, len(outcome.problems) + len(outcome.pdf_failures), time.perf_counter() - started), err=True)
     if outcome.failed:
@@ -121,11 +142,23 @@ def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str
 @click.argument("inputs", metavar="OUTLINE_OR_DIR...", nargs=-1, required=True)
 @click.option("--template", help="Check against this template instead of the outline's.")
 @click.option("--strict", is_flag=True, help="Treat lint warnings as errors.")
-def check(inputs: tuple[str, ...], template: str | None, strict: bool) -> None:
+@click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.xml|FILE.json",
+              help="Write a JUnit XML (.xml) or JSON (.json) report of every outline for CI (the only file check writes).")
+def check(inputs: tuple[str, ...], template: str | None, strict: bool, report: Path | None) -> None:
     """Report everything build would reject, plus lint warnings; writes nothing."""
-    from deckgen.app.check import check_outlines
+    from deckgen.app.check import check_outline
 
-    results = check_outlines(_outlines(inputs), template)
+    _check_report(report)
+    results, timings = [], []
+    for path in _outlines(inputs):
+        started = time.perf_counter()
+        results.append(check_outline(path, template))
+        timings.append(time.perf_counter() - started)
+    if report is not None:
+        from deckgen.cli.ci_report import check_entries
+        from deckgen.app.reports import write_report
+
+        write_report(report, "check", check_entries(results, timings, strict))
     for result in results:
         _echo_problems(result.errors, "error")
         _echo_problems(result.warnings, "error" if strict else "warning")
