@@ -6,17 +6,18 @@ This is the public API's engine (``build_deck``) and what the CLI calls per deck
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from deckgen.app.epoch import source_date_epoch
-from deckgen.errors import Problem, TemplateError
+from deckgen.errors import OutlineError, Problem, TemplateError
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
 from deckgen.app.output import write_atomically
 from deckgen.plan.deck import plan_deck
 from deckgen.render.prepare import PreparedTemplate, prepare_template
 from deckgen.render.writer import render_deck
+from deckgen.plan.profile import TemplateProfile
 from deckgen.plan.slides import DeckPlan
 from deckgen.render.catalog import resolve_template
 
@@ -58,7 +59,15 @@ def _shown(path: Path) -> Path:
 
 def plan_outline(outline: Outline, template: str | Path | None = None) -> DeckPlan:
     """The deck plan of ``outline`` on its template (what ``check`` lints and ``build`` renders)."""
-    return plan_deck(outline, template_for(outline, template).profile)
+    return _planned(outline, template_for(outline, template).profile)
+
+
+def _planned(outline: Outline, profile: TemplateProfile) -> DeckPlan:
+    """:func:`plan_deck`, its errors naming the outline as the user did."""
+    try:
+        return plan_deck(outline, profile)
+    except OutlineError as error:
+        raise OutlineError([replace(p, path=_shown(outline.path)) for p in error.problems]) from None
 
 
 @dataclass(frozen=True)
@@ -77,7 +86,7 @@ class RenderedDeck:
 def render_outline(outline: Outline, template: str | Path | None = None) -> RenderedDeck:
     """Plan and render ``outline`` on its template (or ``template``), in memory."""
     prepared = template_for(outline, template)
-    plan = plan_deck(outline, prepared.profile)
+    plan = _planned(outline, prepared.profile)
     data = render_deck(plan, prepared, source_date_epoch())
     return RenderedDeck(data, len(plan.slides), prepared.profile.path, prepared.profile.warnings)
 

@@ -36,6 +36,8 @@ from deckgen.outline.yamlnodes import (
 _AUDIENCES = F.OUTLINE.field("audiences")
 assert _AUDIENCES is not None and isinstance(_AUDIENCES.type, F.MapOf)
 AUDIENCES_TYPE: F.MapOf = _AUDIENCES.type
+MAX_AUDIENCES = 100
+"""Most audience variants in one outline: every load validates each of them."""
 _VARS_TYPE = F.MapOf(F.Scalar(), F.VAR_PATTERN, "letters, digits and '_' (like org)")
 
 
@@ -100,7 +102,8 @@ class _Load:
     def _validate(self) -> dict[str, Any] | object:
         base = check_document(self.root, self.ctx)
         self.audiences = self._audiences()
-        for name, node in self._audience_nodes().items():
+        nodes = self._audience_nodes()
+        for name, node in nodes.items() if len(nodes) <= MAX_AUDIENCES else ():
             self.variants[name] = self._variant(name, node)
         return base
 
@@ -142,6 +145,10 @@ class _Load:
             return {}
         if not isinstance(node, YMap):
             check(node, AUDIENCES_TYPE, self.ctx)
+            return {}
+        if len(node.entries) > MAX_AUDIENCES:
+            self.ctx.report(node, f"{len(node.entries):,} audiences; an outline may have at most {MAX_AUDIENCES} "
+                                  "(each is validated and built as a whole deck); split the outline")
             return {}
         audiences: dict[str, Audience] = {}
         for name, (key_node, value_node) in node.entries.items():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from deckgen.errors import OutlineError, Problem
 from deckgen.plan.labels import ENGLISH, Labels, label_language, labels_for
 from deckgen.outline.model import Outline, Point, Question, Section, Source
 from deckgen.plan.paginate import paginate
@@ -199,6 +200,12 @@ def _references_slide(outline: Outline) -> SlidePlan:
                      title_language=label_language(outline.language))
 
 
+def _too_many_slides(outline: Outline, draft: SlidePlan) -> Problem:
+    message = (f"the deck would have more than {MAX_SLIDES:,} slides (the limit); split the outline into "
+               "several, or shorten long texts, which continue on extra slides")
+    return Problem(outline.path, draft.position.line, draft.position.column, message)
+
+
 def outline_slides(outline: Outline) -> Iterator[SlidePlan]:
     """Every slide of the deck before fitting, in the order of SPEC section 3."""
     labels = labels_for(outline.language)
@@ -218,14 +225,23 @@ def outline_slides(outline: Outline) -> Iterator[SlidePlan]:
         yield _references_slide(outline)
 
 
+MAX_SLIDES = 1000
+"""Most slides in one deck; a session's guide has tens. Past it, building would take minutes."""
+
+
 def plan_deck(outline: Outline, profile: TemplateProfile) -> DeckPlan:
-    """The whole deck: every slide fitted to ``profile``'s layouts, plus metadata and lints."""
+    """The whole deck: every slide fitted to ``profile``'s layouts, plus metadata and lints.
+
+    Raises :class:`OutlineError` as soon as the deck passes :data:`MAX_SLIDES` slides.
+    """
     slides: list[SlidePlan] = []
     warnings = []
     for draft in outline_slides(outline):
         fitted, lints = paginate(draft, profile, outline.path, labels_for(outline.language))
         slides.extend(fitted)
         warnings.extend(lints)
+        if len(slides) > MAX_SLIDES:
+            raise OutlineError([_too_many_slides(outline, draft)])
     return DeckPlan(
         title=outline.title,
         slides=tuple(slides),
