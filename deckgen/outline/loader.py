@@ -36,6 +36,8 @@ from deckgen.outline.yamlnodes import (
 _AUDIENCES = F.OUTLINE.field("audiences")
 assert _AUDIENCES is not None and isinstance(_AUDIENCES.type, F.MapOf)
 AUDIENCES_TYPE: F.MapOf = _AUDIENCES.type
+MAX_OUTLINE_IMAGE_BYTES = 200 * 1024 * 1024
+"""Most bytes of images one deck may embed (each image is also limited on its own)."""
 MAX_AUDIENCES = 100
 """Most audience variants in one outline: every load validates each of them."""
 _VARS_TYPE = F.MapOf(F.Scalar(), F.VAR_PATTERN, "letters, digits and '_' (like org)")
@@ -108,8 +110,21 @@ class _Load:
         return base
 
     def _raise_problems(self) -> None:
+        self._check_image_total()
         if self.ctx.problems:
             raise OutlineError(_sorted_unique(self.ctx.problems))
+
+    def _check_image_total(self) -> None:
+        """All images of the outline together stay within :data:`MAX_OUTLINE_IMAGE_BYTES`."""
+        files = {value for value in self.ctx.image_cache.values() if isinstance(value, Path)}
+        try:
+            total = sum(path.stat().st_size for path in files)
+        except OSError:
+            return  # a file vanished since it was checked: the build reports it
+        if total > MAX_OUTLINE_IMAGE_BYTES:
+            self.ctx.problems.append(Problem(self.file, 0, 0, f"its images add up to {total // (1024 * 1024):,} MB; "
+                                             f"an outline's images are limited to {MAX_OUTLINE_IMAGE_BYTES // (1024 * 1024)} MB "
+                                             "(export them smaller, e.g. as JPEG)"))
 
     def _outline(self, base: dict[str, Any] | object, audience: str | None) -> Outline:
         values = base if audience is None else self.variants[audience]

@@ -101,7 +101,11 @@ def _check_sizes(path: Path, archive: zipfile.ZipFile) -> None:
     if total > MAX_TEMPLATE_BYTES:
         raise TemplateError.about(path, f"declares {_mb(total)} of content (more than {_mb(MAX_TEMPLATE_BYTES)}); "
                            "refusing it as a possible zip bomb")
+    names: set[str] = set()
     for info in infos:
+        if info.filename in names:
+            raise TemplateError.about(path, f"is damaged: it holds two parts named '{info.filename}'; {SAVE_AS}")
+        names.add(info.filename)
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise TemplateError.about(path, f"has a part '{info.filename}' that packs {_mb(info.file_size)} into {info.compress_size:,} bytes; "
                                "refusing it as a possible zip bomb")
@@ -226,9 +230,28 @@ _MAX_INDEX = 2**32 - 1
 _HYPERLINK = "/relationships/hyperlink"
 
 
+_SLIDE_SIDE_EMU = (914400, 51206400)
+"""The slide width and height PowerPoint allows: 1 to 56 inches (ECMA-376 ST_SlideSizeCoordinate)."""
+
+
+def _check_slide_size(path: Path, root: etree._Element) -> None:
+    size = root.find(f"{_P_NS}sldSz")
+    if size is None:
+        return
+    for attribute in ("cx", "cy"):
+        value = str(size.get(attribute, ""))
+        ok = value.isascii() and value.isdigit() and _SLIDE_SIDE_EMU[0] <= int(value) <= _SLIDE_SIDE_EMU[1]
+        if not ok:
+            raise TemplateError.about(path, f"is damaged: its slide {'width' if attribute == 'cx' else 'height'} "
+                                            f"'{value[:20]}' is not between 1 and 56 inches; {SAVE_AS}")
+
+
 def _check_part(path: Path, name: str, content_type: str, root: etree._Element) -> None:
     """Refuse what python-pptx would stumble over later: a master or layout without
-    ``<p:cSld>``, a placeholder whose idx is not a number or whose type is unknown."""
+    ``<p:cSld>``, a placeholder whose idx is not a number or whose type is unknown, a slide
+    size PowerPoint cannot show."""
+    if content_type == PRESENTATION_MAIN or content_type in _RELABELLED:
+        _check_slide_size(path, root)
     if content_type in _NEEDS_CSLD and root.find(f"{_P_NS}cSld") is None:
         raise TemplateError.about(path, f"is damaged: part '{name}' has no shape tree (<p:cSld>); {SAVE_AS}")
     for placeholder in root.iter(f"{_P_NS}ph"):
