@@ -18,9 +18,10 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 """Control characters, line separators and bidi overrides: in a message they could forge a
-second ``error:`` line, move the cursor, colour the terminal or reorder what users read."""
+second ``error:`` line, move the cursor, colour the terminal or reorder what users read.
+Lone surrogates (a file name that is not UTF-8) cannot be printed at all."""
 
 
 def printable(text: str) -> str:

@@ -102,7 +102,7 @@ CORPUS = [
     Case("template-macros.yaml", "2:11", "is a macro-enabled presentation (.pptm)"),
     Case("template-old-binary.yaml", "2:11", "is an old binary PowerPoint file (.ppt)"),
     Case("template-zip-bomb.yaml", "2:11", "that packs 20 MB into"),
-    Case("template-declared-huge.yaml", "2:11", "declares 4,096 MB of content (more than 200 MB); refusing it as a possible zip bomb"),
+    Case("template-declared-huge.yaml", "2:11", "declares 4,096 MB of content (more than 100 MB); refusing it as a possible zip bomb"),
     Case("template-xxe.yaml", "2:11", "with a DOCTYPE, which Office files never contain"),
     Case("template-in-audience.yaml", "6:15", "'templates/not-a-zip.pptx' is not a .pptx/.potx file",
          build_args=("--audience", "print"), deck="template-in-audience-print.pptx"),

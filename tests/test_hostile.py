@@ -21,7 +21,7 @@ The corpus, by class (issue 10 and a fresh round of attacks):
   2,000 audiences
 - output: two outlines to one -o file; guide and build over their own inputs; a deck named ``-x.pptx``
 - names and text reaching the terminal: an audience key ``"x\\n"``, keys and file names with
-  newlines and ESC
+  newlines and ESC, file names that are not UTF-8
 - process faults: stderr closed; SIGTERM during ``build --jobs 2``
 - messages: a FIFO as image; a 60 MB image
 """
@@ -202,6 +202,13 @@ def _sparse_image(folder: Path) -> None:
         image.truncate(60 * 1024 * 1024)
 
 
+def _undecodable_names(folder: Path) -> None:
+    with open(os.fsencode(folder) + b"/good\xff.yaml", "w", encoding="utf-8") as good:
+        good.write(GOOD)
+    with open(os.fsencode(folder) + b"/bad\xfe.yaml", "w", encoding="utf-8") as bad:
+        bad.write("title: [\n")
+
+
 def _report_folder(folder: Path) -> None:
     _outline(GOOD)(folder)
     (folder / "r.xml").mkdir()
@@ -269,6 +276,8 @@ CORPUS = [
             ("build", "in.yaml", "-o", "out", "--all-audiences"), 1, "'x\\n' is not a valid audience name"),
     Hostile("key-forging-a-line-with-ansi", _outline(GOOD + '"bad\\nerror: forged\\e[31m": 1\n'), ("check", "in.yaml"), 1,
             "in.yaml:7:1: bad\\nerror: forged\\x1b[31m: unknown key"),
+    Hostile("file-names-not-utf-8", _undecodable_names, ("build", ".", "-o", "out", "--report", "r.xml"), 1,
+            "bad\\udcfe.yaml:2:1: YAML syntax error"),
     Hostile("file-name-with-escape", _outline("title: [\n", "a\nb\x1b[2J.yaml"), ("check", "."), 1,
             "a\\nb\\x1b[2J.yaml:2:1: YAML syntax error"),
     # --- messages

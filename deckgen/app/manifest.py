@@ -76,9 +76,9 @@ def inputs_digest(files: Iterable[Path], words: Iterable[str]) -> str:
     """One digest over the contents of ``files`` (in the given order) and some extra ``words``."""
     digest = hashlib.sha256()
     for path in files:
-        digest.update(f"{path}\0{_input_digest(path)}\0".encode())
+        digest.update(f"{path}\0{_input_digest(path)}\0".encode("utf-8", "surrogateescape"))
     for word in words:
-        digest.update(word.encode() + b"\0")
+        digest.update(word.encode("utf-8", "surrogateescape") + b"\0")
     return digest.hexdigest()
 
 

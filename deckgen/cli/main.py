@@ -23,6 +23,7 @@ from deckgen.errors import DeckgenError, Problem, printable
 
 if TYPE_CHECKING:
     from deckgen.app.batch import Result
+    from deckgen.outline.model import Outline
 
 _DEBUG_ENV = "DECKGEN_DEBUG"
 
@@ -43,6 +44,11 @@ def _outlines(values: tuple[str, ...]) -> list[Path]:
     if not found:
         raise click.UsageError(f"no outlines (*.yaml, *.yml) found in {', '.join(values)}")
     return found
+
+
+def _images(outline: Outline) -> list[Path]:
+    """The image files an outline uses (outputs must never overwrite them)."""
+    return [point.image.path for section in outline.sections for point in section.points if point.image]
 
 
 def _check_report(report: Path | None) -> None:
@@ -232,7 +238,7 @@ def guide(outline: Path, output: Path | None, audience: str | None) -> None:
 
     loaded = load_outline(outline, audience=audience)
     if output is not None:
-        refuse_inputs(output, [outline])
+        refuse_inputs(output, [outline, *_images(loaded)])
     text = guide_markdown(loaded)
     if output is None:
         click.echo(text, nl=False)
@@ -259,7 +265,7 @@ def preview(outline: Path, output: Path | None, audience: str | None, template: 
 
     loaded = load_outline(outline, audience=audience)
     sheet = output or Path(f"{loaded.stem}-preview.png")
-    refuse_inputs(sheet, [outline])
+    refuse_inputs(sheet, [outline, *_images(loaded)])
     with tempfile.TemporaryDirectory(prefix="deckgen-") as work:
         deck = build_deck(loaded, Path(work, f"{loaded.stem}.pptx"), template=template)
         pages = write_preview(deck, sheet)

@@ -22,8 +22,9 @@ from lxml import etree
 
 from deckgen.errors import TemplateError
 
-MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
-"""Largest total declared uncompressed size of a template's parts."""
+MAX_TEMPLATE_BYTES = 100 * 1024 * 1024
+"""Largest total declared uncompressed size of a template's parts (a build holds several
+copies of a template in memory: 200 MB took over 800 MB)."""
 MAX_PARTS = 10_000
 """Most files in a template package; real templates have tens to a few hundred."""
 MAX_RATIO = 100
