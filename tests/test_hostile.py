@@ -12,7 +12,7 @@ The corpus, by class (issue 10 and a fresh round of attacks):
 - numbers and lengths: a 400-digit ``minutes``, ``duration: 1e400``, metadata past 255 characters
 - templates: a notes master without ``<p:cSld>``, a placeholder idx that is not a number, a
   DOCTYPE in a part not named .xml, a picture linked to a web address, a FIFO as template,
-  a slide width of 0, two parts of one name
+  a slide width of 0, two parts of one name, a path too long, ``~user`` of no such user
 - environment: ``SOURCE_DATE_EPOCH`` of non-ASCII digits
 - the manifest: 100,000 nested brackets, a FIFO, a symlink to /dev/zero, a folder, records
   naming /dev/zero
@@ -246,6 +246,10 @@ CORPUS = [
             "its slide width '0' is not between 1 and 56 inches"),
     Hostile("two-parts-of-one-name", _with_template(lambda name, data: data, (("ppt/presentation.xml", b"<x/>"),)),
             ("templates", "inspect", "t.pptx"), 1, "it holds two parts named 'ppt/presentation.xml'"),
+    Hostile("template-path-too-long", _outline("template: " + "a" * 5000 + ".pptx\n" + GOOD), ("check", "in.yaml"), 1,
+            "cannot be used as a file path (File name too long)"),
+    Hostile("template-of-no-such-user", _outline("template: ~nosuchuser/t.pptx\n" + GOOD), ("check", "in.yaml"), 1,
+            "template: file '~nosuchuser/t.pptx' does not exist"),
     Hostile("template-is-a-fifo", _fifo("t.pptx", "template: t.pptx\n" + GOOD), ("build", "in.yaml", "-o", "out"), 1,
             "'t.pptx' is not a regular file"),
     # --- environment
@@ -257,6 +261,7 @@ CORPUS = [
             "is not a whole number", {"SOURCE_DATE_EPOCH": "9" * 30}),
     # --- unbounded reads and work
     Hostile("outline-is-dev-zero", lambda folder: None, ("check", "/dev/zero"), 1, "/dev/zero: is a device"),
+    Hostile("outline-name-too-long", lambda folder: None, ("check", "a" * 5000 + ".yaml"), 2, "does not exist"),
     Hostile("outline-is-a-fifo", _fifo("pipe.yaml"), ("check", "pipe.yaml"), 1, "pipe.yaml: is a named pipe (FIFO)"),
     Hostile("outline-links-to-dev-zero", _symlink("zero.yaml", "/dev/zero"), ("build", "zero.yaml", "-o", "out"), 1,
             "zero.yaml: is a device"),

@@ -37,7 +37,7 @@ def _outlines(values: tuple[str, ...]) -> list[Path]:
     """The outline files named or found in folders; a usage error when there are none."""
     from deckgen.app.batch import find_outlines
 
-    missing = [v for v in values if not Path(v).exists()]
+    missing = [v for v in values if not os.path.exists(v)]  # False, not an error, for a name too long
     if missing:
         raise click.BadParameter(f"'{printable(missing[0])}' does not exist", param_hint="OUTLINE_OR_DIR")
     found = find_outlines(Path(v) for v in values)
@@ -191,7 +191,7 @@ def new(file: Path, force: bool) -> None:
     from deckgen.app.output import write_atomically
     from deckgen.outline.starter import starter_outline
 
-    if file.exists() and not force:
+    if os.path.lexists(file) and not force:
         raise DeckgenError(f"{file}: already exists; choose another name or pass --force")
     if file.suffix.lower() not in (".yaml", ".yml"):
         raise click.BadParameter(f"'{file}' should end in .yaml or .yml", param_hint="FILE")
