@@ -12,7 +12,8 @@ The corpus, by class (issue 10 and a fresh round of attacks):
 - numbers and lengths: a 400-digit ``minutes``, ``duration: 1e400``, metadata past 255 characters
 - templates: a notes master without ``<p:cSld>``, a placeholder idx that is not a number, a
   DOCTYPE in a part not named .xml, a picture linked to a web address, a FIFO as template,
-  a slide width of 0, two parts of one name, a path too long, ``~user`` of no such user
+  a slide width of 0, two parts of one name, a path too long, ``~user`` of no such user,
+  9,000 placeholders in one layout (python-pptx took hours)
 - environment: ``SOURCE_DATE_EPOCH`` of non-ASCII digits
 - the manifest: 100,000 nested brackets, a FIFO, a symlink to /dev/zero, a folder, records
   naming /dev/zero
@@ -140,6 +141,19 @@ def _zero_width(name: str, data: bytes) -> bytes:
     return re.sub(rb'<p:sldSz cx="\d+"', b'<p:sldSz cx="0"', data) if name == "ppt/presentation.xml" else data
 
 
+_PLACEHOLDER = (b'<p:sp><p:nvSpPr><p:cNvPr id="%d" name="s"/><p:cNvSpPr/><p:nvPr><p:ph type="body" idx="%d"/></p:nvPr>'
+                b'</p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:p/></p:txBody></p:sp>')
+
+
+def _crowded_layout(count: int) -> Callable[[str, bytes], bytes]:
+    def edit(name: str, data: bytes) -> bytes:
+        if name != "ppt/slideLayouts/slideLayout2.xml":
+            return data
+        shapes = b"".join(_PLACEHOLDER % (1000 + n, 100 + n) for n in range(count))
+        return data.replace(b"</p:spTree>", shapes + b"</p:spTree>")
+    return edit
+
+
 _DOCTYPE_PART = (("ppt/custom.dat", b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "b">]><x>&a;</x>'),)
 
 
@@ -246,6 +260,8 @@ CORPUS = [
             "its slide width '0' is not between 1 and 56 inches"),
     Hostile("two-parts-of-one-name", _with_template(lambda name, data: data, (("ppt/presentation.xml", b"<x/>"),)),
             ("templates", "inspect", "t.pptx"), 1, "it holds two parts named 'ppt/presentation.xml'"),
+    Hostile("9000-placeholders-in-a-layout", _with_template(_crowded_layout(9000)), ("check", "in.yaml"), 1,
+            "has a master or layout with 9,00"),
     Hostile("template-path-too-long", _outline("template: " + "a" * 5000 + ".pptx\n" + GOOD), ("check", "in.yaml"), 1,
             "cannot be used as a file path (File name too long)"),
     Hostile("template-of-no-such-user", _outline("template: ~nosuchuser/t.pptx\n" + GOOD), ("check", "in.yaml"), 1,

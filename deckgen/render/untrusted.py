@@ -292,9 +292,44 @@ def _check_links(path: Path, name: str, root: etree._Element, types: _ContentTyp
                                             "embed it instead (in PowerPoint: Insert > Picture, not 'Link to File')")
 
 
+MAX_LAYOUTS = 1000
+"""Most masters and layouts in a template; real ones have one or two masters and tens of layouts."""
+MAX_SHAPES = 5_000
+"""Most shapes over all masters and layouts: python-pptx looks through a layout's shapes
+for each of its placeholders, so tens of thousands of shapes take minutes."""
+MAX_PLACEHOLDERS = 50
+"""Most placeholders in one master or layout (real ones have under 15; 9,000 took hours)."""
+
+
+class _Budget:
+    """Counts masters, layouts and their shapes while a template is vetted."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.layouts = 0
+        self.shapes = 0
+
+    def count(self, content_type: str, root: etree._Element) -> None:
+        if content_type not in _NEEDS_CSLD:
+            return
+        self.layouts += 1
+        self.shapes += sum(1 for _ in root.iter(f"{_P_NS}cNvPr"))
+        placeholders = sum(1 for _ in root.iter(f"{_P_NS}ph"))
+        if placeholders > MAX_PLACEHOLDERS:
+            raise TemplateError.about(self.path, f"has a master or layout with {placeholders:,} placeholders "
+                                                 f"(more than {MAX_PLACEHOLDERS}); real ones have under 15")
+        if self.layouts > MAX_LAYOUTS:
+            raise TemplateError.about(self.path, f"has more than {MAX_LAYOUTS:,} masters and layouts; "
+                                                 "real templates have tens; remove the unused ones")
+        if self.shapes > MAX_SHAPES:
+            raise TemplateError.about(self.path, f"has more than {MAX_SHAPES:,} shapes in its masters and layouts; "
+                                                 "real templates have hundreds; remove the unused ones")
+
+
 def _vetted_copy(path: Path, archive: zipfile.ZipFile) -> bytes:
     """Copy the package (checking every XML part), relabelling a template/slide-show main part."""
     types = _ContentTypes(_parse(path, archive, "[Content_Types].xml"))
+    budget = _Budget(path)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
         for info in archive.infolist():
@@ -306,6 +341,7 @@ def _vetted_copy(path: Path, archive: zipfile.ZipFile) -> bytes:
                 root = _xml(path, info.filename, data)
                 _check_part(path, info.filename, content_type, root)
                 _check_links(path, info.filename, root, types)
+                budget.count(content_type, root)
             elif any(mark in data for mark in _DOCTYPE_MARKS) and data.lstrip()[:1] == b"<":
                 raise _doctype(path, info.filename)  # XML under an undeclared type
             if info.filename == "[Content_Types].xml":
