@@ -46,7 +46,7 @@ CONTENT_W = SW_IN - 2 * MARGIN
 CONTENT_BOTTOM = 6.7
 STRIP_TOP = 6.86
 LOGO = 0.36
-TITLE_Y, TITLE_H = 0.5, 1.0
+TITLE_Y, TITLE_H = 0.3, 1.2  # room for a claim on two lines at 34 pt
 BODY_Y = 1.85
 BODY_H = CONTENT_BOTTOM - BODY_Y
 
@@ -815,7 +815,7 @@ def write_brand_yaml(b: Brand, path: Path) -> None:
         f"colors: {{{colors}}}\n"
         f"footer: {b.footer}\n"
         f"logo: {b.name}-logo.png\n"
-        "sizes: {title: 36, body: 24, min_title: 24, min_body: 14}   # points: starting and floor sizes\n"
+        "sizes: {title: 36, body: 24, max_body: 28, min_title: 24, min_body: 14}   # points: starting, ceiling, floor\n"
         "roles:            # slide role -> layout name\n"
         "  title: Title\n  thesis: Thesis\n  agenda: Agenda\n  section: Section\n  content: Content\n"
         "  quote: Quote\n  picture: Picture\n  question: Question\n  takeaways: Closing\n"

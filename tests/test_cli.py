@@ -41,7 +41,7 @@ def test_build_writes_out_stem_pptx(runner: CliRunner, tmp_path: Path) -> None:
     result = invoke(runner, "build", READING, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "reading-a-policy-paper.pptx").is_file()
-    assert f"built {tmp_path / 'out' / 'reading-a-policy-paper.pptx'} (18 slides)" in result.output
+    assert f"built {tmp_path / 'out' / 'reading-a-policy-paper.pptx'} (19 slides)" in result.output
 
 
 def test_build_defaults_to_the_build_folder(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -73,7 +73,7 @@ def test_all_audiences_gives_stem_dash_audience_files(runner: CliRunner, tmp_pat
         "sora-china-ai-policy.pptx", "sora-china-ai-undergrad.pptx", "sora-china-ai.pptx",
     ]
     undergrad = open_deck(tmp_path / "sora-china-ai-undergrad.pptx")
-    assert "In one sentence, what is this article worried about?" in [title_of(s) for s in undergrad.slides]
+    assert "Check for understanding: in one sentence, what is this article worried about?" in [title_of(s) for s in undergrad.slides]
 
 
 def test_one_audience_gives_stem_dash_audience(runner: CliRunner, tmp_path: Path) -> None:
@@ -447,3 +447,31 @@ def test_two_outlines_with_the_same_name_do_not_overwrite_each_other(runner: Cli
     assert (f"error: {tmp_path / 'b' / 'guide.yaml'}: would write {tmp_path / 'out' / 'guide.pptx'}, "
             f"as {tmp_path / 'a' / 'guide.yaml'} does; rename one outline") in result.output
     assert (tmp_path / "out" / "guide.pptx").is_file()
+
+
+def test_help_format_prints_the_outline_format_reference(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["help", "format"])
+    assert result.exit_code == 0
+    assert result.output.startswith("# deckgen — the outline format")
+    assert "references:" in result.output and "deckgen help format" in result.output
+
+
+def test_the_starter_outline_points_to_help_that_exists(runner: CliRunner, tmp_path: Path) -> None:
+    runner.invoke(main, ["new", str(tmp_path / "guide.yaml")])
+    starter = (tmp_path / "guide.yaml").read_text(encoding="utf-8")
+    assert "`deckgen help format`" in starter and "docs/" not in starter
+    assert runner.invoke(main, ["help", "format"]).exit_code == 0
+
+
+def test_help_on_an_unknown_topic_lists_the_topics(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["help", "nope"])
+    assert result.exit_code == 2
+    assert "no help on 'nope'; topics: format" in result.output
+
+
+def test_the_published_format_reference_speaks_to_users() -> None:
+    from deckgen.app.helpdocs import help_text
+
+    text = help_text("format")
+    for team_words in ("acceptance checks", "keep the two in agreement", "build what a"):
+        assert team_words not in text

@@ -40,7 +40,9 @@ MAX_OUTLINE_IMAGE_BYTES = 200 * 1024 * 1024
 """Most bytes of images one deck may embed (each image is also limited on its own)."""
 MAX_AUDIENCES = 100
 """Most audience variants in one outline: every load validates each of them."""
-_VARS_TYPE = F.MapOf(F.Scalar(), F.VAR_PATTERN, "letters, digits and '_' (like org)")
+_VARS = F.OUTLINE.field("vars")
+assert _VARS is not None and isinstance(_VARS.type, F.MapOf)
+_VARS_TYPE: F.MapOf = _VARS.type
 
 
 def load_outline(path: str | os.PathLike[str], audience: str | None = None) -> Outline:
@@ -213,6 +215,8 @@ def check_document(tree: YMap, ctx: Context) -> dict[str, Any] | object:
         values = check(vars_node, _VARS_TYPE, ctx)
         ctx.vars = values if isinstance(values, dict) else _lenient_vars(tree)
     result = check_fields(tree, F.OUTLINE, ctx, skip=("vars", "audiences"))
+    if isinstance(result, dict):
+        result["vars"] = dict(ctx.vars)
     ids = _check_section_ids(tree, ctx)
     _check_after(tree, ids, ctx)
     return INVALID if ctx.problems else result

@@ -5,7 +5,7 @@ from __future__ import annotations
 STARTER_OUTLINE = """\
 # A deckgen outline: one file = one discussion guide. Build it with
 #   deckgen build {name} -o build/
-# The format is documented in docs/outline-format.md; `deckgen schema` gives a JSON Schema
+# `deckgen help format` prints the whole format; `deckgen schema` gives a JSON Schema
 # for editors. Quote strings that contain ': ' or ' #'.
 deckgen: 1
 title: The title of the article or topic

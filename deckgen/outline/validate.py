@@ -80,8 +80,31 @@ def check(node: YNode, ftype: F.FieldType, ctx: Context) -> Any:
     """Validate ``node`` as ``ftype``; return the model value or :data:`INVALID`."""
     if isinstance(node, YBad):
         return INVALID
-    checker = _CHECKERS[type(ftype)]
-    return checker(node, ftype, ctx)
+    match ftype:
+        case F.Text():
+            return _check_text(node, ftype, ctx)
+        case F.Date():
+            return _check_date(node, ftype, ctx)
+        case F.Number():
+            return _check_number(node, ftype, ctx)
+        case F.Version():
+            return _check_version(node, ftype, ctx)
+        case F.Choice():
+            return _check_choice(node, ftype, ctx)
+        case F.Scalar():
+            return _check_scalar(node, ftype, ctx)
+        case F.ImagePath():
+            return _check_image_path(node, ftype, ctx)
+        case F.Evidence():
+            return _check_evidence(node, ftype, ctx)
+        case F.ListOf():
+            return _check_list(node, ftype, ctx)
+        case F.MapOf():
+            return _check_map(node, ftype, ctx)
+        case F.Overrides():
+            return _check_overrides(node, ftype, ctx)
+        case F.Obj():
+            return _check_obj(node, ftype, ctx)
 
 
 def describe(node: YNode) -> str:
@@ -415,19 +438,3 @@ def build(obj: F.Obj, values: dict[str, Any], position: Position) -> Any:
     if "position" in names:
         values = {**values, "position": position}
     return obj.model(**values)
-
-
-_CHECKERS: dict[type, Any] = {
-    F.Text: _check_text,
-    F.Date: _check_date,
-    F.Number: _check_number,
-    F.Version: _check_version,
-    F.Choice: _check_choice,
-    F.Scalar: _check_scalar,
-    F.ImagePath: _check_image_path,
-    F.Evidence: _check_evidence,
-    F.ListOf: _check_list,
-    F.MapOf: _check_map,
-    F.Overrides: _check_overrides,
-    F.Obj: _check_obj,
-}

@@ -104,12 +104,19 @@ class LayoutSlots:
 
 @dataclass(frozen=True)
 class Sizes:
-    """Starting and floor font sizes in points."""
+    """Starting, ceiling and floor font sizes in points."""
 
     title: float = 36.0
     body: float = 24.0
     min_title: float = 24.0
     min_body: float = 14.0
+    max_body: float = 0.0
+    """The largest size short body text of a point slide grows to; 0: 7/6 of ``body`` (28 for 24)."""
+
+    @property
+    def body_ceiling(self) -> float:
+        """The size short point-slide text grows to, in points."""
+        return self.max_body or round(self.body * 7 / 6)
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,9 @@ from deckgen.errors import Problem
 from deckgen.outline.model import Image, Position
 from deckgen.plan.profile import Role
 
-ParagraphStyle = Literal["bullet", "plain", "quote", "attribution", "meta"]
+ParagraphStyle = Literal["bullet", "plain", "quote", "attribution", "meta", "heading"]
 """How a paragraph is set: a bullet at its level, plain text, a quotation, its attribution,
-or a small meta line (question kind and minutes)."""
+a small meta line (question kind and minutes), or a bold heading within the text."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,8 @@ class Paragraph:
     style: ParagraphStyle = "bullet"
     language: str | None = None
     """The paragraph's language when it differs from the deck's (deckgen's English labels)."""
+    link: str | None = None
+    """A URL the paragraph's text ends with, written as a clickable link."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,13 @@ class SlidePlan:
     title_size: float = 0.0
     body_size: float = 0.0
     aside_size: float = 0.0
+    paragraph_space: float = 0.0
+    """Space above each top-level body paragraph after the first, in points; 0: the template's own
+    (balancing spreads short text down its box)."""
+    centred: bool = False
+    """True: the body text is centred vertically in its box (too little to fill it otherwise)."""
+    aside_centred: bool = False
+    """True: the aside (a short pull quote) is centred vertically in its box."""
     continuation: bool = False
     """True for the "(cont.)" slides that carry the overflow of the slide before."""
     position: Position = Position()

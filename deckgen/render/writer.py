@@ -56,10 +56,10 @@ def _fill(slide: Slide, found: Placeholders, plan: SlidePlan, slots: LayoutSlots
     if body is not None and plan.body:
         if plan.image is not None and not found.pictures and second is None:
             _place(body, slots.body)  # the body gives up its right half to the picture
-        fill_text(body.text_frame, plan.body, plan.body_size, language)
+        fill_text(body.text_frame, plan.body, plan.body_size, language, plan.paragraph_space, plan.centred)
         used.append(body)
     if second is not None and plan.aside and slots.aside is not None:
-        fill_text(second.text_frame, plan.aside, plan.aside_size, language)
+        fill_text(second.text_frame, plan.aside, plan.aside_size, language, centred=plan.aside_centred)
         used.append(second)
     if plan.image is not None and slots.picture is not None:
         add_picture(slide, plan.image, slots.picture)
