@@ -407,6 +407,18 @@ def test_another_outline_built_to_the_same_file_is_not_skipped(tmp_path: Path) -
     assert Presentation(str(tmp_path / "d.pptx")).slides[0].shapes.title.text_frame.text == "Bee"
 
 
+def test_only_web_and_mail_addresses_become_clickable(tmp_path: Path) -> None:
+    references = ("references:\n  - {title: A, url: 'javascript:alert(1)'}\n  - {title: B, url: 'file://host/share/x'}\n"
+                  "  - {title: C, url: 'https://example.org/c'}\n")
+    _outline(GOOD + references)(tmp_path)
+    result = deckgen("build", "in.yaml", "-o", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(tmp_path / "out" / "in.pptx") as deck:
+        rels = b"".join(deck.read(name) for name in deck.namelist() if name.startswith("ppt/slides/_rels/"))
+    assert b"https://example.org/c" in rels
+    assert b"javascript:" not in rels and b"file://" not in rels
+
+
 def test_guide_refuses_to_write_over_its_outline(tmp_path: Path) -> None:
     _outline(GOOD)(tmp_path)
     result = deckgen("guide", "in.yaml", "-o", "in.yaml", cwd=tmp_path)

@@ -255,10 +255,16 @@ def _discussion_slide(outline: Outline, questions: list[Question]) -> SlidePlan:
                      notes=labels.discussion_notes, title_language=label_language(outline.language))
 
 
+CLICKABLE_SCHEMES = ("http://", "https://", "mailto:")
+"""Addresses made clickable in a deck. Others (``javascript:``, ``file://`` to a network
+share, which would leak the reader's credentials) are shown as text only."""
+
+
 def _citation(source: Source) -> Paragraph:
     """A reference: its citation, the URL (if any) a clickable link at the end."""
     if source.url:
-        return Paragraph(f"{cite(source, with_url=False)}. {source.url}", style="plain", link=source.url)
+        link = source.url if source.url.lower().startswith(CLICKABLE_SCHEMES) else None
+        return Paragraph(f"{cite(source, with_url=False)}. {source.url}", style="plain", link=link)
     return Paragraph(cite(source), style="plain")
 
 
