@@ -13,7 +13,7 @@ from deckgen.outline.schema import outline_json_schema
 
 def test_the_outline_keys_come_from_the_model_in_declaration_order() -> None:
     assert F.OUTLINE.names == (
-        "deckgen", "title", "subtitle", "presenter", "date", "template", "language", "duration", "source",
+        "deckgen", "title", "subtitle", "presenter", "date", "template", "language", "duration", "footer", "source",
         "thesis", "vars", "sections", "questions", "takeaways", "references", "audiences",
     )
     assert F.OUTLINE.model is model.Outline

@@ -111,3 +111,16 @@ def test_a_chinese_guide_has_chinese_headings(runner: CliRunner) -> None:
     assert "## 议程" in result.output and "## 要点总结" in result.output
     assert "总时长：60 分钟（计划研讨时长：60 分钟）。" in result.output
     assert "Total running time" not in result.output
+
+
+def test_guide_shows_comparisons_tables_and_charts_with_their_formatting() -> None:
+    from deckgen.app.guide import guide_markdown
+    from deckgen.outline.loader import load_outline
+    from tests.conftest import OUTLINES
+
+    text = guide_markdown(load_outline(OUTLINES / "sora-responses-compared.yaml"))
+    assert "**China's strides**\n\n- Facial recognition" in text
+    assert "| Response | What it asks for | What the article expects |\n| --- | --- | --- |" in text
+    assert "| **Open collaboration** |" in text
+    assert "- Minutes — Strengths and the gap: 12, Three responses: 14, Discussion: 19" in text
+    assert "\n\n\n" not in text

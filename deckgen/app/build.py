@@ -17,7 +17,6 @@ from deckgen.app.output import write_atomically
 from deckgen.plan.deck import plan_deck
 from deckgen.render.prepare import PreparedTemplate, prepare_template
 from deckgen.render.writer import render_deck
-from deckgen.plan.profile import TemplateProfile
 from deckgen.plan.slides import DeckPlan
 from deckgen.render.catalog import resolve_template
 
@@ -59,15 +58,15 @@ def _shown(path: Path) -> Path:
 
 def plan_outline(outline: Outline, template: str | Path | None = None) -> DeckPlan:
     """The deck plan of ``outline`` on its template (what ``check`` lints and ``build`` renders)."""
-    return _planned(outline, template_for(outline, template).profile)
+    return _planned(outline, template_for(outline, template))
 
 
-def _planned(outline: Outline, profile: TemplateProfile) -> DeckPlan:
-    """:func:`plan_deck`, its errors naming the outline as the user did."""
+def _planned(outline: Outline, prepared: PreparedTemplate) -> DeckPlan:
+    """The plan; problems only the template reveals (a ``layout:`` it lacks) name the outline as typed."""
     try:
-        return plan_deck(outline, profile)
+        return plan_deck(outline, prepared.profile)
     except OutlineError as error:
-        raise OutlineError([replace(p, path=_shown(outline.path)) for p in error.problems]) from None
+        raise OutlineError([replace(p, path=_shown(p.path) if p.path else None) for p in error.problems]) from None
 
 
 @dataclass(frozen=True)
@@ -86,7 +85,7 @@ class RenderedDeck:
 def render_outline(outline: Outline, template: str | Path | None = None) -> RenderedDeck:
     """Plan and render ``outline`` on its template (or ``template``), in memory."""
     prepared = template_for(outline, template)
-    plan = _planned(outline, prepared.profile)
+    plan = _planned(outline, prepared)
     data = render_deck(plan, prepared, source_date_epoch())
     return RenderedDeck(data, len(plan.slides), prepared.profile.path, prepared.profile.warnings)
 

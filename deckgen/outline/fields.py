@@ -10,6 +10,9 @@ from __future__ import annotations
 from deckgen.outline import model
 from deckgen.outline.fieldtypes import (
     BCP47_PATTERN,
+    Checked,
+    LayoutName,
+    Value,
     ID_PATTERN,
     URL_PATTERN,
     VAR_PATTERN,
@@ -33,7 +36,7 @@ from deckgen.outline.fieldtypes import (
 __all__ = [
     "BCP47_PATTERN", "ID_PATTERN", "URL_PATTERN", "VAR_PATTERN", "Choice", "Date", "Evidence", "Field",
     "FieldType", "ImagePath", "ListOf", "MapOf", "Number", "Obj", "Overrides", "Scalar", "Text", "Version",
-    "OUTLINE", "TEXT",
+    "OUTLINE", "TEXT", "Checked", "LayoutName", "Value",
 ]
 
 TEXT = Text()

@@ -83,6 +83,27 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class Value:
+    """A finite number of any sign (a chart's data point); stored as float."""
+
+
+@dataclass(frozen=True)
+class LayoutName:
+    """The name of a layout of the template; stored with its position, since only the
+    template (known at build time) can tell whether it exists."""
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A mapping of ``obj``'s keys whose values must also agree with each other: ``rule``
+    names the cross check (``table``: every row as wide as the header; ``chart``: as many
+    values as categories)."""
+
+    obj: Obj
+    rule: str
+
+
+@dataclass(frozen=True)
 class ListOf:
     """A list of items of one type; stored as a tuple."""
 
@@ -146,7 +167,8 @@ class Obj:
         return tuple(f.name for f in self.fields)
 
 
-FieldType = Union[Text, Date, Number, Version, Choice, Scalar, ImagePath, Evidence, ListOf, MapOf, Overrides, Obj]
+FieldType = Union[Text, Date, Number, Version, Choice, Scalar, ImagePath, Evidence, ListOf, MapOf, Overrides, Obj,
+                  Value, LayoutName, Checked]
 
 
 _SPEC = "deckgen.field"

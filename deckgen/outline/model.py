@@ -14,6 +14,9 @@ from typing import Any
 from deckgen.outline.fieldtypes import (
     BCP47_PATTERN,
     FORMAT_VERSION,
+    Checked,
+    LayoutName,
+    Value,
     ID_PATTERN,
     MAX_EVIDENCE_LEVELS,
     URL_PATTERN,
@@ -90,6 +93,65 @@ class Image:
 
 
 @dataclass(frozen=True)
+class Column:
+    """One side of a comparison: a heading and its items."""
+
+    title: str = declared(_TEXT, "The column's heading.", required=True)
+    items: tuple[Bullet, ...] = declared(Evidence(), "The column's bullets; a nested list is a sub-level.", default=())
+
+
+@dataclass(frozen=True)
+class Compare:
+    """Two columns side by side (on the template's Comparison or Two Content layout)."""
+
+    left: Column = declared(obj_of(Column), "The left column.", required=True)
+    right: Column = declared(obj_of(Column), "The right column.", required=True)
+
+
+CHART_TYPES: tuple[str, ...] = ("column", "bar", "line", "pie")
+"""The allowed values of ``chart.type``."""
+_CELL = Text(blank_ok=True)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A real table; a long one continues on "(cont.)" slides with its header repeated."""
+
+    header: tuple[str, ...] = declared(ListOf(_CELL, min_items=1), "The column headings.", required=True)
+    rows: tuple[tuple[str, ...], ...] = declared(
+        ListOf(ListOf(_CELL, min_items=1), min_items=1), "The rows, each a list with one text per column.", required=True)
+    caption: str | None = declared(_TEXT, "A line under the table.")
+    position: Position = Position()
+
+
+@dataclass(frozen=True)
+class Series:
+    """One data series of a chart."""
+
+    name: str = declared(_TEXT, "The series' name (the legend entry).", required=True)
+    values: tuple[float, ...] = declared(ListOf(Value(), min_items=1), "One number per category.", required=True)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native, editable chart; its data is embedded in the deck and read out in the notes."""
+
+    type: str = declared(Choice(CHART_TYPES), "column, bar, line or pie.", required=True)
+    categories: tuple[str, ...] = declared(ListOf(_TEXT, min_items=1), "The category labels (x axis, or pie slices).", required=True)
+    series: tuple[Series, ...] = declared(ListOf(obj_of(Series), min_items=1), "The data series (a pie has one).", required=True)
+    alt: str = declared(_TEXT, "Alternative text for screen readers: what the chart shows (required).", required=True)
+    position: Position = Position()
+
+
+@dataclass(frozen=True)
+class LayoutRef:
+    """A layout of the template named by a point, and where it was named (for errors)."""
+
+    name: str
+    position: Position = Position()
+
+
+@dataclass(frozen=True)
 class Point:
     """One claim of a section; becomes one slide (or more when long)."""
 
@@ -100,6 +162,10 @@ class Point:
     notes: str = declared(_NOTES, "Speaker notes.", default="")
     minutes: float | None = declared(Number(), "Planned minutes for this point.")
     tags: tuple[str, ...] = declared(_TAGS, "Tags for audience filtering.", default=())
+    layout: LayoutRef | None = declared(LayoutName(), "A layout of the template, by name, for this point's slide.")
+    compare: Compare | None = declared(obj_of(Compare), "Two columns side by side, each a title and items.")
+    table: Table | None = declared(Checked(obj_of(Table), "table"), "A table: header, rows and an optional caption.")
+    chart: Chart | None = declared(Checked(obj_of(Chart), "chart"), "A native chart: type, categories, series and alt text.")
     position: Position = Position()
 
 
@@ -178,6 +244,7 @@ class Outline:
     template: str | None = declared(_TEXT, "Bundled template name or path to a .pptx/.potx (the CLI's --template wins).")
     language: str = declared(_LANGUAGE, "BCP-47 language tag of the text (en, zh-CN, ja ...).", default="en")
     duration: float | None = declared(Number(), "Planned running time in minutes.")
+    footer: str | None = declared(_TEXT, "Footer text on every slide that shows a footer, e.g. a course code and week (default: the template's).")
     source: Source | None = declared(obj_of(Source), "The article being discussed.")
     thesis: str | None = declared(_TEXT, "The article's thesis, on its own slide after the title.")
     vars: Mapping[str, str] = declared(

@@ -20,7 +20,9 @@ from typing import Any, Final
 from deckgen.outline import fields as F
 from deckgen.errors import Problem, did_you_mean, one_of
 from deckgen.outline.images import ImageCheckError, resolve_image
-from deckgen.outline.model import Bullet, Position
+from deckgen.outline.inline import link_problems
+from deckgen.outline.model import Bullet, LayoutRef, Position
+from deckgen.outline.rules import RULES
 from deckgen.outline.textvars import MAX_EXPANDED_CHARS, TOO_LONG, substitute
 from deckgen.outline.yamlnodes import (
     BOOL,
@@ -105,6 +107,12 @@ def check(node: YNode, ftype: F.FieldType, ctx: Context) -> Any:
             return _check_overrides(node, ftype, ctx)
         case F.Obj():
             return _check_obj(node, ftype, ctx)
+        case F.Value():
+            return _check_value(node, ftype, ctx)
+        case F.LayoutName():
+            return _check_layout_name(node, ftype, ctx)
+        case F.Checked():
+            return _check_checked(node, ftype, ctx)
 
 
 def describe(node: YNode) -> str:
@@ -167,7 +175,10 @@ def _check_text(node: YNode, ftype: F.Text, ctx: Context) -> str | _Invalid:
         return ctx.report(node, "must not be empty; give a value or remove the key")
     if ftype.pattern and not re.fullmatch(ftype.pattern, text):
         return ctx.report(node, f"'{text}' is not {ftype.pattern_hint}{_pattern_fix(text, ftype)}")
-    return text
+    bad_links = link_problems(text)
+    for message in bad_links:
+        ctx.report(node, message)
+    return INVALID if bad_links else text
 
 
 def _pattern_fix(text: str, ftype: F.Text) -> str:
@@ -226,6 +237,34 @@ def _check_number(node: YNode, ftype: F.Number, ctx: Context) -> float | _Invali
     if value > MAX_MINUTES:
         return ctx.report(node, f"must be at most {MAX_MINUTES:,} minutes, got {shown}")
     return value
+
+
+def _check_value(node: YNode, ftype: F.Value, ctx: Context) -> float | _Invalid:
+    if not (isinstance(node, YScalar) and node.tag in (INT, FLOAT)):
+        return _wrong_type(node, "a number", ctx)
+    try:
+        value = float(node.native)  # type: ignore[arg-type]
+    except OverflowError:
+        value = math.inf
+    if not math.isfinite(value):
+        return ctx.report(node, f"expected a number, got {node.value}")
+    return value
+
+
+def _check_layout_name(node: YNode, ftype: F.LayoutName, ctx: Context) -> LayoutRef | _Invalid:
+    """A layout name; whether the template has it is checked when the template is known."""
+    name = _check_text(node, F.TEXT, ctx)
+    if isinstance(name, _Invalid):
+        return name
+    return LayoutRef(name, node.position)
+
+
+def _check_checked(node: YNode, ftype: F.Checked, ctx: Context) -> Any:
+    value = _check_obj(node, ftype.obj, ctx)
+    if isinstance(value, _Invalid):
+        return value
+    assert isinstance(node, YMap)
+    return value if RULES[ftype.rule](node, value, ctx.report) else INVALID
 
 
 def _check_version(node: YNode, ftype: F.Version, ctx: Context) -> int | _Invalid:

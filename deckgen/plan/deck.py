@@ -11,10 +11,15 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from deckgen.errors import OutlineError, Problem
+from deckgen.outline.inline import plain
+from deckgen.outline.model import Outline, Point, Question, Section, Source
+from deckgen.plan.bidi import measured_profile
 from deckgen.plan.labels import ENGLISH, Labels, has_labels, label_language, labels_for, tidy_cjk
 from deckgen.plan.languages import script
-from deckgen.outline.model import Outline, Point, Question, Section, Source
+from deckgen.plan.layouts import check_layouts
 from deckgen.plan.paginate import paginate_deck
+from deckgen.plan.points import point_drafts
+from deckgen.plan.visuals import paginate_visual
 from deckgen.plan.profile import Role, TemplateProfile
 from deckgen.plan.slides import DeckPlan, Paragraph, SlidePlan
 
@@ -235,6 +240,7 @@ def _question_slide(question: Question, labels: Labels, labels_language: str | N
         aside=(Paragraph(question_meta(question, labels), style="meta", language=labels_language),),
         notes=question_notes(question, labels),
         position=question.position,
+        label=labels.discuss,
     )
 
 
@@ -304,7 +310,8 @@ def outline_slides(outline: Outline) -> Iterator[SlidePlan]:
         yield _agenda_slide(outline)
     for number, section in enumerate(outline.sections, start=1):
         yield _section_slide(outline, section, number)
-        yield from (_point_slide(p, labels) for p in section.points)
+        for point in section.points:
+            yield from point_drafts(point, _point_slide(point, labels), labels)
         yield from (_question_slide(q, labels, language) for q in questions_after(outline, section))
     closing = closing_questions(outline)
     if _shows_discussion_block(outline):
@@ -348,18 +355,29 @@ def plan_deck(outline: Outline, profile: TemplateProfile) -> DeckPlan:
     Raises :class:`OutlineError` when the deck has more than :data:`MAX_SLIDES` slides
     (checked before fitting too, so a huge outline is refused before the costly part).
     """
+    profile = measured_profile(profile, outline.language)
+    check_layouts(outline, profile)
     drafts = list(outline_slides(outline))
     _within_slide_limit(outline, drafts)
     if script(outline.language) is not None:
         drafts = [_tidied(draft) for draft in drafts]
-    slides, lints = paginate_deck(drafts, profile, outline.path, labels_for(outline.language))
+    slides, lints = paginate_deck(drafts, profile, outline.path, labels_for(outline.language), paginate_visual)
     _within_slide_limit(outline, slides)
     return DeckPlan(
-        title=outline.title,
+        title=plain(outline.title),
         slides=tuple(slides),
-        author=outline.presenter,
-        subject=outline.subtitle,
+        author=plain(outline.presenter) if outline.presenter else None,
+        subject=plain(outline.subtitle) if outline.subtitle else None,
         language=outline.language,
         date=outline.date,
         warnings=tuple(_label_warning(outline) + lints),
+        footer=deck_footer(outline, profile),
     )
+
+
+def deck_footer(outline: Outline, profile: TemplateProfile) -> str:
+    """The footer text of the deck: the outline's ``footer``, else the template's own (the
+    bundled brands' "Discussion guide" in the deck's language)."""
+    if outline.footer is not None:
+        return outline.footer
+    return labels_for(outline.language).footer if profile.footer == ENGLISH.footer else profile.footer

@@ -12,7 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from deckgen.outline.inline import Inline, parse_inline
 from deckgen.plan.metrics import SINGLE_LINE_EM, FontMetrics, is_full_width
+from deckgen.plan.runs import char_widths, styled_line_count
 from deckgen.plan.profile import EMU_PER_PT, TextStyle
 
 SIZE_STEP_PT = 2.0
@@ -235,14 +237,21 @@ def _style(line: Line, area: Area) -> TextStyle:
 
 
 def paragraph_lines(line: Line, size: float, area: Area, metrics: FontMetrics) -> int:
-    """How many lines one paragraph wraps to in a block set at ``size``."""
+    """How many lines one paragraph wraps to in a block set at ``size``; formatted runs in their own faces."""
     style = _style(line, area)
-    text = line.text.upper() if style.caps else line.text
+    inline = parse_inline(line.text)
+    text = inline.text.upper() if style.caps else inline.text
     east_asian = has_full_width(text)
     pen = _Pen(metrics, line_size(size, line), style.bold or line.bold, style.italic or line.italic,
                style.letter_spacing_pt, east_asian)
     width = _text_width(line, style, area)
-    return _count_lines(text, width, pen) if width > 0 else 10**6
+    if width <= 0:
+        return 10**6
+    if inline.spans:  # formatted runs: each measured in its own face
+        widths = char_widths(replace(inline, text=text), metrics, pen.size, pen.bold, pen.italic,
+                             pen.spacing, east_asian)
+        return styled_line_count(replace(inline, text=text), break_points(text), width, widths)
+    return _count_lines(text, width, pen)
 
 
 def space_before(line: Line, size: float, area: Area) -> float:
@@ -307,36 +316,65 @@ def fit_block(
     return Fit(ABSOLUTE_MIN_PT, 1, fits=False)
 
 
+LONG_PARAGRAPH = 20_000
+"""Characters past which a paragraph is split by the linear measure (its plain text)."""
+
+
 def split_paragraph(line: Line, area: Area, size: float, metrics: FontMetrics) -> list[str]:
     """The text of ``line`` cut at line-break points into pieces that each fit ``area`` at ``size``.
 
     Only for a paragraph too long for a whole box: it then continues on the next slide
-    instead of shrinking out of sight or overflowing. Each piece is measured as it grows,
-    token by token, so the work is linear in the paragraph's length (a 1.9 MB bullet took
-    100 s when every candidate piece was measured from its start).
+    instead of shrinking out of sight or overflowing.
+    """
+    inline = parse_inline(line.text)
+    if len(inline.text) > LONG_PARAGRAPH:
+        return _split_long(line, inline, area, size, metrics)
+    pieces: list[str] = []
+    start = end = 0
+    for token in break_points(inline.text):
+        token_start = inline.text.find(token, end)
+        candidate_end = token_start + len(token)
+        candidate = inline.sliced(start, candidate_end).markdown().rstrip()
+        if end > start and not fitting_count([replace(line, text=candidate)], size, area, metrics):
+            pieces.append(inline.sliced(start, end).markdown().rstrip())
+            start = token_start
+        end = candidate_end
+    rest = inline.sliced(start, len(inline.text))
+    return pieces + [rest.markdown().rstrip()] if rest.text.strip() else pieces
+
+
+
+
+def _split_long(line: Line, inline: Inline, area: Area, size: float, metrics: FontMetrics) -> list[str]:
+    """:func:`split_paragraph` for an absurdly long paragraph, in time linear in its length.
+
+    Each piece is measured as it grows, token by token, in the paragraph's plain face (a
+    1.9 MB bullet took 100 s when every candidate piece was measured from its start).
+    Formatting is kept in the pieces; a piece with bold runs may then be set a little smaller.
     """
     style = _style(line, area)
-    east_asian = has_full_width(line.text)
+    text = inline.text
+    east_asian = has_full_width(text)
     pen = _Pen(metrics, line_size(size, line), style.bold or line.bold, style.italic or line.italic,
-               style.letter_spacing_pt, has_full_width(line.text.upper() if style.caps else line.text))
+               style.letter_spacing_pt, east_asian)
     width = _text_width(line, style, area)
     pieces: list[str] = []
-    current: list[str] = []
+    start = end = 0
     filler = _Filler(width, pen)
-    for token in break_points(line.text):
+    for token in break_points(text):
+        token_start = text.find(token, end)
         shown = token.upper() if style.caps else token
         trial = filler.copy()
         trial.add(shown)
-        too_tall = width <= 0 or _height(line, size, area, metrics, east_asian, trial.lines) > area.height
-        if current and too_tall:
-            pieces.append("".join(current).rstrip())
-            current = []
+        if end > start and (width <= 0 or _height(line, size, area, metrics, east_asian, trial.lines) > area.height):
+            pieces.append(inline.sliced(start, end).markdown().rstrip())
+            start = token_start
             trial = _Filler(width, pen)
             trial.add(shown)
         filler = trial
-        current.append(token)
-    rest = "".join(current)
-    return pieces + [rest.rstrip()] if rest.strip() else pieces
+        end = token_start + len(token)
+    rest = inline.sliced(start, len(inline.text))
+    return pieces + [rest.markdown().rstrip()] if rest.text.strip() else pieces
 
 
 def split_to_fit(

@@ -67,6 +67,8 @@ class Labels:
         "is context from outside the article, for after the session."
     )
     sentence_end: str = "."
+    discuss: str = "Discuss"
+    """The label under a question slide's mark."""
 
 
 _ZH_HANS = Labels(
@@ -79,6 +81,7 @@ _ZH_HANS = Labels(
     source="来源",
     further_reading="延伸阅读",
     footer="讨论指南",
+    discuss="讨论",
     kinds={"warm-up": "热身", "analysis": "分析", "application": "应用", "reflection": "反思"},
     minutes="{} 分钟",
     continued="（续）",
@@ -117,6 +120,7 @@ _ZH_HANT = replace(
     references="參考資料",
     further_reading="延伸閱讀",
     footer="討論指南",
+    discuss="討論",
     kinds={"warm-up": "暖身", "analysis": "分析", "application": "應用", "reflection": "反思"},
     minutes="{} 分鐘",
     continued="（續）",
@@ -150,6 +154,7 @@ _JA = Labels(
     source="出典",
     further_reading="関連資料",
     footer="ディスカッションガイド",
+    discuss="話し合い",
     kinds={"warm-up": "ウォームアップ", "analysis": "分析", "application": "応用", "reflection": "振り返り"},
     minutes="{}分",
     continued="（続き）",
@@ -188,6 +193,7 @@ _KO = Labels(
     source="출처",
     further_reading="더 읽을거리",
     footer="토론 가이드",
+    discuss="토론",
     kinds={"warm-up": "도입", "analysis": "분석", "application": "적용", "reflection": "성찰"},
     minutes="{}분",
     continued=" (계속)",
@@ -225,6 +231,7 @@ _DE = Labels(
     source="Quelle",
     further_reading="Weiterführende Literatur",
     footer="Diskussionsleitfaden",
+    discuss="Diskussion",
     kinds={"warm-up": "Einstieg", "analysis": "Analyse", "application": "Anwendung", "reflection": "Reflexion"},
     minutes="{} Min",
     continued=" (Forts.)",
@@ -265,6 +272,7 @@ _FR = Labels(
     source="Source",
     further_reading="Pour aller plus loin",
     footer="Guide de discussion",
+    discuss="Discussion",
     kinds={"warm-up": "Mise en route", "analysis": "Analyse", "application": "Application",
            "reflection": "Réflexion"},
     minutes="{} min",
@@ -303,6 +311,7 @@ _ES = Labels(
     source="Fuente",
     further_reading="Lecturas complementarias",
     footer="Guía de debate",
+    discuss="Debate",
     kinds={"warm-up": "Para empezar", "analysis": "Análisis", "application": "Aplicación",
            "reflection": "Reflexión"},
     minutes="{} min",
@@ -341,6 +350,7 @@ _AR = Labels(
     source="المصدر",
     further_reading="قراءات إضافية",
     footer="دليل النقاش",
+    discuss="نقاش",
     kinds={"warm-up": "تمهيد", "analysis": "تحليل", "application": "تطبيق", "reflection": "تأمل"},
     minutes="{} دقيقة",
     continued=" (تابع)",

@@ -11,7 +11,7 @@ the template's ceiling and is spread down its box. Every measurement goes throug
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -26,8 +26,11 @@ _FALLBACK_BOX = Box(838200, 1600200, 10515600, 4351338)
 """Used only when a layout has no box at all for a text (a synthesised content area)."""
 _REFERENCE_FLOOR_PT = 12.0
 _META_PT = 16.0
+_MARKED_PROMPT_SCALE = 1.2
+"""How much larger than an ordinary title a question's prompt starts where deckgen marks questions."""
 
-POINT_ROLES = frozenset({Role.CONTENT, Role.QUOTE, Role.PICTURE, Role.TAKEAWAYS, Role.REFERENCES})
+POINT_ROLES = frozenset({Role.CONTENT, Role.QUOTE, Role.PICTURE, Role.TAKEAWAYS, Role.REFERENCES,
+                         Role.COMPARE, Role.TABLE, Role.CHART})
 """Slides with an ordinary title: they share one title size, and a title may wrap to two lines."""
 _BALANCED = frozenset({Role.CONTENT, Role.QUOTE, Role.PICTURE, Role.TAKEAWAYS, Role.REFERENCES})
 """Slides whose short body text is spread down its box (and, but for references, grows to the ceiling)."""
@@ -112,10 +115,12 @@ def _fits_whole(blocks: list[Block], count: int, floor: float) -> bool:
     return len(blocks) == 1 and blocks[0].fits and len(blocks[0].lines) >= count and blocks[0].size >= floor
 
 
-def _title_block(title: str, role: Role, profile: TemplateProfile) -> Block:
+def _title_block(title: str, role: Role, profile: TemplateProfile, layout: str | None = None) -> Block:
     """The title's size: the largest that fits its box (wrapping to two lines at most on point slides)."""
     largest, floor = _title_range(role, profile.sizes)
-    box = profile.slots[role].title
+    box = profile.slots_for(role, layout).title
+    if profile.slots_for(role, layout).mark:  # a question on a borrowed layout: the prompt stands above ordinary titles
+        largest = round(largest * _MARKED_PROMPT_SCALE)
     request = Request((Line(title, indented=False),), _area(box), largest, floor,
                       _font(box, profile, heading=True), split=False,
                       max_lines=_TITLE_LINES if role in POINT_ROLES else None)
@@ -134,7 +139,7 @@ def paginate(
     then gives each group of slides one title size. ``title_size``, the deck's title size
     for a point slide, caps its body text at :data:`BODY_TO_TITLE` of it.
     """
-    slots = profile.slots[draft.role]
+    slots = profile.slots_for(draft.role, draft.layout)
     aside_max, aside_floor = _aside_range(draft.role, profile.sizes)
     if title_size is not None and draft.role is Role.QUOTE:
         aside_max = min(aside_max, max(title_size, aside_floor))  # a pull quote no larger than the titles
@@ -145,6 +150,9 @@ def paginate(
     if draft.aside and slots.aside is None and draft.role is Role.QUESTION:
         heading, draft = draft.aside, replace(draft, aside=())
     elif draft.aside and (slots.aside is None or not _fits_whole(aside_blocks, len(draft.aside), aside_floor)):
+        if draft.role is Role.QUOTE and slots.aside is not None:  # no empty quote panel: a plain content slide
+            return paginate(replace(draft, role=Role.CONTENT, body=draft.body + draft.aside, aside=()),
+                            profile, path, labels, title_size)
         draft = replace(draft, body=draft.body + draft.aside, aside=())
     aside_size = aside_blocks[0].size if draft.aside else 0.0
     aside_centred = bool(draft.aside) and aside_blocks[0].centred
@@ -162,8 +170,9 @@ def paginate(
     if any(b.size < body_floor or not b.fits for b in blocks):
         lints.append(_lint(draft, path, "the text", min(blocks, key=lambda b: (b.fits, b.size)), body_floor))
 
-    if draft.role is Role.PICTURE and len(blocks) > 1:
-        return _picture_then_content(draft, paragraphs, blocks, profile, path, labels, lints)
+    if draft.role in (Role.PICTURE, Role.QUOTE) and len(blocks) > 1:  # no empty quote panel on "(cont.)"
+        opening = replace(draft, aside_size=aside_size, aside_centred=aside_centred)
+        return _picture_then_content(opening, paragraphs, blocks, profile, path, labels, lints)
 
     slides = [
         replace(
@@ -191,7 +200,7 @@ def _with_titles(slides: list[SlidePlan], draft: SlidePlan, profile: TemplatePro
     _, floor = _title_range(draft.role, profile.sizes)
     sized = []
     for slide in slides:
-        block = _title_block(slide.title, slide.role, profile)
+        block = _title_block(slide.title, slide.role, profile, slide.layout)
         if (block.size < floor or not block.fits) and not any("the title" in lint.message for lint in lints):
             lints.append(_lint(draft, path, "the title", block, floor))
         sized.append(replace(slide, title_size=block.size))
@@ -202,8 +211,8 @@ def _picture_then_content(
     draft: SlidePlan, paragraphs: tuple[Paragraph, ...], blocks: list[Block], profile: TemplateProfile,
     path: Path, labels: Labels, lints: list[Problem],
 ) -> tuple[list[SlidePlan], list[Problem]]:
-    """A picture slide whose text runs over: the rest continues on full-width content slides
-    (a continuation has no picture to leave half the slide for)."""
+    """A picture or quote slide whose text runs over: the rest continues on full-width content
+    slides (a continuation has no picture or quote to leave room for, and shows no empty panel)."""
     first = blocks[0]
     opening = replace(draft, body=_paragraphs(first, paragraphs), body_size=first.size)
     rest_body = tuple(p for block in blocks[1:] for p in _paragraphs(block, paragraphs))
@@ -219,21 +228,30 @@ def _picture_then_content(
     return opened + titled, lints + more_lints
 
 
+Fitter = Callable[[SlidePlan, TemplateProfile, Path, Labels], tuple[list[SlidePlan], list[Problem]]]
+"""Fits one slide of a kind :func:`paginate` does not lay out (a comparison, table or chart)."""
+
+
 def paginate_deck(
-    drafts: Sequence[SlidePlan], profile: TemplateProfile, path: Path, labels: Labels = ENGLISH
+    drafts: Sequence[SlidePlan], profile: TemplateProfile, path: Path, labels: Labels = ENGLISH,
+    visual: Fitter | None = None,
 ) -> tuple[list[SlidePlan], list[Problem]]:
     """Fit every slide of a deck, then give each group of slides one title size.
 
     Point slides (and takeaways and references) share one size, question slides one,
     section dividers one: the smallest size any title of the group needs, but never below
     the floor (a title that needs less keeps its own, and is reported by :func:`paginate`).
+    Slides with a comparison, table or chart are fitted by ``visual``.
     """
-    point_titles = _group_size([_title_block(d.title, d.role, profile).size for d in drafts if d.role in POINT_ROLES],
+    point_titles = _group_size([_title_block(d.title, d.role, profile, d.layout).size for d in drafts if d.role in POINT_ROLES],
                                _title_range(Role.CONTENT, profile.sizes)[1])
     slides: list[SlidePlan] = []
     lints: list[Problem] = []
     for draft in drafts:
-        fitted, found = paginate(draft, profile, path, labels, point_titles)
+        if visual is not None and (draft.compare or draft.table or draft.chart):
+            fitted, found = visual(draft, profile, path, labels)
+        else:
+            fitted, found = paginate(draft, profile, path, labels, point_titles)
         slides += fitted
         lints += found
     return _one_title_size(slides, profile), lints

@@ -25,10 +25,12 @@ from deckgen.render.layouts import (
     LayoutShape,
     choose_layouts,
     describe_layout,
+    slots_by_layout,
     slots_for,
 )
 from deckgen.render.package import package_bytes
 from deckgen.render.parts import add_missing_parts
+from deckgen.render.repair import give_body_bullets, repair_placeholder_ids
 from deckgen.render.theme import theme_fonts
 from deckgen.render.untrusted import SAVE_AS, read_template_package
 from deckgen.render.catalog import TemplateChoice
@@ -85,7 +87,7 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice) -> Templa
     return TemplateProfile(
         name=choice.name,
         path=choice.file,
-        slots={role: slots_for(role, chosen[role]) for role in Role},
+        slots={role: slots_for(role, chosen[role], borrowed=role in fallen_back) for role in Role},
         heading_font=brand_fonts.get("heading", heading),
         body_font=brand_fonts.get("body", body),
         sizes=choice.brand.sizes if choice.brand else Sizes(),
@@ -93,6 +95,8 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice) -> Templa
         slide_height=height,
         warnings=tuple(warnings),
         lints=contrast_lints(choice.name, (chosen[role].layout for role in Role)),
+        by_layout=slots_by_layout(shapes),
+        footer=choice.brand.footer if choice.brand else "",
     )
 
 
@@ -122,6 +126,8 @@ def _prepare(choice: TemplateChoice) -> PreparedTemplate:
     presentation = _open(choice.file)
     try:
         _drop_slides(presentation)
+        repair_placeholder_ids(presentation)
+        give_body_bullets(presentation)
         add_missing_parts(presentation)
         return PreparedTemplate(_profile(presentation, choice), _stripped_blob(presentation))
     except DeckgenError:
