@@ -10,11 +10,32 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import get_close_matches
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from typing_extensions import Self
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+"""Control characters, line separators and bidi overrides: in a message they could forge a
+second ``error:`` line, move the cursor, colour the terminal or reorder what users read.
+Lone surrogates (a file name that is not UTF-8) cannot be printed at all."""
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character escaped (``\\n``, ``\\x1b``, ``\\u202e``), safe to print."""
+    return _UNPRINTABLE.sub(_escape, text)
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    if char in named:
+        return named[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 @dataclass(frozen=True)
@@ -36,16 +57,20 @@ class Problem:
 
     @property
     def text(self) -> str:
-        """The location, message and hint as one phrase, without the file position."""
+        """The location, message and hint as one phrase, without the file position.
+
+        Control characters are escaped: the text is one line, safe to print to a terminal.
+        """
         text = f"{self.location}: {self.message}" if self.location else self.message
-        return f"{text}; {self.hint}" if self.hint else text
+        return printable(f"{text}; {self.hint}" if self.hint else text)
 
     def __str__(self) -> str:
         if self.path is None:
             return self.text
+        path = printable(str(self.path))
         if self.line <= 0:
-            return f"{self.path}: {self.text}"
-        return f"{self.path}:{self.line}:{self.column}: {self.text}"
+            return f"{path}: {self.text}"
+        return f"{path}:{self.line}:{self.column}: {self.text}"
 
 
 class DeckgenError(Exception):

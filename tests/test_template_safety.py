@@ -75,7 +75,7 @@ def test_a_potx_is_accepted_and_relabelled(tmp_path: Path) -> None:
     ("macros.pptx", "is a macro-enabled presentation (.pptm), not a PowerPoint template; save it from PowerPoint without macros"),
     ("old-binary.pptx", "is an old binary PowerPoint file (.ppt) or a password-protected file"),
     ("zip-bomb.pptx", "has a part 'ppt/media/zeros.bin' that packs 20 MB into"),
-    ("declared-huge.pptx", "declares 4,096 MB of content (more than 200 MB); refusing it as a possible zip bomb"),
+    ("declared-huge.pptx", "declares 4,096 MB of content (more than 100 MB); refusing it as a possible zip bomb"),
     ("xxe.pptx", "has a part 'ppt/slideLayouts/slideLayout1.xml' with a DOCTYPE"),
 ])
 def test_bad_template_files_are_refused_as_file_colon_message(name: str, message: str) -> None:

@@ -6,19 +6,27 @@ independently; a failing job never stops the others, and its error is reported w
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import signal
+import time
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field
 from hashlib import sha256
 from pathlib import Path
+from typing import Any
 
 from deckgen import __version__
 from deckgen.errors import DeckgenError, OutlineError, Problem, UsageError
 from deckgen.outline.loader import load_outline
-from deckgen.app.manifest import Record, inputs_digest, is_up_to_date, read_manifest, write_manifest
+from deckgen.app.epoch import epoch_word, source_date_epoch
+from deckgen.app.shards import shard_of
+from deckgen.app.stopping import Terminated
+from deckgen.app.manifest import Record, inputs_digest, is_up_to_date, manifest_problem, read_manifest, write_manifest
 from deckgen.outline.model import Outline, deck_stem
-from deckgen.app.output import write_atomically
+from deckgen.app.output import refuse_inputs, write_atomically
 
 OUTLINE_SUFFIXES = (".yaml", ".yml")
 
@@ -53,6 +61,8 @@ class Result:
     """For the manifest: the kit files written beside the deck, by file name."""
     language: str | None = None
     """The deck's language (for its PDFs' properties)."""
+    seconds: float = 0.0
+    """How long building it took (0 for a skipped deck)."""
 
 
 def _in_folder(folder: Path) -> list[Path]:
@@ -84,9 +94,9 @@ def input_files(outline: Outline, template_file: Path) -> list[Path]:
 
 
 def build_words(job: Job) -> list[str]:
-    """What else decides a deck's bytes: deckgen's version, the variant, --template, the epoch."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return [__version__, job.audience or "", job.template or "", epoch]
+    """What else decides a deck's bytes: deckgen's version, the variant, --template, the epoch,
+    and which outline it is (so another outline built to the same file is never "unchanged")."""
+    return [__version__, job.audience or "", job.template or "", epoch_word(), str(job.outline.absolute())]
 
 
 def _lines(error: DeckgenError) -> tuple[str, ...]:
@@ -95,6 +105,11 @@ def _lines(error: DeckgenError) -> tuple[str, ...]:
 
 def run_job(job: Job) -> Result:
     """Build one deck; never raises for bad input (the error is in the result)."""
+    started = time.perf_counter()
+    return dataclasses.replace(_run_job(job), seconds=time.perf_counter() - started)
+
+
+def _run_job(job: Job) -> Result:
     try:
         from deckgen.app.build import (
             render_outline,  # imports python-pptx: only when building
@@ -102,8 +117,9 @@ def run_job(job: Job) -> Result:
 
         outline = load_outline(job.outline, audience=job.audience)
         deck = render_outline(outline, job.template)
-        write_atomically(job.output, deck.data)
         files = input_files(outline, deck.template)
+        refuse_inputs(job.output, files)
+        write_atomically(job.output, deck.data)
         record = Record(inputs_digest(files, build_words(job)), sha256(deck.data).hexdigest(), tuple(map(str, files)))
         kit = _write_kit(job, outline, files) if job.kit else ()
         return Result(job, "built", deck.slides, warnings=deck.warnings, record=record, kit_records=kit,
@@ -122,7 +138,7 @@ def kit_words(job: Job, kind: str) -> list[str]:
 
 def _write_kit(job: Job, outline: Outline, files: list[Path]) -> tuple[tuple[str, Record], ...]:
     """Write the kit's guide and handout beside the deck; their manifest records."""
-    from deckgen.app.build import plan_outline, source_date_epoch
+    from deckgen.app.build import plan_outline
     from deckgen.app.kit import digest, write_kit_documents
 
     written = write_kit_documents(outline, job.output, plan_outline(outline, job.template), source_date_epoch())
@@ -180,13 +196,14 @@ def run_jobs(jobs: Sequence[Job], workers: int, on_result: Callable[[Result], No
             on_result(results[index])
         else:
             todo.append((index, job))
-    for (index, _job), result in zip(todo, _build_all([job for _, job in todo], workers)):
-        results[index] = result
-        on_result(result)
+    with closing(_build_all([job for _, job in todo], workers)) as built:  # closed at once on SIGTERM
+        for (index, _job), result in zip(todo, built):
+            results[index] = result
+            on_result(result)
     return [results[index] for index in range(len(jobs))]
 
 
-def _build_all(jobs: Sequence[Job], workers: int) -> Iterator[Result]:
+def _build_all(jobs: Sequence[Job], workers: int) -> Generator[Result, None, None]:
     if workers <= 1 or len(jobs) <= 1:
         yield from map(run_job, jobs)
         return
@@ -196,8 +213,52 @@ def _build_all(jobs: Sequence[Job], workers: int) -> Iterator[Result]:
     import deckgen.app.build  # noqa: F401  (loaded once here, inherited by forked workers)
 
     context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-        yield from pool.map(run_job, jobs, chunksize=_chunk(len(jobs), workers))
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context, initializer=_start_worker) as pool:
+        try:
+            yield from pool.map(_run_in_worker, jobs, chunksize=_chunk(len(jobs), workers))
+        except BaseException:  # SIGTERM, Ctrl-C, a failing caller: no worker may go on writing
+            _stop_workers(pool)
+            raise
+
+
+_worker_state = {"stopping": False, "in_job": False}
+"""In a worker process: whether SIGTERM arrived, and whether a job is running now."""
+
+
+def _start_worker() -> None:
+    signal.signal(signal.SIGTERM, _worker_sigterm)
+
+
+def _worker_sigterm(signum: int, frame: object) -> None:
+    """SIGTERM in a worker: abandon the running job (its temporary file is removed as the
+    exception unwinds) and skip every job still queued; the worker then exits normally."""
+    _worker_state["stopping"] = True
+    if _worker_state["in_job"]:
+        raise Terminated()
+
+
+def _run_in_worker(job: Job) -> Result:
+    stopped = Result(job, "failed", errors=(f"{job.outline}: not built (stopped by SIGTERM)",))
+    if _worker_state["stopping"]:
+        return stopped
+    _worker_state["in_job"] = True
+    try:
+        return run_job(job)
+    except Terminated:
+        return stopped
+    finally:
+        _worker_state["in_job"] = False
+
+
+def _stop_workers(pool: Any) -> None:
+    """Drop the jobs not started, send every worker SIGTERM so each abandons its job, and
+    wait until they are gone (their temporary files with them)."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # shutdown forgets them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in workers:
+        process.terminate()
+    for process in workers:
+        process.join(timeout=30)
 
 
 def _chunk(count: int, workers: int) -> int:
@@ -211,6 +272,8 @@ class Plan:
 
     jobs: list[Job] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """Things the build works around, e.g. a damaged manifest it ignores."""
 
 
 def _variants(outline: Path, audience: str | None, all_audiences: bool) -> Iterator[str | None]:
@@ -256,8 +319,12 @@ def plan_jobs(
 
 
 def shard(jobs: Sequence[Job], index: int, count: int) -> list[Job]:
-    """The ``index``-th of ``count`` deterministic slices of ``jobs`` (1-based), for CI matrices."""
-    return [job for position, job in enumerate(jobs) if position % count == index - 1]
+    """The ``index``-th of ``count`` slices of ``jobs`` (1-based), for CI matrices.
+
+    A deck's slice depends only on its file name (see :mod:`deckgen.app.shards`), so adding
+    outlines never moves existing decks to another runner.
+    """
+    return [job for job in jobs if shard_of(job.output, count) == index]
 
 
 @dataclass
@@ -291,9 +358,13 @@ def build_batch(
     built (so a caller can report plan problems and size a progress bar); ``on_result``
     hears each deck as it finishes. Manifests are written for every folder that got a deck.
     """
+    source_date_epoch()  # a bad SOURCE_DATE_EPOCH fails the batch once, before any deck
     plan = plan_jobs(outlines, out, audience=audience, all_audiences=all_audiences,
                      template=template, force=force, kit=kit)
     todo = shard(plan.jobs, *shard_slice) if shard_slice else plan.jobs
+    if not force:
+        problems = (manifest_problem(folder) for folder in sorted({job.output.parent for job in todo}))
+        plan.warnings.extend(problem for problem in problems if problem)
     if on_planned is not None:
         on_planned(plan, len(todo))
     results = run_jobs(todo, workers, on_result)

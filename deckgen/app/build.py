@@ -9,7 +9,8 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from deckgen.errors import BuildError, OutlineError, Problem, TemplateError
+from deckgen.app.epoch import source_date_epoch
+from deckgen.errors import OutlineError, Problem, TemplateError
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
 from deckgen.app.output import write_atomically
@@ -18,22 +19,6 @@ from deckgen.render.prepare import PreparedTemplate, prepare_template
 from deckgen.render.writer import render_deck
 from deckgen.plan.slides import DeckPlan
 from deckgen.render.catalog import resolve_template
-
-LATEST_EPOCH = 4354819199
-"""2107-12-31 23:59:59 UTC: zip entries cannot carry a later time."""
-
-
-def source_date_epoch() -> int | None:
-    """``SOURCE_DATE_EPOCH`` from the environment (reproducible-builds convention), if set."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not value:
-        return None
-    if not value.isdigit():
-        raise BuildError(f"SOURCE_DATE_EPOCH: '{value}' is not a whole number of seconds since 1970")
-    if int(value) > LATEST_EPOCH:
-        raise BuildError(f"SOURCE_DATE_EPOCH: {value} is after 2107-12-31, the last date a zip file can store")
-    return int(value)
-
 
 def template_for(outline: Outline, override: str | Path | None = None) -> PreparedTemplate:
     """The prepared template for ``outline``: ``override`` (the CLI's --template) wins."""

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from deckgen.app.output import write_atomically
 
 MANIFEST_NAME = ".deckgen-manifest.json"
 _FORMAT = 1
+MAX_MANIFEST_BYTES = 64 * 1024 * 1024
+"""Largest manifest read (a record is ~300 bytes: room for 200,000 decks)."""
 
 
 @dataclass(frozen=True)
@@ -33,8 +38,24 @@ class Record:
 
 
 def file_digest(path: Path) -> str:
-    """sha256 of a file's bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    """sha256 of a regular file's bytes; OSError for anything else (a FIFO, a device)."""
+    digest = hashlib.sha256()
+    with _open_regular(path) as stream:
+        for block in iter(lambda: stream.read(1024 * 1024), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _open_regular(path: Path) -> BinaryIO:
+    """Open ``path`` for reading only if it is a regular file (never blocks on a FIFO)."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
 
 
 _DIGESTS: dict[tuple[Path, int, int], str] = {}
@@ -43,6 +64,8 @@ _DIGESTS: dict[tuple[Path, int, int], str] = {}
 
 def _input_digest(path: Path) -> str:
     status = path.stat()
+    if not stat.S_ISREG(status.st_mode):  # a record naming /dev/zero or a FIFO: never read it
+        raise OSError(f"{path}: not a regular file")
     key = (path, status.st_size, status.st_mtime_ns)
     if key not in _DIGESTS:
         _DIGESTS[key] = file_digest(path)
@@ -53,23 +76,61 @@ def inputs_digest(files: Iterable[Path], words: Iterable[str]) -> str:
     """One digest over the contents of ``files`` (in the given order) and some extra ``words``."""
     digest = hashlib.sha256()
     for path in files:
-        digest.update(f"{path}\0{_input_digest(path)}\0".encode())
+        digest.update(f"{path}\0{_input_digest(path)}\0".encode("utf-8", "surrogateescape"))
     for word in words:
-        digest.update(word.encode() + b"\0")
+        digest.update(word.encode("utf-8", "surrogateescape") + b"\0")
     return digest.hexdigest()
+
+
+def manifest_problem(folder: Path) -> str | None:
+    """Why ``folder``'s manifest cannot be used (it is then ignored and decks rebuilt), or None.
+
+    Never blocks and never reads without bound: a FIFO, a device, a folder or a symlink in
+    its place, an oversized or unparsable file are all reported here.
+    """
+    path = folder / MANIFEST_NAME
+    try:
+        status = path.lstat()
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:
+        return f"{path}: cannot be read ({getattr(error, 'strerror', None) or error})"
+    if not stat.S_ISREG(status.st_mode):
+        return f"{path}: is not a regular file; ignoring it and rebuilding every deck (delete it to silence this)"
+    _records, problem = _load(path)
+    return problem
 
 
 def read_manifest(folder: Path) -> dict[str, Record]:
     """The records of ``folder``'s manifest by deck file name; empty when missing or damaged."""
+    path = folder / MANIFEST_NAME
     try:
-        raw = json.loads((folder / MANIFEST_NAME).read_text(encoding="utf-8"))
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return {}
+    except (OSError, ValueError):
+        return {}
+    records, _problem = _load(path)
+    return records
+
+
+def _load(path: Path) -> tuple[dict[str, Record], str | None]:
+    damaged = f"{path}: is damaged; ignoring it and rebuilding every deck"
+    try:
+        with _open_regular(path) as stream:
+            data = stream.read(MAX_MANIFEST_BYTES + 1)
+    except (OSError, ValueError):
+        return {}, f"{path}: cannot be read; ignoring it and rebuilding every deck"
+    if len(data) > MAX_MANIFEST_BYTES:
+        return {}, f"{path}: is larger than {MAX_MANIFEST_BYTES // (1024 * 1024)} MB; ignoring it and rebuilding every deck"
+    try:
+        raw = json.loads(data.decode("utf-8"))
         decks = raw["decks"] if raw.get("format") == _FORMAT else {}
         return {
             str(k): Record(str(v["inputs"]), str(v["output"]), tuple(str(f) for f in v.get("files", ())))
             for k, v in decks.items()
-        }
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
+        }, None
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        return {}, damaged
 
 
 def is_up_to_date(output: Path, words: Iterable[str], records: Mapping[str, Record]) -> bool:
@@ -78,7 +139,7 @@ def is_up_to_date(output: Path, words: Iterable[str], records: Mapping[str, Reco
     Cheap on purpose: it hashes the recorded input files and the output, and parses nothing.
     """
     record = records.get(output.name)
-    if record is None or not record.files or not output.is_file():
+    if record is None or not record.files or output.is_symlink() or not output.is_file():
         return False
     try:
         current = inputs_digest((Path(f) for f in record.files), words)
@@ -88,9 +149,19 @@ def is_up_to_date(output: Path, words: Iterable[str], records: Mapping[str, Reco
 
 
 def write_manifest(folder: Path, updates: Mapping[str, Record]) -> None:
-    """Merge ``updates`` into ``folder``'s manifest (sorted keys, so it diffs cleanly)."""
+    """Merge ``updates`` into ``folder``'s manifest (sorted keys, so it diffs cleanly).
+
+    Something other than a regular file in the manifest's place (a folder, a FIFO, a
+    symlink) is left alone: the build already warned that it ignores it.
+    """
     if not updates:
         return
+    try:
+        existing = (folder / MANIFEST_NAME).lstat()
+        if not stat.S_ISREG(existing.st_mode):
+            return
+    except (OSError, ValueError):
+        pass
     records = {**read_manifest(folder), **updates}
     decks = {
         name: {"inputs": r.inputs, "output": r.output, "files": list(r.files)}

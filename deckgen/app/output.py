@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from deckgen.errors import BuildError
@@ -40,6 +41,21 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def refuse_inputs(path: Path, inputs: Iterable[Path]) -> None:
+    """Raise :class:`BuildError` when ``path`` is one of ``inputs`` (the outline, an image, the
+    template): writing the output there would destroy what it is made from."""
+    for item in inputs:
+        if _same_file(path, item):
+            raise BuildError(f"{path}: is an input of this build ({item}); writing there would overwrite it; choose another -o")
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except (OSError, ValueError):
+        return False
 
 
 def _make_folder(path: Path, folder: Path) -> None:

@@ -249,7 +249,7 @@ def pdf_pages_to_png(pdf: Path, folder: Path, dpi: int = 40) -> list[Path]:
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
         raise BuildError("pdftoppm is not installed; install poppler-utils to use preview")
-    command = [pdftoppm, "-png", "-r", str(dpi), str(pdf), str(folder / "page")]
+    command = [pdftoppm, "-png", "-r", str(dpi), str(pdf.absolute()), str(folder.absolute() / "page")]
     try:
         subprocess.run(command, check=True, capture_output=True, timeout=CONVERT_TIMEOUT_S)
     except (subprocess.CalledProcessError, subprocess.TimeoutExpired, OSError) as error:

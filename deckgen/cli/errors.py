@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from deckgen.errors import DeckgenError, UsageError
+from deckgen.errors import DeckgenError, UsageError, printable
 
 
 class ReportedError(click.ClickException):
@@ -24,7 +24,7 @@ class ReportedError(click.ClickException):
 
     def show(self, file: Any = None) -> None:
         for problem in self.error.problems:
-            click.echo(f"error: {problem}", err=True)
+            click.echo(printable(f"error: {problem}"), err=True)
 
 
 class DeckgenGroup(click.Group):

@@ -19,41 +19,59 @@ import click
 from deckgen import __version__
 from deckgen.cli.errors import DeckgenGroup
 from deckgen.cli.report import Reporter, summary
-from deckgen.errors import DeckgenError, Problem
+from deckgen.errors import DeckgenError, Problem, printable
 
 if TYPE_CHECKING:
     from deckgen.app.batch import Result
+    from deckgen.outline.model import Outline
 
 _DEBUG_ENV = "DECKGEN_DEBUG"
 
 
 def _echo_problems(problems: list[Problem], label: str) -> None:
     for problem in problems:
-        click.echo(f"{label}: {problem}", err=True)
+        click.echo(printable(f"{label}: {problem}"), err=True)
 
 
 def _outlines(values: tuple[str, ...]) -> list[Path]:
     """The outline files named or found in folders; a usage error when there are none."""
     from deckgen.app.batch import find_outlines
 
-    missing = [v for v in values if not Path(v).exists()]
+    missing = [v for v in values if not os.path.exists(v)]  # False, not an error, for a name too long
     if missing:
-        raise click.BadParameter(f"'{missing[0]}' does not exist", param_hint="OUTLINE_OR_DIR")
+        raise click.BadParameter(f"'{printable(missing[0])}' does not exist", param_hint="OUTLINE_OR_DIR")
     found = find_outlines(Path(v) for v in values)
     if not found:
         raise click.UsageError(f"no outlines (*.yaml, *.yml) found in {', '.join(values)}")
     return found
 
 
+def _images(outline: Outline) -> list[Path]:
+    """The image files an outline uses (outputs must never overwrite them)."""
+    return [point.image.path for section in outline.sections for point in section.points if point.image]
+
+
+def _check_report(report: Path | None) -> None:
+    if report is not None and report.suffix.lower() not in (".xml", ".json"):
+        raise click.BadParameter(f"'{printable(str(report))}' should end in .xml (JUnit) or .json", param_hint="--report")
+
+
 def _parse_shard(value: str | None) -> tuple[int, int] | None:
     if value is None:
         return None
+    if value.strip().lower() == "auto":
+        from deckgen.app.shards import shard_from_environment
+
+        try:
+            return shard_from_environment()
+        except DeckgenError as error:
+            raise click.BadParameter(error.message.removeprefix("--shard auto: "), param_hint="--shard auto") from None
     try:
         index, count = (int(part) for part in value.split("/"))
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not K/N (e.g. 1/4)", param_hint="--shard") from None
+        raise click.BadParameter(f"'{printable(value)}' is not K/N (e.g. 1/4) or auto", param_hint="--shard") from None
     if not 1 <= index <= count:
-        raise click.BadParameter(f"'{value}': K must be between 1 and N", param_hint="--shard")
+        raise click.BadParameter(f"'{printable(value)}': K must be between 1 and N", param_hint="--shard")
     return index, count
 
 
@@ -81,15 +99,20 @@ def main(debug: bool) -> None:
               help="Also write the facilitator kit beside each deck: guide (.md, .docx), handout (.docx) and, "
                    "with LibreOffice, the deck, notes and handout PDFs. Builds every audience variant "
                    "unless --audience is given.")
-@click.option("--shard", "shard_spec", metavar="K/N", help="Build only the K-th of N slices of the batch (CI matrices).")
+@click.option("--shard", "shard_spec", metavar="K/N|auto",
+              help="Build only the K-th of N slices of the batch (CI matrices); auto: K and N from the CI's variables.")
+@click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.xml|FILE.json",
+              help="Write a JUnit XML (.xml) or JSON (.json) report of every deck for CI.")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str | None, all_audiences: bool,
-          jobs: int | None, force: bool, pdf: bool, kit: bool, shard_spec: str | None, quiet: bool) -> None:
+          jobs: int | None, force: bool, pdf: bool, kit: bool, shard_spec: str | None, report: Path | None,
+          quiet: bool) -> None:
     """Build decks from outlines (files, or folders searched for *.yaml / *.yml)."""
     from deckgen.app.batch import Plan, build_batch
 
     if audience and all_audiences:
         raise click.UsageError("use either --audience or --all-audiences, not both")
+    _check_report(report)
     slice_ = _parse_shard(shard_spec)
     all_audiences = all_audiences or (kit and audience is None)  # a kit serves every audience's session
     started = time.perf_counter()
@@ -99,6 +122,8 @@ def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str
     def planned(plan: Plan, count: int) -> None:
         nonlocal reporter
         _echo_problems(plan.problems, "error")
+        for warning in plan.warnings if not quiet else ():
+            click.echo(printable(f"warning: {warning}"), err=True)
         reporter = Reporter(count, quiet)
 
     def finished(result: Result) -> None:
@@ -118,6 +143,11 @@ def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str
         from deckgen.app.kit import skipped_pdfs_message
 
         click.echo(f"warning: {skipped_pdfs_message(outcome.skipped_pdfs)}", err=True)
+    if report is not None:
+        from deckgen.cli.ci_report import build_entries
+        from deckgen.app.reports import write_report
+
+        write_report(report, "build", build_entries(outcome))
     if not quiet:
         click.echo(summary(outcome.results, len(outcome.problems) + len(outcome.pdf_failures), time.perf_counter() - started), err=True)
     if outcome.failed:
@@ -128,11 +158,23 @@ def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str
 @click.argument("inputs", metavar="OUTLINE_OR_DIR...", nargs=-1, required=True)
 @click.option("--template", help="Check against this template instead of the outline's.")
 @click.option("--strict", is_flag=True, help="Treat lint warnings as errors.")
-def check(inputs: tuple[str, ...], template: str | None, strict: bool) -> None:
+@click.option("--report", "report", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.xml|FILE.json",
+              help="Write a JUnit XML (.xml) or JSON (.json) report of every outline for CI (the only file check writes).")
+def check(inputs: tuple[str, ...], template: str | None, strict: bool, report: Path | None) -> None:
     """Report everything build would reject, plus lint warnings; writes nothing."""
-    from deckgen.app.check import check_outlines
+    from deckgen.app.check import check_outline
 
-    results = check_outlines(_outlines(inputs), template)
+    _check_report(report)
+    results, timings = [], []
+    for path in _outlines(inputs):
+        started = time.perf_counter()
+        results.append(check_outline(path, template))
+        timings.append(time.perf_counter() - started)
+    if report is not None:
+        from deckgen.cli.ci_report import check_entries
+        from deckgen.app.reports import write_report
+
+        write_report(report, "check", check_entries(results, timings, strict))
     for result in results:
         _echo_problems(result.errors, "error")
         _echo_problems(result.warnings, "error" if strict else "warning")
@@ -173,7 +215,7 @@ def new(file: Path, force: bool) -> None:
     from deckgen.app.output import write_atomically
     from deckgen.outline.starter import starter_outline
 
-    if file.exists() and not force:
+    if os.path.lexists(file) and not force:
         raise DeckgenError(f"{file}: already exists; choose another name or pass --force")
     if file.suffix.lower() not in (".yaml", ".yml"):
         raise click.BadParameter(f"'{file}' should end in .yaml or .yml", param_hint="FILE")
@@ -243,14 +285,17 @@ def guide(outline: Path, output: Path | None, audience: str | None, start: str |
     """Write the facilitator guide: run-sheet with clock times and slide numbers, every point and question."""
     import dataclasses
 
-    from deckgen.app.build import plan_outline, source_date_epoch
+    from deckgen.app.build import plan_outline
+    from deckgen.app.epoch import source_date_epoch
     from deckgen.app.kit import guide_bytes
-    from deckgen.app.output import write_atomically
+    from deckgen.app.output import refuse_inputs, write_atomically
     from deckgen.outline.loader import load_outline
     from deckgen.plan.lint import timing_lints
 
     suffix = _suffix(output, (".md", ".docx"), "a guide")
     loaded = load_outline(outline, audience=audience)
+    if output is not None:
+        refuse_inputs(output, [outline, *_images(loaded)])
     if start is not None:
         loaded = dataclasses.replace(loaded, start=start)
     _echo_problems(timing_lints(loaded), "warning")
@@ -269,13 +314,15 @@ def guide(outline: Path, output: Path | None, audience: str | None, start: str |
 @click.option("--audience", help="The audience variant whose questions the handout lists.")
 def handout(outline: Path, output: Path | None, audience: str | None) -> None:
     """Write the participant handout: source, preparation, thesis, each question with space to write."""
-    from deckgen.app.build import source_date_epoch
+    from deckgen.app.epoch import source_date_epoch
     from deckgen.app.handout_file import write_handout
+    from deckgen.app.output import refuse_inputs
     from deckgen.outline.loader import load_outline
 
     suffix = _suffix(output, (".docx", ".pdf"), "a handout")
     loaded = load_outline(outline, audience=audience)
     target = output or Path(f"{loaded.stem}-handout{suffix}")
+    refuse_inputs(target, [outline, *_images(loaded)])
     write_handout(loaded, target, source_date_epoch())
     _echo_written(target)
 
@@ -294,8 +341,11 @@ def preview(outline: Path, output: Path | None, audience: str | None, template: 
 
     from deckgen.outline.loader import load_outline
 
+    from deckgen.app.output import refuse_inputs
+
     loaded = load_outline(outline, audience=audience)
     sheet = output or Path(f"{loaded.stem}-preview.png")
+    refuse_inputs(sheet, [outline, *_images(loaded)])
     with tempfile.TemporaryDirectory(prefix="deckgen-") as work:
         deck = build_deck(loaded, Path(work, f"{loaded.stem}.pptx"), template=template)
         pages = write_preview(deck, sheet)
@@ -338,14 +388,35 @@ def watch(outline: Path, out: str, template: str | None, audience: str | None, a
         click.echo("stopped watching", err=True)
 
 
+def _reserve_standard_streams() -> None:
+    """Open /dev/null on a closed stdin, stdout or stderr (``2>&-``): otherwise the next file
+    opened (a deck) would get that descriptor, and anything writing to it would land there."""
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            os.open(os.devnull, os.O_RDWR)  # takes the lowest free descriptor: this one
+
+
 def run() -> None:
-    """Entry point that turns unexpected exceptions into a one-line error (exit 1)."""
+    """Entry point that turns unexpected exceptions into a one-line error (exit 1).
+
+    SIGTERM stops a build like Ctrl-C does: workers stop, temporary files are removed, and
+    deckgen exits with 143.
+    """
+    from deckgen.app.stopping import EXIT_CODE, Terminated, stop_on_sigterm
+
+    _reserve_standard_streams()
+    stop_on_sigterm()
     try:
         main(standalone_mode=True)
     except SystemExit:
         raise
+    except Terminated:
+        click.echo("error: stopped by SIGTERM; decks not finished were not written", err=True)
+        sys.exit(EXIT_CODE)
     except Exception as error:  # pragma: no cover - last resort, a bug
         if os.environ.get(_DEBUG_ENV):
             traceback.print_exc()
-        click.echo(f"error: internal error: {type(error).__name__}: {error} (run with --debug for details; please report it)", err=True)
+        click.echo(printable(f"error: internal error: {type(error).__name__}: {error} (run with --debug for details; please report it)"), err=True)
         sys.exit(1)

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from deckgen.errors import printable
+
 if TYPE_CHECKING:
     from deckgen.app.batch import Result
 
@@ -17,7 +19,8 @@ if TYPE_CHECKING:
 def is_interactive() -> bool:
     """A progress bar only makes sense on a terminal that is not a CI log."""
     ci = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-    return sys.stderr.isatty() and not ci
+    stream = sys.stderr  # None when started with stderr closed (2>&-)
+    return stream is not None and stream.isatty() and not ci
 
 
 class Reporter:
@@ -46,7 +49,7 @@ class Reporter:
     def _echo(self, text: str, err: bool = False) -> None:
         if self.bar is not None:
             click.echo("", err=True)  # leave the bar's line before printing
-        click.echo(text, err=err)
+        click.echo(printable(text), err=err)
 
     def close(self) -> None:
         """Finish the progress bar, if any."""

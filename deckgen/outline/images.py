@@ -20,6 +20,8 @@ from deckgen.errors import did_you_mean
 
 PPTX_IMAGE_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF", "WMF")
 """Pillow format names python-pptx can embed."""
+MAX_IMAGE_BYTES = 50 * 1024 * 1024
+"""Largest image file accepted: every deck holds its images in memory and in the .pptx."""
 
 
 class ImageCheckError(Exception):
@@ -58,8 +60,14 @@ def _relative(raw: str) -> PurePosixPath:
 def _check_file(raw: str, resolved: Path) -> None:
     if resolved.is_dir():
         raise ImageCheckError(f"'{raw}' is a folder, not an image file")
+    if resolved.exists() and not resolved.is_file():  # a FIFO would block, a device never ends
+        raise ImageCheckError(f"'{raw}' is not a regular file (a pipe, socket or device); give an image file")
     if not resolved.is_file():
         raise ImageCheckError(f"no such file '{raw}'{_nearby(resolved)}")
+    size = resolved.stat().st_size
+    if size > MAX_IMAGE_BYTES:
+        raise ImageCheckError(f"'{raw}' is {size / (1024 * 1024):,.0f} MB; images are limited to "
+                              f"{MAX_IMAGE_BYTES // (1024 * 1024)} MB (export it smaller, e.g. as JPEG)")
     if not os.access(resolved, os.R_OK):
         raise ImageCheckError(f"'{raw}' is not readable (check its permissions)")
 

@@ -36,6 +36,10 @@ from deckgen.outline.yamlnodes import (
 _AUDIENCES = F.OUTLINE.field("audiences")
 assert _AUDIENCES is not None and isinstance(_AUDIENCES.type, F.MapOf)
 AUDIENCES_TYPE: F.MapOf = _AUDIENCES.type
+MAX_OUTLINE_IMAGE_BYTES = 200 * 1024 * 1024
+"""Most bytes of images one deck may embed (each image is also limited on its own)."""
+MAX_AUDIENCES = 100
+"""Most audience variants in one outline: every load validates each of them."""
 _VARS = F.OUTLINE.field("vars")
 assert _VARS is not None and isinstance(_VARS.type, F.MapOf)
 _VARS_TYPE: F.MapOf = _VARS.type
@@ -102,13 +106,27 @@ class _Load:
     def _validate(self) -> dict[str, Any] | object:
         base = check_document(self.root, self.ctx)
         self.audiences = self._audiences()
-        for name, node in self._audience_nodes().items():
+        nodes = self._audience_nodes()
+        for name, node in nodes.items() if len(nodes) <= MAX_AUDIENCES else ():
             self.variants[name] = self._variant(name, node)
         return base
 
     def _raise_problems(self) -> None:
+        self._check_image_total()
         if self.ctx.problems:
             raise OutlineError(_sorted_unique(self.ctx.problems))
+
+    def _check_image_total(self) -> None:
+        """All images of the outline together stay within :data:`MAX_OUTLINE_IMAGE_BYTES`."""
+        files = {value for value in self.ctx.image_cache.values() if isinstance(value, Path)}
+        try:
+            total = sum(path.stat().st_size for path in files)
+        except OSError:
+            return  # a file vanished since it was checked: the build reports it
+        if total > MAX_OUTLINE_IMAGE_BYTES:
+            self.ctx.problems.append(Problem(self.file, 0, 0, f"its images add up to {total // (1024 * 1024):,} MB; "
+                                             f"an outline's images are limited to {MAX_OUTLINE_IMAGE_BYTES // (1024 * 1024)} MB "
+                                             "(export them smaller, e.g. as JPEG)"))
 
     def _outline(self, base: dict[str, Any] | object, audience: str | None) -> Outline:
         values = base if audience is None else self.variants[audience]
@@ -135,7 +153,7 @@ class _Load:
         node = self.root.value("audiences")
         if not isinstance(node, YMap):
             return {}
-        return {k: v for k, (_key, v) in node.entries.items() if isinstance(v, YMap) and re.match(F.ID_PATTERN, k)}
+        return {k: v for k, (_key, v) in node.entries.items() if isinstance(v, YMap) and re.fullmatch(F.ID_PATTERN, k)}
 
     def _audiences(self) -> dict[str, Audience]:
         """Validate the ``audiences`` block; each audience's strings see its own ``set.vars``."""
@@ -145,12 +163,16 @@ class _Load:
         if not isinstance(node, YMap):
             check(node, AUDIENCES_TYPE, self.ctx)
             return {}
+        if len(node.entries) > MAX_AUDIENCES:
+            self.ctx.report(node, f"{len(node.entries):,} audiences; an outline may have at most {MAX_AUDIENCES} "
+                                  "(each is validated and built as a whole deck); split the outline")
+            return {}
         audiences: dict[str, Audience] = {}
         for name, (key_node, value_node) in node.entries.items():
             overrides = value_node.value("set") if isinstance(value_node, YMap) else None
             vars_ = {**self.ctx.vars, **_lenient_vars(overrides)}
             ctx = dataclasses.replace(self.ctx, vars=vars_)
-            if not re.match(AUDIENCES_TYPE.key_pattern, name):
+            if not re.fullmatch(AUDIENCES_TYPE.key_pattern, name):
                 self.ctx.report(key_node, f"'{name}' is not a valid audience name; use {AUDIENCES_TYPE.key_hint}")
                 continue
             value = check_entry(key_node, value_node, AUDIENCES_TYPE, ctx)
@@ -208,7 +230,7 @@ def _lenient_vars(node: YNode | None) -> dict[str, str]:
     return {
         k: ("" if is_null(v) else v.value)
         for k, (_key, v) in vars_node.entries.items()
-        if isinstance(v, YScalar) and re.match(F.VAR_PATTERN, k)
+        if isinstance(v, YScalar) and re.fullmatch(F.VAR_PATTERN, k)
     }
 
 
@@ -235,7 +257,7 @@ def _check_after(tree: YMap, ids: Mapping[str, YScalar], ctx: Context) -> None:
     for item in _items(tree.value("questions")):
         node = item.value("after") if isinstance(item, YMap) else None
         value = _quiet_text(node, ctx)
-        if value is None or node is None or value in ids or value == OPENING or not re.match(F.ID_PATTERN, value):
+        if value is None or node is None or value in ids or value == OPENING or not re.fullmatch(F.ID_PATTERN, value):
             continue
         if ids:
             ctx.report(node, f"'{value}' is not a section id{did_you_mean(value, [*ids, OPENING])}; ids: {', '.join(ids)}, or {OPENING}")

@@ -23,7 +23,7 @@ from deckgen.outline.images import ImageCheckError, resolve_image
 from deckgen.outline.inline import link_problems
 from deckgen.outline.model import Bullet, LayoutRef, Position
 from deckgen.outline.rules import RULES
-from deckgen.outline.textvars import substitute
+from deckgen.outline.textvars import MAX_EXPANDED_CHARS, TOO_LONG, substitute
 from deckgen.outline.yamlnodes import (
     BOOL,
     FLOAT,
@@ -61,6 +61,8 @@ class Context:
     problems: list[Problem] = field(default_factory=list)
     image_cache: dict[tuple[Path, str], Path | str] = field(default_factory=dict)
     """(folder, raw path) -> resolved path or error message; shared by the audience passes."""
+    expanded: int = 0
+    """Characters of text produced so far by this pass (bounded by ``MAX_EXPANDED_CHARS``)."""
 
     def report(self, node: YNode | YScalar, message: str) -> _Invalid:
         """Record a problem located at ``node``; return :data:`INVALID` for convenience."""
@@ -148,7 +150,15 @@ def _raw_text(node: YNode, ctx: Context, expected: str = "text") -> str | _Inval
 
 
 def _substituted(node: YScalar, raw: str, ctx: Context) -> str | _Invalid:
-    text, problems = substitute(raw, ctx.vars)
+    if "${" not in raw:
+        return raw
+    left = MAX_EXPANDED_CHARS - ctx.expanded
+    if left < 0:  # already reported once for this outline
+        return INVALID
+    text, problems = substitute(raw, ctx.vars, left)
+    ctx.expanded += len(text) - len(raw)
+    if TOO_LONG in problems:
+        ctx.expanded = MAX_EXPANDED_CHARS + 1
     for message in problems:
         ctx.report(node, message)
     return INVALID if problems else text
@@ -168,7 +178,7 @@ def _check_text(node: YNode, ftype: F.Text, ctx: Context) -> str | _Invalid:
     text = text.strip()
     if not text and not ftype.blank_ok:
         return ctx.report(node, "must not be empty; give a value or remove the key")
-    if ftype.pattern and not re.match(ftype.pattern, text):
+    if ftype.pattern and not re.fullmatch(ftype.pattern, text):
         return ctx.report(node, f"'{text}' is not {ftype.pattern_hint}{_pattern_fix(text, ftype)}")
     bad_links = link_problems(text)
     for message in bad_links:
@@ -178,7 +188,7 @@ def _check_text(node: YNode, ftype: F.Text, ctx: Context) -> str | _Invalid:
 
 def _pattern_fix(text: str, ftype: F.Text) -> str:
     fixed = text.replace("_", "-").strip()
-    if fixed != text and ftype.pattern and re.match(ftype.pattern, fixed):
+    if fixed != text and ftype.pattern and re.fullmatch(ftype.pattern, fixed):
         return f" (did you mean '{fixed}'?)"
     return ""
 
@@ -204,7 +214,7 @@ def _check_date(node: YNode, ftype: F.Date, ctx: Context) -> str | _Invalid:
 
 
 def _iso_date(node: YScalar, ctx: Context) -> str | _Invalid:
-    match = _ISO_DATE.match(node.value)
+    match = _ISO_DATE.fullmatch(node.value)
     if match is None:  # a timestamp with a time of day: keep it as written
         return node.value.strip()
     try:
@@ -213,14 +223,24 @@ def _iso_date(node: YScalar, ctx: Context) -> str | _Invalid:
         return ctx.report(node, f"'{node.value}' is not a valid date")
 
 
+MAX_MINUTES = 10_000
+"""Longest time a point, question or session may plan (about a week): sums stay exact."""
+
+
 def _check_number(node: YNode, ftype: F.Number, ctx: Context) -> float | _Invalid:
     if not (isinstance(node, YScalar) and node.tag in (INT, FLOAT)):
         return _wrong_type(node, "a number of minutes", ctx)
-    value = float(node.native)  # type: ignore[arg-type]
-    if not math.isfinite(value):
-        return ctx.report(node, f"expected a number of minutes, got {node.value}")
+    shown = node.value if len(node.value) <= 20 else f"{node.value[:20]}..."
+    try:
+        value = float(node.native)  # type: ignore[arg-type]
+    except OverflowError:  # an integer of hundreds of digits
+        value = math.inf
+    if math.isnan(value):
+        return ctx.report(node, f"expected a number of minutes, got {shown}")
     if value <= 0:
-        return ctx.report(node, f"must be greater than 0, got {node.value}")
+        return ctx.report(node, f"must be greater than 0, got {shown}")
+    if value > MAX_MINUTES:
+        return ctx.report(node, f"must be at most {MAX_MINUTES:,} minutes, got {shown}")
     return value
 
 
@@ -362,7 +382,7 @@ def _check_map(node: YNode, ftype: F.MapOf, ctx: Context) -> dict[str, Any] | _I
         return _wrong_type(node, "a mapping", ctx)
     values: dict[str, Any] = {}
     for key, (key_node, value_node) in node.entries.items():
-        if not re.match(ftype.key_pattern, key):
+        if not re.fullmatch(ftype.key_pattern, key):
             values[key] = ctx.report(key_node, f"'{key}' is not a valid name; use {ftype.key_hint}")
             continue
         values[key] = check_entry(key_node, value_node, ftype, ctx)

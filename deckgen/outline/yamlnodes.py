@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn, Union
@@ -31,6 +32,8 @@ MAX_ALIASES = 1000
 """Most ``*alias`` references accepted in one file."""
 MAX_NODES = 100_000
 """Most nodes after expanding aliases: stops "billion laughs" after a few milliseconds."""
+MAX_TEXT_CHARS = 4_000_000
+"""Most characters of text after expanding aliases (a 20 KB string used 999 times is 20 MB)."""
 
 YAML_TAG = "tag:yaml.org,2002:"
 STR, INT, FLOAT, BOOL, NULL, TIMESTAMP = (
@@ -115,19 +118,37 @@ def short_tag(tag: str) -> str:
 
 
 def read_outline_text(path: Path) -> str:
-    """Read an outline file as UTF-8 (a BOM is allowed); raise :class:`OutlineError` else."""
+    """Read an outline file as UTF-8 (a BOM is allowed); raise :class:`OutlineError` else.
+
+    Only a regular file is read (a FIFO would block, a device never ends), and never more
+    than :data:`MAX_FILE_BYTES` + 1 bytes, whatever size the file system claims.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            _fail(path, f"the file is {size:,} bytes; outlines are limited to {MAX_FILE_BYTES:,}")
-        data = path.read_bytes()
-    except IsADirectoryError:
-        _fail(path, "is a folder, not an outline file")
+        mode = path.stat().st_mode
+        if stat.S_ISDIR(mode):
+            _fail(path, "is a folder, not an outline file")
+        if not stat.S_ISREG(mode):
+            _fail(path, f"is {_special_kind(mode)}, not a regular file; give an outline file (.yaml)")
+        with path.open("rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         _fail(path, "no such file")
     except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the path
         _fail(path, f"cannot read the file ({getattr(exc, 'strerror', None) or exc})")
+    if len(data) > MAX_FILE_BYTES:
+        _fail(path, f"the file is larger than {MAX_FILE_BYTES:,} bytes; outlines are limited to {MAX_FILE_BYTES:,} (split it into several outlines)")
     return decode_outline_bytes(data, path)
+
+
+def _special_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in user words."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a special file"
 
 
 def decode_outline_bytes(data: bytes, path: Path | None) -> str:
@@ -348,12 +369,19 @@ class _Converter:
     path: Path | None
     problems: list[Problem] = field(default_factory=list)
     nodes: int = 0
+    chars: int = 0
+    seen: set[int] = field(default_factory=set)
+    """Ids of the YAML nodes copied so far: seeing one again means an alias repeated it."""
+    aliased: bool = False
 
     def convert(self, node: yaml.Node, path: str, depth: int) -> YNode:
         self.nodes += 1
         pos = position_of(node.start_mark)
+        if id(node) in self.seen:
+            self.aliased = True
+        self.seen.add(id(node))
         if self.nodes > MAX_NODES:
-            raise OutlineError([Problem(self.path, pos.line, pos.column, _too_big())])
+            raise OutlineError([Problem(self.path, pos.line, pos.column, _too_many_nodes(self.aliased))])
         if depth > MAX_DEPTH:
             raise OutlineError([Problem(self.path, pos.line, pos.column, f"nesting deeper than {MAX_DEPTH} levels (through aliases); simplify the outline")])
         if node.tag not in ALLOWED_TAGS:
@@ -367,6 +395,9 @@ class _Converter:
         return self._mapping(node, path, pos, depth)
 
     def _scalar(self, node: yaml.ScalarNode, path: str, pos: Position) -> YNode:
+        self.chars += len(node.value)
+        if self.chars > MAX_TEXT_CHARS:
+            raise OutlineError([Problem(self.path, pos.line, pos.column, _too_much_text())])
         unusable = _NOT_IN_DOCUMENTS.search(node.value)
         if unusable:
             code = ord(unusable.group())
@@ -418,8 +449,17 @@ def _tag_message(tag: str) -> str:
     return f"the tag {short_tag(tag)} is not allowed in an outline; remove it"
 
 
-def _too_big() -> str:
+def _too_many_nodes(aliased: bool) -> str:
+    if aliased:
+        return (
+            f"the outline expands to more than {MAX_NODES:,} nodes through aliases (*name); "
+            "this looks like an alias bomb"
+        )
+    return f"the outline has more than {MAX_NODES:,} values (list items, keys and texts); split it into several outlines"
+
+
+def _too_much_text() -> str:
     return (
-        f"the outline expands to more than {MAX_NODES:,} nodes through aliases (*name); "
-        "this looks like an alias bomb"
+        f"the outline expands to more than {MAX_TEXT_CHARS:,} characters of text through aliases (*name); "
+        "write the text once, or use fewer aliases"
     )

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from dataclasses import replace
 
-from deckgen.errors import Problem
+from deckgen.errors import OutlineError, Problem
 from deckgen.outline.inline import plain
 from deckgen.outline.model import Outline, Point, Question, Section, Source
 from deckgen.plan.bidi import measured_profile
@@ -303,10 +303,16 @@ def _discussion_slide(outline: Outline, questions: list[Question]) -> SlidePlan:
                      position=outline.position_of("questions"))
 
 
+CLICKABLE_SCHEMES = ("http://", "https://", "mailto:")
+"""Addresses made clickable in a deck. Others (``javascript:``, ``file://`` to a network
+share, which would leak the reader's credentials) are shown as text only."""
+
+
 def _citation(source: Source) -> Paragraph:
     """A reference: its citation, the URL (if any) a clickable link at the end."""
     if source.url:
-        return Paragraph(f"{cite(source, with_url=False)}. {source.url}", style="plain", link=source.url)
+        link = source.url if source.url.lower().startswith(CLICKABLE_SCHEMES) else None
+        return Paragraph(f"{cite(source, with_url=False)}. {source.url}", style="plain", link=link)
     return Paragraph(cite(source), style="plain")
 
 
@@ -327,6 +333,12 @@ def _references_slide(outline: Outline) -> SlidePlan:
 def _shows_discussion_block(outline: Outline) -> bool:
     """The agenda (shown for two sections or more) lists a discussion block of closing questions."""
     return len(outline.sections) >= 2 and bool(closing_questions(outline))
+
+
+def _too_many_slides(outline: Outline, draft: SlidePlan) -> Problem:
+    message = (f"the deck would have more than {MAX_SLIDES:,} slides (the limit); split the outline into "
+               "several, or shorten long texts, which continue on extra slides")
+    return Problem(outline.path, draft.position.line, draft.position.column, message)
 
 
 def outline_slides(outline: Outline) -> Iterator[SlidePlan]:
@@ -369,14 +381,30 @@ def _label_warning(outline: Outline) -> list[Problem]:
                     "Discussion, (cont.) ...) stay in English")]
 
 
+MAX_SLIDES = 1000
+"""Most slides in one deck; a session's guide has tens. Past it, building would take minutes."""
+
+
+def _within_slide_limit(outline: Outline, slides: list[SlidePlan]) -> None:
+    """Raise :class:`OutlineError` at the slide that takes the deck past :data:`MAX_SLIDES`."""
+    if len(slides) > MAX_SLIDES:
+        raise OutlineError([_too_many_slides(outline, slides[MAX_SLIDES])])
+
+
 def plan_deck(outline: Outline, profile: TemplateProfile) -> DeckPlan:
-    """The whole deck: every slide fitted to ``profile``'s layouts, plus metadata and lints."""
+    """The whole deck: every slide fitted to ``profile``'s layouts, plus metadata and lints.
+
+    Raises :class:`OutlineError` when the deck has more than :data:`MAX_SLIDES` slides
+    (checked before fitting too, so a huge outline is refused before the costly part).
+    """
     profile = measured_profile(profile, outline.language)
     check_layouts(outline, profile)
     drafts = list(outline_slides(outline))
+    _within_slide_limit(outline, drafts)
     if script(outline.language) is not None:
         drafts = [_tidied(draft) for draft in drafts]
     slides, lints = paginate_deck(drafts, profile, outline.path, labels_for(outline.language), paginate_visual)
+    _within_slide_limit(outline, slides)
     return DeckPlan(
         title=plain(outline.title),
         slides=tuple(slides),

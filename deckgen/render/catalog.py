@@ -108,9 +108,20 @@ def resolve_template(spec: str | Path | None, relative_to: Path | None = None) -
     brands = bundled_brands()
     if text in brands:
         return TemplateChoice(brands[text].file, brands[text])
-    path = Path(text).expanduser()
+    try:
+        path = Path(text).expanduser()
+    except RuntimeError:  # '~name' of no such user, or no home folder: take it literally
+        path = Path(text)
     if not path.is_absolute() and relative_to is not None:
         path = relative_to / path
+    try:
+        return _resolve_path(text, path, brands)
+    except (OSError, ValueError) as error:  # a name too long, a NUL byte
+        reason = getattr(error, "strerror", None) or str(error)
+        raise TemplateError.about(None, f"template '{text[:80]}' cannot be used as a file path ({reason})") from None
+
+
+def _resolve_path(text: str, path: Path, brands: Mapping[str, Brand]) -> TemplateChoice:
     suffix = path.suffix.lower()
     if suffix in TEMPLATE_SUFFIXES:
         return TemplateChoice(_existing_file(text, path).resolve())
@@ -127,6 +138,9 @@ def resolve_template(spec: str | Path | None, relative_to: Path | None = None) -
 def _existing_file(text: str, path: Path) -> Path:
     if path.is_dir():
         raise TemplateError.about(None, f"template '{text}' is a folder; give a .pptx/.potx file inside it")
+    if path.exists() and not path.is_file():  # a FIFO would block, a device never ends
+        raise TemplateError.about(None, f"template '{text}' is not a regular file (a pipe, socket or device); "
+                                        "give a .pptx/.potx file")
     if not path.is_file():
         raise TemplateError.about(None, f"template file '{text}' does not exist{_nearby_templates(path)}; looked for {path}")
     return path

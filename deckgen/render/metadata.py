@@ -50,15 +50,31 @@ def _replace_app_properties(presentation: PresentationObject) -> None:
     package.relate_to(part, RT.EXTENDED_PROPERTIES)
 
 
+CORE_PROPERTY_LIMIT = 255
+"""Longest text python-pptx (and Office) accept in a core property such as the title."""
+
+
+def _fitted(text: str) -> str:
+    """``text`` cut to the core-property limit, ending in an ellipsis when cut (slides keep it whole)."""
+    if len(text) <= CORE_PROPERTY_LIMIT:
+        return text
+    return text[: CORE_PROPERTY_LIMIT - 1].rstrip() + "\u2026"
+
+
+def _language_tag(tag: str) -> str:
+    """A language tag too long for the property keeps only its primary language (``en``)."""
+    return tag if len(tag) <= CORE_PROPERTY_LIMIT else tag.split("-")[0][:8]
+
+
 def set_metadata(presentation: PresentationObject, plan: DeckPlan, epoch: int | None) -> None:
     """Title, author (the presenter), subject, language and dates of the deck."""
     core = presentation.core_properties
     when = document_date(plan, epoch)
-    core.title = plan.title
-    core.author = plan.author or ""
-    core.last_modified_by = plan.author or ""
-    core.subject = plan.subject or ""
-    core.language = plan.language
+    core.title = _fitted(plan.title)
+    core.author = _fitted(plan.author or "")
+    core.last_modified_by = _fitted(plan.author or "")
+    core.subject = _fitted(plan.subject or "")
+    core.language = _language_tag(plan.language)
     core.keywords = ""
     core.comments = ""
     core.category = ""

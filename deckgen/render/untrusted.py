@@ -22,8 +22,9 @@ from lxml import etree
 
 from deckgen.errors import TemplateError
 
-MAX_TEMPLATE_BYTES = 200 * 1024 * 1024
-"""Largest total declared uncompressed size of a template's parts."""
+MAX_TEMPLATE_BYTES = 100 * 1024 * 1024
+"""Largest total declared uncompressed size of a template's parts (a build holds several
+copies of a template in memory: 200 MB took over 800 MB)."""
 MAX_PARTS = 10_000
 """Most files in a template package; real templates have tens to a few hundred."""
 MAX_RATIO = 100
@@ -101,7 +102,11 @@ def _check_sizes(path: Path, archive: zipfile.ZipFile) -> None:
     if total > MAX_TEMPLATE_BYTES:
         raise TemplateError.about(path, f"declares {_mb(total)} of content (more than {_mb(MAX_TEMPLATE_BYTES)}); "
                            "refusing it as a possible zip bomb")
+    names: set[str] = set()
     for info in infos:
+        if info.filename in names:
+            raise TemplateError.about(path, f"is damaged: it holds two parts named '{info.filename}'; {SAVE_AS}")
+        names.add(info.filename)
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise TemplateError.about(path, f"has a part '{info.filename}' that packs {_mb(info.file_size)} into {info.compress_size:,} bytes; "
                                "refusing it as a possible zip bomb")
@@ -186,20 +191,159 @@ def _doctype(path: Path, name: str) -> TemplateError:
                         "(a possible XML entity attack); refusing it")
 
 
-def _is_xml(name: str) -> bool:
-    return name.lower().endswith((".xml", ".rels", ".vml"))
+def _is_xml(name: str, content_type: str) -> bool:
+    """An XML part by its declared content type (``.../xml``, ``...+xml``) or by its name."""
+    kind = content_type.split(";")[0].strip().lower()
+    return kind.endswith(("/xml", "+xml")) or name.lower().endswith((".xml", ".rels", ".vml"))
+
+
+class _ContentTypes:
+    """A package's ``[Content_Types].xml``: the declared type of each part."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.defaults = {
+            str(d.get("Extension", "")).lower(): str(d.get("ContentType", "")) for d in root.iter(f"{_CT_NS}Default")
+        }
+        self.overrides = {
+            str(o.get("PartName", "")).lstrip("/").lower(): str(o.get("ContentType", "")) for o in root.iter(f"{_CT_NS}Override")
+        }
+
+    def of(self, name: str) -> str:
+        """The content type of part ``name`` (no leading '/'), "" when undeclared."""
+        if name.lower() in self.overrides:
+            return self.overrides[name.lower()]
+        return self.defaults.get(posixpath.splitext(name)[1].lstrip(".").lower(), "")
+
+
+_P_NS = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
+_PML = _CT + "presentationml."
+_NEEDS_CSLD = {_PML + kind + "+xml" for kind in ("slideMaster", "slideLayout", "notesMaster", "handoutMaster")}
+"""Parts that keep their shapes in ``<p:cSld>``; without it python-pptx cannot read them."""
+_DROPPED = {_PML + "slide+xml", _PML + "notesSlide+xml"}
+"""Parts deckgen removes from a template (its example slides and their notes)."""
+_PLACEHOLDER_VALUES = {
+    "type": frozenset({"title", "body", "ctrTitle", "subTitle", "dt", "sldNum", "ftr", "hdr", "obj", "chart",
+                       "tbl", "clipArt", "dgm", "media", "sldImg", "pic"}),
+    "orient": frozenset({"horz", "vert"}),
+    "sz": frozenset({"full", "half", "quarter"}),
+}
+_MAX_INDEX = 2**32 - 1
+_HYPERLINK = "/relationships/hyperlink"
+
+
+_SLIDE_SIDE_EMU = (914400, 51206400)
+"""The slide width and height PowerPoint allows: 1 to 56 inches (ECMA-376 ST_SlideSizeCoordinate)."""
+
+
+def _check_slide_size(path: Path, root: etree._Element) -> None:
+    size = root.find(f"{_P_NS}sldSz")
+    if size is None:
+        return
+    for attribute in ("cx", "cy"):
+        value = str(size.get(attribute, ""))
+        ok = value.isascii() and value.isdigit() and _SLIDE_SIDE_EMU[0] <= int(value) <= _SLIDE_SIDE_EMU[1]
+        if not ok:
+            raise TemplateError.about(path, f"is damaged: its slide {'width' if attribute == 'cx' else 'height'} "
+                                            f"'{value[:20]}' is not between 1 and 56 inches; {SAVE_AS}")
+
+
+def _check_part(path: Path, name: str, content_type: str, root: etree._Element) -> None:
+    """Refuse what python-pptx would stumble over later: a master or layout without
+    ``<p:cSld>``, a placeholder whose idx is not a number or whose type is unknown, a slide
+    size PowerPoint cannot show."""
+    if content_type == PRESENTATION_MAIN or content_type in _RELABELLED:
+        _check_slide_size(path, root)
+    if content_type in _NEEDS_CSLD and root.find(f"{_P_NS}cSld") is None:
+        raise TemplateError.about(path, f"is damaged: part '{name}' has no shape tree (<p:cSld>); {SAVE_AS}")
+    for placeholder in root.iter(f"{_P_NS}ph"):
+        index = placeholder.get("idx")
+        if index is not None and not (index.isascii() and index.isdigit() and int(index) <= _MAX_INDEX):
+            raise TemplateError.about(path, f"is damaged: part '{name}' has a placeholder with idx '{index[:20]}', "
+                                            f"not a number; {SAVE_AS}")
+        for attribute, allowed in _PLACEHOLDER_VALUES.items():
+            value = placeholder.get(attribute)
+            if value is not None and value not in allowed:
+                raise TemplateError.about(path, f"is damaged: part '{name}' has a placeholder with {attribute} "
+                                                f"'{value[:20]}', which Office does not know; {SAVE_AS}")
+
+
+def _source_of(rels_name: str) -> str:
+    """The part a relationships part belongs to: ``a/_rels/b.xml.rels`` -> ``a/b.xml``."""
+    folder, file = posixpath.split(rels_name)
+    return posixpath.join(posixpath.dirname(folder), file[: -len(".rels")])
+
+
+def _check_links(path: Path, name: str, root: etree._Element, types: _ContentTypes) -> None:
+    """Refuse external content (a picture linked to a web address) in a part decks keep.
+
+    Every deck would carry the link and LibreOffice would fetch it while converting to PDF.
+    Hyperlinks are fine (nothing fetches them), and so are links of the template's example
+    slides, which deckgen removes.
+    """
+    if not name.endswith(".rels") or types.of(_source_of(name)) in _DROPPED:
+        return
+    for rel in root.iter(f"{_REL_NS}Relationship"):
+        kind = str(rel.get("Type", ""))
+        if rel.get("TargetMode") == "External" and not kind.endswith(_HYPERLINK):
+            target = str(rel.get("Target", ""))[:80]
+            what = kind.rsplit("/", 1)[-1]
+            raise TemplateError.about(path, f"links its {what} to external content '{target}' (in '{_source_of(name)}'), "
+                                            "which every deck would fetch when opened or converted; "
+                                            "embed it instead (in PowerPoint: Insert > Picture, not 'Link to File')")
+
+
+MAX_LAYOUTS = 1000
+"""Most masters and layouts in a template; real ones have one or two masters and tens of layouts."""
+MAX_SHAPES = 5_000
+"""Most shapes over all masters and layouts: python-pptx looks through a layout's shapes
+for each of its placeholders, so tens of thousands of shapes take minutes."""
+MAX_PLACEHOLDERS = 50
+"""Most placeholders in one master or layout (real ones have under 15; 9,000 took hours)."""
+
+
+class _Budget:
+    """Counts masters, layouts and their shapes while a template is vetted."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.layouts = 0
+        self.shapes = 0
+
+    def count(self, content_type: str, root: etree._Element) -> None:
+        if content_type not in _NEEDS_CSLD:
+            return
+        self.layouts += 1
+        self.shapes += sum(1 for _ in root.iter(f"{_P_NS}cNvPr"))
+        placeholders = sum(1 for _ in root.iter(f"{_P_NS}ph"))
+        if placeholders > MAX_PLACEHOLDERS:
+            raise TemplateError.about(self.path, f"has a master or layout with {placeholders:,} placeholders "
+                                                 f"(more than {MAX_PLACEHOLDERS}); real ones have under 15")
+        if self.layouts > MAX_LAYOUTS:
+            raise TemplateError.about(self.path, f"has more than {MAX_LAYOUTS:,} masters and layouts; "
+                                                 "real templates have tens; remove the unused ones")
+        if self.shapes > MAX_SHAPES:
+            raise TemplateError.about(self.path, f"has more than {MAX_SHAPES:,} shapes in its masters and layouts; "
+                                                 "real templates have hundreds; remove the unused ones")
 
 
 def _vetted_copy(path: Path, archive: zipfile.ZipFile) -> bytes:
     """Copy the package (checking every XML part), relabelling a template/slide-show main part."""
+    types = _ContentTypes(_parse(path, archive, "[Content_Types].xml"))
+    budget = _Budget(path)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
         for info in archive.infolist():
             if info.is_dir():
                 continue
             data = _read(path, archive, info.filename)
-            if _is_xml(info.filename):
-                _xml(path, info.filename, data)
+            content_type = types.of(info.filename)
+            if _is_xml(info.filename, content_type) or info.filename == "[Content_Types].xml":
+                root = _xml(path, info.filename, data)
+                _check_part(path, info.filename, content_type, root)
+                _check_links(path, info.filename, root, types)
+                budget.count(content_type, root)
+            elif any(mark in data for mark in _DOCTYPE_MARKS) and data.lstrip()[:1] == b"<":
+                raise _doctype(path, info.filename)  # XML under an undeclared type
             if info.filename == "[Content_Types].xml":
                 for kind in _RELABELLED:
                     data = data.replace(kind.encode(), PRESENTATION_MAIN.encode())
