@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -45,3 +46,10 @@ def soffice() -> str:
     if found is None:
         pytest.skip("LibreOffice (soffice) is not installed")
     return found
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_template_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Prepared templates are cached in a folder of this test run, never the user's cache
+    (the variable is inherited by the deckgen processes tests start)."""
+    os.environ["DECKGEN_CACHE_DIR"] = str(tmp_path_factory.mktemp("template-cache"))

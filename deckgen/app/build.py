@@ -9,15 +9,16 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from deckgen.errors import BuildError, Problem, TemplateError
+from deckgen.app.output import write_atomically
+from deckgen.app.templates import plan_outline, template_for
+from deckgen.errors import BuildError
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
-from deckgen.app.output import write_atomically
 from deckgen.plan.deck import plan_deck
-from deckgen.render.prepare import PreparedTemplate, prepare_template
 from deckgen.render.writer import render_deck
-from deckgen.plan.slides import DeckPlan
-from deckgen.render.catalog import resolve_template
+
+__all__ = ["RenderedDeck", "build_deck", "deck_bytes", "plan_outline", "render_outline", "source_date_epoch",
+           "template_for"]
 
 LATEST_EPOCH = 4354819199
 """2107-12-31 23:59:59 UTC: zip entries cannot carry a later time."""
@@ -33,47 +34,6 @@ def source_date_epoch() -> int | None:
     if int(value) > LATEST_EPOCH:
         raise BuildError(f"SOURCE_DATE_EPOCH: {value} is after 2107-12-31, the last date a zip file can store")
     return int(value)
-
-
-def template_for(outline: Outline, override: str | Path | None = None) -> PreparedTemplate:
-    """The prepared template for ``outline``: ``override`` (the CLI's --template) wins."""
-    if override is not None:
-        return prepare_template(resolve_template(override, Path.cwd()))
-    try:
-        return prepare_template(resolve_template(outline.template, outline.path.parent))
-    except TemplateError as error:
-        if outline.template is None:
-            raise
-        raise _at_template_key(outline, error) from None
-
-
-def _at_template_key(outline: Outline, error: TemplateError) -> TemplateError:
-    """``error`` located at the outline's ``template:`` line (the template came from there)."""
-    position = outline.template_position
-    return TemplateError([
-        Problem(_shown(outline.path), position.line, position.column, f"template: {_located_message(outline, p)}")
-        for p in error.problems
-    ])
-
-
-def _located_message(outline: Outline, problem: Problem) -> str:
-    if problem.path is not None:  # a problem of the file: name it as the outline does
-        return f"'{outline.template}' {problem.text}"
-    text = problem.text
-    return text[len("template "):] if text.startswith("template ") else text
-
-
-def _shown(path: Path) -> Path:
-    """``path`` relative to the working folder when inside it (as users usually name outlines)."""
-    try:
-        return path.relative_to(Path.cwd())
-    except ValueError:
-        return path
-
-
-def plan_outline(outline: Outline, template: str | Path | None = None) -> DeckPlan:
-    """The deck plan of ``outline`` on its template (what ``check`` lints and ``build`` renders)."""
-    return plan_deck(outline, template_for(outline, template).profile)
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,11 @@
-"""Prepare a template once per process: open it safely, drop its example slides, profile it.
+"""Prepare a template once: open it safely, drop its example slides, profile it.
 
 The file is vetted first (:mod:`deckgen.render.untrusted`: zip bombs, other Office files,
 DTDs); only then does python-pptx read it.
 
 Opening and profiling a template is the costly part of a build; a batch of decks with
-the same template reuses one :class:`PreparedTemplate` (see :func:`prepare_template`).
+the same template reuses one :class:`PreparedTemplate` (see :func:`prepare_template`),
+and a new process finds it in the on-disk cache (:mod:`deckgen.render.cache`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from pptx.presentation import Presentation as PresentationObject
 
 from deckgen.errors import DeckgenError, TemplateError
 from deckgen.plan.profile import Role, Sizes, TemplateProfile
+from deckgen.render import cache
+from deckgen.render.cache import StoredTemplate, read_template_file
 from deckgen.render.contrast import contrast_lints
 from deckgen.render.factory import Prototypes
 from deckgen.render.layouts import (
@@ -49,9 +52,9 @@ class PreparedTemplate:
 
 
 
-def _open(path: Path) -> PresentationObject:
+def _open(path: Path, data: bytes) -> PresentationObject:
     """Open the template after :func:`read_template_package` has vetted it as untrusted input."""
-    blob = read_template_package(path)
+    blob = read_template_package(path, data)
     try:
         return Presentation(io.BytesIO(blob))
     except Exception as error:  # python-pptx raises many kinds on a damaged package
@@ -106,7 +109,8 @@ _CACHE: dict[tuple[Path, int, int, str], PreparedTemplate] = {}
 
 
 def prepare_template(choice: TemplateChoice) -> PreparedTemplate:
-    """Open, clean and profile ``choice``; cached per process by path, size, mtime and name."""
+    """Open, clean and profile ``choice``; kept per process by path, size, mtime and name,
+    and on disk by content (see :mod:`deckgen.render.cache`)."""
     path = choice.file
     try:
         status = path.stat()
@@ -114,16 +118,28 @@ def prepare_template(choice: TemplateChoice) -> PreparedTemplate:
         raise TemplateError.about(path, f"cannot be read ({error.strerror})") from None
     key = (path, status.st_size, status.st_mtime_ns, choice.name)
     if key not in _CACHE:
-        _CACHE[key] = _prepare(choice)
+        stored = stored_template(choice)
+        _CACHE[key] = PreparedTemplate(stored.profile, stored.package)
     return _CACHE[key]
 
 
-def _prepare(choice: TemplateChoice) -> PreparedTemplate:
-    presentation = _open(choice.file)
+def stored_template(choice: TemplateChoice) -> StoredTemplate:
+    """``choice`` prepared: from the on-disk cache, or prepared now and stored there."""
+    template = read_template_file(choice.file)
+    key = cache.entry_key(choice, template)
+    stored = cache.load(choice, key)
+    if stored is None:
+        stored = _prepare(choice, template)
+        cache.store(key, stored)
+    return stored
+
+
+def _prepare(choice: TemplateChoice, template: bytes) -> StoredTemplate:
+    presentation = _open(choice.file, template)
     try:
         _drop_slides(presentation)
         add_missing_parts(presentation)
-        return PreparedTemplate(_profile(presentation, choice), _stripped_blob(presentation))
+        return StoredTemplate(_profile(presentation, choice), _stripped_blob(presentation))
     except DeckgenError:
         raise
     except Exception as error:  # a damaged master or layout python-pptx trips over
