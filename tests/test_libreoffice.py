@@ -18,7 +18,7 @@ from PIL import Image
 
 from deckgen.cli.main import main
 from deckgen.outline.loader import load_outline
-from tests.conftest import SORA
+from tests.conftest import SORA, require_metric_fonts
 from tests.deck_helpers import (
     READING,
     SORA_ZH,
@@ -54,6 +54,7 @@ def soffice_binary() -> str:
 @pytest.fixture(scope="session")
 def pdfs(soffice_binary: str, poppler: None, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every deck of :data:`DECKS` converted to PDF by a single LibreOffice run."""
+    require_metric_fonts()
     soffice = soffice_binary
     work = tmp_path_factory.mktemp("libreoffice")
     decks = []
@@ -131,3 +132,15 @@ def test_build_pdf_writes_a_pdf_next_to_the_deck(soffice: str, poppler: None, tm
     result = CliRunner().invoke(main, ["build", str(SPECS / "minimal.yaml"), "-o", str(tmp_path), "--pdf"])
     assert result.exit_code == 0, result.output
     assert _pages(tmp_path / "minimal.pdf") == 2
+
+
+def test_a_missing_measuring_font_skips_naming_its_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tests.conftest as conftest
+
+    monkeypatch.setattr(conftest, "installed_font_families", lambda: frozenset({"DejaVu Sans", "Carlito"}))
+    conftest.require_metric_fonts("Carlito")  # present: no skip
+    with pytest.raises(pytest.skip.Exception, match="Caladea is not installed.*fonts-crosextra-caladea"):
+        conftest.require_metric_fonts("Carlito", "Caladea")
+    monkeypatch.setattr(conftest, "installed_font_families", lambda: None)
+    with pytest.raises(pytest.skip.Exception, match="fc-list"):
+        conftest.require_metric_fonts()
