@@ -34,9 +34,10 @@ from deckgen import __version__
 from deckgen.errors import TemplateError
 from deckgen.plan.profile import TemplateProfile
 from deckgen.render.catalog import TemplateChoice
+from deckgen.render.zipwriter import ZipEntry
 
 CACHE_ENV = "DECKGEN_CACHE_DIR"
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever what an entry holds changes shape."""
 _MAGIC = b"deckgen-template-cache\n"
 _KEEP_SECONDS = 30 * 24 * 3600
@@ -51,6 +52,8 @@ class StoredTemplate:
     profile: TemplateProfile
     package: bytes
     """The cleaned template (example slides dropped, missing parts added) as an uncompressed zip."""
+    entries: dict[str, ZipEntry]
+    """Its parts and their relationships as compressed zip entries, by member name."""
 
 
 def read_template_file(path: Path) -> bytes:

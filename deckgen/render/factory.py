@@ -102,6 +102,7 @@ class SlideFactory:
         self._shared = prototypes if prototypes is not None else Prototypes()
         self._prototypes = self._shared.layouts
         self._notes_count = 0
+        self._notes_master: Any | None = None
         self._id_list = presentation.slides._sldIdLst
         self._next_id = max([_FIRST_SLIDE_ID - 1, *(int(i) for i in self._id_list.xpath("./p:sldId/@id"))]) + 1
 
@@ -161,7 +162,9 @@ class SlideFactory:
             slide_part.package,
             copy.deepcopy(self._shared.notes),
         )
-        master = self._presentation.part.notes_master_part
+        if self._notes_master is None:
+            self._notes_master = self._presentation.part.notes_master_part
+        master = self._notes_master
         part.rels._add_relationship(RT.NOTES_MASTER, master)
         part.rels._add_relationship(RT.SLIDE, slide_part)
         slide_part.rels._add_relationship(RT.NOTES_SLIDE, part)

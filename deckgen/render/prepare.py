@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +31,9 @@ from deckgen.render.layouts import (
     describe_layout,
     slots_for,
 )
-from deckgen.render.package import package_bytes
+from deckgen.render.host import Host, open_host
+from deckgen.render.package import package_bytes, template_entries
+from deckgen.render.zipwriter import ZipEntry
 from deckgen.render.parts import add_missing_parts
 from deckgen.render.theme import theme_fonts
 from deckgen.render.untrusted import SAVE_AS, read_template_package
@@ -39,16 +42,26 @@ from deckgen.render.catalog import TemplateChoice
 
 @dataclass(frozen=True)
 class PreparedTemplate:
-    """A template ready to build decks from: its profile and its bytes without example slides."""
+    """A template ready to build decks from: its profile, its bytes without example slides,
+    and its parts compressed for copying into decks."""
 
     profile: TemplateProfile
     blob: bytes
+    entries: Mapping[str, ZipEntry] = field(default_factory=dict, compare=False)
+    """The zip entries of the template's parts (and their relationships), by member name."""
     prototypes: Prototypes = field(default_factory=Prototypes, compare=False)
     """Cloned placeholder XML shared by every deck built from this template in this process."""
+    _host: list[Host] = field(default_factory=list, compare=False, repr=False)
 
     def open(self) -> PresentationObject:
-        """A fresh presentation to fill, independent of any other deck built from this one."""
+        """A fresh presentation of the prepared template, independent of any deck."""
         return Presentation(io.BytesIO(self.blob))
+
+    def host(self) -> Host:
+        """The template opened once in this process, which every deck shares parts with."""
+        if not self._host:
+            self._host.append(open_host(self.blob))
+        return self._host[0]
 
 
 
@@ -119,7 +132,7 @@ def prepare_template(choice: TemplateChoice) -> PreparedTemplate:
     key = (path, status.st_size, status.st_mtime_ns, choice.name)
     if key not in _CACHE:
         stored = stored_template(choice)
-        _CACHE[key] = PreparedTemplate(stored.profile, stored.package)
+        _CACHE[key] = PreparedTemplate(stored.profile, stored.package, stored.entries)
     return _CACHE[key]
 
 
@@ -139,7 +152,9 @@ def _prepare(choice: TemplateChoice, template: bytes) -> StoredTemplate:
     try:
         _drop_slides(presentation)
         add_missing_parts(presentation)
-        return StoredTemplate(_profile(presentation, choice), _stripped_blob(presentation))
+        blob = _stripped_blob(presentation)
+        entries = template_entries(Presentation(io.BytesIO(blob)))  # as each deck's host reads it
+        return StoredTemplate(_profile(presentation, choice), blob, entries)
     except DeckgenError:
         raise
     except Exception as error:  # a damaged master or layout python-pptx trips over

@@ -15,12 +15,13 @@ from pptx.util import Emu
 from deckgen.plan.languages import east_asian_font
 from deckgen.plan.profile import Box, LayoutSlots
 from deckgen.render.factory import Placeholders, SlideFactory
+from deckgen.render.host import new_deck
 from deckgen.render.metadata import set_metadata
 from deckgen.render.package import package_bytes
 from deckgen.render.pictures import add_picture
 from deckgen.render.prepare import PreparedTemplate
 from deckgen.render.text import fill_notes, fill_plain, fill_text
-from deckgen.render.theme import set_east_asian_font
+from deckgen.render.theme import east_asian_theme
 from deckgen.plan.slides import DeckPlan, SlidePlan
 
 
@@ -82,15 +83,17 @@ def render_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None = 
     ``epoch`` (seconds, from ``SOURCE_DATE_EPOCH``) fixes the zip timestamps and, when the
     outline has no date, the document dates; the same inputs always give the same bytes.
     """
-    presentation = template.open()
+    host = template.host()
+    presentation = new_deck(host)
     layouts = list(presentation.slide_layouts)
     factory = SlideFactory(presentation, template.prototypes)
     for slide_plan in plan.slides:
         slots = template.profile.slots[slide_plan.role]
         _add_slide(factory, layouts[slots.layout_index], slide_plan, slots, plan.language)
+    overrides: dict[str, bytes] = {}
     east_asian = east_asian_font(plan.language)
     if east_asian is not None:
-        set_east_asian_font(presentation.slide_master, east_asian)
+        overrides.update(east_asian_theme(presentation.slide_master, east_asian))
     set_metadata(presentation, plan, epoch)
-    return package_bytes(presentation, epoch)
+    return package_bytes(presentation, epoch, shared=host.parts, done=template.entries, overrides=overrides)
 
