@@ -10,6 +10,7 @@ The XML is exactly what python-pptx would have produced.
 from __future__ import annotations
 
 import copy
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,9 +48,11 @@ class Placeholders:
 
 @dataclass(frozen=True)
 class _Prototype:
-    """The cloned placeholders of one layout, and where deckgen's placeholders are among them."""
+    """A new slide on one layout (its placeholders cloned), and where deckgen's placeholders
+    are among them."""
 
-    elements: tuple[Any, ...]
+    slide: Any
+    """The whole ``p:sld`` element, copied for each later slide on the layout."""
     title: int | None
     """Position of the title placeholder among ``elements``."""
     texts: tuple[int, ...]
@@ -66,20 +69,29 @@ def _prototype(slide: Slide) -> _Prototype:
     texts = [i for i, kind in enumerate(kinds) if kind in TEXT_TYPES]
     texts.sort(key=lambda i: int(shapes[i].placeholder_format.idx))  # fill order, as in_fill_order
     return _Prototype(
-        tuple(copy.deepcopy(e) for e in elements),
+        copy.deepcopy(slide._element),
         titles[0] if titles else None,
         tuple(texts),
         tuple(i for i, kind in enumerate(kinds) if kind in PICTURE_TYPES),
     )
 
 
-def _notes_body(notes: NotesSlide) -> Any:
-    """The notes page's body placeholder (where speaker notes go), found without XPath."""
-    for element in notes.shapes._spTree.iter_shape_elms():
+def _notes_body_index(notes: NotesSlide) -> int | None:
+    """Position of the notes page's body placeholder (where speaker notes go) among its shapes."""
+    for index, element in enumerate(notes.shapes._spTree.iter_shape_elms()):
         ph = element.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
         if ph is not None and ph.get("type") == "body":
-            return SlidePlaceholder(element, notes.shapes)
-    return notes.notes_placeholder
+            return index
+    return None
+
+
+def _notes_body(notes: NotesSlide, index: int | None) -> Any:
+    """The notes page's body placeholder, at ``index`` among its shapes."""
+    if index is None:
+        return notes.notes_placeholder
+    tree = notes.shapes._spTree
+    element = next(itertools.islice(tree.iter_shape_elms(), index, None))
+    return SlidePlaceholder(element, notes.shapes)
 
 
 @dataclass
@@ -88,6 +100,8 @@ class Prototypes:
 
     layouts: dict[str, _Prototype] = field(default_factory=dict)
     notes: Any | None = None
+    notes_body: int | None = None
+    """Position of the body placeholder among the notes page's shapes."""
 
 
 class SlideFactory:
@@ -108,20 +122,18 @@ class SlideFactory:
 
     def add_slide(self, layout: SlideLayout) -> tuple[Slide, Placeholders]:
         """A new slide on ``layout`` at the end of the deck, with its placeholders sorted."""
-        slide = self._append_slide(layout)
         key = str(layout.part.partname)  # layout names may repeat; part names do not
         prototype = self._prototypes.get(key)
         if prototype is None:
+            slide = self._append_slide(layout, CT_Slide.new())
             slide.shapes.clone_layout_placeholders(layout)
             prototype = self._prototypes[key] = _prototype(slide)
         else:
-            tree = slide.shapes._spTree
-            for element in prototype.elements:
-                tree.append(copy.deepcopy(element))
+            slide = self._append_slide(layout, copy.deepcopy(prototype.slide))
         return slide, self._placeholders(slide, prototype)
 
-    def _append_slide(self, layout: SlideLayout) -> Slide:
-        """An empty slide part on ``layout``, listed last in the presentation.
+    def _append_slide(self, layout: SlideLayout, element: Any) -> Slide:
+        """A slide part of ``element`` on ``layout``, listed last in the presentation.
 
         What python-pptx's ``add_slide`` does, without its searches for an existing
         relationship (a new part has none) or for the largest slide id, which made adding
@@ -129,7 +141,7 @@ class SlideFactory:
         """
         main = self._presentation.part
         partname = PackURI(f"/ppt/slides/slide{len(self._id_list) + 1}.xml")
-        slide_part = SlidePart(partname, CT.PML_SLIDE, main.package, CT_Slide.new())
+        slide_part = SlidePart(partname, CT.PML_SLIDE, main.package, element)
         slide_part.rels._add_relationship(RT.SLIDE_LAYOUT, layout.part)
         rid = main.rels._add_relationship(RT.SLIDE, slide_part)
         self._id_list._add_sldId(id=self._next_id, rId=rid)
@@ -152,8 +164,9 @@ class SlideFactory:
         if self._shared.notes is None:
             notes = slide.notes_slide
             self._shared.notes = copy.deepcopy(notes._element)
+            self._shared.notes_body = _notes_body_index(notes)
             self._notes_count = 1
-            return _notes_body(notes).text_frame
+            return _notes_body(notes, self._shared.notes_body).text_frame
         self._notes_count += 1
         slide_part = slide.part
         part = NotesSlidePart(
@@ -168,4 +181,4 @@ class SlideFactory:
         part.rels._add_relationship(RT.NOTES_MASTER, master)
         part.rels._add_relationship(RT.SLIDE, slide_part)
         slide_part.rels._add_relationship(RT.NOTES_SLIDE, part)
-        return _notes_body(part.notes_slide).text_frame
+        return _notes_body(part.notes_slide, self._shared.notes_body).text_frame
