@@ -157,3 +157,17 @@ def test_processes_racing_to_fill_the_cache_all_build_the_same_deck(tmp_path: Pa
     assert len(decks) == 1
     assert len(_entries(tmp_path / "cache")) == 1
     assert not [p for p in (tmp_path / "cache").iterdir() if p.suffix == ".tmp"]
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="file owners are a POSIX notion")
+def test_an_entry_another_user_wrote_is_not_loaded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+    from deckgen.render.prepare import stored_template
+
+    choice = resolve_template("seminar")
+    stored_template(choice)
+    key = cache.entry_key(choice, choice.file.read_bytes())
+    assert cache.load(choice, key) is not None
+    real = os.getuid()
+    monkeypatch.setattr(os, "getuid", lambda: real + 1)
+    assert cache.load(choice, key) is None

@@ -12,8 +12,9 @@ stored under a key made of exactly those, in the user's cache folder:
 
 Two processes may fill the same entry at once: each writes a private temporary file and
 renames it into place (``os.replace`` is atomic), so a reader sees a whole entry or none.
-An entry that cannot be read or decoded is ignored and rebuilt, never an error; a cache
-folder that cannot be written just means every process prepares its template itself.
+An entry that cannot be read or decoded, or that another user wrote, is ignored and
+rebuilt, never an error; a cache folder that cannot be written just means every process
+prepares its template itself.
 
 This module imports no python-pptx: ``deckgen check`` reads a template's profile from
 here without loading it.
@@ -138,7 +139,10 @@ def _entry_path(key: str) -> Path:
 def load(choice: TemplateChoice, key: str) -> StoredTemplate | None:
     """The stored entry for ``choice`` under ``key``, or None when missing or unreadable."""
     try:
-        data = _entry_path(key).read_bytes()
+        with open(_entry_path(key), "rb") as stream:
+            if not _own(os.fstat(stream.fileno())):
+                return None
+            data = stream.read()
         if not data.startswith(_MAGIC):
             return None
         body = data[len(_MAGIC):]
@@ -153,6 +157,13 @@ def load(choice: TemplateChoice, key: str) -> StoredTemplate | None:
     _touch(key)
     # the same bytes may sit at another path: the profile names the file asked for
     return replace(stored, profile=replace(stored.profile, path=choice.file))
+
+
+def _own(status: os.stat_result) -> bool:
+    """Whether an entry was written by this user: entries are pickles, so one that another
+    user could have written (a shared cache folder) is never loaded."""
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or status.st_uid == getuid()
 
 
 def store(key: str, stored: StoredTemplate) -> None:
