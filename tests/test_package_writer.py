@@ -16,7 +16,7 @@ from pptx.opc.serialized import _ContentTypesItem
 
 from deckgen.app.build import template_for
 from deckgen.outline.loader import load_outline
-from deckgen.render.package import content_types_xml, package_parts, zip_time
+from deckgen.render.package import content_types_xml, package_parts, rels_member, zip_time
 from deckgen.render.zipwriter import ZipEntry, make_entry, zip_bytes
 from tests.conftest import SORA, fixture_path
 
@@ -49,3 +49,4 @@ def test_content_types_match_python_pptx(template: str) -> None:
     parts = package_parts(presentation.part.package)
     assert content_types_xml(parts) == serialize_part_xml(_ContentTypesItem.xml_for(parts))
     assert [p.partname for p in parts] == [p.partname for p in presentation.part.package.iter_parts()]
+    assert [rels_member(str(p.partname)) for p in parts] == [p.partname.rels_uri.membername for p in parts]

@@ -10,7 +10,6 @@ The XML is exactly what python-pptx would have produced.
 from __future__ import annotations
 
 import copy
-import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,22 +75,30 @@ def _prototype(slide: Slide) -> _Prototype:
     )
 
 
-def _notes_body_index(notes: NotesSlide) -> int | None:
-    """Position of the notes page's body placeholder (where speaker notes go) among its shapes."""
-    for index, element in enumerate(notes.shapes._spTree.iter_shape_elms()):
+def _notes_body_path(notes: NotesSlide) -> tuple[int, ...] | None:
+    """Where the notes page's body placeholder (where speaker notes go) sits in its XML, as
+    child positions from the root, found without XPath; None when it has none."""
+    root = notes._element
+    for element in notes.shapes._spTree.iter_shape_elms():
         ph = element.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
         if ph is not None and ph.get("type") == "body":
-            return index
+            path = []
+            while element is not root:
+                parent = element.getparent()
+                path.append(parent.index(element))
+                element = parent
+            return tuple(reversed(path))
     return None
 
 
-def _notes_body(notes: NotesSlide, index: int | None) -> Any:
-    """The notes page's body placeholder, at ``index`` among its shapes."""
-    if index is None:
+def _notes_body(notes: NotesSlide, path: tuple[int, ...] | None) -> Any:
+    """The body placeholder of ``notes`` (a copy of the prototype), at ``path``."""
+    if path is None:
         return notes.notes_placeholder
-    tree = notes.shapes._spTree
-    element = next(itertools.islice(tree.iter_shape_elms(), index, None))
-    return SlidePlaceholder(element, notes.shapes)
+    element = notes._element
+    for position in path:
+        element = element[position]
+    return SlidePlaceholder(element, notes)
 
 
 @dataclass
@@ -100,8 +107,8 @@ class Prototypes:
 
     layouts: dict[str, _Prototype] = field(default_factory=dict)
     notes: Any | None = None
-    notes_body: int | None = None
-    """Position of the body placeholder among the notes page's shapes."""
+    notes_body: tuple[int, ...] | None = None
+    """Where the body placeholder sits in the notes page's XML (child positions)."""
 
 
 class SlideFactory:
@@ -164,7 +171,7 @@ class SlideFactory:
         if self._shared.notes is None:
             notes = slide.notes_slide
             self._shared.notes = copy.deepcopy(notes._element)
-            self._shared.notes_body = _notes_body_index(notes)
+            self._shared.notes_body = _notes_body_path(notes)
             self._notes_count = 1
             return _notes_body(notes, self._shared.notes_body).text_frame
         self._notes_count += 1

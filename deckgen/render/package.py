@@ -52,6 +52,13 @@ def _rid_order(rid: str) -> tuple[int, str]:
 
 
 @functools.lru_cache(maxsize=4096)
+def rels_member(partname: str) -> str:
+    """The zip member holding ``partname``'s relationships (python-pptx's ``rels_uri``)."""
+    folder, _, name = partname.rpartition("/")
+    return f"{folder}/_rels/{name}.rels"[1:]
+
+
+@functools.lru_cache(maxsize=4096)
 def _relative_ref(partname: str, base_uri: str) -> str:
     """``partname`` relative to the folder ``base_uri``, as python-pptx's ``relative_ref``."""
     return partname[1:] if base_uri == "/" else posixpath.relpath(partname, base_uri)
@@ -64,8 +71,9 @@ def _attribute(value: str) -> str:
 def rels_xml(rels: Any) -> bytes:
     """A part's relationships as a .rels stream, byte-identical to python-pptx's own."""
     items = [_RELS_HEAD]
-    for rid in sorted(rels.keys(), key=_rid_order):
-        rel = rels[rid]
+    found = rels._rels  # the rId -> relationship dict itself: its accessors cost more than the writing
+    for rid in sorted(found, key=_rid_order):
+        rel = found[rid]
         if rel.is_external:
             target, mode = rel.target_ref, ' TargetMode="External"'
         else:
@@ -144,7 +152,7 @@ def _entries(package: Any, parts: list[Any], entry: Callable[[str, Callable[[], 
         else:
             yield entry(name, _blob_of(part, blob))
         if part.rels:
-            rels_name = part.partname.rels_uri.membername
+            rels_name = rels_member(str(part.partname))
             if reused and rels_name in done:
                 yield done[rels_name]
             else:
@@ -185,7 +193,7 @@ def template_entries(presentation: PresentationObject) -> dict[str, ZipEntry]:
             continue  # every deck writes its own
         found[part.partname.membername] = make_entry(part.partname.membername, part.blob)
         if part.rels:
-            name = part.partname.rels_uri.membername
+            name = rels_member(str(part.partname))
             found[name] = make_entry(name, rels_xml(part.rels))
     return found
 
