@@ -50,3 +50,33 @@ def test_content_types_match_python_pptx(template: str) -> None:
     assert content_types_xml(parts) == serialize_part_xml(_ContentTypesItem.xml_for(parts))
     assert [p.partname for p in parts] == [p.partname for p in presentation.part.package.iter_parts()]
     assert [rels_member(str(p.partname)) for p in parts] == [p.partname.rels_uri.membername for p in parts]
+
+
+def test_building_decks_never_changes_the_template_parts_they_share() -> None:
+    """Decks copy the template's parts as compressed once; a deck that changed one of them
+    in place would lose the change (and pass it on to later decks). Build decks using many
+    features, then check every shared part still has the bytes its entry was made from."""
+    import zlib
+
+    from deckgen.app.build import deck_bytes
+    from deckgen.render.package import rels_xml
+    from tests.deck_helpers import READING, SORA_ZH, SPECS
+
+    outlines = [load_outline(SORA), load_outline(SORA_ZH), load_outline(READING),
+                *(load_outline(path) for path in sorted(SPECS.glob("*.yaml")))]
+    templates = {}
+    for outline in outlines:
+        try:
+            deck_bytes(outline)
+        except Exception:  # a spec outline that is meant to fail is not the point here
+            continue
+        prepared = template_for(outline)
+        templates[id(prepared)] = prepared
+    assert templates
+    for prepared in templates.values():
+        host = prepared.host()
+        for part in host.parts.values():
+            name = part.partname.membername
+            assert zlib.crc32(part.blob) == prepared.entries[name].crc, f"{name} changed while building decks"
+            if part.rels:
+                assert zlib.crc32(rels_xml(part.rels)) == prepared.entries[rels_member(str(part.partname))].crc
