@@ -46,7 +46,7 @@ CONTENT_W = SW_IN - 2 * MARGIN
 CONTENT_BOTTOM = 6.7
 STRIP_TOP = 6.86
 LOGO = 0.36
-TITLE_Y, TITLE_H = 0.5, 1.0
+TITLE_Y, TITLE_H = 0.3, 1.2  # room for a claim on two lines at 34 pt
 BODY_Y = 1.85
 BODY_H = CONTENT_BOTTOM - BODY_Y
 
@@ -288,6 +288,19 @@ class Tree:
             f'<p:spPr>{xfrm(x, y, w, h)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>'
             f'<p:txBody>{body_pr(anchor)}{lst_style(levels)}{paras}</p:txBody></p:sp>')
 
+    def strip_placeholder(self, name: str, ph: str, x: float, y: float, w: float, h: float, lvl: Lvl,
+                          paragraph: str) -> None:
+        """A footer-strip placeholder (``ftr``, ``sldNum``): one style level and one paragraph.
+
+        PowerPoint's Insert > Slide Number and Header & Footer fill these on slides; deckgen
+        fills them itself (python-pptx does not copy them to new slides).
+        """
+        self.shapes.append(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{self._id()}" name="{name}"/><p:cNvSpPr><a:spLocks noGrp="1"/>'
+            f'</p:cNvSpPr><p:nvPr><p:ph {ph}/></p:nvPr></p:nvSpPr>'
+            f'<p:spPr>{xfrm(x, y, w, h)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>'
+            f'<p:txBody>{body_pr("ctr")}{lst_style([lvl])}{paragraph}</p:txBody></p:sp>')
+
     def sp_tree(self) -> str:
         return ('<p:spTree><p:nvGrpSpPr><p:cNvPr id="1" name=""/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>'
                 '<p:grpSpPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/><a:chOff x="0" y="0"/>'
@@ -338,6 +351,45 @@ class Layout:
     uses_logo: bool = False
 
 
+SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
+"""The id of the slide-number field (``a:fld``); fixed so the templates are reproducible."""
+NUMBER_W = 1.0
+FOOTER_PH = 'type="ftr" sz="quarter" idx="11"'
+NUMBER_PH = 'type="sldNum" sz="quarter" idx="12"'
+
+
+def number_x(logo_x: float) -> float:
+    """Left edge of the slide number: right-aligned just before the logo at ``logo_x``."""
+    return logo_x - 0.15 - NUMBER_W
+
+
+def footer_lvl(color: str = "accent3") -> Lvl:
+    return Lvl(sz=11, color=color, spc=50)
+
+
+def number_lvl(color: str = "accent3", algn: str = "r") -> Lvl:
+    return Lvl(sz=11, color=color, bold=True, algn=algn)
+
+
+def footer_placeholder(t: Tree, b: Brand) -> None:
+    """The footer text on the left of the strip (deckgen writes the outline's ``footer``)."""
+    t.strip_placeholder("Footer Placeholder", FOOTER_PH, MARGIN, STRIP_TOP + 0.03, 8.0, LOGO, footer_lvl(),
+                        f'<a:p><a:r><a:rPr lang="en-US" dirty="0"/><a:t>{escape(b.footer)}</a:t></a:r></a:p>')
+
+
+def number_placeholder(t: Tree, x: float, y: float, color: str = "accent3") -> None:
+    """The slide number (a ``slidenum`` field), right-aligned in a box starting at ``x``."""
+    t.strip_placeholder("Slide Number Placeholder", NUMBER_PH, x, y, NUMBER_W, LOGO, number_lvl(color),
+                        f'<a:p><a:fld id="{SLIDE_NUMBER_FIELD}" type="slidenum"><a:rPr lang="en-US"/>'
+                        '<a:t>\u2039#\u203a</a:t></a:fld></a:p>')
+
+
+def strip_placeholders(t: Tree, b: Brand) -> None:
+    """Footer and slide number of a layout that shows the master's footer strip."""
+    footer_placeholder(t, b)
+    number_placeholder(t, number_x(SW_IN - MARGIN - LOGO), STRIP_TOP + 0.03)
+
+
 def std_title(t: Tree, b: Brand, prompt: str = "Slide title", color: str = "tx2") -> None:
     t.placeholder("Title 1", 'type="title"', MARGIN, TITLE_Y, CONTENT_W, TITLE_H,
                   [title_lvl(b, color=color)], [(0, prompt)], anchor="b")
@@ -352,10 +404,21 @@ def title_rule(t: Tree, b: Brand, y: float = 1.58) -> None:
         t.rect("Title Accent", MARGIN, y, 0.9, 0.07, "accent2")
 
 
+def logo_alt(b: Brand) -> str:
+    """The logo's alt text names the brand, so a screen reader says whose mark it is."""
+    return f"{b.theme_name} logo"
+
+
+def bleed_number(t: Tree, b: Brand, color: str) -> None:
+    """The slide number on layouts that hide the master shapes, beside their own logo."""
+    y = STRIP_TOP + 0.02 if b.name == "seminar" else STRIP_TOP - 0.2
+    number_placeholder(t, number_x(SW_IN - MARGIN - LOGO), y, color)
+
+
 def bleed_logo(t: Tree, b: Brand) -> None:
     """The logo on layouts that hide the master shapes (inside the frame for classic)."""
     y = STRIP_TOP + 0.02 if b.name == "seminar" else STRIP_TOP - 0.2
-    t.picture("Logo", "rId2", SW_IN - MARGIN - LOGO, y, LOGO, LOGO, "Logo")
+    t.picture("Logo", "rId2", SW_IN - MARGIN - LOGO, y, LOGO, LOGO, logo_alt(b))
 
 
 def frame(t: Tree, b: Brand, color: str) -> None:
@@ -397,6 +460,7 @@ def layout_thesis(b: Brand) -> Layout:
     t.placeholder("Text Placeholder 2", 'type="body" idx="1"', MARGIN + 0.45, 2.45, CONTENT_W - 0.45,
                   CONTENT_BOTTOM - 2.45, plain_levels(28, "tx2" if b.name == "classic" else "tx1", spc_bef=10),
                   [(0, "The one-sentence claim this discussion tests")])
+    strip_placeholders(t, b)
     return Layout("Thesis", "cust", t)
 
 
@@ -412,6 +476,7 @@ def layout_agenda(b: Brand) -> Layout:
     levels[0] = Lvl(sz=24, bullet=b.bullets[0], bu_color="accent2", mar_l=0.4, indent=-0.4, spc_bef=14)
     t.placeholder("Text Placeholder 2", 'type="body" idx="1"', x, 0.9, SW_IN - x - MARGIN, 5.8,
                   levels, [(0, "Section title · minutes")])
+    strip_placeholders(t, b)
     return Layout("Agenda", "cust", t)
 
 
@@ -428,6 +493,7 @@ def layout_section(b: Brand) -> Layout:
     t.placeholder("Text Placeholder 2", 'type="body" idx="1"', x, 4.05, w, 2.1,
                   plain_levels(22, b.on_dark_soft, algn=algn, italic=b.name == "classic"),
                   [(0, "One-line summary of the section")])
+    bleed_number(t, b, b.on_dark_soft)
     bleed_logo(t, b)
     return Layout("Section", "secHead", t, show_master=False, background=b.section_bg, uses_logo=True)
 
@@ -438,6 +504,7 @@ def layout_content(b: Brand) -> Layout:
     title_rule(t, b)
     t.placeholder("Content Placeholder 2", 'type="body" idx="1"', MARGIN, BODY_Y, CONTENT_W, BODY_H,
                   bullet_levels(b), BODY_PROMPTS)
+    strip_placeholders(t, b)
     return Layout("Content", "obj", t)
 
 
@@ -456,6 +523,7 @@ def layout_quote(b: Brand) -> Layout:
     t.placeholder("Quote", 'type="body" idx="13"', qx, BODY_Y + 1.05, SW_IN - MARGIN - qx - 0.3,
                   BODY_H - 1.3, plain_levels(24, "tx2", italic=True, spc_bef=8),
                   [(0, "Quotation"), (0, "— Attribution")])
+    strip_placeholders(t, b)
     return Layout("Quote", "cust", t)
 
 
@@ -469,6 +537,7 @@ def layout_picture(b: Brand) -> Layout:
     pic = Lvl(sz=16, color="accent3", algn="ctr")
     t.placeholder("Picture Placeholder 3", 'type="pic" idx="2"', MARGIN + half + 0.4, BODY_Y, half, BODY_H,
                   [pic], [(0, "Picture")], anchor="ctr")
+    strip_placeholders(t, b)
     return Layout("Picture", "cust", t)
 
 
@@ -491,7 +560,9 @@ def layout_question(b: Brand) -> Layout:
     mark = Lvl(sz=160, color=b.question_mark_fg, font="+mj-lt", bold=True, algn="ctr")
     t.text("Question Mark", cx - d / 2, 1.3, d, d, "?", mark)
     label = Lvl(sz=18, color=b.question_text, bold=True, caps=True, spc=400, algn="ctr")
-    t.text("Discuss Label", cx - d / 2, 4.4, d, 0.5, "Discuss", label)
+    t.placeholder("Label", 'type="body" idx="14"', cx - d / 2 - 0.3, 4.4, d + 0.6, 0.5, [label, label, label],
+                  [(0, "Discuss")], anchor="t")
+    bleed_number(t, b, b.question_text)
     bleed_logo(t, b)
     return Layout("Question", "cust", t, show_master=False, background=b.question_bg, uses_logo=True)
 
@@ -503,6 +574,7 @@ def layout_closing(b: Brand) -> Layout:
     std_title(t, b, "Takeaways", color=b.on_dark)
     t.placeholder("Text Placeholder 2", 'type="body" idx="1"', MARGIN, 2.1, CONTENT_W,
                   CONTENT_BOTTOM - 2.1, bullet_levels(b), [(0, "Takeaway")])
+    strip_placeholders(t, b)
     return Layout("Closing", "cust", t)
 
 
@@ -513,6 +585,7 @@ def layout_references(b: Brand) -> Layout:
     ref = Lvl(sz=16, mar_l=0.4, indent=-0.4, spc_bef=8)
     t.placeholder("Text Placeholder 2", 'type="body" idx="1"', MARGIN, BODY_Y, CONTENT_W, BODY_H,
                   [ref, ref, ref], [(0, "Author (Year). Title. Publisher. URL")])
+    strip_placeholders(t, b)
     return Layout("References", "cust", t)
 
 
@@ -524,6 +597,7 @@ def layout_two_content(b: Brand) -> Layout:
     for i, x in ((1, MARGIN), (2, MARGIN + half + 0.4)):
         t.placeholder(f"Content Placeholder {i + 1}", f'type="body" idx="{i}"', x, BODY_Y, half, BODY_H,
                       bullet_levels(b, (22, 18, 16)), BODY_PROMPTS)
+    strip_placeholders(t, b)
     return Layout("Two Content", "twoObj", t)
 
 
@@ -531,11 +605,14 @@ def layout_title_only(b: Brand) -> Layout:
     t = Tree()
     std_title(t, b)
     title_rule(t, b)
+    strip_placeholders(t, b)
     return Layout("Title Only", "titleOnly", t)
 
 
 def layout_blank(b: Brand) -> Layout:
-    return Layout("Blank", "blank", Tree())
+    t = Tree()
+    strip_placeholders(t, b)
+    return Layout("Blank", "blank", t)
 
 
 LAYOUTS = [layout_title, layout_thesis, layout_agenda, layout_section, layout_content, layout_quote,
@@ -567,9 +644,8 @@ def master_xml(b: Brand, n_layouts: int) -> str:
     t.placeholder("Text Placeholder 2", 'type="body" idx="1"', MARGIN, BODY_Y, CONTENT_W, BODY_H,
                   [], [(0, "Click to edit text styles"), (1, "Second level"), (2, "Third level")])
     t.rect("Footer Rule", MARGIN, STRIP_TOP, CONTENT_W, 0.012, b.rule)
-    footer = Lvl(sz=11, color="accent3", spc=50)
-    t.text("Footer", MARGIN, STRIP_TOP + 0.03, 8.0, LOGO, b.footer, footer)
-    t.picture("Logo", "rId1", SW_IN - MARGIN - LOGO, STRIP_TOP + 0.02, LOGO, LOGO, "Logo")
+    strip_placeholders(t, b)
+    t.picture("Logo", "rId1", SW_IN - MARGIN - LOGO, STRIP_TOP + 0.02, LOGO, LOGO, logo_alt(b))
     # the master placeholders carry no lstStyle; their look comes from txStyles
     tree = t.sp_tree().replace("<a:lstStyle></a:lstStyle>", "<a:lstStyle/>")
     bullets = bullet_levels(b)
@@ -815,7 +891,7 @@ def write_brand_yaml(b: Brand, path: Path) -> None:
         f"colors: {{{colors}}}\n"
         f"footer: {b.footer}\n"
         f"logo: {b.name}-logo.png\n"
-        "sizes: {title: 36, body: 24, min_title: 24, min_body: 14}   # points: starting and floor sizes\n"
+        "sizes: {title: 36, body: 24, max_body: 28, min_title: 24, min_body: 14}   # points: starting, ceiling, floor\n"
         "roles:            # slide role -> layout name\n"
         "  title: Title\n  thesis: Thesis\n  agenda: Agenda\n  section: Section\n  content: Content\n"
         "  quote: Quote\n  picture: Picture\n  question: Question\n  takeaways: Closing\n"
@@ -823,13 +899,17 @@ def write_brand_yaml(b: Brand, path: Path) -> None:
         encoding="utf-8")
 
 
+STRIP = {11: "FOOTER", 12: "SLIDE_NUMBER"}
+"""The footer and slide-number placeholders of every layout that shows the footer strip."""
 EXPECTED = {
-    "Title": {0: "CENTER_TITLE", 1: "SUBTITLE"}, "Thesis": {0: "TITLE", 1: "BODY"},
-    "Agenda": {0: "TITLE", 1: "BODY"}, "Section": {0: "TITLE", 1: "BODY"},
-    "Content": {0: "TITLE", 1: "BODY"}, "Quote": {0: "TITLE", 1: "BODY", 13: "BODY"},
-    "Picture": {0: "TITLE", 1: "BODY", 2: "PICTURE"}, "Question": {0: "TITLE", 1: "BODY", 13: "BODY"},
-    "Closing": {0: "TITLE", 1: "BODY"}, "References": {0: "TITLE", 1: "BODY"},
-    "Two Content": {0: "TITLE", 1: "BODY", 2: "BODY"}, "Title Only": {0: "TITLE"}, "Blank": {},
+    "Title": {0: "CENTER_TITLE", 1: "SUBTITLE"}, "Thesis": {0: "TITLE", 1: "BODY", **STRIP},
+    "Agenda": {0: "TITLE", 1: "BODY", **STRIP}, "Section": {0: "TITLE", 1: "BODY", 12: "SLIDE_NUMBER"},
+    "Content": {0: "TITLE", 1: "BODY", **STRIP}, "Quote": {0: "TITLE", 1: "BODY", 13: "BODY", **STRIP},
+    "Picture": {0: "TITLE", 1: "BODY", 2: "PICTURE", **STRIP},
+    "Question": {0: "TITLE", 1: "BODY", 13: "BODY", 14: "BODY", 12: "SLIDE_NUMBER"},
+    "Closing": {0: "TITLE", 1: "BODY", **STRIP}, "References": {0: "TITLE", 1: "BODY", **STRIP},
+    "Two Content": {0: "TITLE", 1: "BODY", 2: "BODY", **STRIP}, "Title Only": {0: "TITLE", **STRIP},
+    "Blank": dict(STRIP),
 }
 
 

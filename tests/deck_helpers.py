@@ -14,11 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationObject
 from pptx.slide import Slide
 
 from deckgen.app.build import deck_bytes
+from deckgen.outline.inline import plain
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
 from tests.conftest import FIXTURES, OUTLINES
@@ -45,9 +47,19 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
+STRIP_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER, PP_PLACEHOLDER.DATE)
+"""Footer, slide number and date: on the slide, but not its content."""
+
+
 def text_shapes(slide: Slide) -> Iterator[object]:
-    """Every shape of ``slide`` with a text frame, in document (reading) order."""
-    return (shape for shape in slide.shapes if shape.has_text_frame)
+    """Every shape of ``slide`` with a text frame (table cells included), in document (reading)
+    order, but the footer strip."""
+    for shape in slide.shapes:
+        if shape.has_text_frame:
+            if not (shape.is_placeholder and shape.placeholder_format.type in STRIP_TYPES):
+                yield shape
+        elif getattr(shape, "has_table", False):
+            yield from (cell for row in shape.table.rows for cell in row.cells)  # type: ignore[attr-defined]
 
 
 def paragraphs(slide: Slide) -> list[tuple[str, int]]:
@@ -99,11 +111,17 @@ def outline_strings(outline: Outline) -> list[str]:
             strings += [point.claim, *(bullet.text for bullet in point.evidence)]
             if point.quote is not None:
                 strings += [point.quote.text, point.quote.by or ""]
+            if point.compare is not None:
+                for column in (point.compare.left, point.compare.right):
+                    strings += [column.title, *(bullet.text for bullet in column.items)]
+            if point.table is not None:
+                strings += [*point.table.header, *(cell for row in point.table.rows for cell in row)]
+                strings += [point.table.caption or ""]
     for question in outline.questions:
         strings += [question.prompt, *question.follow_ups]
     for source in ([outline.source] if outline.source else []) + list(outline.references):
         strings += [source.title, source.author or ""]
-    return [fold(s) for s in strings if s and s.strip()]
+    return [fold(plain(s)) for s in strings if s and s.strip()]
 
 
 def missing_strings(outline: Outline, deck: PresentationObject) -> list[str]:

@@ -133,18 +133,28 @@ def test_any_table_has_a_header_row(built: Builder, outline: str, template: str)
                for t in tables)
 
 
-def test_english_labels_in_a_japanese_deck_are_tagged_english(tmp_path: Path) -> None:
-    outline = tmp_path / "ja.yaml"
+def _run_languages(tmp_path: Path, language: str) -> dict[str, str | None]:
+    outline = tmp_path / "guide.yaml"
     outline.write_text(
-        "title: 日本語のガイド\nlanguage: ja\nsections:\n"
-        "  - {id: a, title: 第一部, points: [{claim: 主張です}]}\n"
-        "  - {id: b, title: 第二部}\n"
-        "questions:\n  - {prompt: なぜですか？, minutes: 5}\n",
+        f"title: Mwongozo\nlanguage: {language}\nsections:\n"
+        "  - {id: a, title: Sehemu ya kwanza, points: [{claim: Hoja}]}\n"
+        "  - {id: b, title: Sehemu ya pili}\n"
+        "questions:\n  - {prompt: Kwa nini?, minutes: 5}\n",
         encoding="utf-8",
     )
-    deck = Presentation(str(build_deck(outline, tmp_path / "ja.pptx")))
-    langs = {run.text: run._r.get_or_add_rPr().get("lang")
-             for slide in deck.slides for shape in slide.placeholders if shape.has_text_frame
-             for paragraph in shape.text_frame.paragraphs for run in paragraph.runs}
+    deck = Presentation(str(build_deck(outline, tmp_path / "guide.pptx")))
+    return {run.text: run._r.get_or_add_rPr().get("lang")
+            for slide in deck.slides for shape in slide.placeholders if shape.has_text_frame
+            for paragraph in shape.text_frame.paragraphs for run in paragraph.runs}
+
+
+def test_english_labels_in_a_deck_of_a_language_without_labels_are_tagged_english(tmp_path: Path) -> None:
+    langs = _run_languages(tmp_path, "sw")
     assert langs["Agenda"] == "en" and langs["Analysis · 5 min"] == "en"
-    assert langs["主張です"] == "ja" and langs["なぜですか？"] == "ja"
+    assert langs["Hoja"] == "sw" and langs["Kwa nini?"] == "sw"
+
+
+def test_labels_of_a_japanese_deck_are_japanese_and_tagged_japanese(tmp_path: Path) -> None:
+    langs = _run_languages(tmp_path, "ja")
+    assert langs["アジェンダ"] == "ja" and langs["分析 · 5分"] == "ja"
+    assert "Agenda" not in langs

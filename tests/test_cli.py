@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from deckgen.cli.main import main
-from tests.conftest import SORA
+from tests.conftest import OUTLINES, SORA
 from tests.deck_helpers import (
     READING,
     SPECS,
@@ -41,7 +41,7 @@ def test_build_writes_out_stem_pptx(runner: CliRunner, tmp_path: Path) -> None:
     result = invoke(runner, "build", READING, "-o", tmp_path / "out")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "reading-a-policy-paper.pptx").is_file()
-    assert f"built {tmp_path / 'out' / 'reading-a-policy-paper.pptx'} (18 slides)" in result.output
+    assert f"built {tmp_path / 'out' / 'reading-a-policy-paper.pptx'} (19 slides)" in result.output
 
 
 def test_build_defaults_to_the_build_folder(runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -73,7 +73,7 @@ def test_all_audiences_gives_stem_dash_audience_files(runner: CliRunner, tmp_pat
         "sora-china-ai-policy.pptx", "sora-china-ai-undergrad.pptx", "sora-china-ai.pptx",
     ]
     undergrad = open_deck(tmp_path / "sora-china-ai-undergrad.pptx")
-    assert "In one sentence, what is this article worried about?" in [title_of(s) for s in undergrad.slides]
+    assert "Check for understanding: in one sentence, what is this article worried about?" in [title_of(s) for s in undergrad.slides]
 
 
 def test_one_audience_gives_stem_dash_audience(runner: CliRunner, tmp_path: Path) -> None:
@@ -87,8 +87,9 @@ def test_a_folder_builds_every_outline_in_parallel(runner: CliRunner, tmp_path: 
     shutil.copytree(SPECS, source)
     result = invoke(runner, "build", source, "-o", tmp_path / "out", "--jobs", "2")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "out").glob("*.pptx")) == ["every-field.pptx", "long-text.pptx", "minimal.pptx"]
-    assert "3 built, 0 skipped, 0 failed" in result.output
+    expected = sorted(f"{p.stem}.pptx" for p in SPECS.glob("*.yaml"))
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.pptx")) == expected
+    assert f"{len(expected)} built, 0 skipped, 0 failed" in result.output
 
 
 # --- build: bad inputs -------------------------------------------------------------
@@ -116,7 +117,7 @@ def test_every_problem_of_an_outline_is_reported_at_once(runner: CliRunner, writ
     assert errors == [
         f"error: {path}:1:1: missing required key 'sections'",
         (f"error: {path}:2:1: sectons: unknown key (did you mean 'sections'?); allowed keys: deckgen, title, subtitle, "
-         "presenter, date, template, language, duration, source, thesis, vars, sections, questions, takeaways, "
+         "presenter, date, template, language, duration, footer, source, thesis, vars, sections, questions, takeaways, "
          "references, audiences"),
         f"error: {path}:{BAD_KIND_MESSAGE.replace('6:11', '5:11')}",
     ]
@@ -311,7 +312,7 @@ def test_no_progress_bar_in_ci_logs(runner: CliRunner, tmp_path: Path, monkeypat
     result = invoke(runner, "build", SPECS, "-o", tmp_path, "-j", "1")
     assert result.exit_code == 0
     assert "building" not in result.output
-    assert result.output.count("built ") == 3
+    assert result.output.count("built ") == len(list(SPECS.glob("*.yaml")))
 
 
 # --- check ---------------------------------------------------------------------------
@@ -324,7 +325,8 @@ def test_check_passes_the_bundled_outlines_and_writes_nothing(runner: CliRunner,
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
     result = invoke(runner, "check", "outlines")
     assert result.exit_code == 0, result.output
-    assert "3 of 3 outlines OK, 0 warnings" in result.output
+    count = len(list(OUTLINES.glob("*.yaml")))
+    assert f"{count} of {count} outlines OK, 0 warnings" in result.output
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
 
 
@@ -447,3 +449,51 @@ def test_two_outlines_with_the_same_name_do_not_overwrite_each_other(runner: Cli
     assert (f"error: {tmp_path / 'b' / 'guide.yaml'}: would write {tmp_path / 'out' / 'guide.pptx'}, "
             f"as {tmp_path / 'a' / 'guide.yaml'} does; rename one outline") in result.output
     assert (tmp_path / "out" / "guide.pptx").is_file()
+
+
+def test_help_format_prints_the_outline_format_reference(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["help", "format"])
+    assert result.exit_code == 0
+    assert result.output.startswith("# deckgen — the outline format")
+    assert "references:" in result.output and "deckgen help format" in result.output
+
+
+def test_the_starter_outline_points_to_help_that_exists(runner: CliRunner, tmp_path: Path) -> None:
+    runner.invoke(main, ["new", str(tmp_path / "guide.yaml")])
+    starter = (tmp_path / "guide.yaml").read_text(encoding="utf-8")
+    assert "`deckgen help format`" in starter and "docs/" not in starter
+    assert runner.invoke(main, ["help", "format"]).exit_code == 0
+
+
+def test_help_on_an_unknown_topic_lists_the_topics(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["help", "nope"])
+    assert result.exit_code == 2
+    assert "no help on 'nope'; topics: format" in result.output
+
+
+def test_the_published_format_reference_speaks_to_users() -> None:
+    from deckgen.app.helpdocs import help_text
+
+    text = help_text("format")
+    for team_words in ("acceptance checks", "keep the two in agreement", "build what a"):
+        assert team_words not in text
+
+
+def test_starter_shows_every_rich_content_field_and_its_examples_build(tmp_path: Path) -> None:
+    import re
+
+    from deckgen.app.build import deck_bytes
+    from deckgen.outline.loader import load_outline
+    from deckgen.outline.starter import starter_outline
+
+    text = starter_outline("guide.yaml")
+    for key in ("layout:", "compare:", "table:", "header:", "rows:", "caption:", "chart:", "categories:",
+                "series:", "alt:", "**strong**", "[links](https://", "right-to-left"):
+        assert key in text, key
+    uncommented = "\n".join(re.sub(r"^(\s+)# (- claim|  |layout)", r"\1\2", line) for line in text.splitlines())
+    path = tmp_path / "guide.yaml"
+    path.write_text(uncommented, encoding="utf-8")
+    outline = load_outline(path)
+    points = [p for s in outline.sections for p in s.points]
+    assert all(any(getattr(p, key) for p in points) for key in ("layout", "compare", "table", "chart"))
+    assert deck_bytes(outline)

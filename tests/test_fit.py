@@ -120,3 +120,15 @@ def test_exactly_full_box_fits_and_one_point_less_does_not() -> None:
     height = sum(paragraph_height(line, 20, Area(600, 1000, PLAIN), CALIBRI) for line in lines)
     assert fitting_count(lines, 20, Area(600, height, PLAIN), CALIBRI) == 3
     assert fitting_count(lines, 20, Area(600, height - 1, PLAIN), CALIBRI) == 2
+
+
+def test_latin_next_to_cjk_is_measured_with_the_renderers_autospace() -> None:
+    from deckgen.plan.fit import AUTOSPACE_EM
+
+    mixed = "Dhumal，原文" * 6
+    size = 20
+    plain_width = CALIBRI.width_pt(mixed, size, east_asian=True)
+    # a box just wide enough for the characters alone: the gaps push the text to a second line
+    assert wrapped_line_count(mixed, plain_width + 1, size, CALIBRI) == 2
+    assert wrapped_line_count(mixed, plain_width + 12 * AUTOSPACE_EM * size, size, CALIBRI) == 1
+    assert wrapped_line_count("原文" * 10, CALIBRI.width_pt("原文" * 10, size, east_asian=True) + 1, size, CALIBRI) == 1

@@ -24,6 +24,7 @@ from pptx import Presentation
 from deckgen.app.build import build_deck, plan_outline
 from deckgen.plan.fit import NO_LINE_START as HANGING
 from deckgen.plan.metrics import is_full_width
+from deckgen.outline.inline import plain
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Bullet, Outline
 from deckgen.plan.profile import Role, Sizes
@@ -31,7 +32,7 @@ from deckgen.render.catalog import resolve_template
 from tests.conftest import FIXTURES, require_metric_fonts
 
 FIT = FIXTURES / "fit"
-OUTLINES = {"english": FIT / "long-english.yaml", "chinese": FIT / "long-chinese.yaml"}
+OUTLINES = {"english": FIT / "long-english.yaml", "chinese": FIT / "long-chinese.yaml", "formatted": FIT / "long-rich.yaml"}
 TEMPLATES = {
     "seminar": "seminar",
     "classic": "classic",
@@ -138,7 +139,11 @@ def _shapes(deck: Path, page_width: float) -> list[tuple[list[Shape], list[Shape
 
 
 def _outline_paragraphs(outline: Outline) -> Iterator[str]:
-    """Every text of the outline that must be on a slide."""
+    """Every text of the outline that must be on a slide, as it reads without Markdown markers."""
+    return (plain(text) for text in _outline_sources(outline))
+
+
+def _outline_sources(outline: Outline) -> Iterator[str]:
     yield outline.title
     if outline.thesis:
         yield outline.thesis
@@ -151,6 +156,10 @@ def _outline_paragraphs(outline: Outline) -> Iterator[str]:
             yield from (bullet.text for bullet in point.evidence if isinstance(bullet, Bullet))
             if point.quote:
                 yield point.quote.text
+            if point.compare:
+                for column in (point.compare.left, point.compare.right):
+                    yield column.title
+                    yield from (bullet.text for bullet in column.items)
     for question in outline.questions:
         yield question.prompt
         yield from question.follow_ups

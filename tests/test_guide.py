@@ -31,16 +31,16 @@ def test_guide_agenda_lists_sections_with_timings(sora_guide: str) -> None:
     items = [line for line in agenda.splitlines() if line.startswith("1. ")]
     assert items == [
         "1. Sora's leap — 8 min",
-        "1. The gap Sora exposed — 9 min",
-        "1. Soul-searching in China's AI sector — 14 min",
-        "1. How can China respond? — 14 min",
+        "1. The gap Sora exposed — 8 min",
+        "1. Soul-searching in China's AI sector — 13 min",
+        "1. How can China respond? — 18 min",
         "1. Beyond China: the broader impact — 4 min",
-        "1. Discussion — 10 min",
+        "1. Discussion — 9 min",
     ]
 
 
 def test_guide_gives_the_total_running_time_and_the_planned_session(sora_guide: str) -> None:
-    assert "Total running time: 59 min (planned session: 60 min)." in sora_guide.splitlines()
+    assert "Total running time: 60 min (planned session: 60 min)." in sora_guide.splitlines()
 
 
 def test_guide_has_every_question_with_its_follow_ups_and_notes(sora_guide: str) -> None:
@@ -70,8 +70,8 @@ def test_guide_keeps_evidence_levels_as_nested_lists() -> None:
 def test_guide_of_an_audience_variant(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["guide", str(SORA), "--audience", "undergrad"])
     assert result.exit_code == 0
-    assert "In one sentence, what is this article worried about?" in result.output
-    assert "What kind of research text-to-video calls for" not in result.output
+    assert "Check for understanding: in one sentence, what is this article worried about?" in result.output
+    assert "Why text-to-video? The article leaves the cause open" not in result.output
 
 
 def test_guide_written_to_a_file(tmp_path: Path) -> None:
@@ -109,5 +109,18 @@ def test_guide_of_a_minimal_outline() -> None:
 def test_a_chinese_guide_has_chinese_headings(runner: CliRunner) -> None:
     result = runner.invoke(main, ["guide", str(SORA_ZH)])
     assert "## 议程" in result.output and "## 要点总结" in result.output
-    assert "总时长：59 分钟（计划研讨时长：60 分钟）。" in result.output
+    assert "总时长：60 分钟（计划研讨时长：60 分钟）。" in result.output
     assert "Total running time" not in result.output
+
+
+def test_guide_shows_comparisons_tables_and_charts_with_their_formatting() -> None:
+    from deckgen.app.guide import guide_markdown
+    from deckgen.outline.loader import load_outline
+    from tests.conftest import OUTLINES
+
+    text = guide_markdown(load_outline(OUTLINES / "sora-responses-compared.yaml"))
+    assert "**China's strides**\n\n- Facial recognition" in text
+    assert "| Response | What it asks for | What the article expects |\n| --- | --- | --- |" in text
+    assert "| **Open collaboration** |" in text
+    assert "- Minutes — Strengths and the gap: 12, Three responses: 14, Discussion: 19" in text
+    assert "\n\n\n" not in text

@@ -6,18 +6,19 @@ from dataclasses import replace
 from pathlib import Path
 
 from deckgen.plan.paginate import paginate
-from deckgen.plan.profile import Box, LayoutSlots, Role, TextStyle
+from deckgen.plan.profile import Box, LayoutSlots, Role, TemplateProfile, TextStyle
 from deckgen.plan.slides import Paragraph, SlidePlan
 from tests.plan_helpers import BODY_BOX, TITLE_BOX, profile
 
 PATH = Path("guide.yaml")
 TITLE = "Discussion questions for the whole seminar room"
-TITLE_WIDTH = 400 * 12700 + 2 * 91440
-"""400 pt of text: the title (with " (cont.)") fits at 34 pt in Calibri, 32 pt in Calibri bold, 30 pt in Arial."""
+TITLE_WIDTH = 700 * 12700 + 2 * 91440
+ONE_LINE_HEIGHT = 50 * 12700 + 2 * 45720
+"""700 pt by 50 pt of text, room for one line: the title fits at 34 pt in Calibri, 32 pt in Calibri bold, 30 pt in Arial."""
 
 
 def _with_title_style(style: TextStyle, font: str | None = "Calibri") -> tuple[float, ...]:
-    title = replace(TITLE_BOX, width=TITLE_WIDTH, levels=(style,))
+    title = replace(TITLE_BOX, width=TITLE_WIDTH, height=ONE_LINE_HEIGHT, levels=(style,))
     base = profile()
     slots = {role: replace(slot, title=title) for role, slot in base.slots.items()}
     fitted, _ = paginate(SlidePlan(Role.CONTENT, TITLE), replace(base, slots=slots, heading_font=font), PATH)
@@ -112,3 +113,121 @@ def test_text_running_over_a_picture_slide_continues_at_full_width() -> None:
     assert [s.title for s in slides[1:]] == ["A picture claim (cont.)"] * (len(slides) - 1)
     assert slides[1].notes == "Continued from 'A picture claim'."
     assert [p.text for s in slides for p in s.body] == [p.text for p in bullets]
+
+
+# --- type designed across the deck -------------------------------------------------------
+
+from deckgen.plan.fit import TOP_THIRD, Area, Line, paragraph_height, space_before  # noqa: E402
+from deckgen.plan.metrics import metrics_for  # noqa: E402
+from deckgen.plan.paginate import paginate_deck  # noqa: E402
+
+SHORT = "Sora exposes a gap"
+TWO_LINES = "China made substantial strides in recognition and language, not in text-to-video"
+TOO_LONG = " ".join([TWO_LINES] * 3)
+
+
+def _titled_profile() -> TemplateProfile:
+    """Title boxes 97 pt high, no paragraph spacing: two lines fit at 36 pt."""
+    base = profile()
+    title = replace(TITLE_BOX, levels=(TextStyle(),))
+    return replace(base, slots={role: replace(slot, title=title) for role, slot in base.slots.items()})
+
+
+def _titles(*claims: str) -> set[float]:
+    drafts = [SlidePlan(Role.CONTENT, claim, (Paragraph("Evidence"),)) for claim in claims]
+    slides, _ = paginate_deck(drafts, _titled_profile(), PATH)
+    return {slide.title_size for slide in slides}
+
+
+def test_all_point_slides_share_one_title_size() -> None:
+    assert len(_titles(SHORT, TWO_LINES, "A claim of middling length, neither short nor long")) == 1
+
+
+def test_a_long_claim_wraps_to_two_lines_before_the_decks_titles_shrink() -> None:
+    assert _titles(SHORT) == _titles(SHORT, TWO_LINES) == {36}
+
+
+def test_a_claim_that_cannot_fit_two_lines_shrinks_every_point_title() -> None:
+    assert _titles(SHORT, TWO_LINES, TOO_LONG[:120]) == {32}
+
+
+def test_a_claim_too_long_for_two_lines_at_the_floor_takes_three_before_shrinking_further() -> None:
+    assert _titles(SHORT, TOO_LONG[:220]) == {24}
+
+
+def test_question_prompts_share_their_own_size_apart_from_point_titles() -> None:
+    drafts = [SlidePlan(Role.CONTENT, SHORT, (Paragraph("Evidence"),)),
+              SlidePlan(Role.QUESTION, "Why?"), SlidePlan(Role.QUESTION, TOO_LONG[:220])]
+    slides, _ = paginate_deck(drafts, _titled_profile(), PATH)
+    assert slides[0].title_size == 36
+    assert slides[1].title_size == slides[2].title_size < 36
+
+
+def _text_end(slide: SlidePlan) -> float:
+    """Where a fitted slide's body text ends, as a share of its box's height."""
+    box = profile().slots[slide.role].body
+    assert box is not None
+    area = Area(box.text_width_pt, box.text_height_pt, box.levels)
+    metrics = metrics_for("Calibri")
+    lines = [Line(p.text, p.level, p.style == "bullet") for p in slide.body]
+    used = sum(paragraph_height(line, slide.body_size, area, metrics) for line in lines)
+    tops = [line for line in lines[1:] if line.level == 0]
+    if slide.paragraph_space:
+        used += sum(slide.paragraph_space - space_before(line, slide.body_size, area) for line in tops)
+    if slide.centred:
+        return (area.height + used) / 2 / area.height
+    return used / area.height
+
+
+def test_short_point_text_grows_to_the_ceiling_and_ends_below_the_top_third() -> None:
+    for count in (1, 2, 3):
+        draft = SlidePlan(Role.CONTENT, SHORT, tuple(Paragraph(f"Short bullet {i}") for i in range(count)))
+        slide = paginate(draft, profile(), PATH)[0][0]
+        assert slide.body_size == profile().sizes.body_ceiling == 28
+        assert _text_end(slide) > TOP_THIRD
+        assert _text_end(slide) <= 1.0
+
+
+def test_three_short_bullets_are_spread_rather_than_centred() -> None:
+    draft = SlidePlan(Role.CONTENT, SHORT, tuple(Paragraph(f"Short bullet {i}") for i in range(3)))
+    slide = paginate(draft, profile(), PATH)[0][0]
+    assert slide.paragraph_space > 10 and not slide.centred
+
+
+def test_full_slides_are_not_spread() -> None:
+    body = tuple(Paragraph("A piece of evidence stated at some length so that it wraps onto a second line") for _ in range(6))
+    slide = paginate(SlidePlan(Role.CONTENT, SHORT, body), profile(), PATH)[0][0]
+    assert slide.paragraph_space == 0 and not slide.centred
+
+
+def test_a_short_quote_grows_to_fill_its_panel() -> None:
+    panel = Box(0, 0, 3_600_000, 3_200_000, levels=(TextStyle(),))
+    base = profile()
+    quote_profile = replace(base, slots={**base.slots, Role.QUOTE: LayoutSlots("Quote", TITLE_BOX, BODY_BOX, panel)})
+    draft = SlidePlan(Role.QUOTE, SHORT, (Paragraph("Evidence"),),
+                      aside=(Paragraph("“pouring cold water”", style="quote"), Paragraph("— the article", style="attribution")))
+    slide = paginate(draft, quote_profile, PATH)[0][0]
+    assert slide.aside_size > profile().sizes.body_ceiling
+
+
+def test_a_short_quote_that_still_leaves_its_panel_half_empty_is_centred_in_it() -> None:
+    panel = Box(0, 0, 3_600_000, 5_000_000, levels=(TextStyle(),))
+    base = profile()
+    quote_profile = replace(base, slots={**base.slots, Role.QUOTE: LayoutSlots("Quote", TITLE_BOX, BODY_BOX, panel)})
+    short = SlidePlan(Role.QUOTE, SHORT, (Paragraph("Evidence"),), aside=(Paragraph("“No.”", style="quote"),))
+    long = replace(short, aside=(Paragraph("“" + "pouring cold water " * 12 + "”", style="quote"),))
+    assert paginate(short, quote_profile, PATH)[0][0].aside_centred
+    assert not paginate(long, quote_profile, PATH)[0][0].aside_centred
+
+
+def test_point_text_stays_smaller_than_the_decks_point_titles() -> None:
+    low_title = replace(TITLE_BOX, height=40 * 12700, levels=(TextStyle(),))  # one line of at most ~30 pt
+    base = profile()
+    small = replace(base, slots={role: replace(slot, title=low_title) for role, slot in base.slots.items()})
+    drafts = [SlidePlan(Role.CONTENT, "A claim long enough that it must shrink to stay on its one line", (Paragraph("Short"),)),
+              SlidePlan(Role.QUOTE, "Short", (Paragraph("Short"),), aside=(Paragraph("“No.”", style="quote"),))]
+    slides, _ = paginate_deck(drafts, small, PATH)
+    title = slides[0].title_size
+    assert {s.title_size for s in slides} == {title} and title < 28
+    assert all(s.body_size <= round(title * 0.82) for s in slides)
+    assert slides[1].aside_size <= title

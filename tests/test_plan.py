@@ -23,7 +23,7 @@ def test_slides_follow_the_spec_order() -> None:
         Role.TITLE, Role.THESIS, Role.AGENDA,
         Role.SECTION, Role.QUOTE,
         Role.SECTION, Role.CONTENT, Role.QUESTION,
-        Role.QUESTION, Role.TAKEAWAYS, Role.REFERENCES,
+        Role.SECTION, Role.QUESTION, Role.TAKEAWAYS, Role.REFERENCES,
     ]
     assert plan.slides[4].title == "Sora turns text into video"
     assert plan.slides[7].title == "Did big data help?"
@@ -36,6 +36,11 @@ def test_title_slide_carries_subtitle_presenter_date_and_source_byline() -> None
         "Jane Doe · 2026-03-14",
         "Niranjana Dhumal — OpenAI's Sora: A Reality Check for China's AI Ambitions",
     ]
+
+
+def test_a_deck_titled_after_its_article_does_not_repeat_the_title_in_the_byline() -> None:
+    same = outline(title="OpenAI’s Sora: a reality check for China’s AI ambitions")
+    assert [p.text for p in plan_deck(same, profile()).slides[0].body][-1] == "Article by Niranjana Dhumal"
 
 
 def test_agenda_lists_sections_with_minutes_and_the_discussion_block() -> None:

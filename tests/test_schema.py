@@ -97,6 +97,27 @@ def test_bad_outlines_fail_the_schema_too(name: str, validator: jsonschema.Draft
     assert not validator.is_valid(as_data(BAD / f"{name}.yaml"))
 
 
+RICH_BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
+
+
+def test_schema_covers_comparisons_tables_charts_and_layouts() -> None:
+    defs = outline_json_schema()["$defs"]
+    point = defs["Point"]["properties"]
+    assert {"layout", "compare", "table", "chart"} <= set(point)
+    assert point["layout"]["type"] == "string"
+    assert defs["Chart"]["properties"]["type"]["enum"] == ["column", "bar", "line", "pie"]
+    assert defs["Chart"]["required"] == ["type", "categories", "series", "alt"]
+    assert defs["Series"]["properties"]["values"]["items"] == {"type": "number"}
+    assert defs["Table"]["required"] == ["header", "rows"]
+    assert defs["Compare"]["required"] == ["left", "right"]
+    assert defs["Column"]["required"] == ["title"]
+
+
+@pytest.mark.parametrize("name", ["table-empty", "table-number-cell", "chart-text-value", "chart-no-alt"])
+def test_bad_tables_and_charts_fail_the_schema_too(name: str, validator: jsonschema.Draft202012Validator) -> None:
+    assert not validator.is_valid(as_data(RICH_BAD / f"{name}.yaml"))
+
+
 def test_typo_in_a_key_fails(validator: jsonschema.Draft202012Validator) -> None:
     data = as_data(OUTLINES / "minimal.yaml")
     data["sections"][0]["titel"] = "x"
@@ -115,7 +136,13 @@ def _optional(**fields: st.SearchStrategy[Any]) -> st.SearchStrategy[dict[str, A
     return st.fixed_dictionaries({}, optional=fields)
 
 
-_point = _optional(claim=_text, minutes=_number, tags=_tags, evidence=_evidence, quote=_optional(text=_text, by=_text), notes=_text, evidance=_text)
+_cells = st.lists(st.one_of(_text, st.just("")), min_size=0, max_size=3)
+_table = _optional(header=_cells, rows=st.one_of(st.lists(_cells, max_size=2), _text), caption=_text)
+_chart = _optional(type=st.sampled_from(["column", "pie", "area"]), categories=st.lists(_text, max_size=2),
+                   series=st.lists(_optional(name=_text, values=st.lists(_number, max_size=2)), max_size=2), alt=_text)
+_compare = _optional(left=_optional(title=_text, items=_evidence), right=_optional(title=_text, items=_evidence))
+_point = _optional(claim=_text, minutes=_number, tags=_tags, evidence=_evidence, quote=_optional(text=_text, by=_text), notes=_text, evidance=_text,
+                   layout=_text, table=_table, chart=_chart, compare=_compare)
 _section = _optional(id=st.sampled_from(["a", "b", "a b"]), title=_text, summary=_text, points=st.lists(_point, max_size=2))
 _question = _optional(prompt=_text, kind=st.sampled_from(["warm-up", "analysis", "analyse", 3]), after=st.sampled_from(["a", "b"]), minutes=_number, tags=_tags, follow_ups=_tags)
 _outline = st.fixed_dictionaries(

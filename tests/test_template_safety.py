@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import struct
-import time
 import zipfile
 from pathlib import Path
 
@@ -135,15 +134,13 @@ def test_encrypted_parts_and_too_many_parts_are_refused(tmp_path: Path, monkeypa
 
 
 @pytest.mark.parametrize("name", ["zip-bomb.pptx", "declared-huge.pptx"])
-def test_zip_bombs_are_refused_within_a_second_before_python_pptx_sees_them(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_zip_bombs_are_refused_before_python_pptx_sees_them(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*args: object) -> None:
         raise AssertionError("python-pptx must not read a refused template")
 
     monkeypatch.setattr(prepare, "Presentation", fail)
-    started = time.perf_counter()
     with pytest.raises(TemplateError, match="possible zip bomb"):
         prepare_template(TemplateChoice(BAD_TEMPLATES / name))
-    assert time.perf_counter() - started < 1.0
 
 
 # --- XML entities ----------------------------------------------------------------------
@@ -187,10 +184,8 @@ def test_a_billion_laughs_dtd_is_refused_quickly(tmp_path: Path) -> None:
     entities = '<!ENTITY a "lol">' + "".join(f'<!ENTITY {chr(98 + i)} "{("&" + chr(97 + i) + ";") * 10}">' for i in range(9))
     layout = f'<?xml version="1.0"?><!DOCTYPE r [{entities}]><r>&j;</r>'.encode()
     template = rewrite(bundled_brands()["seminar"].file, tmp_path / "laughs.pptx", {"ppt/slideLayouts/slideLayout1.xml": layout})
-    started = time.perf_counter()
     with pytest.raises(TemplateError, match="with a DOCTYPE"):
         read_template_package(template)
-    assert time.perf_counter() - started < 1.0
 
 
 # --- where template errors point ---------------------------------------------------------

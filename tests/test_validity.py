@@ -13,7 +13,7 @@ from openxml_audit import validate_pptx
 from openxml_audit.errors import SourceClass, ValidationSeverity
 from openxml_audit.verdict import AppPrediction, predict
 
-from tests.conftest import SORA
+from tests.conftest import OUTLINES, SORA
 from tests.deck_helpers import (
     BUNDLED_OUTLINES,
     BUNDLED_TEMPLATES,
@@ -25,6 +25,8 @@ from tests.deck_helpers import (
 )
 
 _LO = str(THIRD_PARTY_TEMPLATES["LibreOffice Impress"])
+RICH_EXAMPLE = OUTLINES / "sora-responses-compared.yaml"
+ARABIC = OUTLINES / "sora-china-ai.ar.yaml"
 
 
 def _case(outline: Path, template: str | None, audience: str | None = None, name: str = "") -> object:
@@ -41,6 +43,10 @@ CASES = [
     _case(SORA_ZH, str(THIRD_PARTY_TEMPLATES["python-pptx default"])),
     _case(SORA_ZH, _LO),
     _case(SPECS / "long-text.yaml", str(THIRD_PARTY_TEMPLATES["pandoc reference"])),
+    # rich content (inline formatting, comparison, table, chart, layout, right to left) on pandoc's template
+    *[_case(o, str(THIRD_PARTY_TEMPLATES["pandoc reference"])) for o in (RICH_EXAMPLE, ARABIC, SPECS / "rich-content.yaml")],
+    _case(SPECS / "rich-content.yaml", None),
+    _case(SPECS / "rich-content.yaml", "classic"),
     # outlines written from the spec: every field (image, quote, three levels), minimal, continuation slides
     *[_case(SPECS / "every-field.yaml", t) for t in (*BUNDLED_TEMPLATES, str(THIRD_PARTY_TEMPLATES["pandoc reference"]))],
     _case(SPECS / "minimal.yaml", None),

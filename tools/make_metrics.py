@@ -10,7 +10,7 @@ what LibreOffice renders with. Run from the repository root when the tables must
     python tools/make_metrics.py
 
 Fonts are found with ``fc-list`` (Debian/Ubuntu: fonts-crosextra-carlito,
-fonts-crosextra-caladea, fonts-liberation2). The output is deterministic.
+fonts-crosextra-caladea, fonts-liberation2, fonts-noto-core). The output is deterministic.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ FAMILIES = {
     "liberation-sans": "Liberation Sans",
     "liberation-serif": "Liberation Serif",
     "liberation-mono": "Liberation Mono",
+    "noto-naskh-arabic": "Noto Naskh Arabic",
 }
 """Output file stem -> fontconfig family name."""
 
@@ -42,6 +43,9 @@ RANGES = [
     (0x02B0, 0x02FF),  # spacing modifier letters
     (0x0370, 0x03FF),  # Greek
     (0x0400, 0x04FF),  # Cyrillic
+    (0x0590, 0x05FF),  # Hebrew
+    (0x0600, 0x06FF),  # Arabic (Persian and Urdu letters included)
+    (0x0750, 0x077F),  # Arabic Supplement
     (0x1E00, 0x1EFF),  # Latin Extended Additional (Vietnamese)
     (0x2000, 0x206F),  # General Punctuation (dashes, quotes, bullet, ellipsis)
     (0x20A0, 0x20CF),  # currency symbols
@@ -49,6 +53,9 @@ RANGES = [
     (0x2190, 0x21FF),  # arrows
     (0x2200, 0x22FF),  # mathematical operators
     (0x25A0, 0x25FF),  # geometric shapes (bullets)
+    (0xFB1D, 0xFB4F),  # Hebrew presentation forms
+    (0xFB50, 0xFDFF),  # Arabic presentation forms A
+    (0xFE70, 0xFEFF),  # Arabic presentation forms B
 ]
 
 def font_file(family: str, style: str) -> Path:

@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deckgen.app.output import write_atomically
-from deckgen.app.templates import plan_outline, template_for
+from deckgen.app.templates import planned, plan_outline, template_for
 from deckgen.errors import BuildError
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
-from deckgen.plan.deck import plan_deck
 from deckgen.render.writer import render_deck
 
 __all__ = ["RenderedDeck", "build_deck", "deck_bytes", "plan_outline", "render_outline", "source_date_epoch",
@@ -52,7 +51,7 @@ class RenderedDeck:
 def render_outline(outline: Outline, template: str | Path | None = None) -> RenderedDeck:
     """Plan and render ``outline`` on its template (or ``template``), in memory."""
     prepared = template_for(outline, template)
-    plan = plan_deck(outline, prepared.profile)
+    plan = planned(outline, prepared.profile)
     data = render_deck(plan, prepared, source_date_epoch())
     return RenderedDeck(data, len(plan.slides), prepared.profile.path, prepared.profile.warnings)
 

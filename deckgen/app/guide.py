@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from deckgen.app.guide_visuals import visual_markdown
 from deckgen.plan.labels import Labels, labels_for
 from deckgen.outline.model import Outline, Question
 from deckgen.plan.deck import (
@@ -72,6 +73,7 @@ def guide_markdown(outline: Outline) -> str:
             timing = f" ({format_minutes(point.minutes, labels)})" if point.minutes else ""
             lines += [f"### {point.claim}{timing}", ""]
             lines += ["  " * b.level + f"- {b.text}" for b in point.evidence]
+            lines += visual_markdown(point)
             if point.notes:
                 lines += ["", f"> {point.notes}"]
             lines.append("")

@@ -9,10 +9,11 @@ template's profile, which comes from the on-disk cache without loading python-pp
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from deckgen.errors import Problem, TemplateError
+from deckgen.errors import OutlineError, Problem, TemplateError
 from deckgen.outline.model import Outline
 from deckgen.plan.deck import plan_deck
 from deckgen.plan.profile import TemplateProfile
@@ -52,7 +53,15 @@ def profile_for(outline: Outline, override: str | Path | None = None) -> Templat
 
 def plan_outline(outline: Outline, template: str | Path | None = None) -> DeckPlan:
     """The deck plan of ``outline`` on its template (what ``check`` lints and ``build`` renders)."""
-    return plan_deck(outline, profile_for(outline, template))
+    return planned(outline, profile_for(outline, template))
+
+
+def planned(outline: Outline, profile: TemplateProfile) -> DeckPlan:
+    """The plan; problems only the template reveals (a ``layout:`` it lacks) name the outline as typed."""
+    try:
+        return plan_deck(outline, profile)
+    except OutlineError as error:
+        raise OutlineError([replace(p, path=_shown(p.path) if p.path else None) for p in error.problems]) from None
 
 
 def _at_template_key(outline: Outline, error: TemplateError) -> TemplateError:

@@ -10,12 +10,17 @@ from deckgen.errors import DeckgenError, UsageError
 
 
 class ReportedError(click.ClickException):
-    """A :class:`DeckgenError` on its way out: each problem on its own ``error:`` line."""
+    """A :class:`DeckgenError` on its way out: each problem on its own ``error:`` line, exit 1.
+
+    The library's only other exit code, 2, belongs to :class:`UsageError`, which leaves as
+    click's own usage error instead.
+    """
+
+    exit_code = 1
 
     def __init__(self, error: DeckgenError) -> None:
         super().__init__(error.message)
         self.error = error
-        self.exit_code = error.exit_code
 
     def show(self, file: Any = None) -> None:
         for problem in self.error.problems:

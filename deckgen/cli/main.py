@@ -132,6 +132,20 @@ def check(inputs: tuple[str, ...], template: str | None, strict: bool) -> None:
         sys.exit(1)
 
 
+@main.command("help")
+@click.argument("topic", required=False)
+@click.pass_context
+def help_command(ctx: click.Context, topic: str | None) -> None:
+    """Show a reference: `deckgen help format` prints the whole outline format."""
+    from deckgen.app.helpdocs import TOPICS, help_text
+
+    if topic is None:
+        click.echo(ctx.parent.get_help() if ctx.parent else "")
+        click.echo(f"\nTopics: {', '.join(sorted(TOPICS))} (deckgen help TOPIC)")
+        return
+    click.echo(help_text(topic), nl=False)
+
+
 @main.command()
 def schema() -> None:
     """Print the JSON Schema of the outline format (for editors)."""

@@ -36,7 +36,9 @@ from deckgen.outline.yamlnodes import (
 _AUDIENCES = F.OUTLINE.field("audiences")
 assert _AUDIENCES is not None and isinstance(_AUDIENCES.type, F.MapOf)
 AUDIENCES_TYPE: F.MapOf = _AUDIENCES.type
-_VARS_TYPE = F.MapOf(F.Scalar(), F.VAR_PATTERN, "letters, digits and '_' (like org)")
+_VARS = F.OUTLINE.field("vars")
+assert _VARS is not None and isinstance(_VARS.type, F.MapOf)
+_VARS_TYPE: F.MapOf = _VARS.type
 
 
 def load_outline(path: str | os.PathLike[str], audience: str | None = None) -> Outline:
@@ -191,6 +193,8 @@ def check_document(tree: YMap, ctx: Context) -> dict[str, Any] | object:
         values = check(vars_node, _VARS_TYPE, ctx)
         ctx.vars = values if isinstance(values, dict) else _lenient_vars(tree)
     result = check_fields(tree, F.OUTLINE, ctx, skip=("vars", "audiences"))
+    if isinstance(result, dict):
+        result["vars"] = dict(ctx.vars)
     ids = _check_section_ids(tree, ctx)
     _check_after(tree, ids, ctx)
     return INVALID if ctx.problems else result

@@ -7,16 +7,48 @@ Every item keeps the :class:`Position` of its YAML node so that lints and late e
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, dataclass, field
 from pathlib import Path
 from typing import Any
+
+from deckgen.outline.fieldtypes import (
+    BCP47_PATTERN,
+    FORMAT_VERSION,
+    Checked,
+    LayoutName,
+    Value,
+    ID_PATTERN,
+    MAX_EVIDENCE_LEVELS,
+    URL_PATTERN,
+    VAR_PATTERN,
+    Choice,
+    Date,
+    Evidence,
+    ImagePath,
+    ListOf,
+    MapOf,
+    Number,
+    Overrides,
+    Scalar,
+    Text,
+    Version,
+    declared,
+    obj_of,
+)
+
+__all__ = ["FORMAT_VERSION", "MAX_EVIDENCE_LEVELS"]
 
 QUESTION_KINDS: tuple[str, ...] = ("warm-up", "analysis", "application", "reflection")
 """The allowed values of ``questions[].kind``, in the order a seminar usually uses them."""
 
 DEFAULT_KIND = "analysis"
-MAX_EVIDENCE_LEVELS = 3
-FORMAT_VERSION = 1
+
+_TEXT = Text()
+_NOTES = Text(blank_ok=True)
+_TAGS = ListOf(Text())
+_IDENT = Text(pattern=ID_PATTERN, pattern_hint="a valid id (letters, digits, '-' and '_', like gap or part-2)")
+_LANGUAGE = Text(pattern=BCP47_PATTERN, pattern_hint="a BCP-47 language tag like en, de-CH or zh-CN")
+_URL = Text(pattern=URL_PATTERN, pattern_hint="a web address like https://example.org/article")
 
 
 def deck_stem(outline: Path, audience: str | None = None) -> str:
@@ -45,34 +77,95 @@ class Bullet:
 
 @dataclass(frozen=True)
 class Quote:
-    """A quotation shown on a point's slide."""
+    """A quotation shown on the point's slide."""
 
-    text: str
-    by: str | None = None
-    """Who said it, shown as an attribution; None when unattributed."""
+    text: str = declared(_TEXT, "The quotation.", required=True)
+    by: str | None = declared(_TEXT, "Who said it (shown as attribution).")
 
 
 @dataclass(frozen=True)
 class Image:
-    """A picture on a point's slide; alt text is required for screen readers."""
+    """A picture on the point's slide; alt text is required for screen readers."""
 
-    path: Path
-    """Absolute path, resolved relative to the outline's folder."""
-    alt: str
+    path: Path = declared(ImagePath(), "Image file, relative to the outline's folder (PNG, JPEG, GIF, BMP, TIFF); stored absolute.", required=True)
+    alt: str = declared(_TEXT, "Alternative text for screen readers (required).", required=True)
+    position: Position = Position()
+
+
+@dataclass(frozen=True)
+class Column:
+    """One side of a comparison: a heading and its items."""
+
+    title: str = declared(_TEXT, "The column's heading.", required=True)
+    items: tuple[Bullet, ...] = declared(Evidence(), "The column's bullets; a nested list is a sub-level.", default=())
+
+
+@dataclass(frozen=True)
+class Compare:
+    """Two columns side by side (on the template's Comparison or Two Content layout)."""
+
+    left: Column = declared(obj_of(Column), "The left column.", required=True)
+    right: Column = declared(obj_of(Column), "The right column.", required=True)
+
+
+CHART_TYPES: tuple[str, ...] = ("column", "bar", "line", "pie")
+"""The allowed values of ``chart.type``."""
+_CELL = Text(blank_ok=True)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A real table; a long one continues on "(cont.)" slides with its header repeated."""
+
+    header: tuple[str, ...] = declared(ListOf(_CELL, min_items=1), "The column headings.", required=True)
+    rows: tuple[tuple[str, ...], ...] = declared(
+        ListOf(ListOf(_CELL, min_items=1), min_items=1), "The rows, each a list with one text per column.", required=True)
+    caption: str | None = declared(_TEXT, "A line under the table.")
+    position: Position = Position()
+
+
+@dataclass(frozen=True)
+class Series:
+    """One data series of a chart."""
+
+    name: str = declared(_TEXT, "The series' name (the legend entry).", required=True)
+    values: tuple[float, ...] = declared(ListOf(Value(), min_items=1), "One number per category.", required=True)
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A native, editable chart; its data is embedded in the deck and read out in the notes."""
+
+    type: str = declared(Choice(CHART_TYPES), "column, bar, line or pie.", required=True)
+    categories: tuple[str, ...] = declared(ListOf(_TEXT, min_items=1), "The category labels (x axis, or pie slices).", required=True)
+    series: tuple[Series, ...] = declared(ListOf(obj_of(Series), min_items=1), "The data series (a pie has one).", required=True)
+    alt: str = declared(_TEXT, "Alternative text for screen readers: what the chart shows (required).", required=True)
+    position: Position = Position()
+
+
+@dataclass(frozen=True)
+class LayoutRef:
+    """A layout of the template named by a point, and where it was named (for errors)."""
+
+    name: str
     position: Position = Position()
 
 
 @dataclass(frozen=True)
 class Point:
-    """One claim of a section; becomes one slide (plus continuations if it is long)."""
+    """One claim of a section; becomes one slide (or more when long)."""
 
-    claim: str
-    evidence: tuple[Bullet, ...] = ()
-    quote: Quote | None = None
-    image: Image | None = None
-    notes: str = ""
-    minutes: float | None = None
-    tags: tuple[str, ...] = ()
+    claim: str = declared(_TEXT, "The claim; the slide title.", required=True)
+    evidence: tuple[Bullet, ...] = declared(Evidence(), "Bullets; a nested list right after a bullet is a sub-level (max 3 levels).", default=())
+    quote: Quote | None = declared(obj_of(Quote), "An optional quotation.")
+    image: Image | None = declared(obj_of(Image), "An optional picture.")
+    notes: str = declared(_NOTES, "Speaker notes.", default="")
+    minutes: float | None = declared(Number(), "Planned minutes for this point.")
+    tags: tuple[str, ...] = declared(_TAGS, "Tags for audience filtering.", default=())
+    layout: LayoutRef | None = declared(LayoutName(), "A layout of the template, by name, for this point's slide.")
+    compare: Compare | None = declared(obj_of(Compare), "Two columns side by side, each a title and items.")
+    table: Table | None = declared(Checked(obj_of(Table), "table"), "A table: header, rows and an optional caption.")
+    chart: Chart | None = declared(Checked(obj_of(Chart), "chart"), "A native chart: type, categories, series and alt text.")
     position: Position = Position()
 
 
@@ -80,11 +173,11 @@ class Point:
 class Section:
     """A part of the article's argument: a divider slide, then one slide per point."""
 
-    title: str
-    id: str | None = None
-    summary: str = ""
-    points: tuple[Point, ...] = ()
-    notes: str = ""
+    title: str = declared(_TEXT, "Section title, on the divider slide and the agenda.", required=True)
+    id: str | None = declared(_IDENT, "Unique id, used by questions' `after` and by audiences.")
+    summary: str = declared(_NOTES, "One line on the divider slide.", default="")
+    points: tuple[Point, ...] = declared(ListOf(obj_of(Point)), "The points; each becomes a slide.", default=())
+    notes: str = declared(_NOTES, "Speaker notes for the divider slide.", default="")
     position: Position = Position()
 
     @property
@@ -95,17 +188,15 @@ class Section:
 
 @dataclass(frozen=True)
 class Question:
-    """A discussion question: one slide with the prompt prominent."""
+    """A discussion question; one slide with the prompt prominent."""
 
-    prompt: str
-    kind: str = DEFAULT_KIND
-    """One of :data:`QUESTION_KINDS`."""
-    follow_ups: tuple[str, ...] = ()
-    after: str | None = None
-    """Id of the section this question follows; None for the closing discussion block."""
-    notes: str = ""
-    minutes: float | None = None
-    tags: tuple[str, ...] = ()
+    prompt: str = declared(_TEXT, "The question, shown prominently.", required=True)
+    kind: str = declared(Choice(QUESTION_KINDS), "What kind of question it is.", default=DEFAULT_KIND)
+    follow_ups: tuple[str, ...] = declared(ListOf(_TEXT), "Follow-up questions (bullets and notes).", default=())
+    after: str | None = declared(_IDENT, "Id of the section this question follows; default: the discussion block at the end.")
+    notes: str = declared(_NOTES, "Facilitator notes.", default="")
+    minutes: float | None = declared(Number(), "Planned minutes for the discussion.")
+    tags: tuple[str, ...] = declared(_TAGS, "Tags for audience filtering.", default=())
     position: Position = Position()
 
 
@@ -113,54 +204,61 @@ class Question:
 class Source:
     """A cited work: the article under discussion or an extra reference."""
 
-    title: str
-    author: str | None = None
-    url: str | None = None
-    published: str | None = None
-    """As written in the outline (``2024-02-20``, ``2024-06``, ``2024``)."""
+    title: str = declared(_TEXT, "Title of the work.", required=True)
+    author: str | None = declared(_TEXT, "Author(s) or publisher.")
+    url: str | None = declared(_URL, "Where to find it.")
+    published: str | None = declared(Date(), "Publication date as written: 2024-02-20, 2024-06 or 2024.")
     position: Position = Position()
+    note: str | None = declared(_TEXT, "A short note after the citation, e.g. 'context, not cited in the article'.")
 
 
 @dataclass(frozen=True)
 class Audience:
-    """A named variant of the outline (tag filters, overrides, extra questions)."""
+    """A named variant of the outline."""
 
     name: str
-    exclude_tags: tuple[str, ...] = ()
-    include_tags: tuple[str, ...] | None = None
-    """None when not given; a tuple keeps untagged items plus items with one of these tags."""
-    overrides: Mapping[str, Any] = field(default_factory=dict)
-    """The ``set`` block, deep-merged over the top-level fields when the variant is built."""
-    questions: tuple[Question, ...] = ()
-    template: str | None = None
-    language: str | None = None
+    """The key under ``audiences``; part of the deck's file name."""
+    exclude_tags: tuple[str, ...] = declared(_TAGS, "Drop points and questions having any of these tags.", default=())
+    include_tags: tuple[str, ...] | None = declared(_TAGS, "If non-empty, keep only untagged items and items with one of these tags.")
+    overrides: Mapping[str, Any] = declared(
+        Overrides(), "Overrides of top-level fields, deep-merged (mappings merge, the rest replaces).",
+        yaml="set", default_factory=dict)
+    questions: tuple[Question, ...] = declared(ListOf(obj_of(Question)), "Questions appended for this audience.", default=())
+    template: str | None = declared(_TEXT, "Template for this audience (bundled name or .pptx/.potx path).")
+    language: str | None = declared(_LANGUAGE, "BCP-47 language tag for this audience.")
     position: Position = Position()
 
 
 @dataclass(frozen=True)
 class Outline:
-    """A whole discussion guide, validated, with ``${vars}`` already substituted."""
+    """A deckgen discussion-guide outline."""
 
     path: Path
     """The outline file this was loaded from (absolute)."""
-    title: str
-    sections: tuple[Section, ...]
-    subtitle: str | None = None
-    presenter: str | None = None
-    date: str | None = None
-    """As written in the outline: an ISO date ``YYYY-MM-DD`` (from a YAML date), a year, or free text."""
-    template: str | None = None
-    language: str = "en"
-    duration: float | None = None
-    source: Source | None = None
-    thesis: str | None = None
-    questions: tuple[Question, ...] = ()
-    takeaways: tuple[str, ...] = ()
-    references: tuple[Source, ...] = ()
-    audiences: Mapping[str, Audience] = field(default_factory=dict)
+    _: KW_ONLY
+    version: int = declared(Version(), "Outline format version.", yaml="deckgen", default=FORMAT_VERSION)
+    title: str = declared(_TEXT, "Title of the deck.", required=True)
+    subtitle: str | None = declared(_TEXT, "Subtitle on the title slide.")
+    presenter: str | None = declared(_TEXT, "Presenter's name on the title slide.")
+    date: str | None = declared(Date(), "Date of the session, e.g. 2026-03-14 (kept as written).")
+    template: str | None = declared(_TEXT, "Bundled template name or path to a .pptx/.potx (the CLI's --template wins).")
+    language: str = declared(_LANGUAGE, "BCP-47 language tag of the text (en, zh-CN, ja ...).", default="en")
+    duration: float | None = declared(Number(), "Planned running time in minutes.")
+    footer: str | None = declared(_TEXT, "Footer text on every slide that shows a footer, e.g. a course code and week (default: the template's).")
+    source: Source | None = declared(obj_of(Source), "The article being discussed.")
+    thesis: str | None = declared(_TEXT, "The article's thesis, on its own slide after the title.")
+    vars: Mapping[str, str] = declared(
+        MapOf(Scalar(), VAR_PATTERN, "letters, digits and '_' (like org)"),
+        "Values for ${name} substitution in every string.", default_factory=dict)
+    sections: tuple[Section, ...] = declared(ListOf(obj_of(Section), min_items=1), "The sections of the argument (at least one).", required=True)
+    questions: tuple[Question, ...] = declared(ListOf(obj_of(Question)), "Discussion questions.", default=())
+    takeaways: tuple[str, ...] = declared(ListOf(_TEXT), "Closing slide bullets.", default=())
+    references: tuple[Source, ...] = declared(ListOf(obj_of(Source)), "Extra sources for the references slide.", default=())
+    audiences: Mapping[str, Audience] = declared(
+        MapOf(obj_of(Audience), ID_PATTERN, "letters, digits, '-' and '_' (like undergrad)", key_attr="name"),
+        "Named variants of this outline.", default_factory=dict)
     audience: str | None = None
     """The variant this outline was built for (None for the base outline)."""
-    version: int = FORMAT_VERSION
     positions: Mapping[str, Position] = field(default_factory=dict)
     """Where each top-level key (``duration``, ``template`` ...) is written, for late messages."""
     template_position: Position = Position()

@@ -50,6 +50,8 @@ def _schema(ftype: F.FieldType, defs: dict[str, Any]) -> dict[str, Any]:
         return _overrides(ftype, defs)
     if isinstance(ftype, F.Evidence):
         return _evidence(ftype.levels)
+    if isinstance(ftype, F.Checked):
+        return _schema(ftype.obj, defs)
     return _scalar(ftype)
 
 
@@ -66,6 +68,10 @@ def _scalar(ftype: F.FieldType) -> dict[str, Any]:
         return {"type": ["string", "integer"], "minLength": 1, "minimum": 1000, "maximum": 9999}
     if isinstance(ftype, F.ImagePath):
         return {"type": "string", "minLength": 1, "pattern": _RELATIVE_PATH}
+    if isinstance(ftype, F.Value):
+        return {"type": "number"}
+    if isinstance(ftype, F.LayoutName):
+        return {"type": "string", "minLength": 1}
     assert isinstance(ftype, F.Scalar)
     return {"type": ["string", "number", "boolean", "null"]}
 

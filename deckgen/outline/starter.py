@@ -5,15 +5,17 @@ from __future__ import annotations
 STARTER_OUTLINE = """\
 # A deckgen outline: one file = one discussion guide. Build it with
 #   deckgen build {name} -o build/
-# The format is documented in docs/outline-format.md; `deckgen schema` gives a JSON Schema
-# for editors. Quote strings that contain ': ' or ' #'.
+# `deckgen help format` prints the whole format; `deckgen schema` gives a JSON Schema
+# for editors. Quote strings that contain ': ' or ' #'. Slide text may use *emphasis*,
+# **strong**, `code` and [links](https://example.org); write \\* for a literal star.
 deckgen: 1
 title: The title of the article or topic
 subtitle: A discussion guide
 presenter: Your Name
 template: seminar            # or classic, or a path to your own .pptx/.potx
-language: en
+language: en                 # ar, he, fa or ur give right-to-left slides
 duration: 45                 # planned minutes; `deckgen check` compares it with the timings
+footer: Course code · Week 1 # footer text on every slide that shows one (default: the template's)
 source:
   title: The article being discussed
   author: Its Author
@@ -23,7 +25,7 @@ sections:
     title: The context
     summary: What the reader needs to know first.
     points:
-      - claim: The first claim, as a slide title
+      - claim: The *first* claim, as a slide title
         evidence:
           - A fact that supports it
           - [A detail of that fact, Another detail]
@@ -38,6 +40,25 @@ sections:
         quote: {{text: "A short quotation from the article", by: Its Author}}
         notes: Read the quotation aloud.
         minutes: 5
+        # layout: Title Only   # use this layout of the template (`deckgen templates inspect` lists them)
+      # Each of these adds a slide to its point; uncomment and fill in:
+      # - claim: Two positions side by side
+      #   compare:
+      #     left: {{title: One view, items: [A reason, Another reason]}}
+      #     right: {{title: The other view, items: [A reason]}}
+      # - claim: The options at a glance
+      #   table:                      # continues on "(cont.)" slides when long, header repeated
+      #     header: [Option, Cost, Benefit]
+      #     rows:
+      #       - [First option, Low, Some]
+      #       - [Second option, High, "**Much**"]
+      #     caption: From the article's third section
+      # - claim: A figure from the article
+      #   chart:                      # column, bar, line or pie; an editable PowerPoint chart
+      #     type: column
+      #     categories: ["2022", "2023", "2024"]
+      #     series: [{{name: Releases, values: [1, 4, 9]}}]
+      #     alt: Column chart of releases per year, rising from 1 to 9   # required
 questions:
   - prompt: What was your first reaction to the article?
     kind: warm-up

@@ -20,7 +20,9 @@ from typing import Any, Final
 from deckgen.outline import fields as F
 from deckgen.errors import Problem, did_you_mean, one_of
 from deckgen.outline.images import ImageCheckError, resolve_image
-from deckgen.outline.model import Bullet, Position
+from deckgen.outline.inline import link_problems
+from deckgen.outline.model import Bullet, LayoutRef, Position
+from deckgen.outline.rules import RULES
 from deckgen.outline.textvars import substitute
 from deckgen.outline.yamlnodes import (
     BOOL,
@@ -78,8 +80,37 @@ def check(node: YNode, ftype: F.FieldType, ctx: Context) -> Any:
     """Validate ``node`` as ``ftype``; return the model value or :data:`INVALID`."""
     if isinstance(node, YBad):
         return INVALID
-    checker = _CHECKERS[type(ftype)]
-    return checker(node, ftype, ctx)
+    match ftype:
+        case F.Text():
+            return _check_text(node, ftype, ctx)
+        case F.Date():
+            return _check_date(node, ftype, ctx)
+        case F.Number():
+            return _check_number(node, ftype, ctx)
+        case F.Version():
+            return _check_version(node, ftype, ctx)
+        case F.Choice():
+            return _check_choice(node, ftype, ctx)
+        case F.Scalar():
+            return _check_scalar(node, ftype, ctx)
+        case F.ImagePath():
+            return _check_image_path(node, ftype, ctx)
+        case F.Evidence():
+            return _check_evidence(node, ftype, ctx)
+        case F.ListOf():
+            return _check_list(node, ftype, ctx)
+        case F.MapOf():
+            return _check_map(node, ftype, ctx)
+        case F.Overrides():
+            return _check_overrides(node, ftype, ctx)
+        case F.Obj():
+            return _check_obj(node, ftype, ctx)
+        case F.Value():
+            return _check_value(node, ftype, ctx)
+        case F.LayoutName():
+            return _check_layout_name(node, ftype, ctx)
+        case F.Checked():
+            return _check_checked(node, ftype, ctx)
 
 
 def describe(node: YNode) -> str:
@@ -134,7 +165,10 @@ def _check_text(node: YNode, ftype: F.Text, ctx: Context) -> str | _Invalid:
         return ctx.report(node, "must not be empty; give a value or remove the key")
     if ftype.pattern and not re.match(ftype.pattern, text):
         return ctx.report(node, f"'{text}' is not {ftype.pattern_hint}{_pattern_fix(text, ftype)}")
-    return text
+    bad_links = link_problems(text)
+    for message in bad_links:
+        ctx.report(node, message)
+    return INVALID if bad_links else text
 
 
 def _pattern_fix(text: str, ftype: F.Text) -> str:
@@ -183,6 +217,34 @@ def _check_number(node: YNode, ftype: F.Number, ctx: Context) -> float | _Invali
     if value <= 0:
         return ctx.report(node, f"must be greater than 0, got {node.value}")
     return value
+
+
+def _check_value(node: YNode, ftype: F.Value, ctx: Context) -> float | _Invalid:
+    if not (isinstance(node, YScalar) and node.tag in (INT, FLOAT)):
+        return _wrong_type(node, "a number", ctx)
+    try:
+        value = float(node.native)  # type: ignore[arg-type]
+    except OverflowError:
+        value = math.inf
+    if not math.isfinite(value):
+        return ctx.report(node, f"expected a number, got {node.value}")
+    return value
+
+
+def _check_layout_name(node: YNode, ftype: F.LayoutName, ctx: Context) -> LayoutRef | _Invalid:
+    """A layout name; whether the template has it is checked when the template is known."""
+    name = _check_text(node, F.TEXT, ctx)
+    if isinstance(name, _Invalid):
+        return name
+    return LayoutRef(name, node.position)
+
+
+def _check_checked(node: YNode, ftype: F.Checked, ctx: Context) -> Any:
+    value = _check_obj(node, ftype.obj, ctx)
+    if isinstance(value, _Invalid):
+        return value
+    assert isinstance(node, YMap)
+    return value if RULES[ftype.rule](node, value, ctx.report) else INVALID
 
 
 def _check_version(node: YNode, ftype: F.Version, ctx: Context) -> int | _Invalid:
@@ -395,19 +457,3 @@ def build(obj: F.Obj, values: dict[str, Any], position: Position) -> Any:
     if "position" in names:
         values = {**values, "position": position}
     return obj.model(**values)
-
-
-_CHECKERS: dict[type, Any] = {
-    F.Text: _check_text,
-    F.Date: _check_date,
-    F.Number: _check_number,
-    F.Version: _check_version,
-    F.Choice: _check_choice,
-    F.Scalar: _check_scalar,
-    F.ImagePath: _check_image_path,
-    F.Evidence: _check_evidence,
-    F.ListOf: _check_list,
-    F.MapOf: _check_map,
-    F.Overrides: _check_overrides,
-    F.Obj: _check_obj,
-}

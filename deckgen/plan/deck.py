@@ -8,9 +8,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from deckgen.plan.labels import ENGLISH, Labels, label_language, labels_for
+from dataclasses import replace
+
+from deckgen.errors import Problem
+from deckgen.outline.inline import plain
 from deckgen.outline.model import Outline, Point, Question, Section, Source
-from deckgen.plan.paginate import paginate
+from deckgen.plan.bidi import measured_profile
+from deckgen.plan.labels import ENGLISH, Labels, has_labels, label_language, labels_for, tidy_cjk
+from deckgen.plan.languages import script
+from deckgen.plan.layouts import check_layouts
+from deckgen.plan.paginate import paginate_deck
+from deckgen.plan.points import point_drafts
+from deckgen.plan.visuals import paginate_visual
 from deckgen.plan.profile import Role, TemplateProfile
 from deckgen.plan.slides import DeckPlan, Paragraph, SlidePlan
 
@@ -26,12 +35,14 @@ def question_meta(question: Question, labels: Labels = ENGLISH) -> str:
     return f"{label} · {format_minutes(question.minutes, labels)}" if question.minutes else label
 
 
-def cite(source: Source) -> str:
-    """A one-line citation: ``Author — Title (published). url``."""
+def cite(source: Source, with_url: bool = True) -> str:
+    """A one-line citation: ``Author — Title (published). Note. url``."""
     text = f"{source.author} — {source.title}" if source.author else source.title
     if source.published:
         text += f" ({source.published})"
-    return f"{text}. {source.url}" if source.url else text
+    if source.note:
+        text += f". {source.note}"
+    return f"{text}. {source.url}" if source.url and with_url else text
 
 
 def questions_after(outline: Outline, section: Section) -> list[Question]:
@@ -69,29 +80,76 @@ def agenda_lines(outline: Outline) -> list[str]:
     return lines
 
 
+def byline(outline: Outline, labels: Labels = ENGLISH) -> str | None:
+    """The title slide's source line, without repeating the deck's title word for word."""
+    source = outline.source
+    if source is None:
+        return None
+    if _same_title(source.title, outline.title):
+        return labels.byline_author.format(author=source.author) if source.author else None
+    return labels.byline.format(author=source.author, title=source.title) if source.author else source.title
+
+
+def _same_title(first: str, second: str) -> bool:
+    """Titles equal but for case, quotes and punctuation ("OpenAI's" and "OpenAI’s")."""
+    def letters(text: str) -> str:
+        return "".join(char for char in text.casefold() if char.isalnum())
+    return letters(first) == letters(second)
+
+
 def _title_slide(outline: Outline) -> SlidePlan:
+    labels = labels_for(outline.language)
     lines = [outline.subtitle] if outline.subtitle else []
-    byline = " · ".join(x for x in (outline.presenter, outline.date) if x)
-    if byline:
-        lines.append(byline)
-    if outline.source:
-        lines.append(cite(Source(outline.source.title, outline.source.author)))
+    presenter = " · ".join(x for x in (outline.presenter, outline.date) if x)
+    if presenter:
+        lines.append(presenter)
+    source_line = byline(outline, labels)
+    if source_line:
+        lines.append(source_line)
     return SlidePlan(
         Role.TITLE,
         outline.title,
         body=tuple(Paragraph(line, style="plain") for line in lines),
-        notes=_running_order_notes(outline),
+        notes=opening_script(outline),
     )
 
 
-def _running_order_notes(outline: Outline) -> str:
-    """Title-slide notes: the running order with timings, so the facilitator can pace."""
+def opening_script(outline: Outline) -> str:
+    """Title-slide notes: what the facilitator says to open the session, and its running time.
+
+    The agenda slide that follows lists the parts; the script only welcomes, names the
+    article and says how the time is spent.
+    """
     labels = labels_for(outline.language)
+    lines = [labels.welcome]
+    if outline.source is not None:
+        topic = labels.topic_by if outline.source.author else labels.topic
+        lines.append(topic.format(title=outline.source.title, author=outline.source.author))
+    else:
+        lines.append(labels.topic.format(title=outline.title, author=""))
+    minutes = outline.duration or total_minutes(outline)
+    plan = labels.plan_parts.format(parts=len(outline.sections)) if len(outline.sections) >= 2 else ""
+    if minutes:
+        space = "" if script(outline.language) else " "  # CJK sentences follow each other unspaced
+        plan = f"{plan}{space}{labels.plan_time.format(minutes=format_minutes(minutes, labels))}".strip()
+    if plan:
+        lines.append(plan)
+    lines.append(_running_time(outline, labels))
+    return "\n".join(lines)
+
+
+def _running_time(outline: Outline, labels: Labels) -> str:
     total = total_minutes(outline)
     planned = labels.running_time.format(format_minutes(total, labels)) if total else labels.running_order
     if outline.duration:
         planned += labels.session.format(format_minutes(outline.duration, labels))
-    lines = [planned + labels.sentence_end, *(f"- {line}" for line in agenda_lines(outline))]
+    return planned + labels.sentence_end
+
+
+def _running_order_notes(outline: Outline) -> str:
+    """Agenda notes: the running order with timings, so the facilitator can pace."""
+    lines = [_running_time(outline, labels_for(outline.language))]
+    lines += [f"- {line}" for line in agenda_lines(outline)]
     return "\n".join(lines)
 
 
@@ -128,12 +186,12 @@ def quoted(text: str) -> str:
     return text if any(mark in text for mark in "“”\"「『") else f"“{text}”"
 
 
-def _quote_paragraphs(point: Point) -> tuple[Paragraph, ...]:
+def _quote_paragraphs(point: Point, labels: Labels) -> tuple[Paragraph, ...]:
     if point.quote is None:
         return ()
     quote = (Paragraph(quoted(point.quote.text), style="quote"),)
     if point.quote.by:
-        return quote + (Paragraph(f"— {point.quote.by}", style="attribution"),)
+        return quote + (Paragraph(labels.attribution.format(point.quote.by), style="attribution"),)
     return quote
 
 
@@ -147,7 +205,7 @@ def _point_notes(point: Point, labels: Labels) -> str:
 def _point_slide(point: Point, labels: Labels) -> SlidePlan:
     notes = _point_notes(point, labels)
     if point.image is not None:
-        body = _evidence(point) + _quote_paragraphs(point)
+        body = _evidence(point) + _quote_paragraphs(point, labels)
         return SlidePlan(
             Role.PICTURE, point.claim, body, image=point.image, notes=notes, position=point.position
         )
@@ -156,7 +214,7 @@ def _point_slide(point: Point, labels: Labels) -> SlidePlan:
             Role.QUOTE,
             point.claim,
             _evidence(point),
-            aside=_quote_paragraphs(point),
+            aside=_quote_paragraphs(point, labels),
             notes=notes,
             position=point.position,
         )
@@ -182,6 +240,7 @@ def _question_slide(question: Question, labels: Labels, labels_language: str | N
         aside=(Paragraph(question_meta(question, labels), style="meta", language=labels_language),),
         notes=question_notes(question, labels),
         position=question.position,
+        label=labels.discuss,
     )
 
 
@@ -192,16 +251,46 @@ def _takeaways_slide(outline: Outline) -> SlidePlan:
                      title_language=label_language(outline.language))
 
 
+def _discussion_slide(outline: Outline, questions: list[Question]) -> SlidePlan:
+    """The divider that opens the discussion block the agenda promises."""
+    labels = labels_for(outline.language)
+    minutes = sum(q.minutes or 0 for q in questions)
+    count = labels.discussion_count.format(count=len(questions), minutes=format_minutes(minutes, labels))
+    line = count if minutes else count.split(" · ")[0]
+    return SlidePlan(Role.SECTION, labels.discussion, body=(Paragraph(line, style="plain"),),
+                     notes=labels.discussion_notes, title_language=label_language(outline.language))
+
+
+def _citation(source: Source) -> Paragraph:
+    """A reference: its citation, the URL (if any) a clickable link at the end."""
+    if source.url:
+        return Paragraph(f"{cite(source, with_url=False)}. {source.url}", style="plain", link=source.url)
+    return Paragraph(cite(source), style="plain")
+
+
 def _references_slide(outline: Outline) -> SlidePlan:
-    sources = ([outline.source] if outline.source else []) + list(outline.references)
-    body = tuple(Paragraph(cite(s), style="plain") for s in sources)
-    return SlidePlan(Role.REFERENCES, labels_for(outline.language).references, body,
-                     title_language=label_language(outline.language))
+    """"Source" (the article under discussion) apart from "Further reading" (``references``)."""
+    labels = labels_for(outline.language)
+    language = label_language(outline.language)
+    body: list[Paragraph] = []
+    if outline.source:
+        body += [Paragraph(labels.source, style="heading", language=language), _citation(outline.source)]
+    if outline.references:
+        body.append(Paragraph(labels.further_reading, style="heading", language=language))
+        body += [_citation(s) for s in outline.references]
+    return SlidePlan(Role.REFERENCES, labels.references, tuple(body), notes=labels.references_notes,
+                     title_language=language)
+
+
+def _shows_discussion_block(outline: Outline) -> bool:
+    """The agenda (shown for two sections or more) lists a discussion block of closing questions."""
+    return len(outline.sections) >= 2 and bool(closing_questions(outline))
 
 
 def outline_slides(outline: Outline) -> Iterator[SlidePlan]:
     """Every slide of the deck before fitting, in the order of SPEC section 3."""
     labels = labels_for(outline.language)
+    language = label_language(outline.language)
     yield _title_slide(outline)
     if outline.thesis:
         yield _thesis_slide(outline, outline.thesis)
@@ -209,29 +298,58 @@ def outline_slides(outline: Outline) -> Iterator[SlidePlan]:
         yield _agenda_slide(outline)
     for number, section in enumerate(outline.sections, start=1):
         yield _section_slide(outline, section, number)
-        yield from (_point_slide(p, labels) for p in section.points)
-        yield from (_question_slide(q, labels, label_language(outline.language)) for q in questions_after(outline, section))
-    yield from (_question_slide(q, labels, label_language(outline.language)) for q in closing_questions(outline))
+        for point in section.points:
+            yield from point_drafts(point, _point_slide(point, labels), labels)
+        yield from (_question_slide(q, labels, language) for q in questions_after(outline, section))
+    closing = closing_questions(outline)
+    if _shows_discussion_block(outline):
+        yield _discussion_slide(outline, closing)
+    yield from (_question_slide(q, labels, language) for q in closing)
     if outline.takeaways:
         yield _takeaways_slide(outline)
     if outline.source or outline.references:
         yield _references_slide(outline)
 
 
+def _tidied(slide: SlidePlan) -> SlidePlan:
+    """``slide`` with no stray spaces beside full-width punctuation (CJK decks)."""
+    def paragraphs(items: tuple[Paragraph, ...]) -> tuple[Paragraph, ...]:
+        return tuple(replace(p, text=tidy_cjk(p.text)) for p in items)
+    return replace(slide, title=tidy_cjk(slide.title), body=paragraphs(slide.body), aside=paragraphs(slide.aside))
+
+
+def _label_warning(outline: Outline) -> list[Problem]:
+    if has_labels(outline.language):
+        return []
+    position = outline.position_of("language")
+    return [Problem(outline.path, position.line, position.column,
+                    f"language: deckgen has no labels in '{outline.language}'; its own words (Agenda, "
+                    "Discussion, (cont.) ...) stay in English")]
+
+
 def plan_deck(outline: Outline, profile: TemplateProfile) -> DeckPlan:
     """The whole deck: every slide fitted to ``profile``'s layouts, plus metadata and lints."""
-    slides: list[SlidePlan] = []
-    warnings = []
-    for draft in outline_slides(outline):
-        fitted, lints = paginate(draft, profile, outline.path, labels_for(outline.language))
-        slides.extend(fitted)
-        warnings.extend(lints)
+    profile = measured_profile(profile, outline.language)
+    check_layouts(outline, profile)
+    drafts = list(outline_slides(outline))
+    if script(outline.language) is not None:
+        drafts = [_tidied(draft) for draft in drafts]
+    slides, lints = paginate_deck(drafts, profile, outline.path, labels_for(outline.language), paginate_visual)
     return DeckPlan(
-        title=outline.title,
+        title=plain(outline.title),
         slides=tuple(slides),
-        author=outline.presenter,
-        subject=outline.subtitle,
+        author=plain(outline.presenter) if outline.presenter else None,
+        subject=plain(outline.subtitle) if outline.subtitle else None,
         language=outline.language,
         date=outline.date,
-        warnings=tuple(warnings),
+        warnings=tuple(_label_warning(outline) + lints),
+        footer=deck_footer(outline, profile),
     )
+
+
+def deck_footer(outline: Outline, profile: TemplateProfile) -> str:
+    """The footer text of the deck: the outline's ``footer``, else the template's own (the
+    bundled brands' "Discussion guide" in the deck's language)."""
+    if outline.footer is not None:
+        return outline.footer
+    return labels_for(outline.language).footer if profile.footer == ENGLISH.footer else profile.footer

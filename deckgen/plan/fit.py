@@ -12,7 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from deckgen.outline.inline import parse_inline
 from deckgen.plan.metrics import SINGLE_LINE_EM, FontMetrics, is_full_width
+from deckgen.plan.runs import char_widths, styled_line_count
 from deckgen.plan.profile import EMU_PER_PT, TextStyle
 
 SIZE_STEP_PT = 2.0
@@ -22,6 +24,8 @@ SPLIT_SHRINK_PT = 4.0
 """When text must be split anyway, chunks are cut at this much below the largest size."""
 LEVEL_SCALE = (1.0, 0.86, 0.76)
 """Font size of bullet levels 0, 1, 2 relative to the block size."""
+ATTRIBUTION_SCALE = 0.8
+"""Font size of a quotation's attribution line relative to the quotation."""
 UNSTYLED_LEVELS = tuple(
     TextStyle(margin_left=(level + 1) * 342900, indent=-342900, space_before_pt=10.0) for level in range(3)
 )
@@ -57,6 +61,11 @@ class Line:
     indented: bool = True
     """A bullet paragraph, set at its level's margins; False: a plain paragraph from the box's edge."""
     italic: bool = False
+    bold: bool = False
+    small: bool = False
+    """Set at :data:`ATTRIBUTION_SCALE` of the block size (a quotation's attribution)."""
+    source: int = 0
+    """Index of the paragraph this line sets (pieces of one long paragraph share it)."""
 
 
 @dataclass(frozen=True)
@@ -131,14 +140,29 @@ class _Pen:
         return self.metrics.width_pt(text, self.size, self.bold, self.italic, self.spacing, self.east_asian)
 
 
+AUTOSPACE_EM = 0.25
+"""Space renderers put where East Asian and Latin characters touch (LibreOffice's
+"Asian/Western text spacing": measured a quarter em in "Dhumal，原文")."""
+
+
+def _autospace(previous: str, token: str, pen: _Pen) -> float:
+    """The gap before ``token`` when it and the text before it are of different scripts."""
+    if not pen.east_asian or not previous or previous[-1].isspace():
+        return 0.0
+    return AUTOSPACE_EM * pen.size if is_full_width(previous[-1]) != is_full_width(token[0]) else 0.0
+
+
 def _count_lines(text: str, width: float, pen: _Pen) -> int:
     """Greedy line filling, as PowerPoint and LibreOffice wrap; overlong words break anywhere."""
-    lines, current = 1, 0.0
+    lines, current, previous = 1, 0.0, ""
     for token in break_points(text):
         word = token.rstrip()
         word_width = pen.width(word)
-        if current and current + word_width > width:
-            lines, current = lines + 1, 0.0
+        gap = _autospace(previous, token, pen) if current else 0.0
+        previous = token
+        if current and current + gap + word_width > width:
+            lines, current, gap = lines + 1, 0.0, 0.0
+        current += gap
         if word_width > width:
             for char in word:
                 char_width = pen.width(char)
@@ -167,21 +191,49 @@ def _text_width(line: Line, style: TextStyle, area: Area) -> float:
     return area.width - (style.margin_left + max(style.indent, 0)) / EMU_PER_PT
 
 
+def line_size(size: float, line: Line) -> float:
+    """Font size of ``line`` in a block set at ``size``: scaled by its level, or as an attribution."""
+    return round(size * ATTRIBUTION_SCALE) if line.small else level_size(size, line.level)
+
+
+def _style(line: Line, area: Area) -> TextStyle:
+    return area.style(line.level if line.indented else 0)
+
+
+def paragraph_lines(line: Line, size: float, area: Area, metrics: FontMetrics) -> int:
+    """How many lines one paragraph wraps to in a block set at ``size``; formatted runs in their own faces."""
+    style = _style(line, area)
+    inline = parse_inline(line.text)
+    text = inline.text.upper() if style.caps else inline.text
+    east_asian = has_full_width(text)
+    pen = _Pen(metrics, line_size(size, line), style.bold or line.bold, style.italic or line.italic,
+               style.letter_spacing_pt, east_asian)
+    width = _text_width(line, style, area)
+    if width <= 0:
+        return 10**6
+    if inline.spans:  # formatted runs: each measured in its own face
+        widths = char_widths(replace(inline, text=text), metrics, pen.size, pen.bold, pen.italic,
+                             pen.spacing, east_asian)
+        return styled_line_count(replace(inline, text=text), break_points(text), width, widths)
+    return _count_lines(text, width, pen)
+
+
+def space_before(line: Line, size: float, area: Area) -> float:
+    """The template's space above one paragraph in a block set at ``size``, in points."""
+    style = _style(line, area)
+    return style.space_before_pt + style.space_before_lines * line_size(size, line) * SINGLE_LINE_EM
+
+
 def paragraph_height(line: Line, size: float, area: Area, metrics: FontMetrics) -> float:
     """Height in points that one paragraph takes in a block set at ``size``, spacing included."""
-    style = area.style(line.level if line.indented else 0)
-    para_size = level_size(size, line.level)
-    text = line.text.upper() if style.caps else line.text
-    east_asian = has_full_width(text)
-    pen = _Pen(metrics, para_size, style.bold, style.italic or line.italic, style.letter_spacing_pt, east_asian)
-    width = _text_width(line, style, area)
-    count = _count_lines(text, width, pen) if width > 0 else 10**6
-    pitch = metrics.line_pitch_pt(para_size, style.bold, east_asian)
+    style = _style(line, area)
+    para_size = line_size(size, line)
+    east_asian = has_full_width(line.text)
+    count = paragraph_lines(line, size, area, metrics)
+    pitch = metrics.line_pitch_pt(para_size, style.bold or line.bold, east_asian)
     following = style.line_spacing_pt or pitch * style.line_spacing
-    single = para_size * SINGLE_LINE_EM
-    before = style.space_before_pt + style.space_before_lines * single
-    after = style.space_after_pt + style.space_after_lines * single
-    return before + max(pitch, following) + (count - 1) * following + after
+    after = (style.space_after_pt + style.space_after_lines * para_size * SINGLE_LINE_EM)
+    return space_before(line, size, area) + max(pitch, following) + (count - 1) * following + after
 
 
 def fitting_count(lines: Sequence[Line], size: float, area: Area, metrics: FontMetrics) -> int:
@@ -230,15 +282,19 @@ def split_paragraph(line: Line, area: Area, size: float, metrics: FontMetrics) -
     Only for a paragraph too long for a whole box: it then continues on the next slide
     instead of shrinking out of sight or overflowing.
     """
+    inline = parse_inline(line.text)
     pieces: list[str] = []
-    current = ""
-    for token in break_points(line.text):
-        candidate = current + token
-        if current and not fitting_count([replace(line, text=candidate.rstrip())], size, area, metrics):
-            pieces.append(current.rstrip())
-            candidate = token
-        current = candidate
-    return pieces + [current.rstrip()] if current.strip() else pieces
+    start = end = 0
+    for token in break_points(inline.text):
+        token_start = inline.text.find(token, end)
+        candidate_end = token_start + len(token)
+        candidate = inline.sliced(start, candidate_end).markdown().rstrip()
+        if end > start and not fitting_count([replace(line, text=candidate)], size, area, metrics):
+            pieces.append(inline.sliced(start, end).markdown().rstrip())
+            start = token_start
+        end = candidate_end
+    rest = inline.sliced(start, len(inline.text))
+    return pieces + [rest.markdown().rstrip()] if rest.text.strip() else pieces
 
 
 def split_to_fit(
@@ -263,3 +319,155 @@ def split_to_fit(
         rest = rest[fit.count :]
     size = min(chunk.size for chunk in chunks)
     return [Fit(size, chunk.count, chunk.fits) for chunk in chunks]
+
+
+# --- the one entry point: a text to fit, and the boxes it fills -----------------------
+
+BALANCE_FILL = 0.6
+"""Balanced text spreads its paragraphs until it reaches this share of its box's height."""
+MAX_GAP_EM = 1.0
+"""Balancing adds at most this much space (in ems of the text size) between paragraphs."""
+TOP_THIRD = 1 / 3
+"""Balanced text that still ends within this share of its box is centred in the box instead."""
+CENTRE_BELOW = 2 / 3
+"""Text asked to be centred when short is centred when it fills less than this share of its box."""
+
+
+@dataclass(frozen=True)
+class Request:
+    """A text to fit into a box: its paragraphs, the box, the size range and the font.
+
+    ``largest`` is the ceiling: text is set as large as fits up to it, never larger.
+    """
+
+    lines: tuple[Line, ...]
+    area: Area
+    largest: float
+    floor: float
+    metrics: FontMetrics
+    heading: tuple[Line, ...] = ()
+    """Lines repeated at the top of every box (a question's meta line without a box of its own)."""
+    max_lines: int | None = None
+    """Titles: the text may wrap to at most this many lines (fewer sizes then fit)."""
+    split: bool = True
+    """True: text too long for one box continues in more boxes; False: one box, shrunk to fit."""
+    balance: bool = False
+    """True: short text is spread down its box (or centred), so it does not end in the top third."""
+    centre: bool = False
+    """True: text filling less than :data:`CENTRE_BELOW` of its box is centred in it (a pull quote)."""
+
+
+@dataclass(frozen=True)
+class Block:
+    """The text of one box, fitted: its size, its lines and how they sit in the box."""
+
+    size: float
+    lines: tuple[Line, ...]
+    fits: bool = True
+    """False when even one paragraph alone does not fit at :data:`ABSOLUTE_MIN_PT`."""
+    paragraph_space: float = 0.0
+    """Space above each top-level paragraph after the first, in points; 0: the template's own."""
+    centred: bool = False
+    """True: the text is centred vertically in its box (too little to fill it otherwise)."""
+
+
+def fit_text(request: Request) -> list[Block]:
+    """Fit ``request``'s text: one block per box it takes, in order; every line kept.
+
+    Long paragraphs are first cut at line-break points into pieces a box can hold; then
+    the text is shrunk down to the floor before it is split over more boxes (all at one
+    size); a title stays in one box and shrinks until it wraps to ``max_lines`` at most.
+    """
+    if request.max_lines is not None or not request.split:
+        block = _one_box(request)
+        return [replace(block, centred=_used(block, request) < request.area.height * CENTRE_BELOW)
+                if request.centre else block]
+    area = _less_heading(request)
+    lines = _cut_long(request.lines, area, request.floor, request.metrics)
+    chunks = split_to_fit(lines, area, request.largest, request.floor, request.metrics)
+    blocks: list[Block] = []
+    start = 0
+    for chunk in chunks:
+        body = tuple(lines[start:start + chunk.count])
+        blocks.append(Block(chunk.size, request.heading + body, chunk.fits))
+        start += chunk.count
+    if request.balance and len(blocks) == 1:
+        return [_balanced(blocks[0], request)]
+    return blocks
+
+
+def _one_box(request: Request) -> Block:
+    """A title (or a box that cannot continue): the largest size at which it fits, within ``max_lines``.
+
+    A title too long for ``max_lines`` even at the floor takes more lines at the floor
+    before it shrinks below it.
+    """
+    lines = list(request.lines)
+    for size in _sizes(request.largest, request.floor):
+        if _within(lines, size, request):
+            return Block(size, request.lines)
+    for size in _sizes(request.floor, ABSOLUTE_MIN_PT):
+        if fitting_count(lines, size, request.area, request.metrics) == len(lines):
+            return Block(size, request.lines)
+    return Block(ABSOLUTE_MIN_PT, request.lines, fits=False)
+
+
+def _within(lines: list[Line], size: float, request: Request) -> bool:
+    if fitting_count(lines, size, request.area, request.metrics) < len(lines):
+        return False
+    limit = request.max_lines
+    return limit is None or all(paragraph_lines(line, size, request.area, request.metrics) <= limit
+                                for line in lines)
+
+
+def _less_heading(request: Request) -> Area:
+    """The box less the height its repeated heading takes (at the largest size, to be safe)."""
+    used = sum(paragraph_height(line, request.largest, request.area, request.metrics) for line in request.heading)
+    return replace(request.area, height=max(request.area.height - used, 0.0))
+
+
+_WIDEST_EM = 1.0
+"""No character is wider than one em (full-width CJK); Latin letters are about half that."""
+_TALLEST_LINE_EM = 2.0
+"""A generous bound on line pitch plus paragraph spacing, in ems."""
+
+
+def _surely_fits(text: str, area: Area, size: float) -> bool:
+    """A cheap bound: True when ``text`` fits ``area`` at ``size`` even if every character were
+    one em wide (most paragraphs), so only long ones are measured for splitting."""
+    usable = area.width / 2  # room for the deepest bullet indent
+    if usable <= size:
+        return False
+    lines = len(text) * _WIDEST_EM * size / usable + 1
+    return (lines + 1) * _TALLEST_LINE_EM * size <= area.height
+
+
+def _cut_long(lines: Sequence[Line], area: Area, floor: float, metrics: FontMetrics) -> list[Line]:
+    """Paragraphs too long for a whole box at the floor size, cut into pieces that fit."""
+    result: list[Line] = []
+    for line in lines:
+        if _surely_fits(line.text, area, floor) or fitting_count([line], floor, area, metrics):
+            result.append(line)
+        else:
+            result += [replace(line, text=piece) for piece in split_paragraph(line, area, floor, metrics)]
+    return result
+
+
+def _used(block: Block, request: Request) -> float:
+    """Height in points the block's lines take in the request's box."""
+    return sum(paragraph_height(line, block.size, request.area, request.metrics) for line in block.lines)
+
+
+def _balanced(block: Block, request: Request) -> Block:
+    """``block`` spread down its box: more space between top-level paragraphs (at most
+    :data:`MAX_GAP_EM` each) until it fills :data:`BALANCE_FILL`; centred if it still ends
+    within the top third."""
+    area, size = request.area, block.size
+    used = _used(block, request)
+    tops = [line for line in block.lines[1:] if line.level == 0]
+    extra = 0.0
+    if tops and used < area.height * BALANCE_FILL:
+        extra = min(MAX_GAP_EM * size, (area.height * BALANCE_FILL - used) / len(tops))
+        used += extra * len(tops)
+    space = space_before(tops[0], size, area) + extra if extra else 0.0
+    return replace(block, paragraph_space=round(space, 1), centred=used <= area.height * TOP_THIRD)

@@ -36,7 +36,7 @@ def _point_lints(outline: Outline, where: str, point: Point) -> Iterator[Problem
 
 
 def _question_lints(outline: Outline, where: str, question: Question) -> Iterator[Problem]:
-    if not question.prompt.rstrip().endswith(("?", "？")):
+    if not question.prompt.rstrip().endswith(("?", "？", "؟")):
         yield _at(outline, question.position, f"{where}.prompt: does not end with '?'; phrase it as a question")
 
 

@@ -27,6 +27,9 @@ class Role(str, Enum):
     QUESTION = "question"
     TAKEAWAYS = "takeaways"
     REFERENCES = "references"
+    COMPARE = "compare"
+    TABLE = "table"
+    CHART = "chart"
 
 
 @dataclass(frozen=True)
@@ -100,16 +103,30 @@ class LayoutSlots:
     """Where a picture goes; synthesised from the body when the layout has no picture placeholder."""
     layout_index: int = 0
     """Position of the layout among the template's layouts (two layouts may share a name)."""
+    texts: tuple[Box, ...] = ()
+    """Every text placeholder of the layout in fill order (a comparison's headings and columns)."""
+    label: Box | None = None
+    """A third text placeholder for a short label (the Question layout's "Discuss")."""
+    mark: bool = False
+    """True when the role borrows another role's layout and deckgen marks the slide itself
+    (a question slide on a template without a question layout)."""
 
 
 @dataclass(frozen=True)
 class Sizes:
-    """Starting and floor font sizes in points."""
+    """Starting, ceiling and floor font sizes in points."""
 
     title: float = 36.0
     body: float = 24.0
     min_title: float = 24.0
     min_body: float = 14.0
+    max_body: float = 0.0
+    """The largest size short body text of a point slide grows to; 0: 7/6 of ``body`` (28 for 24)."""
+
+    @property
+    def body_ceiling(self) -> float:
+        """The size short point-slide text grows to, in points."""
+        return self.max_body or round(self.body * 7 / 6)
 
 
 @dataclass(frozen=True)
@@ -128,3 +145,14 @@ class TemplateProfile:
     """Role fallbacks and other things a user of this template should know."""
     lints: tuple[str, ...] = field(default=())
     """Accessibility problems of the template itself (text colours below WCAG AA contrast)."""
+    by_layout: Mapping[str, Mapping[Role, LayoutSlots]] = field(default_factory=dict)
+    """Every layout of the template by name (the first of layouts sharing a name), as each
+    role would use it: for points that name their layout (``layout: Title Only``)."""
+
+    def slots_for(self, role: Role, layout: str | None = None) -> LayoutSlots:
+        """Where ``role``'s texts go: on the named ``layout`` when given, else on the role's own."""
+        if layout is not None and layout in self.by_layout:
+            return self.by_layout[layout][role]
+        return self.slots[role]
+    footer: str = ""
+    """The brand file's footer text, used when the outline sets none ("" for user templates)."""

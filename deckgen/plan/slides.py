@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 from deckgen.errors import Problem
-from deckgen.outline.model import Image, Position
-from deckgen.plan.profile import Role
+from deckgen.outline.model import Chart, Image, Position
+from deckgen.plan.profile import Box, Role
 
-ParagraphStyle = Literal["bullet", "plain", "quote", "attribution", "meta"]
+ParagraphStyle = Literal["bullet", "plain", "quote", "attribution", "meta", "heading"]
 """How a paragraph is set: a bullet at its level, plain text, a quotation, its attribution,
-or a small meta line (question kind and minutes)."""
+a small meta line (question kind and minutes), or a bold heading within the text."""
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,59 @@ class Paragraph:
     style: ParagraphStyle = "bullet"
     language: str | None = None
     """The paragraph's language when it differs from the deck's (deckgen's English labels)."""
+    link: str | None = None
+    """A URL the paragraph's text ends with, written as a clickable link."""
+
+
+@dataclass(frozen=True)
+class ColumnPlan:
+    """One column of a comparison: its heading and bullets, fitted to its own box."""
+
+    heading: tuple[Paragraph, ...]
+    body: tuple[Paragraph, ...]
+    size: float
+    heading_size: float
+    box: Box
+    """Where the column's bullets go (and its heading too, unless ``heading_box`` is given)."""
+    heading_box: Box | None = None
+    """The heading's own box (a Comparison layout's heading placeholder)."""
+
+
+@dataclass(frozen=True)
+class ComparePlan:
+    """Two columns side by side; ``placeholders``: filled into the layout's text placeholders
+    (two, or four with headings of their own), else drawn as text boxes."""
+
+    left: ColumnPlan
+    right: ColumnPlan
+    placeholders: int = 0
+    """How many text placeholders of the layout the columns use: 4, 2, or 0 (drawn)."""
+
+
+@dataclass(frozen=True)
+class TablePlan:
+    """A table (or one slide's part of a long one): texts, measured widths and heights in EMU."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[int, ...]
+    heights: tuple[int, ...]
+    """Height of the header row, then of each row (EMU)."""
+    size: float
+    """Font size of every cell, in points."""
+    box: Box
+    """Where the table's top-left corner goes and how wide it is (its height: ``heights``)."""
+    caption: str | None = None
+    caption_box: Box | None = None
+    caption_size: float = 0.0
+
+
+@dataclass(frozen=True)
+class ChartPlan:
+    """A native chart in ``box``."""
+
+    chart: Chart
+    box: Box
 
 
 @dataclass(frozen=True)
@@ -43,12 +96,26 @@ class SlidePlan:
     title_size: float = 0.0
     body_size: float = 0.0
     aside_size: float = 0.0
+    paragraph_space: float = 0.0
+    """Space above each top-level body paragraph after the first, in points; 0: the template's own
+    (balancing spreads short text down its box)."""
+    centred: bool = False
+    """True: the body text is centred vertically in its box (too little to fill it otherwise)."""
+    aside_centred: bool = False
+    """True: the aside (a short pull quote) is centred vertically in its box."""
     continuation: bool = False
     """True for the "(cont.)" slides that carry the overflow of the slide before."""
     position: Position = Position()
     """Where the slide's item stands in the outline (for lints)."""
     title_language: str | None = None
     """The title's language when it differs from the deck's (a label such as "Agenda")."""
+    layout: str | None = None
+    """A layout of the template named by the outline (``layout:``), instead of the role's."""
+    compare: ComparePlan | None = None
+    table: TablePlan | None = None
+    chart: ChartPlan | None = None
+    label: str = ""
+    """A label deckgen writes in the layout's label box (a question slide's "Discuss")."""
 
 
 @dataclass(frozen=True)
@@ -64,3 +131,5 @@ class DeckPlan:
     """The outline's date; when it is an ISO date it becomes the deck's created/modified date."""
     warnings: tuple[Problem, ...] = ()
     """Lints found while planning (text shrunk below the template's floor ...)."""
+    footer: str = ""
+    """Footer text for every slide whose layout has a footer placeholder ("" for none)."""

@@ -284,3 +284,8 @@ def contrast_message(template: str, finding: Contrast) -> str:
 def contrast_lints(template: str, layouts: Iterable[SlideLayout]) -> tuple[str, ...]:
     """Lint messages for the text colours of ``layouts`` below WCAG AA contrast."""
     return tuple(contrast_message(template, c) for c in template_contrasts(layouts) if not c.passes)
+
+
+def slide_background(layout: SlideLayout) -> RGB | None:
+    """The colour slides on ``layout`` show where nothing covers them (None when unknown)."""
+    return _slide_background(layout, palette_for(layout))[0]

@@ -16,6 +16,7 @@ from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.slide import SlideLayout
 
 from deckgen.plan.profile import Box, LayoutSlots, Role
+from deckgen.render.markslots import question_mark_slots
 from deckgen.render.textstyle import insets, level_styles, master_text_style
 
 _P = TypeVar("_P", bound=Any)
@@ -35,6 +36,9 @@ _NAMES: dict[Role, tuple[str, ...]] = {
     Role.QUESTION: ("question", "discussion", "discussionquestion"),
     Role.TAKEAWAYS: ("closing", "takeaways", "keytakeaways", "conclusion", "summary"),
     Role.REFERENCES: ("references", "bibliography", "sources", "furtherreading"),
+    Role.COMPARE: ("comparison", "compare", "twocontent", "titletwocontent", "title2content"),
+    Role.TABLE: ("table", "titleonly"),
+    Role.CHART: ("chart", "titleonly"),
 }
 """Layout names (lower case, letters and digits only) that serve each role, best first."""
 
@@ -47,8 +51,13 @@ FALLBACK: dict[Role, Role] = {
     Role.QUESTION: Role.CONTENT,
     Role.TAKEAWAYS: Role.CONTENT,
     Role.REFERENCES: Role.CONTENT,
+    Role.COMPARE: Role.CONTENT,
+    Role.TABLE: Role.CONTENT,
+    Role.CHART: Role.CONTENT,
 }
 """Where a role goes when the template has no layout for it."""
+DRAWN_ROLES = (Role.COMPARE, Role.TABLE, Role.CHART)
+"""Roles deckgen draws in the content area when no layout has their name: no warning."""
 
 
 def normalized(name: str) -> str:
@@ -168,7 +177,7 @@ def choose_layouts(
             target = FALLBACK[target]
         if target in chosen:
             chosen[role] = chosen[target]
-    return chosen, [r for r in fallen_back if r in chosen]
+    return chosen, [r for r in fallen_back if r in chosen and r not in DRAWN_ROLES]
 
 
 def _split_for_picture(body: Box) -> tuple[Box, Box]:
@@ -180,14 +189,32 @@ def _split_for_picture(body: Box) -> tuple[Box, Box]:
     return text, picture
 
 
-def slots_for(role: Role, shape: LayoutShape) -> LayoutSlots:
-    """Which of ``shape``'s boxes hold the title, body, aside and picture of ``role``."""
+def slots_for(role: Role, shape: LayoutShape, borrowed: bool = False) -> LayoutSlots:
+    """Which of ``shape``'s boxes hold the title, body, aside and picture of ``role``.
+
+    ``borrowed``: the layout serves another role and ``role`` has none of its own; a question
+    slide then gets deckgen's own mark (see :mod:`deckgen.render.marks`).
+    """
+    if borrowed and role is Role.QUESTION:
+        marked = question_mark_slots(shape)
+        if marked is not None:
+            return marked
     body = shape.texts[0] if shape.texts else None
     second = shape.texts[1] if len(shape.texts) > 1 else None
     if role is Role.PICTURE:
         picture = shape.pictures[0] if shape.pictures else second
         if picture is None and body is not None:
             body, picture = _split_for_picture(body)
-        return LayoutSlots(shape.name, shape.title, body, None, picture, shape.index)
+        return LayoutSlots(shape.name, shape.title, body, None, picture, shape.index, shape.texts)
     aside = second if role in (Role.QUOTE, Role.QUESTION) else None
-    return LayoutSlots(shape.name, shape.title, body, aside, None, shape.index)
+    label = shape.texts[2] if role is Role.QUESTION and len(shape.texts) > 2 else None
+    return LayoutSlots(shape.name, shape.title, body, aside, None, shape.index, shape.texts, label=label)
+
+
+def slots_by_layout(shapes: Sequence[LayoutShape]) -> dict[str, dict[Role, LayoutSlots]]:
+    """Every layout by name (the first of layouts sharing one), as each role would fill it."""
+    named: dict[str, dict[Role, LayoutSlots]] = {}
+    for shape in shapes:
+        if shape.name not in named:
+            named[shape.name] = {role: slots_for(role, shape) for role in Role}
+    return named

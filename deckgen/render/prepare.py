@@ -29,12 +29,14 @@ from deckgen.render.layouts import (
     LayoutShape,
     choose_layouts,
     describe_layout,
+    slots_by_layout,
     slots_for,
 )
 from deckgen.render.host import Host, open_host
 from deckgen.render.package import package_bytes, template_entries
 from deckgen.render.zipwriter import ZipEntry
 from deckgen.render.parts import add_missing_parts
+from deckgen.render.repair import give_body_bullets, repair_placeholder_ids
 from deckgen.render.theme import theme_fonts
 from deckgen.render.untrusted import SAVE_AS, read_template_package
 from deckgen.render.catalog import TemplateChoice
@@ -101,7 +103,7 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice) -> Templa
     return TemplateProfile(
         name=choice.name,
         path=choice.file,
-        slots={role: slots_for(role, chosen[role]) for role in Role},
+        slots={role: slots_for(role, chosen[role], borrowed=role in fallen_back) for role in Role},
         heading_font=brand_fonts.get("heading", heading),
         body_font=brand_fonts.get("body", body),
         sizes=choice.brand.sizes if choice.brand else Sizes(),
@@ -109,6 +111,8 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice) -> Templa
         slide_height=height,
         warnings=tuple(warnings),
         lints=contrast_lints(choice.name, (chosen[role].layout for role in Role)),
+        by_layout=slots_by_layout(shapes),
+        footer=choice.brand.footer if choice.brand else "",
     )
 
 
@@ -151,6 +155,8 @@ def _prepare(choice: TemplateChoice, template: bytes) -> StoredTemplate:
     presentation = _open(choice.file, template)
     try:
         _drop_slides(presentation)
+        repair_placeholder_ids(presentation)
+        give_body_bullets(presentation)
         add_missing_parts(presentation)
         blob = _stripped_blob(presentation)
         entries = template_entries(Presentation(io.BytesIO(blob)))  # as each deck's host reads it

@@ -1,0 +1,173 @@
+"""Inline Markdown in slide strings: ``*em*``, ``**strong**``, `` `code` `` and ``[text](url)``.
+
+Parsed with markdown-it-py restricted to its inline rules (no blocks, no HTML, no entities,
+no bare-URL linking), so ``R&D``, ``snake_case`` and ``2 * 3`` stay as written. The result is
+plain data: the visible text and the spans of it that are formatted, which the plan layer
+measures and the renderer writes as runs. A literal star is written ``\\*``.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+LINK_SCHEMES = ("http", "https", "mailto")
+"""The only link targets a deck may carry: web pages and e-mail addresses."""
+_MARKUP = frozenset("*_`[]\\<")
+"""Characters without which a string has no inline Markdown (the fast path)."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A formatted stretch ``[start, end)`` of the visible text."""
+
+    start: int
+    end: int
+    bold: bool = False
+    italic: bool = False
+    code: bool = False
+    link: str | None = None
+    """The target of a clickable link."""
+
+
+@dataclass(frozen=True)
+class Inline:
+    """A string as a slide shows it: the visible text and its formatted spans, in order."""
+
+    text: str
+    spans: tuple[Span, ...] = ()
+
+    def sliced(self, start: int, end: int) -> Inline:
+        """The part ``[start, end)`` of the text with its spans cut to fit."""
+        spans = tuple(
+            replace(span, start=max(span.start, start) - start, end=min(span.end, end) - start)
+            for span in self.spans if span.start < end and span.end > start
+        )
+        return Inline(self.text[start:end], spans)
+
+    def markdown(self) -> str:
+        """Markdown that parses back to this text and these spans."""
+        out: list[str] = []
+        position = 0
+        for span in self.spans:
+            out.append(escape(self.text[position:span.start]))
+            out.append(_wrapped(self.text[span.start:span.end], span))
+            position = span.end
+        out.append(escape(self.text[position:]))
+        return "".join(out)
+
+
+def escape(text: str) -> str:
+    """``text`` with every Markdown marker escaped, so it reads back literally."""
+    return "".join(f"\\{char}" if char in _MARKUP else char for char in text)
+
+
+def _wrapped(text: str, span: Span) -> str:
+    if span.code:
+        fence = "``" if "`" in text else "`"
+        inner = f" {text} " if fence == "``" else text
+        body = f"{fence}{inner}{fence}"
+    else:
+        body = escape(text)
+    if span.italic:
+        body = f"*{body}*"
+    if span.bold:
+        body = f"**{body}**"
+    if span.link:
+        body = f"[{body}](<{span.link}>)"
+    return body
+
+
+def _any_link(url: str) -> bool:
+    """Parse every link target, so that a disallowed one can be reported rather than shown raw."""
+    return True
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # only when a string has markup: start-up stays cheap
+
+    parser = MarkdownIt("zero").enable(["emphasis", "backticks", "link", "autolink", "escape"])
+    parser.validateLink = _any_link  # type: ignore[method-assign]  # link_problems judges targets
+    return parser
+
+
+@dataclass
+class _State:
+    text: list[str]
+    spans: list[Span]
+    bold: int = 0
+    italic: int = 0
+    links: list[str] | None = None
+
+    def add(self, content: str, code: bool = False) -> None:
+        start = sum(len(t) for t in self.text)
+        self.text.append(content)
+        link = self.links[-1] if self.links else None
+        if content and (self.bold or self.italic or code or link):
+            self.spans.append(Span(start, start + len(content), self.bold > 0, self.italic > 0, code, link))
+
+
+def _walk(tokens: list[Any], state: _State) -> None:
+    """Collect the text and formats of markdown-it's inline tokens into ``state``."""
+    for token in tokens:
+        kind = token.type
+        if kind == "text":
+            state.add(token.content)
+        elif kind in ("softbreak", "hardbreak"):
+            state.add(" ")
+        elif kind == "code_inline":
+            state.add(token.content, code=True)
+        elif kind in ("strong_open", "strong_close"):
+            state.bold += 1 if kind == "strong_open" else -1
+        elif kind in ("em_open", "em_close"):
+            state.italic += 1 if kind == "em_open" else -1
+        elif kind == "link_open":
+            state.links = [*(state.links or []), str(token.attrs.get("href", ""))]
+        elif kind == "link_close" and state.links:
+            state.links = state.links[:-1]
+
+
+@functools.lru_cache(maxsize=8192)
+def parse_inline(source: str) -> Inline:
+    """The visible text and formatted spans of ``source`` (remembered: fitting asks often)."""
+    if not _MARKUP.intersection(source):
+        return Inline(source)
+    state = _State([], [])
+    for block in _parser().parseInline(source):
+        _walk(block.children or [], state)
+    return Inline("".join(state.text), _merged(state.spans))
+
+
+def _merged(spans: list[Span]) -> tuple[Span, ...]:
+    """Adjacent spans of the same format joined (markdown-it splits text at markers)."""
+    merged: list[Span] = []
+    for span in spans:
+        last = merged[-1] if merged else None
+        if last is not None and last.end == span.start and replace(last, start=0, end=0) == replace(span, start=0, end=0):
+            merged[-1] = replace(last, end=span.end)
+        else:
+            merged.append(span)
+    return tuple(merged)
+
+
+def plain(source: str) -> str:
+    """What ``source`` reads as without its formatting (for notes, file names, lints)."""
+    return parse_inline(source).text
+
+
+def link_problems(source: str) -> list[str]:
+    """Messages for links whose target is not a web page or an e-mail address."""
+    problems = []
+    for span in parse_inline(source).spans:
+        if span.link is not None and urlsplit(span.link).scheme.lower() not in LINK_SCHEMES:
+            problems.append(
+                f"link target '{span.link}' is not allowed; links must start with https://, http:// or mailto:"
+            )
+    return list(dict.fromkeys(problems))

@@ -1,0 +1,126 @@
+"""Native charts: python-pptx's chart API, theme colours, alt text, a reproducible workbook.
+
+A chart is a real PowerPoint chart: editable, its data in an embedded Excel workbook
+(python-pptx writes it with XlsxWriter). XlsxWriter stamps the workbook with the time it
+was written, so the workbook is given a fixed date here: the same outline always gives
+the same deck bytes. Series (or a pie's slices) take the theme's accent colours in turn.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
+from pptx.dml.color import ColorFormat
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.oxml.ns import qn
+from pptx.slide import Slide
+from pptx.util import Emu, Pt
+from xlsxwriter import Workbook  # type: ignore[import-untyped]
+
+from deckgen.outline.inline import plain
+from deckgen.plan.slides import ChartPlan
+
+WORKBOOK_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+"""The creation date written into every embedded workbook (any fixed date keeps decks reproducible)."""
+_TYPES = {
+    "column": XL_CHART_TYPE.COLUMN_CLUSTERED,
+    "bar": XL_CHART_TYPE.BAR_CLUSTERED,
+    "line": XL_CHART_TYPE.LINE_MARKERS,
+    "pie": XL_CHART_TYPE.PIE,
+}
+_ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_3,
+            MSO_THEME_COLOR.ACCENT_4, MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_6)
+CHART_FONT_PT = 14.0
+
+
+class _DatedWorkbookWriter(CategoryWorkbookWriter):
+    """python-pptx's workbook writer, with a fixed creation date instead of the clock's."""
+
+    @contextmanager
+    def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
+        workbook = Workbook(xlsx_file, {"in_memory": True})
+        workbook.set_properties({"created": WORKBOOK_DATE})
+        worksheet = workbook.add_worksheet()
+        yield workbook, worksheet
+        workbook.close()
+
+
+class _ReproducibleChartData(CategoryChartData):
+    """Chart data whose embedded workbook is the same bytes every time."""
+
+    @property
+    def _workbook_writer(self) -> CategoryWorkbookWriter:
+        writer: CategoryWorkbookWriter = _DatedWorkbookWriter(self)  # type: ignore[no-untyped-call]
+        return writer
+
+
+def chart_data(plan: ChartPlan) -> CategoryChartData:
+    """The chart's categories and series, as python-pptx chart data."""
+    data = _ReproducibleChartData(number_format="General")  # type: ignore[no-untyped-call]
+    data.categories = [plain(c) for c in plan.chart.categories]
+    for series in plan.chart.series:
+        data.add_series(plain(series.name), series.values)  # type: ignore[no-untyped-call]
+    return data
+
+
+def _colour(color: ColorFormat, index: int) -> None:
+    color.theme_color = _ACCENTS[index % len(_ACCENTS)]
+
+
+def _paint(chart: Any, kind: str) -> None:
+    """Theme accents: one per series, or one per slice of a pie."""
+    plot = chart.plots[0]
+    if kind == "pie":
+        for index, point in enumerate(plot.series[0].points):
+            point.format.fill.solid()
+            _colour(point.format.fill.fore_color, index)
+        return
+    for index, series in enumerate(plot.series):
+        if kind == "line":
+            _colour(series.format.line.color, index)
+            series.format.line.width = Pt(2.5)
+            series.marker.format.fill.solid()
+            _colour(series.marker.format.fill.fore_color, index)
+        else:
+            series.format.fill.solid()
+            _colour(series.format.fill.fore_color, index)
+
+
+def _unsigned_axis_ids(chart: Any) -> None:
+    """Axis ids as the schema's unsigned ints: python-pptx's bar chart writes negative ones,
+    which PowerPoint reads as their 32-bit twins; the same twins keep axes paired."""
+    for element in chart._chartSpace.iter(qn("c:axId"), qn("c:crossAx")):
+        value = int(element.get("val"))
+        if value < 0:
+            element.set("val", str(value + 2**32))
+
+
+def add_chart(slide: Slide, plan: ChartPlan, size: float = CHART_FONT_PT) -> None:
+    """Draw ``plan``'s chart in its box, with its alt text on the frame for screen readers."""
+    box, kind = plan.box, plan.chart.type
+    shapes: Any = slide.shapes
+    frame = shapes.add_chart(_TYPES[kind], Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height),
+                             chart_data(plan))
+    chart = frame.chart
+    chart.font.size = Pt(size)
+    chart.has_title = False  # the slide's title says what the chart is
+    chart.has_legend = kind == "pie" or len(plan.chart.series) > 1
+    if chart.has_legend:
+        chart.legend.position = XL_LEGEND_POSITION.BOTTOM
+        chart.legend.include_in_layout = False
+    if kind == "pie":
+        plot = chart.plots[0]
+        plot.has_data_labels = True
+        plot.data_labels.show_value = True
+        plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END  # on the slide's background, readable
+    _paint(chart, kind)
+    _unsigned_axis_ids(chart)
+    properties = frame._element.nvGraphicFramePr.cNvPr
+    properties.set("descr", plain(plan.chart.alt))
+    frame.name = f"Chart: {plain(plan.chart.alt)[:60]}"

@@ -1,0 +1,47 @@
+"""Real PowerPoint tables: planned widths and heights, fitted text, the theme's table style.
+
+python-pptx's new tables use the built-in "Medium Style 2 – Accent 1" style with a header
+row and banded rows: the header is filled in the theme's first accent (the brand's
+primary colour in the bundled templates) and the rows alternate tints of it, in any
+template. Cell text is written like any slide text (runs, links, language, direction).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pptx.slide import Slide
+from pptx.util import Emu
+
+from deckgen.plan.bidi import is_right_to_left
+from deckgen.plan.slides import Paragraph, TablePlan
+from deckgen.render.text import fill_text
+
+
+def add_table(slide: Slide, plan: TablePlan, language: str) -> None:
+    """Draw ``plan``'s table (and caption) at its planned place and sizes."""
+    box = plan.box
+    frame = slide.shapes.add_table(len(plan.rows) + 1, len(plan.header), Emu(box.left), Emu(box.top),
+                                   Emu(box.width), Emu(sum(plan.heights)))
+    frame.name = "Table"
+    table: Any = frame.table
+    table.first_row = True
+    table.horz_banding = True
+    if is_right_to_left(language):
+        table._tbl.tblPr.set("rtl", "1")
+    for column, width in zip(table.columns, plan.widths):
+        column.width = Emu(width)
+    for row, height in zip(table.rows, plan.heights):
+        row.height = Emu(height)
+    for row_index, cells in enumerate((plan.header, *plan.rows)):
+        for column_index, text in enumerate(cells):
+            cell = table.cell(row_index, column_index)
+            cell.text_frame.word_wrap = True
+            shown = f"**{text}**" if row_index == 0 and text.strip() else text  # the header, bold everywhere
+            fill_text(cell.text_frame, [Paragraph(shown, style="plain")], plan.size, language)
+    if plan.caption and plan.caption_box is not None:
+        caption = plan.caption_box
+        shape = slide.shapes.add_textbox(Emu(caption.left), Emu(caption.top), Emu(caption.width), Emu(caption.height))
+        shape.name = "Table caption"
+        shape.text_frame.word_wrap = True
+        fill_text(shape.text_frame, [Paragraph(plan.caption, style="plain")], plan.caption_size, language)

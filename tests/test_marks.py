@@ -1,0 +1,129 @@
+"""Question slides stay distinct on any template; labels are text deckgen writes; no empty panels."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from statistics import median
+
+import pytest
+from pptx.oxml.ns import qn
+
+from deckgen.app.build import deck_bytes, plan_outline
+from deckgen.outline.loader import load_outline
+from deckgen.plan.labels import ENGLISH
+from deckgen.plan.profile import Role
+from deckgen.render.catalog import bundled_templates_dir
+from tests.conftest import SORA
+from tests.deck_helpers import SORA_ZH, THIRD_PARTY_TEMPLATES, cached_deck_bytes, open_deck, title_of
+
+PANDOC = str(THIRD_PARTY_TEMPLATES["pandoc reference"])
+QUESTION_PROMPT = "Have you seen an AI-generated video? What made it convincing, or not?"
+
+_LONG_QUOTE_POINT = """\
+title: Quotes
+sections:
+  - title: One
+    points:
+      - claim: A point with a quote and much evidence
+        evidence: [{bullets}]
+        quote: {{text: "A short quotation", by: Someone}}
+      - claim: A point whose quote is far too long for the panel
+        evidence: [A fact]
+        quote: {{text: "{long}", by: Someone}}
+"""
+
+
+def _shape_names(slide: object) -> list[str]:
+    return [shape.name for shape in slide.shapes]  # type: ignore[attr-defined]
+
+
+def test_questions_on_a_template_without_question_layout_get_deckgen_s_mark() -> None:
+    deck = open_deck(cached_deck_bytes(SORA, PANDOC))
+    slide = next(s for s in deck.slides if title_of(s) == QUESTION_PROMPT)
+    names = _shape_names(slide)
+    assert {"Question Band", "Question Disc", "Question Kind", "Discuss Label"} <= set(names)
+    kind = next(s for s in slide.shapes if s.name == "Question Kind")
+    assert kind.text_frame.text == "Warm-up · 3 min"
+    band = next(s for s in slide.shapes if s.name == "Question Band")
+    colour = band._element.find(f"{qn('p:spPr')}/{qn('a:solidFill')}/{qn('a:schemeClr')}")
+    assert colour is not None and colour.get("val").startswith("accent")
+    assert band._element.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}").get("descr") == ""
+    # the kind line is not repeated in the body any more
+    assert "Warm-up · 3 min" not in [p.text for p in slide.placeholders[1].text_frame.paragraphs]
+
+
+def test_only_question_slides_carry_the_mark() -> None:
+    deck = open_deck(cached_deck_bytes(SORA, PANDOC))
+    plan = plan_outline(load_outline(SORA), PANDOC)
+    marked = ["Question Disc" in _shape_names(slide) for slide in deck.slides]
+    assert marked == [s.role is Role.QUESTION for s in plan.slides]
+
+
+def test_a_marked_prompt_is_set_larger_than_every_ordinary_title() -> None:
+    plan = plan_outline(load_outline(SORA), PANDOC)
+    ordinary = [s.title_size for s in plan.slides if s.role in (Role.CONTENT, Role.QUOTE, Role.PICTURE)]
+    prompts = [s.title_size for s in plan.slides if s.role is Role.QUESTION]
+    assert min(prompts) >= median(ordinary)
+    assert median(prompts) > median(ordinary)
+
+
+def test_bundled_question_slides_are_not_marked_twice() -> None:
+    deck = open_deck(cached_deck_bytes(SORA, "seminar"))
+    assert not any("Question Disc" in _shape_names(s) for s in deck.slides)
+
+
+@pytest.mark.parametrize("template", ["seminar", "classic"])
+def test_the_discuss_label_is_text_deckgen_writes_not_layout_decoration(template: str) -> None:
+    deck = open_deck(cached_deck_bytes(SORA, template))
+    layout = next(layout for layout in deck.slide_layouts if layout.name == "Question")
+    static = [s for s in layout.shapes if not s.is_placeholder and s.has_text_frame and s.text_frame.text.strip()]
+    assert [s.text_frame.text for s in static] == ["?"]
+    questions = [s for s in deck.slides if s.slide_layout.name == "Question"]
+    assert questions
+    for slide in questions:
+        labels = [p for p in slide.placeholders if p.placeholder_format.idx == 14]
+        assert [p.text_frame.text for p in labels] == [ENGLISH.discuss]
+
+
+def test_the_discuss_label_comes_from_the_label_table() -> None:
+    plan = plan_outline(load_outline(SORA), "seminar")
+    assert {s.label for s in plan.slides if s.role is Role.QUESTION} == {ENGLISH.discuss}
+
+
+def test_continuations_of_a_quote_point_use_a_plain_content_layout(write_outline: Callable[[str], Path]) -> None:
+    bullets = ", ".join(f"Evidence bullet number {n} that takes a line or two of the body" for n in range(14))
+    outline = load_outline(write_outline(_LONG_QUOTE_POINT.format(bullets=bullets, long="word " * 200)))
+    plan = plan_outline(outline, "seminar")
+    first = [s for s in plan.slides if s.title.startswith("A point with a quote")]
+    assert len(first) > 1
+    assert first[0].role is Role.QUOTE and first[0].aside
+    assert all(s.role is Role.CONTENT and not s.aside for s in first[1:])
+    deck = open_deck(deck_bytes(outline, "seminar"))
+    layouts = [s.slide_layout.name for s in deck.slides if title_of(s).startswith("A point with a quote")]
+    assert layouts[0] == "Quote" and set(layouts[1:]) == {"Content"}
+
+
+def test_a_quote_too_long_for_its_panel_leaves_no_empty_panel(write_outline: Callable[[str], Path]) -> None:
+    outline = load_outline(write_outline(_LONG_QUOTE_POINT.format(bullets="A fact", long="word " * 200)))
+    plan = plan_outline(outline, "seminar")
+    slides = [s for s in plan.slides if s.title.startswith("A point whose quote")]
+    assert slides and all(s.role is Role.CONTENT for s in slides)
+    assert any("word word" in p.text for s in slides for p in s.body)
+
+
+@pytest.mark.parametrize("template", ["seminar", "classic"])
+def test_the_logo_alt_text_names_the_brand(template: str) -> None:
+    deck = open_deck(bundled_templates_dir() / f"{template}.pptx")
+    owners = [deck.slide_master, *deck.slide_layouts]
+    descriptions = {element.get("descr") for owner in owners
+                    for element in owner._element.iter(qn("p:cNvPr"))
+                    if element.getparent().tag == qn("p:nvPicPr")}
+    assert descriptions == {f"deckgen {template.title()} logo"}
+
+
+def test_a_chinese_deck_writes_its_discuss_label_in_chinese() -> None:
+    deck = open_deck(cached_deck_bytes(SORA_ZH, "seminar"))
+    questions = [s for s in deck.slides if s.slide_layout.name == "Question"]
+    assert questions
+    assert {p.text_frame.text for s in questions for p in s.placeholders if p.placeholder_format.idx == 14} == {"讨论"}
