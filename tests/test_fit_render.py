@@ -29,7 +29,7 @@ from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Bullet, Outline
 from deckgen.plan.profile import Role, Sizes
 from deckgen.render.catalog import resolve_template
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, require_metric_fonts
 
 FIT = FIXTURES / "fit"
 OUTLINES = {"english": FIT / "long-english.yaml", "chinese": FIT / "long-chinese.yaml", "formatted": FIT / "long-rich.yaml"}
@@ -182,6 +182,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
     pdftotext = shutil.which("pdftotext")
     if soffice is None or pdftotext is None:
         pytest.skip("needs LibreOffice (soffice) and poppler's pdftotext")
+    require_metric_fonts()
     folder = tmp_path_factory.mktemp("fit-render")
     decks = {}
     for outline_name, template in CASES:

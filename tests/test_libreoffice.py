@@ -20,7 +20,7 @@ from PIL import Image
 from deckgen.cli.main import main
 from deckgen.outline.inline import plain
 from deckgen.outline.loader import load_outline
-from tests.conftest import OUTLINES, SORA
+from tests.conftest import OUTLINES, SORA, require_metric_fonts
 from tests.deck_helpers import (
     READING,
     SORA_ZH,
@@ -62,6 +62,7 @@ def soffice_binary() -> str:
 @pytest.fixture(scope="session")
 def pdfs(soffice_binary: str, poppler: None, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every deck of :data:`DECKS` converted to PDF by a single LibreOffice run."""
+    require_metric_fonts()
     soffice = soffice_binary
     work = tmp_path_factory.mktemp("libreoffice")
     decks = []
@@ -146,3 +147,15 @@ def test_every_table_cell_stays_inside_its_frame(pdfs: dict[str, Path], name: st
             assert expected - inside == Counter(), f"slide {number}: cell text outside the table's frame"
             checked += 1
     assert checked
+
+
+def test_a_missing_measuring_font_skips_naming_its_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tests.conftest as conftest
+
+    monkeypatch.setattr(conftest, "installed_font_families", lambda: frozenset({"DejaVu Sans", "Carlito"}))
+    conftest.require_metric_fonts("Carlito")  # present: no skip
+    with pytest.raises(pytest.skip.Exception, match="Caladea is not installed.*fonts-crosextra-caladea"):
+        conftest.require_metric_fonts("Carlito", "Caladea")
+    monkeypatch.setattr(conftest, "installed_font_families", lambda: None)
+    with pytest.raises(pytest.skip.Exception, match="fc-list"):
+        conftest.require_metric_fonts()

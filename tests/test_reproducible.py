@@ -86,3 +86,26 @@ def test_parallel_and_serial_batches_give_the_same_files(runner: CliRunner, tmp_
     assert names == sorted(p.name for p in (tmp_path / "parallel").iterdir())
     for name in names:
         assert (tmp_path / "serial" / name).read_bytes() == (tmp_path / "parallel" / name).read_bytes(), name
+
+
+def test_a_deck_does_not_depend_on_the_decks_built_before_it(tmp_path: Path) -> None:
+    """Decks share their template's parts within a process (and a cached template across
+    processes); a deck with East Asian fonts or a picture must leave nothing behind."""
+    import os
+    import subprocess
+    import sys
+
+    from deckgen.app.build import deck_bytes
+    from deckgen.outline.loader import load_outline
+    from tests.deck_helpers import SORA_ZH
+
+    first = deck_bytes(load_outline(SORA))
+    deck_bytes(load_outline(SORA_ZH))
+    deck_bytes(load_outline(READING))
+    assert deck_bytes(load_outline(SORA)) == first
+    fresh = {**os.environ, "DECKGEN_CACHE_DIR": str(tmp_path / "empty-cache")}
+    for _ in range(2):  # a cold cache, then a warm one
+        out = tmp_path / "sora.pptx"
+        subprocess.run([sys.executable, "-m", "deckgen", "build", str(SORA), "-o", str(out), "--force", "-q"],
+                       check=True, env=fresh)
+        assert out.read_bytes() == first

@@ -66,9 +66,9 @@ def _problems(error: DeckgenError, path: Path) -> list[Problem]:
 
 def outline_lints(outline: Outline, template: str | None) -> list[Problem]:
     """Lints of the outline, of its plan, and the template's role fallbacks and text contrast."""
-    from deckgen.app.build import plan_outline, template_for
+    from deckgen.app.templates import plan_outline, profile_for
 
     plan = plan_outline(outline, template)
-    profile = template_for(outline, template).profile
+    profile = profile_for(outline, template)
     fallbacks = [Problem(None, 0, 0, w) for w in profile.warnings + profile.lints]
     return lint_outline(outline) + list(plan.warnings) + fallbacks

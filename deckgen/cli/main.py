@@ -6,11 +6,9 @@ No traceback for any bad input; ``--debug`` shows one for unexpected failures.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
-import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -203,6 +201,8 @@ def help_command(ctx: click.Context, topic: str | None) -> None:
 def schema() -> None:
     """Print the JSON Schema of the outline format (for editors)."""
     from deckgen.outline.schema import outline_json_schema
+
+    import json
 
     click.echo(json.dumps(outline_json_schema(), indent=2, ensure_ascii=False))
 
@@ -417,6 +417,8 @@ def run() -> None:
         sys.exit(EXIT_CODE)
     except Exception as error:  # pragma: no cover - last resort, a bug
         if os.environ.get(_DEBUG_ENV):
+            import traceback
+
             traceback.print_exc()
         click.echo(printable(f"error: internal error: {type(error).__name__}: {error} (run with --debug for details; please report it)"), err=True)
         sys.exit(1)

@@ -13,9 +13,6 @@ import os
 import warnings
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from PIL import Image as PILImage
-from PIL import UnidentifiedImageError
-
 from deckgen.errors import did_you_mean
 
 PPTX_IMAGE_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF", "WMF")
@@ -82,6 +79,9 @@ def _nearby(resolved: Path) -> str:
 
 def verify_image(raw: str, resolved: Path) -> None:
     """Open the image with Pillow and verify it; raise :class:`ImageCheckError` if unusable."""
+    from PIL import Image as PILImage  # loaded only for outlines that have pictures
+    from PIL import UnidentifiedImageError
+
     with warnings.catch_warnings():
         warnings.simplefilter("error", PILImage.DecompressionBombWarning)
         try:

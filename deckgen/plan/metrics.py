@@ -24,8 +24,11 @@ import json
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
+from pathlib import Path
 from typing import Any
+
+_DATA = Path(__file__).resolve().parent / "data" / "metrics"
+"""The bundled width tables (read as plain files: importlib.resources costs more to import)."""
 
 SINGLE_LINE_EM = 1.2
 """Pitch of single-spaced lines in PowerPoint and LibreOffice Impress, in ems of the font size."""
@@ -150,7 +153,7 @@ class FontMetrics:
 
 
 def _load(table: str) -> dict[str, Any]:
-    data = resources.files("deckgen.plan").joinpath(f"data/metrics/{table}.json").read_text("ascii")
+    data = (_DATA / f"{table}.json").read_text("ascii")
     loaded: dict[str, Any] = json.loads(data)
     return loaded
 

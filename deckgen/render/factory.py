@@ -47,9 +47,11 @@ class Placeholders:
 
 @dataclass(frozen=True)
 class _Prototype:
-    """The cloned placeholders of one layout, and where deckgen's placeholders are among them."""
+    """A new slide on one layout (its placeholders cloned), and where deckgen's placeholders
+    are among them."""
 
-    elements: tuple[Any, ...]
+    slide: Any
+    """The whole ``p:sld`` element, copied for each later slide on the layout."""
     title: int | None
     """Position of the title placeholder among ``elements``."""
     texts: tuple[int, ...]
@@ -66,20 +68,37 @@ def _prototype(slide: Slide) -> _Prototype:
     texts = [i for i, kind in enumerate(kinds) if kind in TEXT_TYPES]
     texts.sort(key=lambda i: int(shapes[i].placeholder_format.idx))  # fill order, as in_fill_order
     return _Prototype(
-        tuple(copy.deepcopy(e) for e in elements),
+        copy.deepcopy(slide._element),
         titles[0] if titles else None,
         tuple(texts),
         tuple(i for i, kind in enumerate(kinds) if kind in PICTURE_TYPES),
     )
 
 
-def _notes_body(notes: NotesSlide) -> Any:
-    """The notes page's body placeholder (where speaker notes go), found without XPath."""
+def _notes_body_path(notes: NotesSlide) -> tuple[int, ...] | None:
+    """Where the notes page's body placeholder (where speaker notes go) sits in its XML, as
+    child positions from the root, found without XPath; None when it has none."""
+    root = notes._element
     for element in notes.shapes._spTree.iter_shape_elms():
         ph = element.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
         if ph is not None and ph.get("type") == "body":
-            return SlidePlaceholder(element, notes.shapes)
-    return notes.notes_placeholder
+            path = []
+            while element is not root:
+                parent = element.getparent()
+                path.append(parent.index(element))
+                element = parent
+            return tuple(reversed(path))
+    return None
+
+
+def _notes_body(notes: NotesSlide, path: tuple[int, ...] | None) -> Any:
+    """The body placeholder of ``notes`` (a copy of the prototype), at ``path``."""
+    if path is None:
+        return notes.notes_placeholder
+    element = notes._element
+    for position in path:
+        element = element[position]
+    return SlidePlaceholder(element, notes)
 
 
 @dataclass
@@ -88,6 +107,8 @@ class Prototypes:
 
     layouts: dict[str, _Prototype] = field(default_factory=dict)
     notes: Any | None = None
+    notes_body: tuple[int, ...] | None = None
+    """Where the body placeholder sits in the notes page's XML (child positions)."""
 
 
 class SlideFactory:
@@ -102,25 +123,24 @@ class SlideFactory:
         self._shared = prototypes if prototypes is not None else Prototypes()
         self._prototypes = self._shared.layouts
         self._notes_count = 0
+        self._notes_master: Any | None = None
         self._id_list = presentation.slides._sldIdLst
         self._next_id = max([_FIRST_SLIDE_ID - 1, *(int(i) for i in self._id_list.xpath("./p:sldId/@id"))]) + 1
 
     def add_slide(self, layout: SlideLayout) -> tuple[Slide, Placeholders]:
         """A new slide on ``layout`` at the end of the deck, with its placeholders sorted."""
-        slide = self._append_slide(layout)
         key = str(layout.part.partname)  # layout names may repeat; part names do not
         prototype = self._prototypes.get(key)
         if prototype is None:
+            slide = self._append_slide(layout, CT_Slide.new())
             slide.shapes.clone_layout_placeholders(layout)
             prototype = self._prototypes[key] = _prototype(slide)
         else:
-            tree = slide.shapes._spTree
-            for element in prototype.elements:
-                tree.append(copy.deepcopy(element))
+            slide = self._append_slide(layout, copy.deepcopy(prototype.slide))
         return slide, self._placeholders(slide, prototype)
 
-    def _append_slide(self, layout: SlideLayout) -> Slide:
-        """An empty slide part on ``layout``, listed last in the presentation.
+    def _append_slide(self, layout: SlideLayout, element: Any) -> Slide:
+        """A slide part of ``element`` on ``layout``, listed last in the presentation.
 
         What python-pptx's ``add_slide`` does, without its searches for an existing
         relationship (a new part has none) or for the largest slide id, which made adding
@@ -128,7 +148,7 @@ class SlideFactory:
         """
         main = self._presentation.part
         partname = PackURI(f"/ppt/slides/slide{len(self._id_list) + 1}.xml")
-        slide_part = SlidePart(partname, CT.PML_SLIDE, main.package, CT_Slide.new())
+        slide_part = SlidePart(partname, CT.PML_SLIDE, main.package, element)
         slide_part.rels._add_relationship(RT.SLIDE_LAYOUT, layout.part)
         rid = main.rels._add_relationship(RT.SLIDE, slide_part)
         self._id_list._add_sldId(id=self._next_id, rId=rid)
@@ -151,8 +171,9 @@ class SlideFactory:
         if self._shared.notes is None:
             notes = slide.notes_slide
             self._shared.notes = copy.deepcopy(notes._element)
+            self._shared.notes_body = _notes_body_path(notes)
             self._notes_count = 1
-            return _notes_body(notes).text_frame
+            return _notes_body(notes, self._shared.notes_body).text_frame
         self._notes_count += 1
         slide_part = slide.part
         part = NotesSlidePart(
@@ -161,8 +182,10 @@ class SlideFactory:
             slide_part.package,
             copy.deepcopy(self._shared.notes),
         )
-        master = self._presentation.part.notes_master_part
+        if self._notes_master is None:
+            self._notes_master = self._presentation.part.notes_master_part
+        master = self._notes_master
         part.rels._add_relationship(RT.NOTES_MASTER, master)
         part.rels._add_relationship(RT.SLIDE, slide_part)
         slide_part.rels._add_relationship(RT.NOTES_SLIDE, part)
-        return _notes_body(part.notes_slide).text_frame
+        return _notes_body(part.notes_slide, self._shared.notes_body).text_frame

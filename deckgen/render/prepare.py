@@ -1,16 +1,18 @@
-"""Prepare a template once per process: open it safely, drop its example slides, profile it.
+"""Prepare a template once: open it safely, drop its example slides, profile it.
 
 The file is vetted first (:mod:`deckgen.render.untrusted`: zip bombs, other Office files,
 DTDs); only then does python-pptx read it.
 
 Opening and profiling a template is the costly part of a build; a batch of decks with
-the same template reuses one :class:`PreparedTemplate` (see :func:`prepare_template`).
+the same template reuses one :class:`PreparedTemplate` (see :func:`prepare_template`),
+and a new process finds it in the on-disk cache (:mod:`deckgen.render.cache`).
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +21,8 @@ from pptx.presentation import Presentation as PresentationObject
 
 from deckgen.errors import DeckgenError, TemplateError
 from deckgen.plan.profile import Role, Sizes, TemplateProfile
+from deckgen.render import cache
+from deckgen.render.cache import StoredTemplate, read_template_file
 from deckgen.render.contrast import contrast_lints
 from deckgen.render.factory import Prototypes
 from deckgen.render.layouts import (
@@ -28,7 +32,9 @@ from deckgen.render.layouts import (
     slots_by_layout,
     slots_for,
 )
-from deckgen.render.package import package_bytes
+from deckgen.render.host import Host, open_host
+from deckgen.render.package import package_bytes, template_entries
+from deckgen.render.zipwriter import ZipEntry
 from deckgen.render.parts import add_missing_parts
 from deckgen.render.repair import give_body_bullets, repair_placeholder_ids
 from deckgen.render.theme import theme_fonts
@@ -38,22 +44,32 @@ from deckgen.render.catalog import TemplateChoice
 
 @dataclass(frozen=True)
 class PreparedTemplate:
-    """A template ready to build decks from: its profile and its bytes without example slides."""
+    """A template ready to build decks from: its profile, its bytes without example slides,
+    and its parts compressed for copying into decks."""
 
     profile: TemplateProfile
     blob: bytes
+    entries: Mapping[str, ZipEntry] = field(default_factory=dict, compare=False)
+    """The zip entries of the template's parts (and their relationships), by member name."""
     prototypes: Prototypes = field(default_factory=Prototypes, compare=False)
     """Cloned placeholder XML shared by every deck built from this template in this process."""
+    _host: list[Host] = field(default_factory=list, compare=False, repr=False)
 
     def open(self) -> PresentationObject:
-        """A fresh presentation to fill, independent of any other deck built from this one."""
+        """A fresh presentation of the prepared template, independent of any deck."""
         return Presentation(io.BytesIO(self.blob))
 
+    def host(self) -> Host:
+        """The template opened once in this process, which every deck shares parts with."""
+        if not self._host:
+            self._host.append(open_host(self.blob))
+        return self._host[0]
 
 
-def _open(path: Path) -> PresentationObject:
+
+def _open(path: Path, data: bytes) -> PresentationObject:
     """Open the template after :func:`read_template_package` has vetted it as untrusted input."""
-    blob = read_template_package(path)
+    blob = read_template_package(path, data)
     try:
         return Presentation(io.BytesIO(blob))
     except Exception as error:  # python-pptx raises many kinds on a damaged package
@@ -110,7 +126,8 @@ _CACHE: dict[tuple[Path, int, int, str], PreparedTemplate] = {}
 
 
 def prepare_template(choice: TemplateChoice) -> PreparedTemplate:
-    """Open, clean and profile ``choice``; cached per process by path, size, mtime and name."""
+    """Open, clean and profile ``choice``; kept per process by path, size, mtime and name,
+    and on disk by content (see :mod:`deckgen.render.cache`)."""
     path = choice.file
     try:
         status = path.stat()
@@ -118,18 +135,32 @@ def prepare_template(choice: TemplateChoice) -> PreparedTemplate:
         raise TemplateError.about(path, f"cannot be read ({error.strerror})") from None
     key = (path, status.st_size, status.st_mtime_ns, choice.name)
     if key not in _CACHE:
-        _CACHE[key] = _prepare(choice)
+        stored = stored_template(choice)
+        _CACHE[key] = PreparedTemplate(stored.profile, stored.package, stored.entries)
     return _CACHE[key]
 
 
-def _prepare(choice: TemplateChoice) -> PreparedTemplate:
-    presentation = _open(choice.file)
+def stored_template(choice: TemplateChoice) -> StoredTemplate:
+    """``choice`` prepared: from the on-disk cache, or prepared now and stored there."""
+    template = read_template_file(choice.file)
+    key = cache.entry_key(choice, template)
+    stored = cache.load(choice, key)
+    if stored is None:
+        stored = _prepare(choice, template)
+        cache.store(key, stored)
+    return stored
+
+
+def _prepare(choice: TemplateChoice, template: bytes) -> StoredTemplate:
+    presentation = _open(choice.file, template)
     try:
         _drop_slides(presentation)
         repair_placeholder_ids(presentation)
         give_body_bullets(presentation)
         add_missing_parts(presentation)
-        return PreparedTemplate(_profile(presentation, choice), _stripped_blob(presentation))
+        blob = _stripped_blob(presentation)
+        entries = template_entries(Presentation(io.BytesIO(blob)))  # as each deck's host reads it
+        return StoredTemplate(_profile(presentation, choice), blob, entries)
     except DeckgenError:
         raise
     except Exception as error:  # a damaged master or layout python-pptx trips over

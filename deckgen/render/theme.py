@@ -37,16 +37,18 @@ def theme_fonts(master: SlideMaster) -> tuple[str | None, str | None]:
     return typeface("majorFont"), typeface("minorFont")
 
 
-def set_east_asian_font(master: SlideMaster, typeface: str) -> None:
-    """Make ``typeface`` the theme's East Asian heading and body font (``a:ea``).
+def east_asian_theme(master: SlideMaster, typeface: str) -> dict[str, bytes]:
+    """The master's theme with ``typeface`` as its East Asian heading and body font (``a:ea``),
+    by part name (empty when the master has no readable theme).
 
     Runs already name their East Asian font; the theme's font scheme says it too, so text
-    a person adds to the deck later is set in the same font.
+    a person adds to the deck later is set in the same font. The template's own theme part
+    is left as it is (other decks share it); the deck writes this content in its place.
     """
     theme = theme_xml(master)
     if theme is None:
-        return
+        return {}
     for east_asian in theme.xpath("//a:fontScheme/*/a:ea", namespaces=_NS):
         east_asian.set("typeface", typeface)
     part = master.part.part_related_by(RT.THEME)
-    part._blob = etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return {str(part.partname): etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True)}

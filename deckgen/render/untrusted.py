@@ -62,13 +62,14 @@ _PARSER = etree.XMLParser(
 
 
 
-def read_template_package(path: Path) -> bytes:
+def read_template_package(path: Path, data: bytes | None = None) -> bytes:
     """The bytes of the template at ``path`` as a .pptx package, once it passes every check.
 
-    A .potx (or .ppsx) main part is relabelled as a presentation so python-pptx opens it.
+    ``data`` is the file's content when the caller has read it already (``path`` then
+    only names the file in messages). A .potx (or .ppsx) main part is relabelled as a presentation so python-pptx opens it.
     Raises :class:`TemplateError` saying what the file is and what to do instead.
     """
-    archive = _open_zip(path)
+    archive = _open_zip(path, data)
     with archive:
         _check_sizes(path, archive)
         main, content_type = _main_part(path, archive)
@@ -79,8 +80,11 @@ def read_template_package(path: Path) -> bytes:
         return _vetted_copy(path, archive)
 
 
-def _open_zip(path: Path) -> zipfile.ZipFile:
+def _open_zip(path: Path, data: bytes | None) -> zipfile.ZipFile:
+    head = data[:8] if data is not None else b""
     try:
+        if data is not None:
+            return zipfile.ZipFile(io.BytesIO(data))
         with path.open("rb") as stream:
             head = stream.read(8)
         return zipfile.ZipFile(path)

@@ -15,6 +15,7 @@ from pptx.util import Emu
 from deckgen.plan.languages import east_asian_font
 from deckgen.plan.profile import Box, LayoutSlots, Role
 from deckgen.render.factory import Placeholders, SlideFactory
+from deckgen.render.host import new_deck
 from deckgen.render.marks import MarkColours, draw_question_mark, mark_colours
 from deckgen.render.metadata import set_metadata
 from deckgen.render.numbers import FooterWriter
@@ -23,7 +24,7 @@ from deckgen.render.pictures import add_picture
 from deckgen.render.prepare import PreparedTemplate
 from deckgen.render.text import fill_notes, fill_plain, fill_text
 from deckgen.render.visuals import add_visual
-from deckgen.render.theme import set_east_asian_font
+from deckgen.render.theme import east_asian_theme
 from deckgen.plan.slides import DeckPlan, SlidePlan
 
 
@@ -102,7 +103,8 @@ def render_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None = 
     ``epoch`` (seconds, from ``SOURCE_DATE_EPOCH``) fixes the zip timestamps and, when the
     outline has no date, the document dates; the same inputs always give the same bytes.
     """
-    presentation = template.open()
+    host = template.host()
+    presentation = new_deck(host)
     layouts = list(presentation.slide_layouts)
     factory = SlideFactory(presentation, template.prototypes)
     footers = FooterWriter(plan.footer, plan.language)
@@ -119,9 +121,10 @@ def render_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None = 
                                profile.slide_width, profile.slide_height)
         if slide_plan.role is not Role.TITLE:
             footers.add(slide, layout, number)
+    overrides: dict[str, bytes] = {}
     east_asian = east_asian_font(plan.language)
     if east_asian is not None:
-        set_east_asian_font(presentation.slide_master, east_asian)
+        overrides.update(east_asian_theme(presentation.slide_master, east_asian))
     set_metadata(presentation, plan, epoch)
-    return package_bytes(presentation, epoch)
+    return package_bytes(presentation, epoch, shared=host.parts, done=template.entries, overrides=overrides)
 

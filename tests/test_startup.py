@@ -1,0 +1,173 @@
+"""Start-up stays light: which heavy libraries each command loads, and the template cache
+that lets ``check`` (and a single-deck ``build``) skip preparing the template again.
+
+Speed itself is measured by benchmarks/, never here; these tests pin what users rely on
+for it: ``--help`` and a ``check`` with a warm cache never load python-pptx, lxml or
+Pillow, and a damaged cache entry is rebuilt instead of breaking anything.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from deckgen.render import cache
+from deckgen.render.catalog import resolve_template
+
+from tests.conftest import OUTLINES, SORA, fixture_path
+
+HEAVY = ("pptx", "lxml", "PIL", "multiprocessing")
+PROBE = """
+import json, sys
+from deckgen.cli import main
+try:
+    main(sys.argv[1:], prog_name="deckgen")
+except SystemExit as exit:
+    code = exit.code
+print(json.dumps({"code": code, "loaded": [m for m in %r if m in sys.modules]}), file=sys.stderr)
+""" % (HEAVY,)
+
+
+def loaded_by(args: list[str], cache_dir: Path, cwd: Path | None = None) -> tuple[int, list[str]]:
+    """Run ``deckgen ARGS`` in a fresh interpreter; its exit code and the heavy modules it loaded."""
+    env = {**os.environ, cache.CACHE_ENV: str(cache_dir)}
+    done = subprocess.run([sys.executable, "-c", PROBE, *args], capture_output=True, text=True, env=env, cwd=cwd)
+    report = json.loads(done.stderr.strip().splitlines()[-1])
+    return report["code"], report["loaded"]
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["build", "--help"], ["check", "--help"]])
+def test_help_and_version_load_no_heavy_library(args: list[str], tmp_path: Path) -> None:
+    code, loaded = loaded_by(args, tmp_path)
+    assert code in (0, None)
+    assert loaded == []
+
+
+def test_check_loads_python_pptx_only_to_fill_a_cold_cache(tmp_path: Path) -> None:
+    code, cold = loaded_by(["check", str(SORA)], tmp_path / "cache")
+    assert code in (0, None)
+    assert "pptx" in cold  # the template had to be prepared once
+    code, warm = loaded_by(["check", str(SORA)], tmp_path / "cache")
+    assert code in (0, None)
+    assert "pptx" not in warm and "lxml" not in warm and "multiprocessing" not in warm
+    assert "PIL" not in warm  # the Sora outline has no pictures
+
+
+def test_pillow_loads_only_for_an_outline_with_pictures(tmp_path: Path) -> None:
+    outline = OUTLINES / "reading-a-policy-paper.yaml"
+    loaded_by(["check", str(outline)], tmp_path / "cache")
+    code, warm = loaded_by(["check", str(outline)], tmp_path / "cache")
+    assert code in (0, None)
+    assert warm == ["PIL"]  # it verifies the outline's picture
+
+
+def test_a_warm_check_of_an_outline_without_pictures_loads_no_heavy_library(tmp_path: Path) -> None:
+    outline = fixture_path("outlines", "minimal.yaml")
+    loaded_by(["check", str(outline)], tmp_path / "cache")
+    code, warm = loaded_by(["check", str(outline)], tmp_path / "cache")
+    assert code in (0, None)
+    assert warm == []
+
+
+def test_check_reports_the_same_template_warnings_warm_as_cold(tmp_path: Path) -> None:
+    """A user template with fallbacks: the cached profile keeps its warnings."""
+    outline = tmp_path / "talk.yaml"
+    template = fixture_path("templates", "pandoc-reference.pptx")
+    outline.write_text(f"title: T\ntemplate: {template}\nsections:\n  - title: S\n    points:\n      - claim: C\n",
+                       encoding="utf-8")
+    env = {**os.environ, cache.CACHE_ENV: str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-m", "deckgen", "check", str(outline)], capture_output=True, text=True,
+                           env=env) for _ in range(2)]
+    assert runs[0].returncode == runs[1].returncode == 0
+    assert "no layout for" in runs[0].stderr
+    assert runs[0].stderr == runs[1].stderr
+
+
+def test_the_cache_folder_follows_the_override_then_xdg(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "mine"))
+    assert cache.cache_dir() == tmp_path / "mine"
+    monkeypatch.delenv(cache.CACHE_ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    if sys.platform not in ("win32", "darwin"):
+        assert cache.cache_dir() == tmp_path / "xdg" / "deckgen"
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("template-*.bin"))
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", b"deckgen-template-cache\n" + b"\0" * 32 + b"x"])
+def test_a_damaged_cache_entry_is_rebuilt(damage: bytes, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+    choice = resolve_template("seminar")
+    key = cache.entry_key(choice, choice.file.read_bytes())
+    assert cache.load(choice, key) is None
+    from deckgen.render.prepare import stored_template
+
+    first = stored_template(choice)
+    [entry] = _entries(tmp_path)
+    entry.write_bytes(damage)
+    assert cache.load(choice, key) is None
+    again = stored_template(choice)
+    assert again == first
+    assert cache.load(choice, key) == first
+
+
+def test_an_entry_names_the_template_file_it_was_asked_for(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Two copies of one template share an entry, but each profile names its own file."""
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    from deckgen.render.prepare import stored_template
+
+    source = fixture_path("templates", "python-pptx-default.pptx").read_bytes()
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "brand.pptx").write_bytes(source)
+    profiles = [stored_template(resolve_template(tmp_path / f / "brand.pptx")).profile for f in ("a", "b")]
+    assert [p.path for p in profiles] == [tmp_path / "a" / "brand.pptx", tmp_path / "b" / "brand.pptx"]
+    assert len(_entries(tmp_path / "cache")) == 1
+
+
+def test_an_unwritable_cache_folder_only_costs_time(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "cache"))
+    from deckgen.render.prepare import stored_template
+
+    assert stored_template(resolve_template("classic")).profile.name == "classic"
+
+
+def test_processes_racing_to_fill_the_cache_all_build_the_same_deck(tmp_path: Path) -> None:
+    env = {**os.environ, cache.CACHE_ENV: str(tmp_path / "cache")}
+    outline = fixture_path("outlines", "minimal.yaml")
+
+    def build(index: int) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "deckgen", "build", str(outline), "-o", str(tmp_path / f"{index}.pptx"), "-q"]
+        return subprocess.run(command, capture_output=True, text=True, env=env)
+
+    with ThreadPoolExecutor(4) as pool:
+        runs = list(pool.map(build, range(4)))
+    assert [r.returncode for r in runs] == [0, 0, 0, 0], [r.stderr for r in runs]
+    decks = {(tmp_path / f"{i}.pptx").read_bytes() for i in range(4)}
+    assert len(decks) == 1
+    assert len(_entries(tmp_path / "cache")) == 1
+    assert not [p for p in (tmp_path / "cache").iterdir() if p.suffix == ".tmp"]
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="file owners are a POSIX notion")
+def test_an_entry_another_user_wrote_is_not_loaded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
+    from deckgen.render.prepare import stored_template
+
+    choice = resolve_template("seminar")
+    stored_template(choice)
+    key = cache.entry_key(choice, choice.file.read_bytes())
+    assert cache.load(choice, key) is not None
+    real = os.getuid()
+    monkeypatch.setattr(os, "getuid", lambda: real + 1)
+    assert cache.load(choice, key) is None
