@@ -25,6 +25,7 @@ from xlsxwriter import Workbook  # type: ignore[import-untyped]
 
 from deckgen.outline.inline import plain
 from deckgen.plan.slides import ChartPlan
+from deckgen.render.pptx_compat import chart_space
 
 WORKBOOK_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 """The creation date written into every embedded workbook (any fixed date keeps decks reproducible)."""
@@ -95,7 +96,7 @@ def _paint(chart: Any, kind: str) -> None:
 def _unsigned_axis_ids(chart: Any) -> None:
     """Axis ids as the schema's unsigned ints: python-pptx's bar chart writes negative ones,
     which PowerPoint reads as their 32-bit twins; the same twins keep axes paired."""
-    for element in chart._chartSpace.iter(qn("c:axId"), qn("c:crossAx")):
+    for element in chart_space(chart).iter(qn("c:axId"), qn("c:crossAx")):
         value = int(element.get("val"))
         if value < 0:
             element.set("val", str(value + 2**32))
@@ -121,6 +122,6 @@ def add_chart(slide: Slide, plan: ChartPlan, size: float = CHART_FONT_PT) -> Non
         plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END  # on the slide's background, readable
     _paint(chart, kind)
     _unsigned_axis_ids(chart)
-    properties = frame._element.nvGraphicFramePr.cNvPr
+    properties = frame.element.nvGraphicFramePr.cNvPr
     properties.set("descr", plain(plan.chart.alt))
     frame.name = f"Chart: {plain(plan.chart.alt)[:60]}"

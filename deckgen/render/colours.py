@@ -246,8 +246,8 @@ def palette_for(layout: SlideLayout) -> Palette:
     master = layout.slide_master
     theme = theme_xml(master)
     mapping = dict(_DEFAULT_MAP)
-    clr_map = master._element.find(qn("p:clrMap"))
-    override = layout._element.find(f"{qn('p:clrMapOvr')}/{qn('a:overrideClrMapping')}")
+    clr_map = master.element.find(qn("p:clrMap"))
+    override = layout.element.find(f"{qn('p:clrMapOvr')}/{qn('a:overrideClrMapping')}")
     for source in (clr_map, override):
         if source is not None:
             mapping.update({str(k): str(v) for k, v in source.attrib.items()})

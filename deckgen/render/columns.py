@@ -18,6 +18,7 @@ from pptx.util import Emu
 from deckgen.plan.profile import Box
 from deckgen.plan.slides import ColumnPlan, ComparePlan
 from deckgen.render.text import fill_text
+from deckgen.render.pptx_compat import text_body
 
 _INDENT = 285750
 """Hanging indent of a drawn bullet (0.3125 in), per level."""
@@ -25,7 +26,7 @@ _INDENT = 285750
 
 def _bulleted(frame: Any) -> None:
     """Give a text box's bullet paragraphs a bullet and hanging indent, as a body placeholder would."""
-    for paragraph in frame._txBody.findall(qn("a:p")):
+    for paragraph in text_body(frame).findall(qn("a:p")):
         properties = paragraph.find(qn("a:pPr"))
         if properties is None:
             properties = etree.Element(qn("a:pPr"))

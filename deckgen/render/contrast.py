@@ -82,7 +82,7 @@ def _slide_background(layout: SlideLayout, palette: Palette) -> tuple[RGB | None
     """The layout's ``p:bg``, else the master's, else ``bg1``; with where it came from."""
     master = layout.slide_master
     for owner, label in ((layout, "layout background"), (master, "master background")):
-        background = owner._element.find(f"{qn('p:cSld')}/{qn('p:bg')}")
+        background = owner.element.find(f"{qn('p:cSld')}/{qn('p:bg')}")
         if background is not None:
             return _background_colour(background, palette), label
     return palette.scheme_colour("bg1"), "theme background (bg1)"
@@ -153,7 +153,7 @@ def _backdrop(shape: Element, palette: Palette) -> RGB | None:
 
 def _decorations(owner: SlideLayout | SlideMaster) -> Iterator[Element]:
     """Shapes (not placeholders) of a layout or master, topmost first."""
-    tree = owner._element.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
+    tree = owner.element.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
     children = [] if tree is None else [c for c in tree if c.tag in (qn("p:sp"), qn("p:pic"))]
     for shape in reversed(children):
         if shape.find(f".//{qn('p:nvPr')}/{qn('p:ph')}") is None:
@@ -163,7 +163,7 @@ def _decorations(owner: SlideLayout | SlideMaster) -> Iterator[Element]:
 def _shape_behind(layout: SlideLayout, box: _Rect, palette: Palette) -> tuple[RGB | None, str] | None:
     """The topmost filled rectangle of the layout (then the master) under ``box``, if any."""
     owners: list[SlideLayout | SlideMaster] = [layout]
-    if layout._element.get("showMasterSp") not in ("0", "false"):
+    if layout.element.get("showMasterSp") not in ("0", "false"):
         owners.append(layout.slide_master)
     for owner in owners:
         for shape in _decorations(owner):
@@ -214,7 +214,7 @@ def _text_colour(placeholder: LayoutPlaceholder, title: bool, palette: Palette) 
     master = placeholder.part.slide_master
     style = "p:titleStyle" if title else "p:bodyStyle"
     lists = [e.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}") for e in _chain(placeholder)]
-    lists.append(master._element.find(f"{qn('p:txStyles')}/{qn(style)}"))
+    lists.append(master.element.find(f"{qn('p:txStyles')}/{qn(style)}"))
     for found in lists:
         properties = found.find(f"{qn('a:lvl1pPr')}/{qn('a:defRPr')}") if found is not None else None
         fill = fill_of(properties)

@@ -25,6 +25,7 @@ from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.slide import NotesSlide, Slide, SlideLayout
 
 from deckgen.render.layouts import PICTURE_TYPES, TEXT_TYPES, TITLE_TYPES
+from deckgen.render.pptx_compat import add_relationship, append_slide_id, shape_tree, slide_id_list
 
 _FIRST_SLIDE_ID = 256
 """Slide ids start here (ECMA-376: 256 to 2147483647)."""
@@ -61,14 +62,14 @@ class _Prototype:
 
 def _prototype(slide: Slide) -> _Prototype:
     """Record a freshly cloned slide's placeholders and what each is for."""
-    elements = list(slide.shapes._spTree.iter_shape_elms())
+    elements = list(shape_tree(slide.shapes).iter_shape_elms())
     shapes = [SlideShapeFactory(element, slide.shapes) for element in elements]
     kinds = [s.placeholder_format.type if s.is_placeholder else None for s in shapes]
     titles = [i for i, kind in enumerate(kinds) if kind in TITLE_TYPES]
     texts = [i for i, kind in enumerate(kinds) if kind in TEXT_TYPES]
     texts.sort(key=lambda i: int(shapes[i].placeholder_format.idx))  # fill order, as in_fill_order
     return _Prototype(
-        copy.deepcopy(slide._element),
+        copy.deepcopy(slide.element),
         titles[0] if titles else None,
         tuple(texts),
         tuple(i for i, kind in enumerate(kinds) if kind in PICTURE_TYPES),
@@ -78,8 +79,8 @@ def _prototype(slide: Slide) -> _Prototype:
 def _notes_body_path(notes: NotesSlide) -> tuple[int, ...] | None:
     """Where the notes page's body placeholder (where speaker notes go) sits in its XML, as
     child positions from the root, found without XPath; None when it has none."""
-    root = notes._element
-    for element in notes.shapes._spTree.iter_shape_elms():
+    root = notes.element
+    for element in shape_tree(notes.shapes).iter_shape_elms():
         ph = element.find(f"{_P}nvSpPr/{_P}nvPr/{_P}ph")
         if ph is not None and ph.get("type") == "body":
             path = []
@@ -95,7 +96,7 @@ def _notes_body(notes: NotesSlide, path: tuple[int, ...] | None) -> Any:
     """The body placeholder of ``notes`` (a copy of the prototype), at ``path``."""
     if path is None:
         return notes.notes_placeholder
-    element = notes._element
+    element = notes.element
     for position in path:
         element = element[position]
     return SlidePlaceholder(element, notes)
@@ -124,7 +125,7 @@ class SlideFactory:
         self._prototypes = self._shared.layouts
         self._notes_count = 0
         self._notes_master: Any | None = None
-        self._id_list = presentation.slides._sldIdLst
+        self._id_list = slide_id_list(presentation.slides)
         self._next_id = max([_FIRST_SLIDE_ID - 1, *(int(i) for i in self._id_list.xpath("./p:sldId/@id"))]) + 1
 
     def add_slide(self, layout: SlideLayout) -> tuple[Slide, Placeholders]:
@@ -149,16 +150,16 @@ class SlideFactory:
         main = self._presentation.part
         partname = PackURI(f"/ppt/slides/slide{len(self._id_list) + 1}.xml")
         slide_part = SlidePart(partname, CT.PML_SLIDE, main.package, element)
-        slide_part.rels._add_relationship(RT.SLIDE_LAYOUT, layout.part)
-        rid = main.rels._add_relationship(RT.SLIDE, slide_part)
-        self._id_list._add_sldId(id=self._next_id, rId=rid)
+        add_relationship(slide_part.rels, RT.SLIDE_LAYOUT, layout.part)
+        rid = add_relationship(main.rels, RT.SLIDE, slide_part)
+        append_slide_id(self._id_list, self._next_id, rid)
         self._next_id += 1
         slide: Slide = slide_part.slide
         return slide
 
     @staticmethod
     def _placeholders(slide: Slide, prototype: _Prototype) -> Placeholders:
-        elements = list(slide.shapes._spTree.iter_shape_elms())
+        elements = list(shape_tree(slide.shapes).iter_shape_elms())
 
         def shape(position: int) -> Any:
             return SlidePlaceholder(elements[position], slide.shapes)
@@ -170,7 +171,7 @@ class SlideFactory:
         """The notes text frame of ``slide``, creating its notes page from the prototype."""
         if self._shared.notes is None:
             notes = slide.notes_slide
-            self._shared.notes = copy.deepcopy(notes._element)
+            self._shared.notes = copy.deepcopy(notes.element)
             self._shared.notes_body = _notes_body_path(notes)
             self._notes_count = 1
             return _notes_body(notes, self._shared.notes_body).text_frame
@@ -185,7 +186,7 @@ class SlideFactory:
         if self._notes_master is None:
             self._notes_master = self._presentation.part.notes_master_part
         master = self._notes_master
-        part.rels._add_relationship(RT.NOTES_MASTER, master)
-        part.rels._add_relationship(RT.SLIDE, slide_part)
-        slide_part.rels._add_relationship(RT.NOTES_SLIDE, part)
+        add_relationship(part.rels, RT.NOTES_MASTER, master)
+        add_relationship(part.rels, RT.SLIDE, slide_part)
+        add_relationship(slide_part.rels, RT.NOTES_SLIDE, part)
         return _notes_body(part.notes_slide, self._shared.notes_body).text_frame

@@ -16,13 +16,20 @@ from typing import Any
 
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import Part, _Relationship
+from pptx.opc.package import Part
 from pptx.package import Package
 from pptx.parts.coreprops import CorePropertiesPart
 from pptx.parts.presentation import PresentationPart
 from pptx.presentation import Presentation as PresentationObject
 
 from deckgen.render.package import package_parts
+from deckgen.render.pptx_compat import (
+    new_relationship,
+    package_relationships,
+    part_element,
+    raw_target,
+    relationship_map,
+)
 
 
 @dataclass
@@ -43,10 +50,6 @@ def open_host(blob: bytes) -> Host:
     return host
 
 
-def _retarget(rel: Any, target: Any) -> Any:
-    return _Relationship(rel._base_uri, rel.rId, rel.reltype, rel._target_mode, target)
-
-
 def new_deck(host: Host) -> PresentationObject:
     """A fresh presentation to fill, sharing the host's unchanged parts.
 
@@ -55,17 +58,17 @@ def new_deck(host: Host) -> PresentationObject:
     """
     source = host.presentation.part
     package = Package(io.BytesIO())  # never read: the deck is assembled, not loaded
-    main = PresentationPart(source.partname, source.content_type, package, copy.deepcopy(source._element))
-    main.rels._rels.update(source.rels._rels)
-    rels = package._rels._rels
-    for rid, rel in source.package._rels._rels.items():
-        target: Any = rel._target
+    main = PresentationPart(source.partname, source.content_type, package, copy.deepcopy(part_element(source)))
+    relationship_map(main.rels).update(relationship_map(source.rels))
+    rels = relationship_map(package_relationships(package))
+    for rid, rel in relationship_map(package_relationships(source.package)).items():
+        target: Any = raw_target(rel)
         if target is source:
             target = main
         elif not rel.is_external and rel.reltype == RT.CORE_PROPERTIES:
-            target = CorePropertiesPart(target.partname, target.content_type, package, copy.deepcopy(target._element))
+            target = CorePropertiesPart(target.partname, target.content_type, package, copy.deepcopy(part_element(target)))
         elif not rel.is_external and rel.reltype == RT.EXTENDED_PROPERTIES:
             target = Part(target.partname, target.content_type, package, target.blob)
-        rels[rid] = rel if target is rel._target else _retarget(rel, target)
+        rels[rid] = rel if target is raw_target(rel) else new_relationship(rel, target)
     presentation: PresentationObject = main.presentation
     return presentation

@@ -25,6 +25,7 @@ from deckgen.render.colours import contrast_ratio, palette_for
 from deckgen.render.contrast import slide_background
 from deckgen.render.markslots import disc_box
 from deckgen.render.text import fill_text
+from deckgen.render.pptx_compat import shape_tree
 
 _ACCENTS = ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
 _GRAPHICS_CONTRAST = 3.0
@@ -109,7 +110,7 @@ def _disc(shape_id: int, box: Box, colours: MarkColours, language: str) -> Any:
 def draw_question_mark(slide: Slide, slots: LayoutSlots, plan: SlidePlan, language: str,
                        colours: MarkColours, slide_width: int, slide_height: int) -> None:
     """Band, disc with "?", and the kind and "Discuss" labels of a marked question slide."""
-    tree = slide.shapes._spTree
+    tree = shape_tree(slide.shapes)
     next_id = max((int(e.get("id", "0")) for e in tree.iter(qn("p:cNvPr"))), default=1) + 1
     shapes = [_shape(next_id, "Question Band", Box(0, 0, slide_width // _BAND_SHARE, slide_height), "rect",
                      _fill(colours.accent))]

@@ -11,6 +11,7 @@ from pptx.opc.packuri import PackURI
 from pptx.presentation import Presentation as PresentationObject
 
 from deckgen.plan.slides import DeckPlan
+from deckgen.render.pptx_compat import set_blob
 
 FALLBACK_DATE = dt.datetime(1980, 1, 1)
 """The document date when neither the outline nor ``SOURCE_DATE_EPOCH`` gives one."""
@@ -42,7 +43,7 @@ def _replace_app_properties(presentation: PresentationObject) -> None:
     package = presentation.part.package
     blob = _app_xml(len(presentation.slides))
     try:
-        package.part_related_by(RT.EXTENDED_PROPERTIES)._blob = blob
+        set_blob(package.part_related_by(RT.EXTENDED_PROPERTIES), blob)
         return
     except KeyError:
         pass

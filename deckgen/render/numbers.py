@@ -20,6 +20,7 @@ from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.slide import Slide, SlideLayout
 
 from deckgen.render.text import fill_plain
+from deckgen.render.pptx_compat import shape_tree
 
 Element = Any
 """An lxml element (lxml ships no type information)."""
@@ -41,7 +42,7 @@ class _Strip:
 
 
 def _placeholder_of_type(layout: SlideLayout, kind: str) -> Element | None:
-    for shape in layout.shapes._spTree.iter(qn("p:sp")):
+    for shape in shape_tree(layout.shapes).iter(qn("p:sp")):
         ph = shape.find(_PH)
         if ph is not None and ph.get("type") == kind:
             return shape
@@ -100,7 +101,7 @@ class FooterWriter:
     def add(self, slide: Slide, layout: SlideLayout, number: int) -> None:
         """Number ``slide`` (its position in the deck, from 1) and give it the footer text."""
         strip = self._strip(layout)
-        tree = slide.shapes._spTree
+        tree = shape_tree(slide.shapes)
         next_id = max((int(e.get("id", "0")) for e in tree.iter(_C_NV_PR)), default=1) + 1
         if strip.footer is not None:
             tree.append(_numbered(strip.footer, next_id))
@@ -123,5 +124,5 @@ def _numbered(prototype: Element, shape_id: int) -> Element:
 def slide_numbers(slide: Slide) -> list[str]:
     """The slide-number fields' texts on ``slide`` (for checks): ``["7"]`` or ``[]``."""
     return ["".join(t.text or "" for t in f.iter(qn("a:t")))
-            for f in slide.shapes._spTree.iter(qn("a:fld")) if f.get("type") == "slidenum"]
+            for f in shape_tree(slide.shapes).iter(qn("a:fld")) if f.get("type") == "slidenum"]
 

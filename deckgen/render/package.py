@@ -24,6 +24,7 @@ from pptx.opc.spec import default_content_types
 from pptx.presentation import Presentation as PresentationObject
 
 from deckgen.render.zipwriter import Stamp, ZipEntry, make_entry, zip_bytes
+from deckgen.render.pptx_compat import base_uri, package_relationships, relationship_map
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 """The earliest time a zip entry can carry; used when no ``SOURCE_DATE_EPOCH`` is set."""
@@ -71,13 +72,13 @@ def _attribute(value: str) -> str:
 def rels_xml(rels: Any) -> bytes:
     """A part's relationships as a .rels stream, byte-identical to python-pptx's own."""
     items = [_RELS_HEAD]
-    found = rels._rels  # the rId -> relationship dict itself: its accessors cost more than the writing
+    found = relationship_map(rels)
     for rid in sorted(found, key=_rid_order):
         rel = found[rid]
         if rel.is_external:
             target, mode = rel.target_ref, ' TargetMode="External"'
         else:
-            target, mode = _relative_ref(str(rel.target_part.partname), rel._base_uri), ""
+            target, mode = _relative_ref(str(rel.target_part.partname), base_uri(rel)), ""
         items.append(f'<Relationship Id="{rid}" Type="{rel.reltype}" Target="{_attribute(target)}"{mode}/>')
     items.append("</Relationships>")
     return "".join(items).encode("utf-8")
@@ -99,7 +100,7 @@ def package_parts(package: Any) -> list[Any]:
             parts.append(part)
             walk(part.rels)
 
-    walk(package._rels)
+    walk(package_relationships(package))
     return parts
 
 
@@ -142,7 +143,7 @@ def _entries(package: Any, parts: list[Any], entry: Callable[[str, Callable[[], 
     done = done or {}
     overrides = overrides or {}
     yield entry(CONTENT_TYPES, lambda: content_types_xml(parts))
-    yield entry(PACKAGE_RELS, lambda: rels_xml(package._rels))
+    yield entry(PACKAGE_RELS, lambda: rels_xml(package_relationships(package)))
     for part in parts:
         name = part.partname.membername
         reused = id(part) in shared and shared[id(part)] is part

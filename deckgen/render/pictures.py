@@ -30,6 +30,6 @@ def add_picture(slide: Slide, image: Image, slot: Box) -> None:
     picture = slide.shapes.add_picture(
         str(image.path), Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
     )
-    properties = picture._element.nvPicPr.cNvPr  # type: ignore[union-attr]
+    properties = picture.element.nvPicPr.cNvPr  # type: ignore[union-attr]
     properties.set("descr", image.alt)
     properties.set("name", f"Picture {properties.get('id')}")

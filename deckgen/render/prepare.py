@@ -40,6 +40,7 @@ from deckgen.render.repair import give_body_bullets, repair_placeholder_ids
 from deckgen.render.theme import theme_fonts
 from deckgen.render.untrusted import SAVE_AS, read_template_package
 from deckgen.render.catalog import TemplateChoice
+from deckgen.render.pptx_compat import slide_id_list
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def _open(path: Path, data: bytes) -> PresentationObject:
 
 def _drop_slides(presentation: PresentationObject) -> None:
     """Remove the template's own example slides (their parts are not saved once unlinked)."""
-    id_list = presentation.slides._sldIdLst
+    id_list = slide_id_list(presentation.slides)
     for slide_id in list(id_list):
         presentation.part.drop_rel(slide_id.rId)
         id_list.remove(slide_id)

@@ -17,6 +17,7 @@ from typing import Any
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.presentation import Presentation as PresentationObject
+from deckgen.render.pptx_compat import shape_tree
 
 Element = Any
 """An lxml element (lxml ships no type information)."""
@@ -69,7 +70,7 @@ def repair_placeholder_ids(presentation: PresentationObject) -> int:
     changed = 0
     for master in presentation.slide_masters:
         for layout in master.slide_layouts:
-            changed += unique_placeholder_ids(_placeholders(layout.shapes._spTree))
+            changed += unique_placeholder_ids(_placeholders(shape_tree(layout.shapes)))
     return changed
 
 
@@ -80,7 +81,7 @@ def _has_bullet(ppr: Element | None) -> bool:
 def _prompt_levels(master: Any) -> dict[int, Element]:
     """The paragraph properties of the master body placeholder's prompt text, by level (0-based),
     where they carry a bullet (LibreOffice keeps a design's outline bullets there)."""
-    for shape in master.shapes._spTree:
+    for shape in shape_tree(master.shapes):
         ph = shape.find(_PH)
         if ph is None or ph.get("type") != "body":
             continue
@@ -148,7 +149,7 @@ def give_body_bullets(presentation: PresentationObject) -> int:
     """Bullets for body text in masters whose body style has none; how many masters changed."""
     changed = 0
     for master in presentation.slide_masters:
-        body = _body_style(master._element) if _needs_bullets(master._element) else None
+        body = _body_style(master.element) if _needs_bullets(master.element) else None
         if body is None:
             continue
         prompts = _prompt_levels(master)

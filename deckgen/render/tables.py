@@ -16,6 +16,7 @@ from pptx.util import Emu
 from deckgen.plan.bidi import is_right_to_left
 from deckgen.plan.slides import Paragraph, TablePlan
 from deckgen.render.text import fill_text
+from deckgen.render.pptx_compat import table_element
 
 
 def add_table(slide: Slide, plan: TablePlan, language: str) -> None:
@@ -28,7 +29,7 @@ def add_table(slide: Slide, plan: TablePlan, language: str) -> None:
     table.first_row = True
     table.horz_banding = True
     if is_right_to_left(language):
-        table._tbl.tblPr.set("rtl", "1")
+        table_element(table).tblPr.set("rtl", "1")
     for column, width in zip(table.columns, plan.widths):
         column.width = Emu(width)
     for row, height in zip(table.rows, plan.heights):

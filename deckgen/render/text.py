@@ -23,6 +23,7 @@ from deckgen.plan.languages import east_asian_font
 from deckgen.plan.runs import CODE_FONT
 from deckgen.plan.slides import Paragraph
 from deckgen.render.bidi import inherited_alignment, set_direction
+from deckgen.render.pptx_compat import text_body
 
 _WHITESPACE = re.compile(r"\s+")
 _MAX_LEVEL = 8
@@ -147,7 +148,7 @@ def _item_runs(paragraph: etree._Element, item: Paragraph, language: str, size: 
 
 def _cleared(frame: TextFrame) -> etree._Element:
     """The frame's ``a:txBody`` with every paragraph removed (its properties kept)."""
-    body: etree._Element = frame._txBody
+    body: etree._Element = text_body(frame)
     for paragraph in body.findall(_P):
         body.remove(paragraph)
     return body

@@ -26,10 +26,11 @@ from deckgen.render.text import fill_notes, fill_plain, fill_text
 from deckgen.render.visuals import add_visual
 from deckgen.render.theme import east_asian_theme
 from deckgen.plan.slides import DeckPlan, SlidePlan
+from deckgen.render.pptx_compat import shape_tree
 
 
 def _remove(shape: BaseShape) -> None:
-    element = shape._element
+    element = shape.element
     element.getparent().remove(element)
 
 
@@ -51,9 +52,9 @@ def _set_box(shape: BaseShape, box: Box | None) -> None:
 
 def _title_first(slide: Slide, title: BaseShape) -> None:
     """Screen readers read shapes in document order: the title goes first."""
-    tree = slide.shapes._spTree
-    tree.remove(title._element)
-    tree.insert(2, title._element)
+    tree = shape_tree(slide.shapes)
+    tree.remove(title.element)
+    tree.insert(2, title.element)
 
 
 def _fill(slide: Slide, found: Placeholders, plan: SlidePlan, slots: LayoutSlots, language: str) -> None:
