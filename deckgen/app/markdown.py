@@ -33,6 +33,7 @@ from deckgen.app.document import (
     TickBoxes,
     TICK_BOX,
 )
+from deckgen.outline.inline import parse_inline
 
 
 @lru_cache(maxsize=1)
@@ -176,21 +177,22 @@ class InlineRun:
 
 
 def inline_runs(text: str) -> list[InlineRun]:
-    """Outline text's inline Markdown as styled runs: ``*a* b`` -> [a (emphasis), " b"]."""
+    """Outline text's inline Markdown as styled runs: ``*a* b`` -> [a (emphasis), " b"].
+
+    Read by the same parser as slide text (:func:`deckgen.outline.inline.parse_inline`), so
+    a handout formats a string exactly as its slide does; a line break stays a line break.
+    """
     runs: list[InlineRun] = []
-    strong = emphasis = 0
-    href: str | None = None
-    for token in _parse_inline(text):
-        if token.type in ("strong_open", "strong_close"):
-            strong += 1 if token.nesting > 0 else -1
-        elif token.type in ("em_open", "em_close"):
-            emphasis += 1 if token.nesting > 0 else -1
-        elif token.type == "link_open":
-            href = str(token.attrGet("href") or "") or None
-        elif token.type == "link_close":
-            href = None
-        elif token.type in ("text", "code_inline", "html_inline"):
-            runs.append(InlineRun(token.content, strong > 0, emphasis > 0, token.type == "code_inline", href))
-        elif token.type == "hardbreak":
+    for number, line in enumerate(text.strip().split("\n")):
+        if number:
             runs.append(InlineRun("\n"))
+        inline = parse_inline(line)
+        position = 0
+        for span in inline.spans:
+            if span.start > position:
+                runs.append(InlineRun(inline.text[position:span.start]))
+            runs.append(InlineRun(inline.text[span.start:span.end], span.bold, span.italic, span.code, span.link))
+            position = span.end
+        if position < len(inline.text):
+            runs.append(InlineRun(inline.text[position:]))
     return runs
