@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from deckgen.app.batch import Job, find_outlines, plan_jobs, shard
+from deckgen.app.batch import Job, plan_jobs, shard
+from deckgen.app.finding import find_outlines
 from deckgen.app.shards import shard_of
 from deckgen.cli.main import main
 from deckgen.app.manifest import MANIFEST_NAME, read_manifest

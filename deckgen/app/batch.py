@@ -27,8 +27,8 @@ from deckgen.app.stopping import Terminated
 from deckgen.app.manifest import Record, inputs_digest, is_up_to_date, manifest_problem, read_manifest, write_manifest
 from deckgen.outline.model import Outline, deck_stem
 from deckgen.app.output import refuse_inputs, write_atomically
+from deckgen.app.finding import find_outlines as find_outlines  # re-exported for callers of the batch API
 
-OUTLINE_SUFFIXES = (".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -63,27 +63,6 @@ class Result:
     """The deck's language (for its PDFs' properties)."""
     seconds: float = 0.0
     """How long building it took (0 for a skipped deck)."""
-
-
-def _in_folder(folder: Path) -> list[Path]:
-    """Outlines below ``folder``, in sorted order, leaving out hidden folders (.git, .venv ...)."""
-    return sorted(
-        path for path in folder.rglob("*")
-        if path.suffix.lower() in OUTLINE_SUFFIXES and path.is_file()
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    )
-
-
-def find_outlines(inputs: Iterable[Path]) -> list[Path]:
-    """Outline files named on the command line, folders searched recursively; each file once."""
-    found: list[Path] = []
-    seen: set[Path] = set()
-    for item in inputs:
-        for path in _in_folder(item) if item.is_dir() else [item]:
-            if path.resolve() not in seen:
-                seen.add(path.resolve())
-                found.append(path)
-    return found
 
 
 def input_files(outline: Outline, template_file: Path) -> list[Path]:

@@ -33,7 +33,7 @@ def _echo_problems(problems: list[Problem], label: str) -> None:
 
 def _outlines(values: tuple[str, ...]) -> list[Path]:
     """The outline files named or found in folders; a usage error when there are none."""
-    from deckgen.app.batch import find_outlines
+    from deckgen.app.finding import find_outlines
 
     missing = [v for v in values if not os.path.exists(v)]  # False, not an error, for a name too long
     if missing:

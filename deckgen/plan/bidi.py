@@ -7,6 +7,7 @@ script's letters. Fitting measures those letters with the same font's bundled me
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 from deckgen.plan.profile import TemplateProfile
@@ -29,6 +30,7 @@ COMPLEX_SEPARATOR = " + "
 (``Calibri + Noto Naskh Arabic``): see :func:`deckgen.plan.metrics.metrics_for`."""
 
 
+@functools.lru_cache(maxsize=256)  # pure, asked for every run and paragraph; decks use a handful of tags
 def primary(tag: str) -> str:
     """``'ar-EG'`` -> ``'ar'``."""
     return tag.lower().replace("_", "-").split("-")[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 _EAST_ASIAN_FONTS: dict[str, str] = {
     "zh-hans": "Microsoft YaHei",
     "zh-hant": "Microsoft JhengHei",
@@ -13,6 +15,7 @@ _EAST_ASIAN_FONTS: dict[str, str] = {
 _TRADITIONAL_REGIONS = ("tw", "hk", "mo", "hant")
 
 
+@functools.lru_cache(maxsize=256)  # pure, asked for every run of text; decks use a handful of tags
 def script(tag: str) -> str | None:
     """``'zh-CN'`` -> ``'zh-hans'``, ``'zh-TW'`` -> ``'zh-hant'``, ``'ja'`` -> ``'ja'``."""
     parts = tag.lower().replace("_", "-").split("-")

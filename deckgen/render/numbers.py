@@ -70,22 +70,29 @@ def _number_paragraph(layout_shape: Element, number: int, language: str) -> Elem
         f'<a:rPr lang="{escape(language, _QUOTE)}"/><a:t>{number}</a:t></a:fld></a:p>')
 
 
+FooterStrips = dict[tuple[str, str, str], _Strip]
+"""Prepared strips by footer text, language and layout part name."""
+
+
 class FooterWriter:
     """Adds the slide number and footer to each slide of one deck, as its layout places them.
 
-    Each layout's two placeholders are made once per deck, then copied to every slide.
+    Each layout's two placeholders are made once, then copied to every slide. ``strips``
+    may be shared by every deck built from the same template (the strips only depend on its
+    layouts, the footer text and the language), so only the first such deck makes them.
     """
 
-    def __init__(self, footer: str, language: str) -> None:
+    def __init__(self, footer: str, language: str, strips: FooterStrips | None = None) -> None:
         self._footer = footer
         self._language = language
-        self._strips: dict[str, _Strip] = {}
+        self._strips = strips if strips is not None else {}
 
     def _strip(self, layout: SlideLayout) -> _Strip:
-        key = str(layout.part.partname)
-        if key not in self._strips:
-            self._strips[key] = self._prepared(layout)
-        return self._strips[key]
+        key = (self._footer, self._language, str(layout.part.partname))
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._strips[key] = self._prepared(layout)
+        return strip
 
     def _prepared(self, layout: SlideLayout) -> _Strip:
         number_shape, footer_shape = _placeholder_of_type(layout, "sldNum"), _placeholder_of_type(layout, "ftr")

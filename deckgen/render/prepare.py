@@ -35,6 +35,7 @@ from deckgen.render.layouts import (
 from deckgen.render.host import Host, open_host
 from deckgen.render.package import package_bytes, template_entries
 from deckgen.render.zipwriter import ZipEntry
+from deckgen.render.numbers import FooterStrips
 from deckgen.render.parts import add_missing_parts
 from deckgen.render.repair import give_body_bullets, repair_placeholder_ids
 from deckgen.render.theme import theme_fonts
@@ -54,6 +55,8 @@ class PreparedTemplate:
     """The zip entries of the template's parts (and their relationships), by member name."""
     prototypes: Prototypes = field(default_factory=Prototypes, compare=False)
     """Cloned placeholder XML shared by every deck built from this template in this process."""
+    footers: FooterStrips = field(default_factory=dict, compare=False, repr=False)
+    """Slide-number and footer placeholders per layout, shared like ``prototypes``."""
     _host: list[Host] = field(default_factory=list, compare=False, repr=False)
 
     def open(self) -> PresentationObject:

@@ -7,6 +7,7 @@ for every attribute, which dominated build time for text-heavy decks.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Callable, Sequence
 
@@ -47,6 +48,27 @@ def _run(paragraph: etree._Element, text: str, language: str, size: float | None
          italic: bool = False, bold: bool = False, code: bool = False, link: str | None = None) -> None:
     """Append a run: its language (East Asian and complex-script fonts where the language
     needs them), size, format, text and hyperlink (``link``, a relationship id)."""
+    if link is not None:
+        _new_run(paragraph, text, language, size, italic, bold, code, link)
+        return
+    key = (language, size, italic, bold, code)
+    prototype = _RUNS.get(key)
+    if prototype is None:
+        _new_run(paragraph, text, language, size, italic, bold, code, None)
+        _RUNS[key] = copy.deepcopy(paragraph[-1])
+        return
+    run = copy.deepcopy(prototype)
+    run[-1].text = text
+    paragraph.append(run)
+
+
+_RUNS: dict[tuple[str, float | None, bool, bool, bool], etree._Element] = {}
+"""Finished runs (without links) by language, size and format, copied for the next run alike:
+copying one is cheaper than building its properties again."""
+
+
+def _new_run(paragraph: etree._Element, text: str, language: str, size: float | None,
+             italic: bool, bold: bool, code: bool, link: str | None) -> None:
     run = etree.SubElement(paragraph, _R)
     properties = etree.SubElement(run, _RPR, lang=language)
     if size:

@@ -10,13 +10,21 @@ timestamps and attributes; tests compare the two.
 from __future__ import annotations
 
 import io
-import zipfile
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import zipfile
 
 COMPRESS_LEVEL = 6
 Stamp = tuple[int, int, int, int, int, int]
+ZIP_STORED = 0
+"""``zipfile.ZIP_STORED``; :mod:`zipfile` itself is imported only to write a zip, so that
+reading a cached template (``deckgen check``) does not load it."""
+ZIP_DEFLATED = 8
+"""``zipfile.ZIP_DEFLATED``."""
 
 
 @dataclass(frozen=True)
@@ -32,9 +40,9 @@ class ZipEntry:
     """The bytes as stored in the zip (compressed for ``ZIP_DEFLATED``)."""
 
 
-def make_entry(name: str, raw: bytes, method: int = zipfile.ZIP_DEFLATED) -> ZipEntry:
+def make_entry(name: str, raw: bytes, method: int = ZIP_DEFLATED) -> ZipEntry:
     """``raw`` as the entry ``name``, compressed as :mod:`zipfile` would compress it."""
-    if method == zipfile.ZIP_DEFLATED:
+    if method == ZIP_DEFLATED:
         compressor = zlib.compressobj(COMPRESS_LEVEL, zlib.DEFLATED, -15)
         data = compressor.compress(raw) + compressor.flush()
     else:
@@ -43,6 +51,8 @@ def make_entry(name: str, raw: bytes, method: int = zipfile.ZIP_DEFLATED) -> Zip
 
 
 def _info(entry: ZipEntry, stamp: Stamp, offset: int) -> zipfile.ZipInfo:
+    import zipfile
+
     info = zipfile.ZipInfo(entry.name, date_time=stamp)
     info.compress_type = entry.method
     info.create_system = 0
@@ -60,6 +70,8 @@ def zip_bytes(entries: Iterable[ZipEntry], stamp: Stamp) -> bytes:
     Local headers and data are written here; :mod:`zipfile` writes the central directory
     from the same :class:`zipfile.ZipInfo` records, so the two cannot disagree.
     """
+    import zipfile
+
     out = io.BytesIO()
     archive = zipfile.ZipFile(out, "w")
     for entry in entries:
