@@ -118,8 +118,9 @@ def _fits_whole(blocks: list[Block], count: int, floor: float) -> bool:
 def _title_block(title: str, role: Role, profile: TemplateProfile, layout: str | None = None) -> Block:
     """The title's size: the largest that fits its box (wrapping to two lines at most on point slides)."""
     largest, floor = _title_range(role, profile.sizes)
-    box = profile.slots_for(role, layout).title
-    if profile.slots_for(role, layout).mark:  # a question on a borrowed layout: the prompt stands above ordinary titles
+    slots = profile.slots_for(role, layout)
+    box = slots.title
+    if slots.mark:  # a question on a borrowed layout: the prompt stands above ordinary titles
         largest = round(largest * _MARKED_PROMPT_SCALE)
     request = Request((Line(title, indented=False),), _area(box), largest, floor,
                       _font(box, profile, heading=True), split=False,
