@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from deckgen.records import Record
+
 if TYPE_CHECKING:
     from typing_extensions import Self
 
@@ -38,8 +40,8 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-@dataclass(frozen=True)
-class Problem:
+@dataclass(frozen=True, eq=False, repr=False)
+class Problem(Record):
     """One thing wrong with an input file, located precisely enough to fix it."""
 
     path: Path | None

@@ -1,6 +1,6 @@
 """The architecture holds: each layer imports only the layers below it.
 
-    errors <- outline <- plan <- render <- app <- cli
+    records <- errors <- outline <- plan <- render <- app <- cli
 
 python-pptx and lxml are imported only under ``render/``, click only under ``cli/``.
 The walk covers imports inside functions too, so a lazy import cannot hide a breach.
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "deckgen"
-LAYERS = ["errors", "outline", "plan", "render", "app", "cli"]
+LAYERS = ["records", "errors", "outline", "plan", "render", "app", "cli"]
 """From the bottom up; a module may import its own layer and those before it."""
 THIRD_PARTY_OWNERS = {"pptx": "render", "lxml": "render", "click": "cli", "docx": "app", "mdformat": "app"}
 FACADES = {"__init__", "__main__"}

@@ -10,10 +10,11 @@ from deckgen.errors import DeckgenError, Problem, ProblemsError
 from deckgen.outline.loader import load_variants
 from deckgen.outline.model import Outline
 from deckgen.plan.lint import lint_outline
+from deckgen.records import Record
 
 
-@dataclass(frozen=True)
-class CheckResult:
+@dataclass(frozen=True, eq=False, repr=False)
+class CheckResult(Record):
     """The verdict on one outline file, all its audience variants included."""
 
     path: Path

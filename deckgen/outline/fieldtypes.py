@@ -12,6 +12,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, Union
 
+from deckgen.records import Record
+
 FORMAT_VERSION = 1
 """The outline format version this deckgen writes and reads (``deckgen: 1``)."""
 MAX_EVIDENCE_LEVELS = 3
@@ -32,8 +34,8 @@ CLOCK_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
 """A 24-hour clock time, ``HH:MM`` (``9:30`` and ``09:30`` alike)."""
 
 
-@dataclass(frozen=True)
-class Text:
+@dataclass(frozen=True, eq=False, repr=False)
+class Text(Record):
     """A string; ``${var}`` substitution applies. Blank only when ``blank_ok``."""
 
     blank_ok: bool = False
@@ -45,18 +47,18 @@ class Text:
     """Also take numbers and booleans, as written: vote options ``[Yes, No, 50]`` need no quotes."""
 
 
-@dataclass(frozen=True)
-class Date:
+@dataclass(frozen=True, eq=False, repr=False)
+class Date(Record):
     """A date as written: ``2024-02-20`` (stored as ISO text), ``2024-06``, ``2024`` or free text."""
 
 
-@dataclass(frozen=True)
-class Number:
+@dataclass(frozen=True, eq=False, repr=False)
+class Number(Record):
     """A positive, finite number of minutes (int or float); stored as float."""
 
 
-@dataclass(frozen=True)
-class Clock:
+@dataclass(frozen=True, eq=False, repr=False)
+class Clock(Record):
     """A 24-hour clock time ``HH:MM``, stored as text ``"14:00"``.
 
     YAML 1.1 reads an unquoted ``14:00`` as the number 840 (base 60); the written text
@@ -64,50 +66,50 @@ class Clock:
     """
 
 
-@dataclass(frozen=True)
-class Version:
+@dataclass(frozen=True, eq=False, repr=False)
+class Version(Record):
     """The ``deckgen:`` format version: an integer this deckgen understands."""
 
     supported: tuple[int, ...] = (FORMAT_VERSION,)
 
 
-@dataclass(frozen=True)
-class Choice:
+@dataclass(frozen=True, eq=False, repr=False)
+class Choice(Record):
     """One of a fixed set of strings."""
 
     values: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Scalar:
+@dataclass(frozen=True, eq=False, repr=False)
+class Scalar(Record):
     """Any scalar (string, number, boolean), used as text: the values of ``vars``."""
 
 
-@dataclass(frozen=True)
-class ImagePath:
+@dataclass(frozen=True, eq=False, repr=False)
+class ImagePath(Record):
     """A path relative to the outline's folder, to a readable image inside that folder."""
 
 
-@dataclass(frozen=True)
-class Evidence:
+@dataclass(frozen=True, eq=False, repr=False)
+class Evidence(Record):
     """Bullets: strings, where a nested list (after a bullet) is one level deeper."""
 
     levels: int = MAX_EVIDENCE_LEVELS
 
 
-@dataclass(frozen=True)
-class Value:
+@dataclass(frozen=True, eq=False, repr=False)
+class Value(Record):
     """A finite number of any sign (a chart's data point); stored as float."""
 
 
-@dataclass(frozen=True)
-class LayoutName:
+@dataclass(frozen=True, eq=False, repr=False)
+class LayoutName(Record):
     """The name of a layout of the template; stored with its position, since only the
     template (known at build time) can tell whether it exists."""
 
 
-@dataclass(frozen=True)
-class Checked:
+@dataclass(frozen=True, eq=False, repr=False)
+class Checked(Record):
     """A mapping of ``obj``'s keys whose values must also agree with each other: ``rule``
     names the cross check (``table``: every row as wide as the header; ``chart``: as many
     values as categories)."""
@@ -116,16 +118,16 @@ class Checked:
     rule: str
 
 
-@dataclass(frozen=True)
-class ListOf:
+@dataclass(frozen=True, eq=False, repr=False)
+class ListOf(Record):
     """A list of items of one type; stored as a tuple."""
 
     item: FieldType
     min_items: int = 0
 
 
-@dataclass(frozen=True)
-class MapOf:
+@dataclass(frozen=True, eq=False, repr=False)
+class MapOf(Record):
     """A mapping with free keys (matching ``key_pattern``) and values of one type."""
 
     value: FieldType
@@ -135,15 +137,15 @@ class MapOf:
     """When set, each built value gets its key as this keyword (``Audience(name=...)``)."""
 
 
-@dataclass(frozen=True)
-class Overrides:
+@dataclass(frozen=True, eq=False, repr=False)
+class Overrides(Record):
     """An audience's ``set``: any top-level fields of :data:`OUTLINE` except ``forbidden``."""
 
     forbidden: tuple[str, ...] = ("deckgen", "audiences")
 
 
-@dataclass(frozen=True)
-class Field:
+@dataclass(frozen=True, eq=False, repr=False)
+class Field(Record):
     """One key of a mapping in the outline."""
 
     name: str
@@ -161,8 +163,8 @@ class Field:
         return self.name if self.attr is None else self.attr
 
 
-@dataclass(frozen=True)
-class Requires:
+@dataclass(frozen=True, eq=False, repr=False)
+class Requires(Record):
     """A rule between two keys of one mapping: ``then`` is given exactly when ``key`` is ``value``.
 
     (``options`` belong to a question exactly when its ``format`` is ``vote``.)
@@ -173,8 +175,8 @@ class Requires:
     then: str
 
 
-@dataclass(frozen=True)
-class Obj:
+@dataclass(frozen=True, eq=False, repr=False)
+class Obj(Record):
     """A mapping with a fixed set of keys; unknown keys are errors."""
 
     title: str
@@ -220,8 +222,8 @@ def declared(
     return dataclasses.field(default=None if default is dataclasses.MISSING else default, metadata={_SPEC: spec})
 
 
-@dataclass(frozen=True)
-class _Declaration:
+@dataclass(frozen=True, eq=False, repr=False)
+class _Declaration(Record):
     ftype: FieldType
     description: str
     required: bool

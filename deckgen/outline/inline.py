@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 from typing import TYPE_CHECKING, Any
 
+from deckgen.records import Record
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
@@ -23,8 +25,8 @@ _MARKUP = frozenset("*_`[]\\<")
 """Characters without which a string has no inline Markdown (the fast path)."""
 
 
-@dataclass(frozen=True)
-class Span:
+@dataclass(frozen=True, eq=False, repr=False)
+class Span(Record):
     """A formatted stretch ``[start, end)`` of the visible text."""
 
     start: int
@@ -36,8 +38,8 @@ class Span:
     """The target of a clickable link."""
 
 
-@dataclass(frozen=True)
-class Inline:
+@dataclass(frozen=True, eq=False, repr=False)
+class Inline(Record):
     """A string as a slide shows it: the visible text and its formatted spans, in order."""
 
     text: str

@@ -37,6 +37,7 @@ from deckgen.outline.fieldtypes import (
     declared,
     obj_of,
 )
+from deckgen.records import Record
 
 __all__ = ["FORMAT_VERSION", "MAX_EVIDENCE_LEVELS"]
 
@@ -67,16 +68,16 @@ def deck_stem(outline: Path, audience: str | None = None) -> str:
     return f"{base}-{audience}" if audience else base
 
 
-@dataclass(frozen=True)
-class Position:
+@dataclass(frozen=True, eq=False, repr=False)
+class Position(Record):
     """Where a YAML node starts in its file (1-based; 0 when not from a file)."""
 
     line: int = 0
     column: int = 0
 
 
-@dataclass(frozen=True)
-class Bullet:
+@dataclass(frozen=True, eq=False, repr=False)
+class Bullet(Record):
     """One evidence bullet, already flattened from the nested YAML lists."""
 
     text: str
@@ -85,16 +86,16 @@ class Bullet:
     position: Position = Position()
 
 
-@dataclass(frozen=True)
-class Quote:
+@dataclass(frozen=True, eq=False, repr=False)
+class Quote(Record):
     """A quotation shown on the point's slide."""
 
     text: str = declared(_TEXT, "The quotation.", required=True)
     by: str | None = declared(_TEXT, "Who said it (shown as attribution).")
 
 
-@dataclass(frozen=True)
-class Image:
+@dataclass(frozen=True, eq=False, repr=False)
+class Image(Record):
     """A picture on the point's slide; alt text is required for screen readers."""
 
     path: Path = declared(ImagePath(), "Image file, relative to the outline's folder (PNG, JPEG, GIF, BMP, TIFF); stored absolute.", required=True)
@@ -102,16 +103,16 @@ class Image:
     position: Position = Position()
 
 
-@dataclass(frozen=True)
-class Column:
+@dataclass(frozen=True, eq=False, repr=False)
+class Column(Record):
     """One side of a comparison: a heading and its items."""
 
     title: str = declared(_TEXT, "The column's heading.", required=True)
     items: tuple[Bullet, ...] = declared(Evidence(), "The column's bullets; a nested list is a sub-level.", default=())
 
 
-@dataclass(frozen=True)
-class Compare:
+@dataclass(frozen=True, eq=False, repr=False)
+class Compare(Record):
     """Two columns side by side (on the template's Comparison or Two Content layout)."""
 
     left: Column = declared(obj_of(Column), "The left column.", required=True)
@@ -123,8 +124,8 @@ CHART_TYPES: tuple[str, ...] = ("column", "bar", "line", "pie")
 _CELL = Text(blank_ok=True)
 
 
-@dataclass(frozen=True)
-class Table:
+@dataclass(frozen=True, eq=False, repr=False)
+class Table(Record):
     """A real table; a long one continues on "(cont.)" slides with its header repeated."""
 
     header: tuple[str, ...] = declared(ListOf(_CELL, min_items=1), "The column headings.", required=True)
@@ -134,16 +135,16 @@ class Table:
     position: Position = Position()
 
 
-@dataclass(frozen=True)
-class Series:
+@dataclass(frozen=True, eq=False, repr=False)
+class Series(Record):
     """One data series of a chart."""
 
     name: str = declared(_TEXT, "The series' name (the legend entry).", required=True)
     values: tuple[float, ...] = declared(ListOf(Value(), min_items=1), "One number per category.", required=True)
 
 
-@dataclass(frozen=True)
-class Chart:
+@dataclass(frozen=True, eq=False, repr=False)
+class Chart(Record):
     """A native, editable chart; its data is embedded in the deck and read out in the notes."""
 
     type: str = declared(Choice(CHART_TYPES), "column, bar, line or pie.", required=True)
@@ -153,16 +154,16 @@ class Chart:
     position: Position = Position()
 
 
-@dataclass(frozen=True)
-class LayoutRef:
+@dataclass(frozen=True, eq=False, repr=False)
+class LayoutRef(Record):
     """A layout of the template named by a point, and where it was named (for errors)."""
 
     name: str
     position: Position = Position()
 
 
-@dataclass(frozen=True)
-class Point:
+@dataclass(frozen=True, eq=False, repr=False)
+class Point(Record):
     """One claim of a section; becomes one slide (or more when long)."""
 
     claim: str = declared(_TEXT, "The claim; the slide title.", required=True)
@@ -179,8 +180,8 @@ class Point:
     position: Position = Position()
 
 
-@dataclass(frozen=True)
-class Section:
+@dataclass(frozen=True, eq=False, repr=False)
+class Section(Record):
     """A part of the article's argument: a divider slide, then one slide per point."""
 
     title: str = declared(_TEXT, "Section title, on the divider slide and the agenda.", required=True)
@@ -196,8 +197,8 @@ class Section:
         return sum(p.minutes or 0 for p in self.points)
 
 
-@dataclass(frozen=True)
-class Question:
+@dataclass(frozen=True, eq=False, repr=False)
+class Question(Record):
     """A discussion question; one slide with the prompt prominent."""
 
     prompt: str = declared(_TEXT, "The question, shown prominently.", required=True)
@@ -221,8 +222,8 @@ class Question:
         return self.after == OPENING or (self.after is None and self.kind == "warm-up")
 
 
-@dataclass(frozen=True)
-class Source:
+@dataclass(frozen=True, eq=False, repr=False)
+class Source(Record):
     """A cited work: the article under discussion or an extra reference."""
 
     title: str = declared(_TEXT, "Title of the work.", required=True)
@@ -233,8 +234,8 @@ class Source:
     note: str | None = declared(_TEXT, "A short note after the citation, e.g. 'context, not cited in the article'.")
 
 
-@dataclass(frozen=True)
-class Audience:
+@dataclass(frozen=True, eq=False, repr=False)
+class Audience(Record):
     """A named variant of the outline."""
 
     name: str
@@ -250,8 +251,8 @@ class Audience:
     position: Position = Position()
 
 
-@dataclass(frozen=True)
-class Outline:
+@dataclass(frozen=True, eq=False, repr=False)
+class Outline(Record):
     """A deckgen discussion-guide outline."""
 
     path: Path

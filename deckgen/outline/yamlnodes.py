@@ -23,6 +23,7 @@ from yaml.constructor import SafeConstructor
 
 from deckgen.errors import OutlineError, Problem
 from deckgen.outline.model import Position
+from deckgen.records import Record
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Largest outline accepted; a real discussion guide is a few kilobytes."""
@@ -43,8 +44,8 @@ SEQ, MAP = YAML_TAG + "seq", YAML_TAG + "map"
 ALLOWED_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, SEQ, MAP})
 
 
-@dataclass(frozen=True)
-class YScalar:
+@dataclass(frozen=True, eq=False, repr=False)
+class YScalar(Record):
     """A scalar as written (``value``), its resolved tag and its Python value."""
 
     value: str
@@ -55,8 +56,8 @@ class YScalar:
     position: Position
 
 
-@dataclass(frozen=True)
-class YSeq:
+@dataclass(frozen=True, eq=False, repr=False)
+class YSeq(Record):
     """A YAML sequence (block ``- x`` or flow ``[x, y]``)."""
 
     items: tuple[YNode, ...]
@@ -64,8 +65,8 @@ class YSeq:
     position: Position
 
 
-@dataclass(frozen=True)
-class YMap:
+@dataclass(frozen=True, eq=False, repr=False)
+class YMap(Record):
     """A YAML mapping; ``entries`` maps each key's text to (key node, value node)."""
 
     entries: dict[str, tuple[YScalar, YNode]]
@@ -83,8 +84,8 @@ def is_null(node: YNode) -> bool:
     return isinstance(node, YScalar) and node.tag == NULL
 
 
-@dataclass(frozen=True)
-class YBad:
+@dataclass(frozen=True, eq=False, repr=False)
+class YBad(Record):
     """Stands for a node already reported as a problem (e.g. a forbidden tag)."""
 
     path: str

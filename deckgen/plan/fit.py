@@ -16,6 +16,7 @@ from deckgen.outline.inline import Inline, parse_inline
 from deckgen.plan.metrics import SINGLE_LINE_EM, FontMetrics, is_full_width
 from deckgen.plan.runs import char_widths, styled_line_count
 from deckgen.plan.profile import EMU_PER_PT, TextStyle
+from deckgen.records import Record
 
 SIZE_STEP_PT = 2.0
 ABSOLUTE_MIN_PT = 10.0
@@ -37,8 +38,8 @@ NO_LINE_END = frozenset("（「『【〔〈《“‘([{")
 """Characters kept off the end of a line."""
 
 
-@dataclass(frozen=True)
-class Area:
+@dataclass(frozen=True, eq=False, repr=False)
+class Area(Record):
     """The usable text area of a box, in points (after its insets), and its paragraph styles."""
 
     width: float
@@ -52,8 +53,8 @@ class Area:
         return levels[min(level, len(levels) - 1)]
 
 
-@dataclass(frozen=True)
-class Line:
+@dataclass(frozen=True, eq=False, repr=False)
+class Line(Record):
     """One paragraph to fit: text, bullet level and whether it carries a bullet indent."""
 
     text: str
@@ -68,8 +69,8 @@ class Line:
     """Index of the paragraph this line sets (pieces of one long paragraph share it)."""
 
 
-@dataclass(frozen=True)
-class Fit:
+@dataclass(frozen=True, eq=False, repr=False)
+class Fit(Record):
     """The outcome for a block: its size and how many of its lines fit at that size."""
 
     size: float
@@ -125,8 +126,8 @@ def _kinsoku(tokens: list[str]) -> list[str]:
     return joined
 
 
-@dataclass(frozen=True)
-class _Pen:
+@dataclass(frozen=True, eq=False, repr=False)
+class _Pen(Record):
     """How to measure one paragraph's text: face, size, spacing and script."""
 
     metrics: FontMetrics
@@ -413,8 +414,8 @@ CENTRE_BELOW = 2 / 3
 """Text asked to be centred when short is centred when it fills less than this share of its box."""
 
 
-@dataclass(frozen=True)
-class Request:
+@dataclass(frozen=True, eq=False, repr=False)
+class Request(Record):
     """A text to fit into a box: its paragraphs, the box, the size range and the font.
 
     ``largest`` is the ceiling: text is set as large as fits up to it, never larger.
@@ -437,8 +438,8 @@ class Request:
     """True: text filling less than :data:`CENTRE_BELOW` of its box is centred in it (a pull quote)."""
 
 
-@dataclass(frozen=True)
-class Block:
+@dataclass(frozen=True, eq=False, repr=False)
+class Block(Record):
     """The text of one box, fitted: its size, its lines and how they sit in the box."""
 
     size: float

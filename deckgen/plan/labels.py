@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass, field, replace
 
 from deckgen.plan.languages import script
+from deckgen.records import Record
 
 
-@dataclass(frozen=True)
-class Labels:
+@dataclass(frozen=True, eq=False, repr=False)
+class Labels(Record):
     """Fixed texts of a deck; ``{}`` fields are filled with minutes, numbers or titles."""
 
     language: str = "en"

@@ -27,6 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from deckgen.records import Record
+
 _DATA = Path(__file__).resolve().parent / "data" / "metrics"
 """The bundled width tables (read as plain files: importlib.resources costs more to import)."""
 
@@ -88,8 +90,8 @@ def _is_zero_width(char: str) -> bool:
     return unicodedata.category(char) in ("Mn", "Me", "Cf") or char in "\u200b\u2060\ufeff"
 
 
-@dataclass(frozen=True)
-class Face:
+@dataclass(frozen=True, eq=False, repr=False)
+class Face(Record):
     """One style of a family: advance widths and natural line height, in ems."""
 
     widths: Mapping[int, float]
@@ -119,8 +121,8 @@ class Face:
         return 0.0 if _is_zero_width(char) else MISSING_EM
 
 
-@dataclass(frozen=True)
-class FontMetrics:
+@dataclass(frozen=True, eq=False, repr=False)
+class FontMetrics(Record):
     """Measurements of one font family in its four styles."""
 
     family: str

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
+from deckgen.records import Record
+
 EMU_PER_PT = 12700
 
 
@@ -32,8 +34,8 @@ class Role(str, Enum):
     CHART = "chart"
 
 
-@dataclass(frozen=True)
-class TextStyle:
+@dataclass(frozen=True, eq=False, repr=False)
+class TextStyle(Record):
     """How a template sets the paragraphs of one outline level in a box (its list styles, resolved)."""
 
     margin_left: int = 0
@@ -62,8 +64,8 @@ class TextStyle:
     """``"major"`` or ``"minor"`` for a theme font, a typeface name, or None (the box kind's theme font)."""
 
 
-@dataclass(frozen=True)
-class Box:
+@dataclass(frozen=True, eq=False, repr=False)
+class Box(Record):
     """A rectangle on the slide, in EMU, with its text insets and paragraph styles."""
 
     left: int
@@ -89,8 +91,8 @@ class Box:
         return max(self.height - self.inset_top - self.inset_bottom, 0) / EMU_PER_PT
 
 
-@dataclass(frozen=True)
-class LayoutSlots:
+@dataclass(frozen=True, eq=False, repr=False)
+class LayoutSlots(Record):
     """Where a role's layout puts its title, body, aside (quote/meta) and picture."""
 
     layout: str
@@ -112,8 +114,8 @@ class LayoutSlots:
     (a question slide on a template without a question layout)."""
 
 
-@dataclass(frozen=True)
-class Sizes:
+@dataclass(frozen=True, eq=False, repr=False)
+class Sizes(Record):
     """Starting, ceiling and floor font sizes in points."""
 
     title: float = 36.0
@@ -129,8 +131,8 @@ class Sizes:
         return self.max_body or round(self.body * 7 / 6)
 
 
-@dataclass(frozen=True)
-class TemplateProfile:
+@dataclass(frozen=True, eq=False, repr=False)
+class TemplateProfile(Record):
     """A prepared template: which layout serves each role, and their geometry."""
 
     name: str

@@ -12,14 +12,15 @@ from typing import Literal
 from deckgen.errors import Problem
 from deckgen.outline.model import Chart, Image, Position
 from deckgen.plan.profile import Box, Role
+from deckgen.records import Record
 
 ParagraphStyle = Literal["bullet", "plain", "quote", "attribution", "meta", "heading"]
 """How a paragraph is set: a bullet at its level, plain text, a quotation, its attribution,
 a small meta line (question kind and minutes), or a bold heading within the text."""
 
 
-@dataclass(frozen=True)
-class Paragraph:
+@dataclass(frozen=True, eq=False, repr=False)
+class Paragraph(Record):
     """One paragraph of slide text."""
 
     text: str
@@ -31,8 +32,8 @@ class Paragraph:
     """A URL the paragraph's text ends with, written as a clickable link."""
 
 
-@dataclass(frozen=True)
-class ColumnPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class ColumnPlan(Record):
     """One column of a comparison: its heading and bullets, fitted to its own box."""
 
     heading: tuple[Paragraph, ...]
@@ -45,8 +46,8 @@ class ColumnPlan:
     """The heading's own box (a Comparison layout's heading placeholder)."""
 
 
-@dataclass(frozen=True)
-class ComparePlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class ComparePlan(Record):
     """Two columns side by side; ``placeholders``: filled into the layout's text placeholders
     (two, or four with headings of their own), else drawn as text boxes."""
 
@@ -56,8 +57,8 @@ class ComparePlan:
     """How many text placeholders of the layout the columns use: 4, 2, or 0 (drawn)."""
 
 
-@dataclass(frozen=True)
-class TablePlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class TablePlan(Record):
     """A table (or one slide's part of a long one): texts, measured widths and heights in EMU."""
 
     header: tuple[str, ...]
@@ -74,16 +75,16 @@ class TablePlan:
     caption_size: float = 0.0
 
 
-@dataclass(frozen=True)
-class ChartPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class ChartPlan(Record):
     """A native chart in ``box``."""
 
     chart: Chart
     box: Box
 
 
-@dataclass(frozen=True)
-class SlidePlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class SlidePlan(Record):
     """One slide: role, texts and the sizes (points) that make them fit their boxes."""
 
     role: Role
@@ -118,8 +119,8 @@ class SlidePlan:
     """A label deckgen writes in the layout's label box (a question slide's "Discuss")."""
 
 
-@dataclass(frozen=True)
-class DeckPlan:
+@dataclass(frozen=True, eq=False, repr=False)
+class DeckPlan(Record):
     """All slides of a deck in order, plus the metadata written into the file."""
 
     title: str

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from deckgen.outline.model import Outline, Position, Question, Section
+from deckgen.records import Record
 
 MINUTES_PER_DAY = 24 * 60
 
@@ -76,8 +77,8 @@ def ends_after_midnight(outline: Outline) -> bool:
 SegmentKind = Literal["opening", "section", "discussion"]
 
 
-@dataclass(frozen=True)
-class AgendaRow:
+@dataclass(frozen=True, eq=False, repr=False)
+class AgendaRow(Record):
     """One row of the agenda: the opening, a section, or the discussion block."""
 
     kind: SegmentKind
@@ -108,8 +109,8 @@ def agenda_rows(outline: Outline) -> list[AgendaRow]:
 RowKind = Literal["question", "section", "discussion", "end"]
 
 
-@dataclass(frozen=True)
-class RunSheetRow:
+@dataclass(frozen=True, eq=False, repr=False)
+class RunSheetRow(Record):
     """One line of the facilitator's run-sheet."""
 
     kind: RowKind

@@ -17,6 +17,7 @@ import yaml
 
 from deckgen.errors import TemplateError, one_of
 from deckgen.plan.profile import Role, Sizes
+from deckgen.records import Record
 
 DEFAULT_TEMPLATE = "seminar"
 TEMPLATE_SUFFIXES = (".pptx", ".potx")
@@ -29,8 +30,8 @@ def bundled_templates_dir() -> Path:
     return installed if installed.is_dir() else _PACKAGE_DIR.parent / "templates"
 
 
-@dataclass(frozen=True)
-class Brand:
+@dataclass(frozen=True, eq=False, repr=False)
+class Brand(Record):
     """A bundled template's brand file: its .pptx, fonts, colours and role -> layout map."""
 
     name: str
@@ -76,8 +77,8 @@ def bundled_brands() -> dict[str, Brand]:
     return {b.name: b for b in brands if b.file.is_file()}
 
 
-@dataclass(frozen=True)
-class TemplateChoice:
+@dataclass(frozen=True, eq=False, repr=False)
+class TemplateChoice(Record):
     """A resolved template: the .pptx/.potx file, and its brand file if it is bundled."""
 
     file: Path
