@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from difflib import get_close_matches
+import functools
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,15 +20,23 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
+_UNPRINTABLE = "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
 """Control characters, line separators and bidi overrides: in a message they could forge a
 second ``error:`` line, move the cursor, colour the terminal or reorder what users read.
-Lone surrogates (a file name that is not UTF-8) cannot be printed at all."""
+Lone surrogates (a file name that is not UTF-8) cannot be printed at all. Compiled on first
+use: most runs print only ordinary text."""
+
+
+@functools.cache
+def _unprintable() -> re.Pattern[str]:
+    return re.compile(_UNPRINTABLE)
 
 
 def printable(text: str) -> str:
     """``text`` with every control character escaped (``\\n``, ``\\x1b``, ``\\u202e``), safe to print."""
-    return _UNPRINTABLE.sub(_escape, text)
+    if text.isprintable():  # every character the pattern matches is one str.isprintable() rejects
+        return text
+    return _unprintable().sub(_escape, text)
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -129,6 +137,8 @@ class UsageError(DeckgenError):
 
 def did_you_mean(value: str, choices: Iterable[str]) -> str:
     """Return ``" (did you mean 'x'?)"`` for a near miss among ``choices``, else ``""``."""
+    from difflib import get_close_matches  # only for a mistake: difflib costs every start-up otherwise
+
     matches = get_close_matches(value, list(choices), n=1, cutoff=0.6)
     return f" (did you mean '{matches[0]}'?)" if matches else ""
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from difflib import get_close_matches
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -158,6 +157,8 @@ def _nearby_templates(path: Path) -> str:
         names = {p.stem: p.name for p in path.parent.iterdir() if p.suffix.lower() in TEMPLATE_SUFFIXES}
     except OSError:
         return ""
+    from difflib import get_close_matches  # only for a mistake: not worth importing on every start-up
+
     matches = get_close_matches(path.stem, list(names), n=1, cutoff=0.6)
     return f" (did you mean '{names[matches[0]]}'?)" if matches else ""
 
