@@ -224,6 +224,8 @@ def declared(
 
 @dataclass(frozen=True, eq=False, repr=False)
 class _Declaration(Record):
+    """What :func:`declared` records in a model field's metadata."""
+
     ftype: FieldType
     description: str
     required: bool

@@ -100,8 +100,10 @@ def _parser() -> MarkdownIt:
     return parser
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # working state of one parse, never compared or shown
 class _State:
+    """The text and spans gathered so far while walking one paragraph's tokens."""
+
     text: list[str]
     spans: list[Span]
     bold: int = 0

@@ -363,7 +363,7 @@ _NOT_IN_DOCUMENTS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\u
 """Characters XML (and so a .pptx) cannot contain; YAML escapes like "\\x01" can produce them."""
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # working state of one conversion, never compared or shown
 class _Converter:
     """Copies PyYAML nodes into located nodes, expanding aliases within :data:`MAX_NODES`."""
 
