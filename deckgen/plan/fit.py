@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from deckgen.outline.inline import Inline, parse_inline
-from deckgen.plan.metrics import SINGLE_LINE_EM, FontMetrics, is_full_width
+from deckgen.plan.metrics import SINGLE_LINE_EM, FontMetrics, all_narrow, is_full_width
 from deckgen.plan.runs import char_widths, styled_line_count
 from deckgen.plan.profile import EMU_PER_PT, TextStyle
 from deckgen.records import Record
@@ -91,7 +91,7 @@ _TOKEN = re.compile(r"\S+\s*")
 @functools.lru_cache(maxsize=4096)
 def has_full_width(text: str) -> bool:
     """True when ``text`` has a CJK (full-width) character: it is then measured as East Asian."""
-    return any(is_full_width(char) for char in text)
+    return not all_narrow(text) and any(is_full_width(char) for char in text)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -102,8 +102,11 @@ def break_points(text: str) -> tuple[str, ...]:
     before it, and an opening bracket (（「“) with the character after it. Remembered,
     because fitting wraps the same paragraph at several sizes.
     """
+    words = _TOKEN.findall(text) or [text]
+    if all_narrow(text):  # no character breaks on its own: the words are the tokens
+        return tuple(_kinsoku([word for word in words if word]))
     tokens: list[str] = []
-    for word in _TOKEN.findall(text) or [text]:
+    for word in words:
         buffer = ""
         for char in word:
             if buffer and (is_full_width(char) or is_full_width(buffer[-1])):
