@@ -75,6 +75,53 @@ def test_a_warm_check_of_an_outline_without_pictures_loads_no_heavy_library(tmp_
     assert warm == []
 
 
+MODULES_PROBE = """
+import json, sys
+from deckgen.cli import main
+try:
+    main(sys.argv[1:], prog_name="deckgen")
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def modules_after(args: list[str], cache_dir: Path) -> set[str]:
+    """Every module ``deckgen ARGS`` imported, in a fresh interpreter."""
+    env = {**os.environ, cache.CACHE_ENV: str(cache_dir)}
+    done = subprocess.run([sys.executable, "-c", MODULES_PROBE, *args], capture_output=True, text=True, env=env)
+    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+NOT_FOR_CHECK = ("deckgen.app.batch", "deckgen.app.build", "deckgen.app.manifest", "deckgen.app.output",
+                 "deckgen.render.prepare", "deckgen.render.writer", "deckgen.render.charts", "deckgen.outline.schema",
+                 "difflib", "tempfile", "zipfile", "concurrent.futures", "subprocess")
+"""What building, batches, writing files or a "did you mean" hint need, and a warm check does not."""
+
+
+def test_a_warm_check_imports_no_build_machinery(tmp_path: Path) -> None:
+    modules_after(["check", str(SORA)], tmp_path)
+    loaded = modules_after(["check", str(SORA)], tmp_path)
+    assert "deckgen.plan.deck" in loaded  # it did plan the deck
+    assert sorted(loaded & set(NOT_FOR_CHECK)) == []
+
+
+def test_help_imports_no_use_case_beyond_the_cli(tmp_path: Path) -> None:
+    loaded = modules_after(["--help"], tmp_path)
+    assert sorted(m for m in loaded if m.startswith(("deckgen.app.", "deckgen.plan.", "deckgen.render."))) == []
+    assert "deckgen.outline.model" not in loaded
+
+
+@pytest.mark.parametrize(("outline", "charts"), [(fixture_path("outlines", "minimal.yaml"), False),
+                                                 (OUTLINES / "sora-responses-compared.yaml", True)])
+def test_the_chart_writer_loads_only_for_a_deck_with_a_chart(outline: Path, charts: bool, tmp_path: Path) -> None:
+    """Charts need xlsxwriter (their data workbook): a deck without one does not pay for it."""
+    loaded = modules_after(["build", str(outline), "-o", str(tmp_path / "deck.pptx"), "-q"], tmp_path / "cache")
+    assert (tmp_path / "deck.pptx").is_file()
+    assert ("deckgen.render.charts" in loaded) == charts
+    assert ("xlsxwriter" in loaded) == charts
+
+
 def test_check_reports_the_same_template_warnings_warm_as_cold(tmp_path: Path) -> None:
     """A user template with fallbacks: the cached profile keeps its warnings."""
     outline = tmp_path / "talk.yaml"
