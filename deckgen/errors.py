@@ -8,13 +8,12 @@ tested on its own: an error carries its :class:`Problem` records as data, and on
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 import functools
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from deckgen.records import Record
+from deckgen.records import record
 
 if TYPE_CHECKING:
     from typing_extensions import Self
@@ -48,8 +47,8 @@ def _escape(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Problem(Record):
+@record(frozen=True)
+class Problem:
     """One thing wrong with an input file, located precisely enough to fix it."""
 
     path: Path | None

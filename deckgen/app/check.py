@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, Problem, ProblemsError
 from deckgen.outline.loader import load_variants
 from deckgen.outline.model import Outline
 from deckgen.plan.lint import lint_outline
-from deckgen.records import Record
+from deckgen.records import record
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class CheckResult(Record):
+@record(frozen=True)
+class CheckResult:
     """The verdict on one outline file, all its audience variants included."""
 
     path: Path

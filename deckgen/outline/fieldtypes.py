@@ -9,10 +9,9 @@ derived (the idea of mkdocs' ``config_options``). Adding a field is one edit in 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from typing import Any, Union
 
-from deckgen.records import Record
+from deckgen.records import record
 
 FORMAT_VERSION = 1
 """The outline format version this deckgen writes and reads (``deckgen: 1``)."""
@@ -34,8 +33,8 @@ CLOCK_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
 """A 24-hour clock time, ``HH:MM`` (``9:30`` and ``09:30`` alike)."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Text(Record):
+@record(frozen=True)
+class Text:
     """A string; ``${var}`` substitution applies. Blank only when ``blank_ok``."""
 
     blank_ok: bool = False
@@ -47,18 +46,18 @@ class Text(Record):
     """Also take numbers and booleans, as written: vote options ``[Yes, No, 50]`` need no quotes."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Date(Record):
+@record(frozen=True)
+class Date:
     """A date as written: ``2024-02-20`` (stored as ISO text), ``2024-06``, ``2024`` or free text."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Number(Record):
+@record(frozen=True)
+class Number:
     """A positive, finite number of minutes (int or float); stored as float."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Clock(Record):
+@record(frozen=True)
+class Clock:
     """A 24-hour clock time ``HH:MM``, stored as text ``"14:00"``.
 
     YAML 1.1 reads an unquoted ``14:00`` as the number 840 (base 60); the written text
@@ -66,50 +65,50 @@ class Clock(Record):
     """
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Version(Record):
+@record(frozen=True)
+class Version:
     """The ``deckgen:`` format version: an integer this deckgen understands."""
 
     supported: tuple[int, ...] = (FORMAT_VERSION,)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Choice(Record):
+@record(frozen=True)
+class Choice:
     """One of a fixed set of strings."""
 
     values: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Scalar(Record):
+@record(frozen=True)
+class Scalar:
     """Any scalar (string, number, boolean), used as text: the values of ``vars``."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class ImagePath(Record):
+@record(frozen=True)
+class ImagePath:
     """A path relative to the outline's folder, to a readable image inside that folder."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Evidence(Record):
+@record(frozen=True)
+class Evidence:
     """Bullets: strings, where a nested list (after a bullet) is one level deeper."""
 
     levels: int = MAX_EVIDENCE_LEVELS
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Value(Record):
+@record(frozen=True)
+class Value:
     """A finite number of any sign (a chart's data point); stored as float."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class LayoutName(Record):
+@record(frozen=True)
+class LayoutName:
     """The name of a layout of the template; stored with its position, since only the
     template (known at build time) can tell whether it exists."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Checked(Record):
+@record(frozen=True)
+class Checked:
     """A mapping of ``obj``'s keys whose values must also agree with each other: ``rule``
     names the cross check (``table``: every row as wide as the header; ``chart``: as many
     values as categories)."""
@@ -118,16 +117,16 @@ class Checked(Record):
     rule: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class ListOf(Record):
+@record(frozen=True)
+class ListOf:
     """A list of items of one type; stored as a tuple."""
 
     item: FieldType
     min_items: int = 0
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class MapOf(Record):
+@record(frozen=True)
+class MapOf:
     """A mapping with free keys (matching ``key_pattern``) and values of one type."""
 
     value: FieldType
@@ -137,15 +136,15 @@ class MapOf(Record):
     """When set, each built value gets its key as this keyword (``Audience(name=...)``)."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Overrides(Record):
+@record(frozen=True)
+class Overrides:
     """An audience's ``set``: any top-level fields of :data:`OUTLINE` except ``forbidden``."""
 
     forbidden: tuple[str, ...] = ("deckgen", "audiences")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Field(Record):
+@record(frozen=True)
+class Field:
     """One key of a mapping in the outline."""
 
     name: str
@@ -163,8 +162,8 @@ class Field(Record):
         return self.name if self.attr is None else self.attr
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Requires(Record):
+@record(frozen=True)
+class Requires:
     """A rule between two keys of one mapping: ``then`` is given exactly when ``key`` is ``value``.
 
     (``options`` belong to a question exactly when its ``format`` is ``vote``.)
@@ -175,8 +174,8 @@ class Requires(Record):
     then: str
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Obj(Record):
+@record(frozen=True)
+class Obj:
     """A mapping with a fixed set of keys; unknown keys are errors."""
 
     title: str
@@ -222,8 +221,8 @@ def declared(
     return dataclasses.field(default=None if default is dataclasses.MISSING else default, metadata={_SPEC: spec})
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class _Declaration(Record):
+@record(frozen=True)
+class _Declaration:
     """What :func:`declared` records in a model field's metadata."""
 
     ftype: FieldType

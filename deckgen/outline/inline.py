@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from typing import TYPE_CHECKING, Any
 
-from deckgen.records import Record
+from deckgen.records import record
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -25,8 +25,8 @@ _MARKUP = frozenset("*_`[]\\<")
 """Characters without which a string has no inline Markdown (the fast path)."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Span(Record):
+@record(frozen=True)
+class Span:
     """A formatted stretch ``[start, end)`` of the visible text."""
 
     start: int
@@ -38,8 +38,8 @@ class Span(Record):
     """The target of a clickable link."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Inline(Record):
+@record(frozen=True)
+class Inline:
     """A string as a slide shows it: the visible text and its formatted spans, in order."""
 
     text: str

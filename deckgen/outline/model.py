@@ -7,7 +7,7 @@ Every item keeps the :class:`Position` of its YAML node so that lints and late e
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import KW_ONLY, dataclass, field
+from dataclasses import KW_ONLY, field
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -37,7 +37,7 @@ from deckgen.outline.fieldtypes import (
     declared,
     obj_of,
 )
-from deckgen.records import Record
+from deckgen.records import record
 
 __all__ = ["FORMAT_VERSION", "MAX_EVIDENCE_LEVELS"]
 
@@ -68,16 +68,16 @@ def deck_stem(outline: Path, audience: str | None = None) -> str:
     return f"{base}-{audience}" if audience else base
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Position(Record):
+@record(frozen=True)
+class Position:
     """Where a YAML node starts in its file (1-based; 0 when not from a file)."""
 
     line: int = 0
     column: int = 0
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Bullet(Record):
+@record(frozen=True)
+class Bullet:
     """One evidence bullet, already flattened from the nested YAML lists."""
 
     text: str
@@ -86,16 +86,16 @@ class Bullet(Record):
     position: Position = Position()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Quote(Record):
+@record(frozen=True)
+class Quote:
     """A quotation shown on the point's slide."""
 
     text: str = declared(_TEXT, "The quotation.", required=True)
     by: str | None = declared(_TEXT, "Who said it (shown as attribution).")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Image(Record):
+@record(frozen=True)
+class Image:
     """A picture on the point's slide; alt text is required for screen readers."""
 
     path: Path = declared(ImagePath(), "Image file, relative to the outline's folder (PNG, JPEG, GIF, BMP, TIFF); stored absolute.", required=True)
@@ -103,16 +103,16 @@ class Image(Record):
     position: Position = Position()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Column(Record):
+@record(frozen=True)
+class Column:
     """One side of a comparison: a heading and its items."""
 
     title: str = declared(_TEXT, "The column's heading.", required=True)
     items: tuple[Bullet, ...] = declared(Evidence(), "The column's bullets; a nested list is a sub-level.", default=())
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Compare(Record):
+@record(frozen=True)
+class Compare:
     """Two columns side by side (on the template's Comparison or Two Content layout)."""
 
     left: Column = declared(obj_of(Column), "The left column.", required=True)
@@ -124,8 +124,8 @@ CHART_TYPES: tuple[str, ...] = ("column", "bar", "line", "pie")
 _CELL = Text(blank_ok=True)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Table(Record):
+@record(frozen=True)
+class Table:
     """A real table; a long one continues on "(cont.)" slides with its header repeated."""
 
     header: tuple[str, ...] = declared(ListOf(_CELL, min_items=1), "The column headings.", required=True)
@@ -135,16 +135,16 @@ class Table(Record):
     position: Position = Position()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Series(Record):
+@record(frozen=True)
+class Series:
     """One data series of a chart."""
 
     name: str = declared(_TEXT, "The series' name (the legend entry).", required=True)
     values: tuple[float, ...] = declared(ListOf(Value(), min_items=1), "One number per category.", required=True)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Chart(Record):
+@record(frozen=True)
+class Chart:
     """A native, editable chart; its data is embedded in the deck and read out in the notes."""
 
     type: str = declared(Choice(CHART_TYPES), "column, bar, line or pie.", required=True)
@@ -154,16 +154,16 @@ class Chart(Record):
     position: Position = Position()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class LayoutRef(Record):
+@record(frozen=True)
+class LayoutRef:
     """A layout of the template named by a point, and where it was named (for errors)."""
 
     name: str
     position: Position = Position()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Point(Record):
+@record(frozen=True)
+class Point:
     """One claim of a section; becomes one slide (or more when long)."""
 
     claim: str = declared(_TEXT, "The claim; the slide title.", required=True)
@@ -180,8 +180,8 @@ class Point(Record):
     position: Position = Position()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Section(Record):
+@record(frozen=True)
+class Section:
     """A part of the article's argument: a divider slide, then one slide per point."""
 
     title: str = declared(_TEXT, "Section title, on the divider slide and the agenda.", required=True)
@@ -197,8 +197,8 @@ class Section(Record):
         return sum(p.minutes or 0 for p in self.points)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Question(Record):
+@record(frozen=True)
+class Question:
     """A discussion question; one slide with the prompt prominent."""
 
     prompt: str = declared(_TEXT, "The question, shown prominently.", required=True)
@@ -222,8 +222,8 @@ class Question(Record):
         return self.after == OPENING or (self.after is None and self.kind == "warm-up")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Source(Record):
+@record(frozen=True)
+class Source:
     """A cited work: the article under discussion or an extra reference."""
 
     title: str = declared(_TEXT, "Title of the work.", required=True)
@@ -234,8 +234,8 @@ class Source(Record):
     note: str | None = declared(_TEXT, "A short note after the citation, e.g. 'context, not cited in the article'.")
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Audience(Record):
+@record(frozen=True)
+class Audience:
     """A named variant of the outline."""
 
     name: str
@@ -251,8 +251,8 @@ class Audience(Record):
     position: Position = Position()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Outline(Record):
+@record(frozen=True)
+class Outline:
     """A deckgen discussion-guide outline."""
 
     path: Path

@@ -23,7 +23,7 @@ from yaml.constructor import SafeConstructor
 
 from deckgen.errors import OutlineError, Problem
 from deckgen.outline.model import Position
-from deckgen.records import Record
+from deckgen.records import record
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """Largest outline accepted; a real discussion guide is a few kilobytes."""
@@ -44,8 +44,8 @@ SEQ, MAP = YAML_TAG + "seq", YAML_TAG + "map"
 ALLOWED_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, SEQ, MAP})
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class YScalar(Record):
+@record(frozen=True)
+class YScalar:
     """A scalar as written (``value``), its resolved tag and its Python value."""
 
     value: str
@@ -56,8 +56,8 @@ class YScalar(Record):
     position: Position
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class YSeq(Record):
+@record(frozen=True)
+class YSeq:
     """A YAML sequence (block ``- x`` or flow ``[x, y]``)."""
 
     items: tuple[YNode, ...]
@@ -65,8 +65,8 @@ class YSeq(Record):
     position: Position
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class YMap(Record):
+@record(frozen=True)
+class YMap:
     """A YAML mapping; ``entries`` maps each key's text to (key node, value node)."""
 
     entries: dict[str, tuple[YScalar, YNode]]
@@ -84,8 +84,8 @@ def is_null(node: YNode) -> bool:
     return isinstance(node, YScalar) and node.tag == NULL
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class YBad(Record):
+@record(frozen=True)
+class YBad:
     """Stands for a node already reported as a problem (e.g. a forbidden tag)."""
 
     path: str

@@ -10,13 +10,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from deckgen.outline.inline import Inline, parse_inline
 from deckgen.plan.metrics import SINGLE_LINE_EM, FontMetrics, all_narrow, is_full_width
 from deckgen.plan.runs import char_widths, styled_line_count
 from deckgen.plan.profile import EMU_PER_PT, TextStyle
-from deckgen.records import Record
+from deckgen.records import record
 
 SIZE_STEP_PT = 2.0
 ABSOLUTE_MIN_PT = 10.0
@@ -38,8 +38,8 @@ NO_LINE_END = frozenset("（「『【〔〈《“‘([{")
 """Characters kept off the end of a line."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Area(Record):
+@record(frozen=True)
+class Area:
     """The usable text area of a box, in points (after its insets), and its paragraph styles."""
 
     width: float
@@ -53,8 +53,8 @@ class Area(Record):
         return levels[min(level, len(levels) - 1)]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Line(Record):
+@record(frozen=True)
+class Line:
     """One paragraph to fit: text, bullet level and whether it carries a bullet indent."""
 
     text: str
@@ -69,8 +69,8 @@ class Line(Record):
     """Index of the paragraph this line sets (pieces of one long paragraph share it)."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Fit(Record):
+@record(frozen=True)
+class Fit:
     """The outcome for a block: its size and how many of its lines fit at that size."""
 
     size: float
@@ -129,8 +129,8 @@ def _kinsoku(tokens: list[str]) -> list[str]:
     return joined
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class _Pen(Record):
+@record(frozen=True)
+class _Pen:
     """How to measure one paragraph's text: face, size, spacing and script."""
 
     metrics: FontMetrics
@@ -417,8 +417,8 @@ CENTRE_BELOW = 2 / 3
 """Text asked to be centred when short is centred when it fills less than this share of its box."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Request(Record):
+@record(frozen=True)
+class Request:
     """A text to fit into a box: its paragraphs, the box, the size range and the font.
 
     ``largest`` is the ceiling: text is set as large as fits up to it, never larger.
@@ -441,8 +441,8 @@ class Request(Record):
     """True: text filling less than :data:`CENTRE_BELOW` of its box is centred in it (a pull quote)."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Block(Record):
+@record(frozen=True)
+class Block:
     """The text of one box, fitted: its size, its lines and how they sit in the box."""
 
     size: float

@@ -9,14 +9,14 @@ planner says so (:func:`has_labels`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 
 from deckgen.plan.languages import script
-from deckgen.records import Record
+from deckgen.records import record
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Labels(Record):
+@record(frozen=True)
+class Labels:
     """Fixed texts of a deck; ``{}`` fields are filled with minutes, numbers or titles."""
 
     language: str = "en"

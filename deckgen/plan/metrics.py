@@ -23,11 +23,11 @@ import functools
 import json
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
-from deckgen.records import Record
+from deckgen.records import record
 
 _DATA = Path(__file__).resolve().parent / "data" / "metrics"
 """The bundled width tables (read as plain files: importlib.resources costs more to import)."""
@@ -96,8 +96,8 @@ def _is_zero_width(char: str) -> bool:
     return unicodedata.category(char) in ("Mn", "Me", "Cf") or char in "\u200b\u2060\ufeff"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Face(Record):
+@record(frozen=True)
+class Face:
     """One style of a family: advance widths and natural line height, in ems."""
 
     widths: Mapping[int, float]
@@ -127,8 +127,8 @@ class Face(Record):
         return 0.0 if _is_zero_width(char) else MISSING_EM
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class FontMetrics(Record):
+@record(frozen=True)
+class FontMetrics:
     """Measurements of one font family in its four styles."""
 
     family: str

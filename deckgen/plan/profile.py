@@ -7,11 +7,11 @@ and reused for every deck built with it. Lengths are EMU (914400 per inch, 12700
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from pathlib import Path
 
-from deckgen.records import Record
+from deckgen.records import record
 
 EMU_PER_PT = 12700
 
@@ -34,8 +34,8 @@ class Role(str, Enum):
     CHART = "chart"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class TextStyle(Record):
+@record(frozen=True)
+class TextStyle:
     """How a template sets the paragraphs of one outline level in a box (its list styles, resolved)."""
 
     margin_left: int = 0
@@ -64,8 +64,8 @@ class TextStyle(Record):
     """``"major"`` or ``"minor"`` for a theme font, a typeface name, or None (the box kind's theme font)."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Box(Record):
+@record(frozen=True)
+class Box:
     """A rectangle on the slide, in EMU, with its text insets and paragraph styles."""
 
     left: int
@@ -91,8 +91,8 @@ class Box(Record):
         return max(self.height - self.inset_top - self.inset_bottom, 0) / EMU_PER_PT
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class LayoutSlots(Record):
+@record(frozen=True)
+class LayoutSlots:
     """Where a role's layout puts its title, body, aside (quote/meta) and picture."""
 
     layout: str
@@ -114,8 +114,8 @@ class LayoutSlots(Record):
     (a question slide on a template without a question layout)."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Sizes(Record):
+@record(frozen=True)
+class Sizes:
     """Starting, ceiling and floor font sizes in points."""
 
     title: float = 36.0
@@ -131,8 +131,8 @@ class Sizes(Record):
         return self.max_body or round(self.body * 7 / 6)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class TemplateProfile(Record):
+@record(frozen=True)
+class TemplateProfile:
     """A prepared template: which layout serves each role, and their geometry."""
 
     name: str

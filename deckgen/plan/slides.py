@@ -6,21 +6,20 @@ into a .pptx without making any decision of its own about content.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from deckgen.errors import Problem
 from deckgen.outline.model import Chart, Image, Position
 from deckgen.plan.profile import Box, Role
-from deckgen.records import Record
+from deckgen.records import record
 
 ParagraphStyle = Literal["bullet", "plain", "quote", "attribution", "meta", "heading"]
 """How a paragraph is set: a bullet at its level, plain text, a quotation, its attribution,
 a small meta line (question kind and minutes), or a bold heading within the text."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Paragraph(Record):
+@record(frozen=True)
+class Paragraph:
     """One paragraph of slide text."""
 
     text: str
@@ -32,8 +31,8 @@ class Paragraph(Record):
     """A URL the paragraph's text ends with, written as a clickable link."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class ColumnPlan(Record):
+@record(frozen=True)
+class ColumnPlan:
     """One column of a comparison: its heading and bullets, fitted to its own box."""
 
     heading: tuple[Paragraph, ...]
@@ -46,8 +45,8 @@ class ColumnPlan(Record):
     """The heading's own box (a Comparison layout's heading placeholder)."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class ComparePlan(Record):
+@record(frozen=True)
+class ComparePlan:
     """Two columns side by side; ``placeholders``: filled into the layout's text placeholders
     (two, or four with headings of their own), else drawn as text boxes."""
 
@@ -57,8 +56,8 @@ class ComparePlan(Record):
     """How many text placeholders of the layout the columns use: 4, 2, or 0 (drawn)."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class TablePlan(Record):
+@record(frozen=True)
+class TablePlan:
     """A table (or one slide's part of a long one): texts, measured widths and heights in EMU."""
 
     header: tuple[str, ...]
@@ -75,16 +74,16 @@ class TablePlan(Record):
     caption_size: float = 0.0
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class ChartPlan(Record):
+@record(frozen=True)
+class ChartPlan:
     """A native chart in ``box``."""
 
     chart: Chart
     box: Box
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class SlidePlan(Record):
+@record(frozen=True)
+class SlidePlan:
     """One slide: role, texts and the sizes (points) that make them fit their boxes."""
 
     role: Role
@@ -119,8 +118,8 @@ class SlidePlan(Record):
     """A label deckgen writes in the layout's label box (a question slide's "Discuss")."""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class DeckPlan(Record):
+@record(frozen=True)
+class DeckPlan:
     """All slides of a deck in order, plus the metadata written into the file."""
 
     title: str

@@ -11,11 +11,10 @@ it; the opening is the minutes of the questions that open the session (warm-ups 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Literal
 
 from deckgen.outline.model import Outline, Position, Question, Section
-from deckgen.records import Record
+from deckgen.records import record
 
 MINUTES_PER_DAY = 24 * 60
 
@@ -77,8 +76,8 @@ def ends_after_midnight(outline: Outline) -> bool:
 SegmentKind = Literal["opening", "section", "discussion"]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class AgendaRow(Record):
+@record(frozen=True)
+class AgendaRow:
     """One row of the agenda: the opening, a section, or the discussion block."""
 
     kind: SegmentKind
@@ -109,8 +108,8 @@ def agenda_rows(outline: Outline) -> list[AgendaRow]:
 RowKind = Literal["question", "section", "discussion", "end"]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class RunSheetRow(Record):
+@record(frozen=True)
+class RunSheetRow:
     """One line of the facilitator's run-sheet."""
 
     kind: RowKind

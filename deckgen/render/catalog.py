@@ -7,7 +7,7 @@ so the CLI can list templates and the planner can be tested without python-pptx.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,7 +16,7 @@ import yaml
 
 from deckgen.errors import TemplateError, one_of
 from deckgen.plan.profile import Role, Sizes
-from deckgen.records import Record
+from deckgen.records import record
 
 DEFAULT_TEMPLATE = "seminar"
 TEMPLATE_SUFFIXES = (".pptx", ".potx")
@@ -29,8 +29,8 @@ def bundled_templates_dir() -> Path:
     return installed if installed.is_dir() else _PACKAGE_DIR.parent / "templates"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Brand(Record):
+@record(frozen=True)
+class Brand:
     """A bundled template's brand file: its .pptx, fonts, colours and role -> layout map."""
 
     name: str
@@ -76,8 +76,8 @@ def bundled_brands() -> dict[str, Brand]:
     return {b.name: b for b in brands if b.file.is_file()}
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class TemplateChoice(Record):
+@record(frozen=True)
+class TemplateChoice:
     """A resolved template: the .pptx/.potx file, and its brand file if it is bundled."""
 
     file: Path
