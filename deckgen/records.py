@@ -23,6 +23,7 @@ Only what deckgen's classes use is supported; anything else (``field(init=False)
 from __future__ import annotations
 
 import dataclasses
+import inspect
 from operator import attrgetter
 from reprlib import recursive_repr
 from typing import TYPE_CHECKING, Any
@@ -60,6 +61,7 @@ def _make_record(cls: type) -> type:
         raise TypeError(f"@record: {cls.__qualname__} defines {', '.join(own)}; use @dataclass(frozen=True)")
     if any(dataclasses.is_dataclass(base) for base in cls.__mro__[1:]):
         raise TypeError(f"@record: {cls.__qualname__} has a dataclass base; use @dataclass(frozen=True)")
+    documented = bool(cls.__doc__)
     cls = dataclasses.dataclass(init=False, repr=False, eq=False)(cls)  # the fields, and nothing compiled
     fields = dataclasses.fields(cls)
     if any(not f.init for f in fields):
@@ -77,6 +79,8 @@ def _make_record(cls: type) -> type:
         method.__qualname__ = f"{cls.__qualname__}.{name}"
         method.__module__ = cls.__module__
         setattr(cls, name, method)
+    if not documented:  # @dataclass documents an undocumented class with its signature
+        cls.__doc__ = cls.__name__ + str(inspect.signature(cls)).replace(" -> None", "")
     return cls
 
 

@@ -173,6 +173,20 @@ def test_a_record_stays_frozen_and_a_dataclass() -> None:
             pytest.fail("a record matches by its fields as a dataclass does")
 
 
+def test_an_undocumented_record_is_documented_by_its_signature_as_a_dataclass_is() -> None:
+    @dataclass(frozen=True)
+    class Bare:
+        value: int = 0
+
+    plain_doc = Bare.__doc__
+
+    @record(frozen=True)  # type: ignore[no-redef]
+    class Bare:
+        value: int = 0
+
+    assert Bare.__doc__ == plain_doc == "Bare(value: 'int' = 0)"
+
+
 def test_a_record_inside_itself_shows_an_ellipsis_as_a_dataclass_does() -> None:
     plain, made = PlainHolder([]), RecordHolder([])
     plain.items.append(plain)
