@@ -28,10 +28,11 @@ from deckgen.app.manifest import Record, inputs_digest, is_up_to_date, manifest_
 from deckgen.outline.model import Outline, deck_stem
 from deckgen.app.output import refuse_inputs, write_atomically
 from deckgen.app.finding import find_outlines as find_outlines  # re-exported for callers of the batch API
+from deckgen.records import record
 
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Job:
     """One deck to build."""
 
@@ -45,7 +46,7 @@ class Job:
     """Also write the facilitator kit's guide and handout beside the deck (``build --kit``)."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Result:
     """What happened to one job."""
 

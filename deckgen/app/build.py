@@ -6,7 +6,6 @@ This is the public API's engine (``build_deck``) and what the CLI calls per deck
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from deckgen.app.epoch import source_date_epoch
@@ -15,13 +14,14 @@ from deckgen.app.templates import planned, plan_outline, template_for
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
 from deckgen.render.writer import render_deck
+from deckgen.records import record
 
 __all__ = ["RenderedDeck", "build_deck", "deck_bytes", "plan_outline", "render_outline", "source_date_epoch",
            "template_for"]
 
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RenderedDeck:
     """A finished deck in memory, with what the build reports about it."""
 

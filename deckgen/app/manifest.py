@@ -12,11 +12,11 @@ import json
 import os
 import stat
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from deckgen.app.output import write_atomically
+from deckgen.records import record
 
 MANIFEST_NAME = ".deckgen-manifest.json"
 _FORMAT = 1
@@ -24,7 +24,7 @@ MAX_MANIFEST_BYTES = 64 * 1024 * 1024
 """Largest manifest read (a record is ~300 bytes: room for 200,000 decks)."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Record:
     """What a deck was built from and what was written, as sha256 digests.
 

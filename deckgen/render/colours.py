@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import colorsys
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
@@ -19,6 +18,7 @@ from pptx.oxml.ns import qn
 from pptx.slide import SlideLayout
 
 from deckgen.render.theme import theme_xml
+from deckgen.records import record
 
 Element = Any
 """An lxml element (lxml ships no type information)."""
@@ -90,7 +90,7 @@ def _average(colours: Sequence[RGB]) -> RGB | None:
 # -- DrawingML colours --------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Palette:
     """What scheme colours mean on one layout: the theme's colour scheme and the colour map."""
 

@@ -17,7 +17,6 @@ colour deckgen cannot resolve) means no finding, since guessing would only give 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from pptx.oxml.ns import qn
@@ -40,6 +39,7 @@ from deckgen.render.colours import (
     rgb_from_hex,
 )
 from deckgen.render.layouts import TEXT_TYPES, TITLE_TYPES, in_fill_order
+from deckgen.records import record
 
 LayoutPlaceholder = Any
 """A python-pptx layout placeholder (its base placeholder on the master is ``_base_placeholder``)."""
@@ -52,7 +52,7 @@ BODY_PLACEHOLDERS = 2
 _RECTANGLES = ("rect", "roundRect", "snip1Rect", "snip2SameRect", "round1Rect", "round2SameRect")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Contrast:
     """One text colour of a layout against what it sits on."""
 
@@ -107,7 +107,7 @@ def _background_colour(background: Element, palette: Palette) -> RGB | None:
     return None if colour == TRANSPARENT else colour
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class _Rect:
     left: int
     top: int

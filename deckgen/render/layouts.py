@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from pptx.enum.shapes import PP_PLACEHOLDER
@@ -18,6 +18,7 @@ from pptx.slide import SlideLayout
 from deckgen.plan.profile import Box, LayoutSlots, Role
 from deckgen.render.markslots import question_mark_slots
 from deckgen.render.textstyle import insets, level_styles, master_text_style
+from deckgen.records import record
 
 _P = TypeVar("_P", bound=Any)
 
@@ -65,7 +66,7 @@ def normalized(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LayoutShape:
     """The placeholders of one layout that deckgen fills, in document order."""
 
