@@ -56,7 +56,7 @@ _HAS_FACTORY = _Factory()
 
 
 def _make_record(cls: type) -> type:
-    own = [name for name in _OWN if name in cls.__dict__ and not (name == "__hash__" and cls.__dict__[name] is None)]
+    own = [name for name in _OWN if name in cls.__dict__]
     if own:
         raise TypeError(f"@record: {cls.__qualname__} defines {', '.join(own)}; use @dataclass(frozen=True)")
     if any(dataclasses.is_dataclass(base) for base in cls.__mro__[1:]):
@@ -79,6 +79,8 @@ def _make_record(cls: type) -> type:
         method.__qualname__ = f"{cls.__qualname__}.{name}"
         method.__module__ = cls.__module__
         setattr(cls, name, method)
+    params = getattr(cls, "__dataclass_params__")  # what dataclasses reports: as for @dataclass(frozen=True)
+    params.init = params.repr = params.eq = params.frozen = True
     if not documented:  # @dataclass documents an undocumented class with its signature
         cls.__doc__ = cls.__name__ + str(inspect.signature(cls)).replace(" -> None", "")
     return cls

@@ -165,6 +165,13 @@ def test_a_record_stays_frozen_and_a_dataclass() -> None:
             action(plain)
         assert str(got.value) == str(expected.value)
     assert dataclasses.is_dataclass(one)
+    assert repr(RecordMany.__dataclass_params__) == repr(PlainMany.__dataclass_params__)  # type: ignore[attr-defined]
+
+    @dataclass(frozen=True)
+    class Wider(RecordMany):  # a frozen dataclass may extend a record, as it may a frozen dataclass
+        extra: int = 0
+
+    assert Wider("a", extra=1).extra == 1 and Wider("a") != RecordMany("a")
     assert dataclasses.replace(one, count=3) == RecordMany("a", 3)
     match one:
         case RecordMany("a", 2):
