@@ -6,7 +6,7 @@ from pptx.slide import SlideLayout
 
 from deckgen.render.colours import contrast_ratio, palette_for
 from deckgen.render.contrast import slide_background
-from deckgen.render.marks import MarkColours
+from deckgen.render.blueprint import MarkColours
 
 _ACCENTS = ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
 _GRAPHICS_CONTRAST = 3.0

@@ -9,13 +9,14 @@ contrast with the slide background. Geometry comes from :mod:`deckgen.render.mar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from deckgen.plan.profile import EMU_PER_PT, Box, LayoutSlots
 from deckgen.plan.slides import Paragraph, SlidePlan
+from deckgen.render.blueprint import MarkColours
 from deckgen.render.markslots import disc_box
-from deckgen.render.ooxml import Element, attribute, nsdecls, parse_xml, qn
+from deckgen.render.ooxml import Element, nsdecls, parse_xml, qn
+from deckgen.render.opc import attribute
 from deckgen.render.paragraphs import Links, write_text
 
 _BAND_SHARE = 64
@@ -24,12 +25,6 @@ _GLYPH_SHARE = 0.62
 """The "?" is set at this share of the disc's height."""
 
 
-@dataclass(frozen=True)
-class MarkColours:
-    """Scheme colour names: the accent of band, disc and labels, and the "?" on the disc."""
-
-    accent: str = "accent1"
-    glyph: str = "bg1"
 
 
 def _fill(colour: str) -> str:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
-from deckgen.render.ooxml import Element, attribute, nsdecls, parse_xml, qn
+from deckgen.render.ooxml import Element, nsdecls, parse_xml, qn
+from deckgen.render.opc import attribute
 from deckgen.render.paragraphs import Links, write_plain
 
 SLIDE_NUMBER_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"

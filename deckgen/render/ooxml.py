@@ -66,8 +66,3 @@ def part_xml(element: Element) -> bytes:
     """A part's XML file: declaration, ``standalone="yes"``, UTF-8."""
     return bytes(etree.tostring(element, encoding="UTF-8", standalone=True))
 
-
-def attribute(value: str) -> str:
-    """``value`` escaped for a double-quoted XML attribute (what ``xml.sax.saxutils.escape``
-    gives with ``"`` added, without importing it: it loads ``urllib.request``)."""
-    return value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace('"', "&quot;")

@@ -12,7 +12,6 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from deckgen.render.ooxml import attribute
 from deckgen.render.zipwriter import Stamp
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -28,6 +27,12 @@ _TYPES_HEAD = (
     "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
     '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
 )
+
+
+def attribute(value: str) -> str:
+    """``value`` escaped for a double-quoted XML attribute (what ``xml.sax.saxutils.escape``
+    gives with ``"`` added, without importing it: it loads ``urllib.request``)."""
+    return value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;").replace('"', "&quot;")
 
 
 def zip_time(epoch: int | None) -> Stamp:

@@ -17,7 +17,8 @@ from deckgen.plan.profile import Box, LayoutSlots, Role
 from deckgen.render.factory import Placeholders, SlideFactory
 from deckgen.render.host import new_deck
 from deckgen.render.markcolours import mark_colours
-from deckgen.render.marks import MarkColours, draw_question_mark
+from deckgen.render.blueprint import MarkColours
+from deckgen.render.marks import draw_question_mark
 from deckgen.render.metadata import set_metadata
 from deckgen.render.footers import FooterWriter
 from deckgen.render.package import package_bytes
