@@ -146,6 +146,8 @@ def draft_blueprint(host: Host, entries: Mapping[str, ZipEntry]) -> DeckBlueprin
         return _draft(host, entries)
     except NoBlueprint:
         return None
+    except Exception:  # a blueprint only saves time: a template it trips over is still usable
+        return None
 
 
 def _draft(host: Host, entries: Mapping[str, ZipEntry]) -> DeckBlueprint:
