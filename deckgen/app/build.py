@@ -10,10 +10,10 @@ from pathlib import Path
 
 from deckgen.app.epoch import source_date_epoch
 from deckgen.app.output import write_atomically
-from deckgen.app.templates import planned, plan_outline, template_for
+from deckgen.app.templates import lean_template_for, planned, plan_outline, template_for
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
-from deckgen.render.writer import render_deck
+from deckgen.render.lean import lean_deck
 from deckgen.records import record
 
 __all__ = ["RenderedDeck", "build_deck", "deck_bytes", "plan_outline", "render_outline", "source_date_epoch",
@@ -35,7 +35,19 @@ class RenderedDeck:
 
 
 def render_outline(outline: Outline, template: str | Path | None = None) -> RenderedDeck:
-    """Plan and render ``outline`` on its template (or ``template``), in memory."""
+    """Plan and render ``outline`` on its template (or ``template``), in memory.
+
+    A deck the lean writer can write, on a template in the cache, is written without
+    loading python-pptx; any other with it (the bytes are the same either way).
+    """
+    lean = lean_template_for(outline, template)
+    if lean is not None:
+        plan = planned(outline, lean.profile)
+        if lean.writes(plan):
+            data = lean_deck(plan, lean, source_date_epoch())
+            return RenderedDeck(data, len(plan.slides), lean.profile.path, lean.profile.warnings)
+    from deckgen.render.writer import render_deck  # loads python-pptx
+
     prepared = template_for(outline, template)
     plan = planned(outline, prepared.profile)
     data = render_deck(plan, prepared, source_date_epoch())

@@ -22,6 +22,7 @@ from deckgen.render.cache import template_profile
 from deckgen.render.catalog import TemplateChoice, resolve_template
 
 if TYPE_CHECKING:
+    from deckgen.render.lean import LeanTemplate
     from deckgen.render.prepare import PreparedTemplate
 
 T = TypeVar("T")
@@ -44,6 +45,13 @@ def template_for(outline: Outline, override: str | Path | None = None) -> Prepar
     from deckgen.render.prepare import prepare_template
 
     return _for_outline(outline, override, prepare_template)
+
+
+def lean_template_for(outline: Outline, override: str | Path | None = None) -> LeanTemplate | None:
+    """``outline``'s template for writing decks without python-pptx, when it is cached (else None)."""
+    from deckgen.render.lean import lean_template  # loads lxml, which check does not need
+
+    return _for_outline(outline, override, lean_template)
 
 
 def profile_for(outline: Outline, override: str | Path | None = None) -> TemplateProfile:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pptx.oxml.ns import qn
+from deckgen.render.ooxml import qn
 
 from deckgen.plan.bidi import is_right_to_left
 from deckgen.render.textstyle import master_text_style

@@ -34,11 +34,12 @@ from pathlib import Path
 from deckgen import __version__
 from deckgen.errors import TemplateError
 from deckgen.plan.profile import TemplateProfile
+from deckgen.render.blueprint import DeckBlueprint
 from deckgen.render.catalog import TemplateChoice
 from deckgen.render.zipwriter import ZipEntry
 
 CACHE_ENV = "DECKGEN_CACHE_DIR"
-FORMAT = 2
+FORMAT = 3
 """Bumped whenever what an entry holds changes shape."""
 _MAGIC = b"deckgen-template-cache\n"
 _KEEP_SECONDS = 30 * 24 * 3600
@@ -55,6 +56,8 @@ class StoredTemplate:
     """The cleaned template (example slides dropped, missing parts added) as an uncompressed zip."""
     entries: dict[str, ZipEntry]
     """Its parts and their relationships as compressed zip entries, by member name."""
+    blueprint: DeckBlueprint | None = None
+    """What decks on it start from, for writing them without python-pptx (None: they need it)."""
 
 
 def read_template_file(path: Path) -> bytes:
@@ -85,6 +88,11 @@ def template_profile(choice: TemplateChoice) -> TemplateProfile:
         else:
             _PROFILES[memo] = stored.profile
     return _PROFILES[memo]
+
+
+def stored_entry(choice: TemplateChoice) -> StoredTemplate | None:
+    """``choice``'s entry when the cache holds one (None: the template must be prepared)."""
+    return load(choice, entry_key(choice, read_template_file(choice.file)))
 
 
 def cache_dir() -> Path:

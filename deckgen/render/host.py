@@ -18,7 +18,6 @@ from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.opc.package import Part
 from pptx.package import Package
-from pptx.parts.coreprops import CorePropertiesPart
 from pptx.parts.presentation import PresentationPart
 from pptx.presentation import Presentation as PresentationObject
 
@@ -54,7 +53,7 @@ def new_deck(host: Host) -> PresentationObject:
     """A fresh presentation to fill, sharing the host's unchanged parts.
 
     Its presentation part is a copy of the host's (same relationships, same XML), and its
-    document properties are copies too, since every deck sets its own.
+    document properties are copies too (kept as bytes), since every deck sets its own.
     """
     source = host.presentation.part
     package = Package(io.BytesIO())  # never read: the deck is assembled, not loaded
@@ -65,9 +64,7 @@ def new_deck(host: Host) -> PresentationObject:
         target: Any = raw_target(rel)
         if target is source:
             target = main
-        elif not rel.is_external and rel.reltype == RT.CORE_PROPERTIES:
-            target = CorePropertiesPart(target.partname, target.content_type, package, copy.deepcopy(part_element(target)))
-        elif not rel.is_external and rel.reltype == RT.EXTENDED_PROPERTIES:
+        elif not rel.is_external and rel.reltype in (RT.CORE_PROPERTIES, RT.EXTENDED_PROPERTIES):
             target = Part(target.partname, target.content_type, package, target.blob)
         rels[rid] = rel if target is raw_target(rel) else new_relationship(rel, target)
     presentation: PresentationObject = main.presentation

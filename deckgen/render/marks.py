@@ -9,60 +9,22 @@ contrast with the slide background. Geometry comes from :mod:`deckgen.render.mar
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
-
-from xml.sax.saxutils import escape
-
-from pptx.oxml import parse_xml
-from pptx.oxml.ns import nsdecls, qn
-from pptx.slide import Slide, SlideLayout
-from pptx.text.text import TextFrame
 
 from deckgen.plan.profile import EMU_PER_PT, Box, LayoutSlots
 from deckgen.plan.slides import Paragraph, SlidePlan
-from deckgen.render.colours import contrast_ratio, palette_for
-from deckgen.render.contrast import slide_background
+from deckgen.render.blueprint import MarkColours
 from deckgen.render.markslots import disc_box
-from deckgen.render.text import fill_text
-from deckgen.render.pptx_compat import shape_tree
+from deckgen.render.ooxml import Element, nsdecls, parse_xml, qn
+from deckgen.render.opc import attribute
+from deckgen.render.paragraphs import Links, write_text
 
-_ACCENTS = ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
-_GRAPHICS_CONTRAST = 3.0
-"""WCAG's contrast for graphics and large bold text: the mark and its labels need at least this."""
 _BAND_SHARE = 64
 """The band is 1/64 of the slide's width."""
-_QUOTE = {'"': "&quot;"}
 _GLYPH_SHARE = 0.62
 """The "?" is set at this share of the disc's height."""
 
 
-@dataclass(frozen=True)
-class MarkColours:
-    """Scheme colour names: the accent of band, disc and labels, and the "?" on the disc."""
-
-    accent: str = "accent1"
-    glyph: str = "bg1"
-
-
-def mark_colours(layout: SlideLayout) -> MarkColours:
-    """The first theme accent that stands out from ``layout``'s background, and the better of
-    ``bg1``/``tx1`` on it (accent1 and bg1 when colours cannot be resolved)."""
-    palette = palette_for(layout)
-    background = slide_background(layout)
-    if background is None:
-        return MarkColours()
-    contrasts = {name: contrast_ratio(colour, background)
-                 for name in _ACCENTS if (colour := palette.scheme_colour(name)) is not None}
-    if not contrasts:
-        return MarkColours()
-    readable = [name for name in _ACCENTS if contrasts.get(name, 0.0) >= _GRAPHICS_CONTRAST]
-    accent = readable[0] if readable else max(contrasts, key=lambda name: contrasts[name])
-    accent_colour = palette.scheme_colour(accent)
-    glyphs = {name: contrast_ratio(colour, accent_colour)
-              for name in ("bg1", "tx1") if (colour := palette.scheme_colour(name)) is not None and accent_colour}
-    glyph = "bg1" if not glyphs or glyphs.get("bg1", 0.0) >= _GRAPHICS_CONTRAST else max(glyphs, key=lambda n: glyphs[n])
-    return MarkColours(accent, palette.mapping.get(glyph, glyph))
 
 
 def _fill(colour: str) -> str:
@@ -82,14 +44,14 @@ def _shape(shape_id: int, name: str, box: Box, geometry: str, fill: str, body: s
         f"{body}</p:sp>")
 
 
-def _text_box(slide: Slide, shape_id: int, box: Box, paragraphs: tuple[Paragraph, ...], size: float,
+def _text_box(links: Links, shape_id: int, box: Box, paragraphs: tuple[Paragraph, ...], size: float,
               language: str, colour: str, name: str, centred: bool = False) -> Any:
     """A text box at ``box`` holding ``paragraphs`` set bold at ``size`` points in ``colour``."""
     anchor = "ctr" if centred else "b"
     shape = _shape(shape_id, name, box, "rect", "<a:noFill/>", text_box=True,
                    body=f'<p:txBody><a:bodyPr wrap="square" rtlCol="0" anchor="{anchor}"><a:noAutofit/></a:bodyPr>'
                         "<a:lstStyle/><a:p/></p:txBody>")
-    fill_text(TextFrame(shape.txBody, slide.shapes), paragraphs, size, language)
+    write_text(shape.find(qn("p:txBody")), paragraphs, size, language, links)
     for properties in shape.iter(qn("a:rPr")):
         properties.set("b", "1")
         properties.insert(0, parse_xml(f'<a:solidFill {nsdecls("a")}><a:schemeClr val="{colour}"/></a:solidFill>'))
@@ -102,26 +64,26 @@ def _text_box(slide: Slide, shape_id: int, box: Box, paragraphs: tuple[Paragraph
 def _disc(shape_id: int, box: Box, colours: MarkColours, language: str) -> Any:
     size = round(box.height / EMU_PER_PT * _GLYPH_SHARE) * 100
     body = ('<p:txBody><a:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" rtlCol="0" anchor="ctr"><a:noAutofit/></a:bodyPr>'
-            f'<a:lstStyle/><a:p><a:pPr algn="ctr"/><a:r><a:rPr lang="{escape(language, _QUOTE)}" sz="{size}" b="1">'
+            f'<a:lstStyle/><a:p><a:pPr algn="ctr"/><a:r><a:rPr lang="{attribute(language)}" sz="{size}" b="1">'
             f"{_fill(colours.glyph)}</a:rPr><a:t>?</a:t></a:r></a:p></p:txBody>")
     return _shape(shape_id, "Question Disc", box, "ellipse", _fill(colours.accent), body)
 
 
-def draw_question_mark(slide: Slide, slots: LayoutSlots, plan: SlidePlan, language: str,
-                       colours: MarkColours, slide_width: int, slide_height: int) -> None:
-    """Band, disc with "?", and the kind and "Discuss" labels of a marked question slide."""
-    tree = shape_tree(slide.shapes)
+def draw_question_mark(tree: Element, slots: LayoutSlots, plan: SlidePlan, language: str, colours: MarkColours,
+                       slide_width: int, slide_height: int, links: Links) -> None:
+    """Band, disc with "?", and the kind and "Discuss" labels of a marked question slide
+    (``tree``: the slide's shape tree; ``links``: its hyperlink relationships)."""
     next_id = max((int(e.get("id", "0")) for e in tree.iter(qn("p:cNvPr"))), default=1) + 1
     shapes = [_shape(next_id, "Question Band", Box(0, 0, slide_width // _BAND_SHARE, slide_height), "rect",
                      _fill(colours.accent))]
     if plan.aside and slots.aside is not None:
-        shapes.append(_text_box(slide, next_id + 1, slots.aside, plan.aside, plan.aside_size, language,
+        shapes.append(_text_box(links, next_id + 1, slots.aside, plan.aside, plan.aside_size, language,
                                 colours.accent, "Question Kind"))
     if slots.label is not None:
         shapes.append(_disc(next_id + 2, disc_box(slots.label), colours, language))
         if plan.label:
             label = (Paragraph(plan.label, style="plain", language=plan.aside[0].language if plan.aside else None),)
-            shapes.append(_text_box(slide, next_id + 3, slots.label, label, max(plan.aside_size, 14.0), language,
+            shapes.append(_text_box(links, next_id + 3, slots.label, label, max(plan.aside_size, 14.0), language,
                                     colours.accent, "Discuss Label", centred=True))
     for shape in shapes:
         tree.append(shape)

@@ -11,77 +11,27 @@ are serialised and compressed once (:func:`template_entries`) and copied.
 
 from __future__ import annotations
 
-import functools
 import posixpath
-import time
 import zipfile
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
-from xml.sax.saxutils import escape as xml_escape
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.spec import default_content_types
 from pptx.presentation import Presentation as PresentationObject
 
-from deckgen.render.zipwriter import Stamp, ZipEntry, make_entry, zip_bytes
+from deckgen.render import opc
+from deckgen.render.opc import CONTENT_TYPES, PACKAGE_RELS, ZIP_EPOCH, Relation, relative_ref, rels_member, zip_time
+from deckgen.render.zipwriter import ZipEntry, make_entry, zip_bytes
 from deckgen.render.pptx_compat import base_uri, package_relationships, relationship_map
-
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-"""The earliest time a zip entry can carry; used when no ``SOURCE_DATE_EPOCH`` is set."""
-_EARLIEST_ZIP_SECONDS = 315532800
-CONTENT_TYPES = "[Content_Types].xml"
-PACKAGE_RELS = "_rels/.rels"
-
-
-def zip_time(epoch: int | None) -> Stamp:
-    """Timestamp of every zip entry: ``SOURCE_DATE_EPOCH`` (UTC) or 1980-01-01."""
-    if epoch is None:
-        return ZIP_EPOCH
-    stamp = time.gmtime(max(epoch, _EARLIEST_ZIP_SECONDS))  # zip cannot store dates before 1980
-    return (stamp.tm_year, stamp.tm_mon, stamp.tm_mday, stamp.tm_hour, stamp.tm_min, stamp.tm_sec)
-
-
-_RELS_HEAD = (
-    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-)
-
-
-def _rid_order(rid: str) -> tuple[int, str]:
-    """rIds in numerical order (rId2 before rId10), as python-pptx writes them."""
-    return (int(rid[3:]) if rid.startswith("rId") and rid[3:].isdigit() else 0, rid)
-
-
-@functools.lru_cache(maxsize=4096)
-def rels_member(partname: str) -> str:
-    """The zip member holding ``partname``'s relationships (python-pptx's ``rels_uri``)."""
-    folder, _, name = partname.rpartition("/")
-    return f"{folder}/_rels/{name}.rels"[1:]
-
-
-@functools.lru_cache(maxsize=4096)
-def _relative_ref(partname: str, base_uri: str) -> str:
-    """``partname`` relative to the folder ``base_uri``, as python-pptx's ``relative_ref``."""
-    return partname[1:] if base_uri == "/" else posixpath.relpath(partname, base_uri)
-
-
-def _attribute(value: str) -> str:
-    return xml_escape(value, {'"': "&quot;"})
-
 
 def rels_xml(rels: Any) -> bytes:
     """A part's relationships as a .rels stream, byte-identical to python-pptx's own."""
-    items = [_RELS_HEAD]
-    found = relationship_map(rels)
-    for rid in sorted(found, key=_rid_order):
-        rel = found[rid]
-        if rel.is_external:
-            target, mode = rel.target_ref, ' TargetMode="External"'
-        else:
-            target, mode = _relative_ref(str(rel.target_part.partname), base_uri(rel)), ""
-        items.append(f'<Relationship Id="{rid}" Type="{rel.reltype}" Target="{_attribute(target)}"{mode}/>')
-    items.append("</Relationships>")
-    return "".join(items).encode("utf-8")
+    return opc.rels_xml(
+        Relation(rid, rel.reltype, rel.target_ref, True) if rel.is_external
+        else Relation(rid, rel.reltype, relative_ref(str(rel.target_part.partname), base_uri(rel)))
+        for rid, rel in relationship_map(rels).items()
+    )
 
 
 def package_parts(package: Any) -> list[Any]:
@@ -105,15 +55,11 @@ def package_parts(package: Any) -> list[Any]:
 
 
 _DEFAULT_TYPES = frozenset(default_content_types)
-_TYPES_HEAD = (
-    "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-)
 
 
-def content_types_xml(parts: list[Any]) -> bytes:
-    """``[Content_Types].xml`` for ``parts``, byte-identical to python-pptx's: a Default per
-    extension of a well-known type, an Override per other part, each list sorted."""
+def content_types(parts: list[Any]) -> tuple[dict[str, str], dict[str, str]]:
+    """The Defaults (by extension) and Overrides (by part name) of ``parts``, as python-pptx
+    sorts them: a Default per extension of a well-known type, an Override per other part."""
     defaults = {"rels": CT.OPC_RELATIONSHIPS, "xml": CT.XML}
     overrides: dict[str, str] = {}
     for part in parts:
@@ -123,11 +69,12 @@ def content_types_xml(parts: list[Any]) -> bytes:
             defaults[ext.lower()] = content_type
         else:
             overrides[partname] = content_type
-    items = [_TYPES_HEAD]
-    items += [f'<Default Extension="{_attribute(ext)}" ContentType="{_attribute(ct)}"/>' for ext, ct in sorted(defaults.items())]
-    items += [f'<Override PartName="{_attribute(name)}" ContentType="{_attribute(ct)}"/>' for name, ct in sorted(overrides.items())]
-    items.append("</Types>")
-    return "".join(items).encode("utf-8")
+    return defaults, overrides
+
+
+def content_types_xml(parts: list[Any]) -> bytes:
+    """``[Content_Types].xml`` for ``parts``, byte-identical to python-pptx's."""
+    return opc.content_types_xml(*content_types(parts))
 
 
 def _entries(package: Any, parts: list[Any], entry: Callable[[str, Callable[[], bytes]], ZipEntry],

@@ -2,7 +2,10 @@
 
 ECMA-376 makes presProps, viewProps and tableStyles optional, but PowerPoint shows its
 "repair" dialog when presProps or viewProps are missing, and templates saved by other
-programs (LibreOffice, Google Slides) often leave them out.
+programs (LibreOffice, Google Slides) often leave them out. A notes master is added too
+(python-pptx's default, with its theme): every deck with speaker notes needs one, and
+made once with the template it is the same in every deck instead of being made anew for
+each deck's first notes page.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ REQUIRED_PARTS = (
 
 
 def add_missing_parts(presentation: PresentationObject) -> list[str]:
-    """Add presProps, viewProps and tableStyles where missing; the names of those added."""
+    """Add presProps, viewProps, tableStyles and a notes master where missing; the names of those added."""
     main = presentation.part
     added = []
     for reltype, content_type, name, blob in REQUIRED_PARTS:
@@ -48,4 +51,8 @@ def add_missing_parts(presentation: PresentationObject) -> list[str]:
             part = Part(PackURI(name), content_type, main.package, blob)
             main.relate_to(part, reltype)
             added.append(name.rsplit("/", 1)[-1])
+    try:
+        main.part_related_by(RT.NOTES_MASTER)
+    except KeyError:
+        added.append(main.notes_master_part.partname.rsplit("/", 1)[-1])  # python-pptx adds its default
     return added

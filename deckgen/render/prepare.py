@@ -24,6 +24,7 @@ from deckgen.plan.profile import Role, Sizes, TemplateProfile
 from deckgen.render import cache
 from deckgen.render.cache import StoredTemplate, read_template_file
 from deckgen.render.contrast import contrast_lints
+from deckgen.render.drafting import draft_blueprint
 from deckgen.render.factory import Prototypes
 from deckgen.render.layouts import (
     LayoutShape,
@@ -163,8 +164,9 @@ def _prepare(choice: TemplateChoice, template: bytes) -> StoredTemplate:
         give_body_bullets(presentation)
         add_missing_parts(presentation)
         blob = _stripped_blob(presentation)
-        entries = template_entries(Presentation(io.BytesIO(blob)))  # as each deck's host reads it
-        return StoredTemplate(_profile(presentation, choice), blob, entries)
+        host = open_host(blob)  # as each deck's host reads it
+        entries = template_entries(host.presentation)
+        return StoredTemplate(_profile(presentation, choice), blob, entries, draft_blueprint(host, entries))
     except DeckgenError:
         raise
     except Exception as error:  # a damaged master or layout python-pptx trips over

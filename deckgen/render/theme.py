@@ -6,9 +6,9 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.slide import SlideMaster
 
-A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+from deckgen.render.eastasian import A_NS, THEME_PARSER, with_east_asian_font
+
 _NS = {"a": A_NS}
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
 
 def theme_xml(master: SlideMaster) -> etree._Element | None:
@@ -19,7 +19,7 @@ def theme_xml(master: SlideMaster) -> etree._Element | None:
     except KeyError:
         return None
     try:
-        return etree.fromstring(part.blob, _PARSER)
+        return etree.fromstring(part.blob, THEME_PARSER)
     except etree.XMLSyntaxError:
         return None
 
@@ -45,10 +45,9 @@ def east_asian_theme(master: SlideMaster, typeface: str) -> dict[str, bytes]:
     a person adds to the deck later is set in the same font. The template's own theme part
     is left as it is (other decks share it); the deck writes this content in its place.
     """
-    theme = theme_xml(master)
-    if theme is None:
+    try:
+        part = master.part.part_related_by(RT.THEME)
+    except KeyError:
         return {}
-    for east_asian in theme.xpath("//a:fontScheme/*/a:ea", namespaces=_NS):
-        east_asian.set("typeface", typeface)
-    part = master.part.part_related_by(RT.THEME)
-    return {str(part.partname): etree.tostring(theme, xml_declaration=True, encoding="UTF-8", standalone=True)}
+    theme = with_east_asian_font(part.blob, typeface)
+    return {} if theme is None else {str(part.partname): theme}

@@ -16,13 +16,15 @@ from deckgen.plan.languages import east_asian_font
 from deckgen.plan.profile import Box, LayoutSlots, Role
 from deckgen.render.factory import Placeholders, SlideFactory
 from deckgen.render.host import new_deck
-from deckgen.render.marks import MarkColours, draw_question_mark, mark_colours
+from deckgen.render.markcolours import mark_colours
+from deckgen.render.blueprint import MarkColours
+from deckgen.render.marks import draw_question_mark
 from deckgen.render.metadata import set_metadata
-from deckgen.render.numbers import FooterWriter
+from deckgen.render.footers import FooterWriter
 from deckgen.render.package import package_bytes
 from deckgen.render.pictures import add_picture
 from deckgen.render.prepare import PreparedTemplate
-from deckgen.render.text import fill_notes, fill_plain, fill_text
+from deckgen.render.text import fill_notes, fill_plain, fill_text, part_links
 from deckgen.render.visuals import add_visual
 from deckgen.render.theme import east_asian_theme
 from deckgen.plan.slides import DeckPlan, SlidePlan
@@ -118,8 +120,8 @@ def render_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None = 
         if slots.mark:
             if slots.layout_index not in colours:
                 colours[slots.layout_index] = mark_colours(layout)
-            draw_question_mark(slide, slots, slide_plan, plan.language, colours[slots.layout_index],
-                               profile.slide_width, profile.slide_height)
+            draw_question_mark(shape_tree(slide.shapes), slots, slide_plan, plan.language, colours[slots.layout_index],
+                               profile.slide_width, profile.slide_height, part_links(slide.part))
         if slide_plan.role is not Role.TITLE:
             footers.add(slide, layout, number)
     overrides: dict[str, bytes] = {}

@@ -1,0 +1,68 @@
+"""The Office Open XML vocabulary deckgen writes, without python-pptx.
+
+Namespaces, qualified names, the parser and the serialisation here are exactly python-pptx's
+(same prefixes, same parser options, same XML declaration), so XML made with them is the XML
+python-pptx would make. Modules that write slide XML use these, which lets a deck be written
+from a cached template without loading python-pptx at all (see :mod:`deckgen.render.lean`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+
+NAMESPACES = {
+    "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
+    "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
+"""Prefix -> namespace, as python-pptx names them."""
+
+_RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+REL_SLIDE = f"{_RELATIONSHIPS}/slide"
+REL_SLIDE_LAYOUT = f"{_RELATIONSHIPS}/slideLayout"
+REL_NOTES_SLIDE = f"{_RELATIONSHIPS}/notesSlide"
+REL_NOTES_MASTER = f"{_RELATIONSHIPS}/notesMaster"
+REL_HYPERLINK = f"{_RELATIONSHIPS}/hyperlink"
+CONTENT_SLIDE = "application/vnd.openxmlformats-officedocument.presentationml.slide+xml"
+CONTENT_NOTES_SLIDE = "application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml"
+CONTENT_RELATIONSHIPS = "application/vnd.openxmlformats-package.relationships+xml"
+CONTENT_XML = "application/xml"
+
+Element = Any
+"""An lxml element (lxml ships no type information)."""
+
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+"""python-pptx's parser options: the trees parsed here serialise as python-pptx's do."""
+_QUALIFIED: dict[str, str] = {}
+
+
+def qn(tag: str) -> str:
+    """``p:sp`` in Clark notation, ``{namespace}sp``."""
+    found = _QUALIFIED.get(tag)
+    if found is None:
+        prefix, local = tag.split(":")
+        found = _QUALIFIED[tag] = f"{{{NAMESPACES[prefix]}}}{local}"
+    return found
+
+
+def nsdecls(*prefixes: str) -> str:
+    """``xmlns:p="..."`` declarations for ``prefixes``, to write into XML text."""
+    return " ".join(f'xmlns:{prefix}="{NAMESPACES[prefix]}"' for prefix in prefixes)
+
+
+def parse_xml(xml: str | bytes) -> Element:
+    """The root element of ``xml`` (entities never resolved, blank text dropped)."""
+    return etree.fromstring(xml, _PARSER)
+
+
+def part_xml(element: Element) -> bytes:
+    """A part's XML file: declaration, ``standalone="yes"``, UTF-8."""
+    return bytes(etree.tostring(element, encoding="UTF-8", standalone=True))
+
