@@ -12,12 +12,12 @@ Nothing here loads lxml: ``deckgen check`` reads cache entries holding blueprint
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 
+from deckgen.records import record
 from deckgen.render.opc import Relation
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class MarkColours:
     """Scheme colour names: the accent of band, disc and labels, and the "?" on the disc."""
 
@@ -25,7 +25,7 @@ class MarkColours:
     glyph: str = "bg1"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class LayoutBlueprint:
     """A new slide on one layout, and what deckgen fills and adds there."""
 
@@ -45,7 +45,7 @@ class LayoutBlueprint:
     """Theme colours of deckgen's question mark on this layout."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class NotesBlueprint:
     """A new notes page (the notes master's placeholders cloned) and where its text goes."""
 
@@ -56,7 +56,7 @@ class NotesBlueprint:
     """Part name of the notes master."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PackagedPart:
     """A part of every deck, in writing order: ``kind`` says who writes it.
 
@@ -69,7 +69,7 @@ class PackagedPart:
     rels: str | None = None
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class DeckBlueprint:
     """What every deck on one prepared template starts from."""
 

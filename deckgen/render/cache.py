@@ -27,11 +27,12 @@ import os
 import pickle
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from importlib.util import find_spec
 from pathlib import Path
 
 from deckgen import __version__
+from deckgen.records import record
 from deckgen.errors import TemplateError
 from deckgen.plan.profile import TemplateProfile
 from deckgen.render.blueprint import DeckBlueprint
@@ -47,7 +48,7 @@ _KEEP_SECONDS = 30 * 24 * 3600
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class StoredTemplate:
     """What preparing a template produced: everything a build or a check needs from it."""
 

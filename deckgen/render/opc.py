@@ -10,8 +10,8 @@ import functools
 import posixpath
 import time
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
+from deckgen.records import record
 from deckgen.render.zipwriter import Stamp
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -43,7 +43,7 @@ def zip_time(epoch: int | None) -> Stamp:
     return (stamp.tm_year, stamp.tm_mon, stamp.tm_mday, stamp.tm_hour, stamp.tm_min, stamp.tm_sec)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Relation:
     """One relationship of a part: its id, type and target (a relative part name, or a URL)."""
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 import io
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from deckgen.records import record
 
 if TYPE_CHECKING:
     import zipfile
@@ -27,7 +28,7 @@ ZIP_DEFLATED = 8
 """``zipfile.ZIP_DEFLATED``."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class ZipEntry:
     """One file of a zip, ready to copy: its name, its size, CRC and (compressed) bytes."""
 
