@@ -16,8 +16,8 @@ An entry that cannot be read or decoded, or that another user wrote, is ignored 
 rebuilt, never an error; a cache folder that cannot be written just means every process
 prepares its template itself.
 
-This module imports no python-pptx: ``deckgen check`` reads a template's profile from
-here without loading it.
+An entry holds two checked sections, the profile first: ``deckgen check`` reads and
+unpickles only that, without loading python-pptx, lxml or the writers' types.
 """
 
 from __future__ import annotations
@@ -28,19 +28,24 @@ import pickle
 import sys
 import time
 from dataclasses import replace
+from collections.abc import Iterator
 from importlib.util import find_spec
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from deckgen import __version__
-from deckgen.records import record
 from deckgen.errors import TemplateError
 from deckgen.plan.profile import TemplateProfile
-from deckgen.render.blueprint import DeckBlueprint
+from deckgen.records import record
 from deckgen.render.catalog import TemplateChoice
-from deckgen.render.zipwriter import ZipEntry
+
+if TYPE_CHECKING:
+    from deckgen.render.blueprint import DeckBlueprint
+    from deckgen.render.zipwriter import ZipEntry
 
 CACHE_ENV = "DECKGEN_CACHE_DIR"
-FORMAT = 3
+FORMAT = 4
 """Bumped whenever what an entry holds changes shape."""
 _MAGIC = b"deckgen-template-cache\n"
 _KEEP_SECONDS = 30 * 24 * 3600
@@ -81,13 +86,12 @@ def template_profile(choice: TemplateChoice) -> TemplateProfile:
         raise TemplateError.about(choice.file, f"cannot be read ({error.strerror})") from None
     memo = (choice.file, status.st_size, status.st_mtime_ns, choice.name)
     if memo not in _PROFILES:
-        stored = load(choice, entry_key(choice, read_template_file(choice.file)))
-        if stored is None:
+        profile = load_profile(choice, entry_key(choice, read_template_file(choice.file)))
+        if profile is None:
             from deckgen.render.prepare import prepare_template
 
-            _PROFILES[memo] = prepare_template(choice).profile
-        else:
-            _PROFILES[memo] = stored.profile
+            profile = prepare_template(choice).profile
+        _PROFILES[memo] = profile
     return _PROFILES[memo]
 
 
@@ -145,21 +149,42 @@ def _entry_path(key: str) -> Path:
     return cache_dir() / f"template-{key}.bin"
 
 
+def _sections(key: str) -> Iterator[bytes]:
+    """The payloads of an entry's sections in turn, each checked against its checksum; stops
+    (ValueError) at a foreign, damaged or truncated entry."""
+    with open(_entry_path(key), "rb") as stream:
+        if not _own(os.fstat(stream.fileno())) or stream.read(len(_MAGIC)) != _MAGIC:
+            raise ValueError("not an entry of this user's deckgen")
+        while True:
+            head = stream.read(8 + 32)
+            if len(head) != 40:
+                raise ValueError("truncated entry")
+            payload = stream.read(int.from_bytes(head[:8], "big"))
+            if hashlib.sha256(payload).digest() != head[8:]:
+                raise ValueError("damaged entry")
+            yield payload
+
+
+def load_profile(choice: TemplateChoice, key: str) -> TemplateProfile | None:
+    """Only the profile of ``choice``'s entry (what ``check`` needs), or None."""
+    try:
+        profile = pickle.loads(next(_sections(key)))
+        if not isinstance(profile, TemplateProfile):
+            return None
+    except Exception:  # a damaged or foreign entry is rebuilt, whatever is wrong with it
+        return None
+    _touch(key)
+    return replace(profile, path=choice.file)  # the same bytes may sit at another path
+
+
 def load(choice: TemplateChoice, key: str) -> StoredTemplate | None:
     """The stored entry for ``choice`` under ``key``, or None when missing or unreadable."""
     try:
-        with open(_entry_path(key), "rb") as stream:
-            if not _own(os.fstat(stream.fileno())):
-                return None
-            data = stream.read()
-        if not data.startswith(_MAGIC):
-            return None
-        body = data[len(_MAGIC):]
-        checksum, payload = body[:32], body[32:]
-        if hashlib.sha256(payload).digest() != checksum:
-            return None
-        stored = pickle.loads(payload)
-        if not isinstance(stored, StoredTemplate):
+        sections = _sections(key)
+        profile = pickle.loads(next(sections))
+        package, entries, blueprint = pickle.loads(next(sections))
+        stored = StoredTemplate(profile, package, entries, blueprint)
+        if not isinstance(profile, TemplateProfile) or not isinstance(package, bytes):
             return None
     except Exception:  # a damaged or foreign entry is rebuilt, whatever is wrong with it
         return None
@@ -180,13 +205,16 @@ def store(key: str, stored: StoredTemplate) -> None:
     import tempfile
 
     folder = cache_dir()
-    payload = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
+    sections = [pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+                for part in (stored.profile, (stored.package, stored.entries, stored.blueprint))]
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".template-", suffix=".tmp", dir=folder)
         try:
             with os.fdopen(handle, "wb") as stream:
-                stream.write(_MAGIC + hashlib.sha256(payload).digest() + payload)
+                stream.write(_MAGIC)
+                for payload in sections:  # the profile first: check reads only that
+                    stream.write(len(payload).to_bytes(8, "big") + hashlib.sha256(payload).digest() + payload)
             os.replace(temporary, _entry_path(key))
         except BaseException:
             os.unlink(temporary)
