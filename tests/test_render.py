@@ -12,11 +12,12 @@ from pptx.presentation import Presentation as PresentationObject
 from deckgen.app.build import build_deck
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
-from tests.conftest import SORA
+from tests.conftest import OUTLINES, SORA
 from tests.deck_helpers import (
     READING,
     SORA_ZH,
     alt_texts,
+    cached_deck_bytes,
     fold,
     missing_strings,
     notes_of,
@@ -148,6 +149,22 @@ def test_point_notes_carry_the_outline_notes_and_timing(sora: PresentationObject
     notes = fold(notes_of(slide))
     assert fold(point.notes) in notes
     assert "3 min" in notes
+
+
+def _notes_paragraph_properties(deck: PresentationObject) -> list[dict[str, str]]:
+    return [dict(p.find(qn("a:pPr")).attrib) for slide in deck.slides if slide.has_notes_slide
+            for p in slide.notes_slide.notes_text_frame._txBody.iter(qn("a:p")) if p.find(qn("a:r")) is not None]
+
+
+def test_notes_paragraphs_sit_flush_with_the_margin(sora: PresentationObject) -> None:
+    """LibreOffice hangs the lines after the first of a notes paragraph unless told otherwise."""
+    found = _notes_paragraph_properties(sora)
+    assert found and all(p == {"marL": "0", "indent": "0"} for p in found)
+
+
+def test_arabic_notes_read_right_to_left() -> None:
+    found = _notes_paragraph_properties(open_deck(cached_deck_bytes(OUTLINES / "sora-china-ai.ar.yaml")))
+    assert found and all(p.get("rtl") == "1" and p.get("algn") == "r" for p in found)
 
 
 def test_question_notes_carry_kind_minutes_notes_and_follow_ups(sora: PresentationObject, sora_outline: Outline) -> None:

@@ -200,8 +200,12 @@ def write_plain(body: Element, text: str, size: float | None, language: str, lin
 
 
 def write_notes(body: Element, notes: str, language: str) -> None:
-    """Speaker notes: one paragraph per line, as the facilitator wrote them (without Markdown markers)."""
+    """Speaker notes: one paragraph per line, as the facilitator wrote them (without Markdown
+    markers), flush with the margin (LibreOffice otherwise hangs every line after the first
+    of a notes paragraph, in the notes PDF too) and right to left in an RTL language."""
     _cleared(body)
     for line in notes.splitlines():
-        _run(etree.SubElement(body, _P), plain(line), language, None)
+        paragraph = etree.SubElement(body, _P)
+        set_direction(etree.SubElement(paragraph, _PPR, marL="0", indent="0"), language)
+        _run(paragraph, plain(line), language, None)
     _ensure_paragraph(body)
