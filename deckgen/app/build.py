@@ -41,7 +41,9 @@ def render_outline(outline: Outline, template: str | Path | None = None) -> Rend
     loading python-pptx; any other with it (the bytes are the same either way).
     """
     lean = lean_template_for(outline, template)
+    plan, planned_on = None, None
     if lean is not None:
+        planned_on = lean.profile
         plan = planned(outline, lean.profile)
         if lean.writes(plan):
             data = lean_deck(plan, lean, source_date_epoch())
@@ -49,7 +51,8 @@ def render_outline(outline: Outline, template: str | Path | None = None) -> Rend
     from deckgen.render.writer import render_deck  # loads python-pptx
 
     prepared = template_for(outline, template)
-    plan = planned(outline, prepared.profile)
+    if plan is None or prepared.profile != planned_on:  # else planned already, on the same cached profile
+        plan = planned(outline, prepared.profile)
     data = render_deck(plan, prepared, source_date_epoch())
     return RenderedDeck(data, len(plan.slides), prepared.profile.path, prepared.profile.warnings)
 

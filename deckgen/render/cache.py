@@ -182,10 +182,12 @@ def load(choice: TemplateChoice, key: str) -> StoredTemplate | None:
     try:
         sections = _sections(key)
         profile = pickle.loads(next(sections))
-        package, entries, blueprint = pickle.loads(next(sections))
-        stored = StoredTemplate(profile, package, entries, blueprint)
-        if not isinstance(profile, TemplateProfile) or not isinstance(package, bytes):
+        if not isinstance(profile, TemplateProfile):
             return None
+        package, entries, blueprint = pickle.loads(next(sections))
+        if not isinstance(package, bytes):
+            return None
+        stored = StoredTemplate(profile, package, entries, blueprint)
     except Exception:  # a damaged or foreign entry is rebuilt, whatever is wrong with it
         return None
     _touch(key)
