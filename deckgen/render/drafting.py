@@ -21,11 +21,10 @@ from deckgen.render.factory import Prototypes, SlideFactory
 from deckgen.render.host import Host, new_deck
 from deckgen.render.markcolours import mark_colours
 from deckgen.render.numbers import placeholder_of_type
-from deckgen.render.ooxml import Element, parse_xml, part_xml, qn
-from deckgen.render.opc import Relation, relative_ref, rels_member
-from deckgen.render.package import content_types, rels_xml
+from deckgen.render.ooxml import SHAPE_TAGS, Element, parse_xml, part_xml, qn
+from deckgen.render.opc import rels_member
+from deckgen.render.package import content_types, relations, rels_xml
 from deckgen.render.pptx_compat import base_uri, package_relationships, part_element, relationship_map, shape_tree
-from deckgen.render.theme import theme_xml
 from deckgen.render.zipwriter import ZipEntry
 
 _TX_BODY = qn("p:txBody")
@@ -99,7 +98,7 @@ def _layout(factory: SlideFactory, prototypes: Prototypes, layout: Any) -> Layou
     prototype = prototypes.layouts[str(layout.part.partname)]
     slide = prototype.slide
     tree = slide.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
-    elements = [child for child in tree if child.tag in _SHAPE_TAGS]
+    elements = [child for child in tree if child.tag in SHAPE_TAGS]
     for position in (prototype.title, *prototype.texts):
         if position is not None and elements[position].find(_TX_BODY) is None:
             raise NoBlueprint("a text placeholder without a text body")
@@ -115,9 +114,6 @@ def _layout(factory: SlideFactory, prototypes: Prototypes, layout: Any) -> Layou
         footer=None if footer is None else _stable(footer),
         mark=mark_colours(layout),
     )
-
-
-_SHAPE_TAGS = frozenset(qn(f"p:{name}") for name in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart"))
 
 
 def _notes(deck: Any, factory: SlideFactory, prototypes: Prototypes) -> NotesBlueprint | None:
@@ -158,11 +154,6 @@ def _draft(host: Host, entries: Mapping[str, ZipEntry]) -> DeckBlueprint:
     if presentation.find(qn("p:sldIdLst")) is None:
         raise NoBlueprint("no slide list")
     folder = posixpath.dirname(str(main.partname))
-    relations = tuple(
-        Relation(rid, rel.reltype, rel.target_ref, True) if rel.is_external
-        else Relation(rid, rel.reltype, relative_ref(str(rel.target_part.partname), base_uri(rel)))
-        for rid, rel in relationship_map(main.rels).items()
-    )
     if any(base_uri(rel) != folder for rel in relationship_map(main.rels).values()):
         raise NoBlueprint("relationships resolved against another folder")
     defaults, overrides = content_types(found)
@@ -170,19 +161,17 @@ def _draft(host: Host, entries: Mapping[str, ZipEntry]) -> DeckBlueprint:
     prototypes = Prototypes()
     factory = SlideFactory(scratch, prototypes)
     layouts = tuple(_layout(factory, prototypes, layout) for layout in scratch.slide_layouts)
-    theme_part = None
+    theme = None  # an unreadable theme gets no East Asian font, as in the python-pptx writer
     try:
         theme_part = empty.slide_master.part.part_related_by(RT.THEME)
+        theme = (str(theme_part.partname), bytes(theme_part.blob))
     except KeyError:
         pass
-    theme = None
-    if theme_part is not None and theme_xml(empty.slide_master) is not None:
-        theme = (str(theme_part.partname), bytes(theme_part.blob))
     return DeckBlueprint(
         layouts=layouts,
         presentation=_stable(presentation),
         presentation_name=str(main.partname),
-        presentation_rels=relations,
+        presentation_rels=tuple(relations(main.rels)),
         package_rels=rels_xml(package_relationships(empty.part.package)),
         parts=tuple(parts),
         slides_at=slides_at,

@@ -25,10 +25,9 @@ from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.slide import NotesSlide, Slide, SlideLayout
 
 from deckgen.render.layouts import PICTURE_TYPES, TEXT_TYPES, TITLE_TYPES
+from deckgen.render.ooxml import FIRST_SLIDE_ID
 from deckgen.render.pptx_compat import add_relationship, append_slide_id, shape_tree, slide_id_list
 
-_FIRST_SLIDE_ID = 256
-"""Slide ids start here (ECMA-376: 256 to 2147483647)."""
 _P = qn("p:nvSpPr")[: -len("nvSpPr")]
 """The PresentationML namespace in Clark notation, ``{...}``, for fast ``find`` paths."""
 
@@ -126,7 +125,7 @@ class SlideFactory:
         self._notes_count = 0
         self._notes_master: Any | None = None
         self._id_list = slide_id_list(presentation.slides)
-        self._next_id = max([_FIRST_SLIDE_ID - 1, *(int(i) for i in self._id_list.xpath("./p:sldId/@id"))]) + 1
+        self._next_id = max([FIRST_SLIDE_ID - 1, *(int(i) for i in self._id_list.xpath("./p:sldId/@id"))]) + 1
 
     def add_slide(self, layout: SlideLayout) -> tuple[Slide, Placeholders]:
         """A new slide on ``layout`` at the end of the deck, with its placeholders sorted."""

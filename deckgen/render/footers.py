@@ -38,11 +38,10 @@ class FooterWriter:
         number_shape, footer_shape = placeholder_of_type(tree, "sldNum"), placeholder_of_type(tree, "ftr")
         if footer_shape is None or not self._footer:
             return footer_strip(number_shape, None, self._footer, self._language, str, None)
-        frame = SlidePlaceholder(footer_shape, layout.shapes).text_frame  # how the footer text is linked and aligned
-        inherited = None
-        if is_right_to_left(self._language):
-            inherited = inherited_alignment(SlidePlaceholder(footer_shape, layout.shapes), title=True)
-        return footer_strip(number_shape, footer_shape, self._footer, self._language, link_maker(frame), inherited)
+        placeholder = SlidePlaceholder(footer_shape, layout.shapes)  # how the footer text is linked and aligned
+        inherited = inherited_alignment(placeholder, title=True) if is_right_to_left(self._language) else None
+        return footer_strip(number_shape, footer_shape, self._footer, self._language,
+                            link_maker(placeholder.text_frame), inherited)
 
     def add(self, slide: Slide, layout: SlideLayout, number: int) -> None:
         """Number ``slide`` (its position in the deck, from 1) and give it the footer text."""

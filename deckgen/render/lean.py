@@ -30,11 +30,13 @@ from deckgen.render.numbers import FooterStrip, add_footer, footer_strip
 from deckgen.render.ooxml import (
     CONTENT_NOTES_SLIDE,
     CONTENT_SLIDE,
+    FIRST_SLIDE_ID,
     REL_HYPERLINK,
     REL_NOTES_MASTER,
     REL_NOTES_SLIDE,
     REL_SLIDE,
     REL_SLIDE_LAYOUT,
+    SHAPE_TAGS,
     Element,
     parse_xml,
     part_xml,
@@ -54,8 +56,6 @@ from deckgen.render.opc import (
 from deckgen.render.paragraphs import Links, write_notes, write_plain, write_text
 from deckgen.render.zipwriter import ZipEntry, make_entry, zip_bytes
 
-_FIRST_SLIDE_ID = 256
-_SHAPE_TAGS = frozenset(qn(f"p:{name}") for name in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart"))
 _TREE = f"{qn('p:cSld')}/{qn('p:spTree')}"
 _TX_BODY, _SP_PR, _XFRM, _OFF, _EXT = qn("p:txBody"), qn("p:spPr"), qn("a:xfrm"), qn("a:off"), qn("a:ext")
 _AFTER_XFRM = frozenset(qn(f"a:{name}") for name in (
@@ -194,7 +194,7 @@ def _set_box(shape: Element, box: Box | None) -> None:
 def _fill(tree: Element, layout: LayoutBlueprint, plan: SlidePlan, slots: LayoutSlots, language: str,
           links: Links) -> None:
     """The slide's text in its placeholders; unused placeholders removed (see writer._fill)."""
-    shapes = [child for child in tree if child.tag in _SHAPE_TAGS]
+    shapes = [child for child in tree if child.tag in SHAPE_TAGS]
     title = shapes[layout.title] if layout.title is not None else None
     texts = [shapes[i] for i in layout.texts]
     placeholders = [shape for shape in (title, *texts, *(shapes[i] for i in layout.pictures)) if shape is not None]
@@ -257,7 +257,7 @@ def lean_deck(plan: DeckPlan, template: LeanTemplate, epoch: int | None) -> byte
         rid = presentation_rels.add(REL_SLIDE, partname)
         entry = slide_list.makeelement(qn("p:sldId"), {})
         slide_list.append(entry)
-        entry.set("id", str(_FIRST_SLIDE_ID + number - 1))
+        entry.set("id", str(FIRST_SLIDE_ID + number - 1))
         entry.set(qn("r:id"), rid)
         tree = slide.find(_TREE)
         _fill(tree, layout, slide_plan, slots, plan.language, rels.link)

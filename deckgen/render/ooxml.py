@@ -38,6 +38,11 @@ CONTENT_XML = "application/xml"
 Element = Any
 """An lxml element (lxml ships no type information)."""
 
+SHAPE_TAGS = frozenset(f"{{{NAMESPACES['p']}}}{name}" for name in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart"))
+"""The children of a ``p:spTree`` that are shapes (python-pptx's ``iter_shape_elms``)."""
+FIRST_SLIDE_ID = 256
+"""Slide ids start here (ECMA-376: 256 to 2147483647)."""
+
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 """python-pptx's parser options: the trees parsed here serialise as python-pptx's do."""
 _QUALIFIED: dict[str, str] = {}

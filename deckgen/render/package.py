@@ -25,13 +25,18 @@ from deckgen.render.opc import CONTENT_TYPES, PACKAGE_RELS, ZIP_EPOCH, Relation,
 from deckgen.render.zipwriter import ZipEntry, make_entry, zip_bytes
 from deckgen.render.pptx_compat import base_uri, package_relationships, relationship_map
 
-def rels_xml(rels: Any) -> bytes:
-    """A part's relationships as a .rels stream, byte-identical to python-pptx's own."""
-    return opc.rels_xml(
+def relations(rels: Any) -> list[Relation]:
+    """python-pptx relationships as plain records, in the order python-pptx holds them."""
+    return [
         Relation(rid, rel.reltype, rel.target_ref, True) if rel.is_external
         else Relation(rid, rel.reltype, relative_ref(str(rel.target_part.partname), base_uri(rel)))
         for rid, rel in relationship_map(rels).items()
-    )
+    ]
+
+
+def rels_xml(rels: Any) -> bytes:
+    """A part's relationships as a .rels stream, byte-identical to python-pptx's own."""
+    return opc.rels_xml(relations(rels))
 
 
 def package_parts(package: Any) -> list[Any]:
