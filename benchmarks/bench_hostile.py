@@ -21,12 +21,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.test_hostile import CORPUS  # noqa: E402  (the corpus is defined once, with the tests)
+import importlib  # noqa: E402
+
+
+def _corpus() -> list:  # type: ignore[type-arg]
+    """Every case of the hostile corpus: the ``CORPUS`` of each ``tests/test_hostile*.py``
+    (the cases are defined once, with their tests)."""
+    cases = []
+    for module in sorted((ROOT / "tests").glob("test_hostile*.py")):
+        cases.extend(getattr(importlib.import_module(f"tests.{module.stem}"), "CORPUS", []))
+    return cases
 
 
 def measure(only: str) -> None:
     worst_seconds, worst_mb = 0.0, 0
-    cases = [case for case in CORPUS if only in case.name]
+    cases = [case for case in _corpus() if only in case.name]
     for case in cases:
         with tempfile.TemporaryDirectory(prefix="deckgen-hostile-") as work:
             folder = Path(work)
