@@ -35,25 +35,11 @@ class RenderedDeck:
 
 
 def render_outline(outline: Outline, template: str | Path | None = None) -> RenderedDeck:
-    """Plan and render ``outline`` on its template (or ``template``), in memory.
-
-    A deck the lean writer can write, on a template in the cache, is written without
-    loading python-pptx; any other with it (the bytes are the same either way).
-    """
-    lean = lean_template_for(outline, template)
-    plan, planned_on = None, None
-    if lean is not None:
-        planned_on = lean.profile
-        plan = planned(outline, lean.profile)
-        if lean.writes(plan):
-            data = lean_deck(plan, lean, source_date_epoch())
-            return RenderedDeck(data, len(plan.slides), lean.profile.path, lean.profile.warnings)
-    from deckgen.render.writer import render_deck  # loads python-pptx
-
-    prepared = template_for(outline, template)
-    if plan is None or prepared.profile != planned_on:  # else planned already, on the same cached profile
-        plan = planned(outline, prepared.profile)
-    data = render_deck(plan, prepared, source_date_epoch())
+    """Plan and render ``outline`` on its template (or ``template``), in memory. A template in
+    the cache is used without loading python-pptx."""
+    prepared = lean_template_for(outline, template)
+    plan = planned(outline, prepared.profile)
+    data = lean_deck(plan, prepared, source_date_epoch())
     return RenderedDeck(data, len(plan.slides), prepared.profile.path, prepared.profile.warnings)
 
 

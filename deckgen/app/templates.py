@@ -47,8 +47,8 @@ def template_for(outline: Outline, override: str | Path | None = None) -> Prepar
     return _for_outline(outline, override, prepare_template)
 
 
-def lean_template_for(outline: Outline, override: str | Path | None = None) -> LeanTemplate | None:
-    """``outline``'s template for writing decks without python-pptx, when it is cached (else None)."""
+def lean_template_for(outline: Outline, override: str | Path | None = None) -> LeanTemplate:
+    """``outline``'s template ready to write decks on (python-pptx loads only when it is not cached)."""
     from deckgen.render.lean import lean_template  # loads lxml, which check does not need
 
     return _for_outline(outline, override, lean_template)

@@ -43,6 +43,14 @@ class LayoutBlueprint:
     """The layout's footer placeholder (``p:sp``), when it has one."""
     mark: MarkColours
     """Theme colours of deckgen's question mark on this layout."""
+    aligns: tuple[tuple[str | None, str | None], ...] = ()
+    """The alignment the title and each text placeholder (in that order) inherit from the layout
+    and master, as a title line and as body text: right-to-left text is set flush right
+    where they leave it flush left."""
+    frames: tuple[tuple[int | None, int | None, int | None, int | None], ...] = ()
+    """Each text placeholder's position and size as inherited (left, top, width, height; EMU)."""
+    footer_align: str | None = None
+    """The alignment the footer placeholder inherits (for right-to-left footers)."""
 
 
 @record(frozen=True)
@@ -95,3 +103,5 @@ class DeckBlueprint:
     """The first master's theme (part name, XML), which East Asian decks rewrite."""
     notes: NotesBlueprint | None
     """None when the template has no notes master (python-pptx then adds one)."""
+    images: tuple[tuple[str, str], ...] = ()
+    """The template's pictures (part name, SHA-1): a deck reuses one instead of adding its twin."""
