@@ -26,6 +26,7 @@ from deckgen.app.shards import shard_of
 from deckgen.app.stopping import Terminated
 from deckgen.app.manifest import Record, inputs_digest, is_up_to_date, manifest_problem, read_manifest, write_manifest
 from deckgen.outline.model import Outline, deck_stem
+from deckgen.plan.slides import DeckPlan
 from deckgen.app.output import refuse_inputs, write_atomically
 from deckgen.app.finding import find_outlines as find_outlines  # re-exported for callers of the batch API
 from deckgen.records import record
@@ -101,7 +102,7 @@ def _run_job(job: Job) -> Result:
         refuse_inputs(job.output, files)
         write_atomically(job.output, deck.data)
         record = Record(inputs_digest(files, build_words(job)), sha256(deck.data).hexdigest(), tuple(map(str, files)))
-        kit = _write_kit(job, outline, files) if job.kit else ()
+        kit = _write_kit(job, outline, deck.plan, files) if job.kit else ()
         return Result(job, "built", deck.slides, warnings=deck.warnings, record=record, kit_records=kit,
                       language=outline.language)
     except DeckgenError as error:
@@ -116,12 +117,12 @@ def kit_words(job: Job, kind: str) -> list[str]:
     return [*build_words(job), "kit", kind]
 
 
-def _write_kit(job: Job, outline: Outline, files: list[Path]) -> tuple[tuple[str, Record], ...]:
-    """Write the kit's guide and handout beside the deck; their manifest records."""
-    from deckgen.app.build import plan_outline
+def _write_kit(job: Job, outline: Outline, plan: DeckPlan, files: list[Path]) -> tuple[tuple[str, Record], ...]:
+    """Write the kit's guide and handout beside the deck (``plan``: the deck's, whose slide
+    numbers the guide names); their manifest records."""
     from deckgen.app.kit import digest, write_kit_documents
 
-    written = write_kit_documents(outline, job.output, plan_outline(outline, job.template), source_date_epoch())
+    written = write_kit_documents(outline, job.output, plan, source_date_epoch())
     names = tuple(map(str, files))
     return tuple(
         (item.path.name, Record(inputs_digest(files, kit_words(job, item.kind)), digest(data), names))

@@ -13,6 +13,7 @@ from deckgen.app.output import write_atomically
 from deckgen.app.templates import lean_template_for, planned, plan_outline, template_for
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
+from deckgen.plan.slides import DeckPlan
 from deckgen.render.lean import lean_deck
 from deckgen.records import record
 
@@ -32,6 +33,8 @@ class RenderedDeck:
     """The template file it was built on."""
     warnings: tuple[str, ...]
     """Template fallbacks (a role without a layout of its own ...)."""
+    plan: DeckPlan
+    """What the deck holds, slide by slide (the kit's guide names its slide numbers)."""
 
 
 def render_outline(outline: Outline, template: str | Path | None = None) -> RenderedDeck:
@@ -40,7 +43,7 @@ def render_outline(outline: Outline, template: str | Path | None = None) -> Rend
     prepared = lean_template_for(outline, template)
     plan = planned(outline, prepared.profile)
     data = lean_deck(plan, prepared, source_date_epoch())
-    return RenderedDeck(data, len(plan.slides), prepared.profile.path, prepared.profile.warnings)
+    return RenderedDeck(data, len(plan.slides), prepared.profile.path, prepared.profile.warnings, plan)
 
 
 def deck_bytes(outline: Outline, template: str | Path | None = None) -> bytes:
