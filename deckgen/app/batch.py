@@ -18,7 +18,7 @@ from hashlib import sha256
 from pathlib import Path
 from typing import Any
 
-from deckgen import __version__
+from deckgen.version import __version__
 from deckgen.errors import DeckgenError, OutlineError, Problem, UsageError
 from deckgen.outline.loader import load_outline
 from deckgen.app.epoch import epoch_word, source_date_epoch

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from deckgen import __version__
+from deckgen.version import __version__
 from deckgen.cli.errors import DeckgenGroup
 from deckgen.cli.report import Reporter, summary
 from deckgen.errors import DeckgenError, Problem, printable

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from typing import TYPE_CHECKING
 
-from deckgen import __version__
+from deckgen.version import __version__
 from deckgen.errors import TemplateError
 from deckgen.plan.profile import TemplateProfile
 from deckgen.records import record
