@@ -140,7 +140,7 @@ def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str
     if outcome.skipped_pdfs:
         from deckgen.app.kit import skipped_pdfs_message
 
-        click.echo(f"warning: {skipped_pdfs_message(outcome.skipped_pdfs)}", err=True)
+        click.echo(printable(f"warning: {skipped_pdfs_message(outcome.skipped_pdfs)}"), err=True)
     if report is not None:
         from deckgen.cli.ci_report import build_entries
         from deckgen.app.reports import write_report
@@ -220,7 +220,7 @@ def new(file: Path, force: bool) -> None:
     if file.suffix.lower() not in (".yaml", ".yml"):
         raise click.BadParameter(f"'{file}' should end in .yaml or .yml", param_hint="FILE")
     write_atomically(file, starter_outline(file.name).encode("utf-8"))
-    click.echo(f"wrote {file}; edit it, then run: deckgen build {file}")
+    click.echo(printable(f"wrote {file}; edit it, then run: deckgen build {file}"))
 
 
 @main.group()
@@ -272,7 +272,7 @@ def _suffix(output: Path | None, allowed: tuple[str, ...], what: str) -> str:
 
 
 def _echo_written(output: Path) -> None:
-    click.echo(f"wrote {output}", err=True)
+    click.echo(printable(f"wrote {output}"), err=True)
 
 
 @main.command()
@@ -349,7 +349,7 @@ def preview(outline: Path, output: Path | None, audience: str | None, template: 
     with tempfile.TemporaryDirectory(prefix="deckgen-") as work:
         deck = build_deck(loaded, Path(work, f"{loaded.stem}.pptx"), template=template)
         pages = write_preview(deck, sheet)
-    click.echo(f"wrote {sheet} ({pages} slides)")
+    click.echo(printable(f"wrote {sheet} ({pages} slides)"))
 
 
 @main.command()
