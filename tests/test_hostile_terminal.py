@@ -3,10 +3,17 @@
 - names deckgen prints: output files in ``wrote``/``built`` lines, layout and placeholder
   names in ``templates inspect``, values click quotes; with newlines, escape sequences,
   zero-width and bidi characters, tag characters, a byte order mark
+- standard output on a full device, closed (``>&-``), or a pipe whose reader has gone
+
+Cases that only need the command's answer are in ``CORPUS``; those that need a redirected
+standard output run the command themselves.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +22,9 @@ import pytest
 from deckgen.errors import printable
 from tests.test_hostile import (
     GOOD,
+    TIMEOUT_S,
     Hostile,
+    _limit_memory,
     _mutated,
     _notes_template,
     _outline,
@@ -114,3 +123,64 @@ def test_text_of_any_script_is_printed_as_written(text: str) -> None:
         "line-separators", "tag-characters", "unassigned", "controls"])
 def test_invisible_and_control_characters_are_escaped(text: str, shown: str) -> None:
     assert printable(text) == shown
+
+
+# --------------------------------------------------------------------------- standard output
+
+
+def _run(*args: str, cwd: Path, stdout: int | object, close_stdout: bool = False) -> subprocess.CompletedProcess[str]:
+    """``python -m deckgen ARGS`` with standard output as given (or closed), stderr captured."""
+
+    def prepare() -> None:
+        _limit_memory()
+        if close_stdout:
+            os.close(1)
+
+    return subprocess.run([sys.executable, "-m", "deckgen", *args], cwd=cwd, stdout=stdout, stderr=subprocess.PIPE,
+                          text=True, timeout=TIMEOUT_S, preexec_fn=prepare, env={**os.environ, "CI": "true"})
+
+
+@pytest.mark.parametrize("args", [("guide", "in.yaml"), ("schema",), ("help", "format"), ("templates", "list")],
+                         ids=["guide", "schema", "help-format", "templates-list"])
+def test_standard_output_on_a_full_device_is_one_error_line(args: tuple[str, ...], tmp_path: Path) -> None:
+    _outline(GOOD)(tmp_path)
+    with open("/dev/full", "w") as full:
+        result = _run(*args, cwd=tmp_path, stdout=full)
+    assert result.returncode == 1
+    assert result.stderr == "error: cannot write to standard output (No space left on device)\n"
+
+
+def test_a_guide_to_a_closed_standard_output_fails_instead_of_vanishing(tmp_path: Path) -> None:
+    _outline(GOOD)(tmp_path)
+    result = _run("guide", "in.yaml", cwd=tmp_path, stdout=subprocess.DEVNULL, close_stdout=True)
+    assert result.returncode == 1
+    assert result.stderr == ("error: cannot write to standard output (it is closed); "
+                             "redirect it to a file or to /dev/null\n")
+
+
+def test_a_build_with_standard_output_closed_writes_its_decks_and_says_what_was_lost(tmp_path: Path) -> None:
+    _outline(GOOD)(tmp_path)
+    result = _run("build", "in.yaml", "-o", "out", cwd=tmp_path, stdout=subprocess.DEVNULL, close_stdout=True)
+    assert (tmp_path / "out" / "in.pptx").is_file()
+    assert result.returncode == 1
+    assert result.stderr.endswith("error: cannot write to standard output (it is closed); "
+                                  "redirect it to a file or to /dev/null\n")
+    quiet = _run("build", "-q", "in.yaml", "-o", "out2", cwd=tmp_path, stdout=subprocess.DEVNULL, close_stdout=True)
+    assert (quiet.returncode, quiet.stderr) == (0, "")  # nothing was written, nothing was lost
+
+
+def test_a_closed_pipe_ends_quietly_like_sigpipe(tmp_path: Path) -> None:
+    reading, writing = os.pipe()
+    os.close(reading)  # the reader has gone before deckgen writes (as after `| head -1`)
+    try:
+        result = _run("help", "format", cwd=tmp_path, stdout=writing)
+    finally:
+        os.close(writing)
+    assert (result.returncode, result.stderr) == (141, "")
+
+
+def test_standard_output_still_carries_the_guide(tmp_path: Path) -> None:
+    _outline(GOOD)(tmp_path)
+    result = _run("guide", "in.yaml", cwd=tmp_path, stdout=subprocess.PIPE)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# T\n")

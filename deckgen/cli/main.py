@@ -388,37 +388,60 @@ def watch(outline: Path, out: str, template: str | None, audience: str | None, a
         click.echo("stopped watching", err=True)
 
 
-def _reserve_standard_streams() -> None:
+def _reserve_standard_streams() -> set[int]:
     """Open /dev/null on a closed stdin, stdout or stderr (``2>&-``): otherwise the next file
-    opened (a deck) would get that descriptor, and anything writing to it would land there."""
+    opened (a deck) would get that descriptor, and anything writing to it would land there.
+    Returns the descriptors that were closed."""
+    closed: set[int] = set()
     for descriptor in (0, 1, 2):
         try:
             os.fstat(descriptor)
         except OSError:
             os.open(os.devnull, os.O_RDWR)  # takes the lowest free descriptor: this one
+            closed.add(descriptor)
+    return closed
 
 
 def run() -> None:
     """Entry point that turns unexpected exceptions into a one-line error (exit 1).
 
     SIGTERM stops a build like Ctrl-C does: workers stop, temporary files are removed, and
-    deckgen exits with 143.
+    deckgen exits with 143. Output that could not be written to standard output (a full
+    disk, a closed descriptor) makes the exit status 1; a closed pipe ends quietly with 141
+    (see :mod:`deckgen.cli.stdout`).
     """
-    from deckgen.app.stopping import EXIT_CODE, Terminated, stop_on_sigterm
+    from deckgen.app.stopping import stop_on_sigterm
+    from deckgen.cli.stdout import final_status, guard_stdout
 
-    _reserve_standard_streams()
+    guard_stdout(closed_at_start=1 in _reserve_standard_streams())
     stop_on_sigterm()
+    sys.exit(final_status(_status_of_main()))
+
+
+def _status_of_main() -> int:
+    """Run the command; its exit status."""
+    from deckgen.app.stopping import EXIT_CODE, Terminated
+
     try:
         main(standalone_mode=True)
-    except SystemExit:
-        raise
+    except SystemExit as exit_:
+        return _exit_status(exit_.code)
     except Terminated:
         click.echo("error: stopped by SIGTERM; decks not finished were not written", err=True)
-        sys.exit(EXIT_CODE)
+        return EXIT_CODE
     except Exception as error:  # pragma: no cover - last resort, a bug
         if os.environ.get(_DEBUG_ENV):
             import traceback
 
             traceback.print_exc()
         click.echo(printable(f"error: internal error: {type(error).__name__}: {error} (run with --debug for details; please report it)"), err=True)
-        sys.exit(1)
+        return 1
+    return 0
+
+
+def _exit_status(code: object) -> int:
+    """The status ``sys.exit(code)`` would give: None is 0, a number itself, a message 1."""
+    if code is None or isinstance(code, int):
+        return code or 0
+    click.echo(printable(str(code)), err=True)
+    return 1
