@@ -1,9 +1,11 @@
-"""Hostile input, round three: what reaches the terminal.
+"""Hostile input, round three: what reaches the terminal, and CI shards.
 
 - names deckgen prints: output files in ``wrote``/``built`` lines, layout and placeholder
   names in ``templates inspect``, values click quotes; with newlines, escape sequences,
   zero-width and bidi characters, tag characters, a byte order mark
 - standard output on a full device, closed (``>&-``), or a pipe whose reader has gone
+- ``--shard auto`` on GitLab without ``parallel:``, with half of a system's variables, with
+  two systems that disagree; ``--shard`` with digits that are not ASCII
 
 Cases that only need the command's answer are in ``CORPUS``; those that need a redirected
 standard output run the command themselves.
@@ -12,6 +14,7 @@ standard output run the command themselves.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -19,7 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.errors import printable
+from deckgen.app.shards import parse_slice, shard_from_environment
+from deckgen.errors import UsageError, printable
 from tests.test_hostile import (
     GOOD,
     TIMEOUT_S,
@@ -47,6 +51,15 @@ def _named_layouts(name: str, data: bytes) -> bytes:
 
 def _template_with_forged_names(folder: Path) -> None:
     _mutated(_notes_template(folder), folder / "t.pptx", _named_layouts)
+
+
+_NO_CI = {name: "" for name in ("CI_NODE_INDEX", "CI_NODE_TOTAL", "JOB_COMPLETION_INDEX",
+                                "AWS_BATCH_JOB_ARRAY_INDEX", "DECKGEN_SHARDS")}
+"""The shard variables of every CI system, unset (empty), whatever the machine running the tests has."""
+
+
+def _ci(**variables: str) -> dict[str, str]:
+    return {**_NO_CI, **variables}
 
 
 def _syntax_error_in(name: str) -> Callable[[Path], None]:
@@ -80,6 +93,25 @@ CORPUS = [
             "\\ufeffa\\u2060\\u2066.yaml:2:1: YAML syntax error"),
     Hostile("persian-file-name-stays-readable", _syntax_error_in("\u06af\u0632\u0627\u0631\u0634\u200c\u0647\u0627.yaml"),
             ("check", "."), 1, "\u06af\u0632\u0627\u0631\u0634\u200c\u0647\u0627.yaml:2:1: YAML syntax error"),
+    # --- --shard
+    Hostile("shard-auto-gitlab-without-parallel", _outline(GOOD), ("build", "in.yaml", "-o", "out", "--shard", "auto"), 0,
+            "built out/in.pptx", _ci(CI_NODE_TOTAL="1")),
+    Hostile("shard-auto-gitlab-index-alone", _outline(GOOD), ("build", "in.yaml", "-o", "out", "--shard", "auto"), 2,
+            "CI_NODE_INDEX is set but CI_NODE_TOTAL is not", _ci(CI_NODE_INDEX="2")),
+    Hostile("shard-auto-gitlab-total-alone", _outline(GOOD), ("build", "in.yaml", "-o", "out", "--shard", "auto"), 2,
+            "CI_NODE_TOTAL is 3 but CI_NODE_INDEX is not set", _ci(CI_NODE_TOTAL="3")),
+    Hostile("shard-auto-gitlab-and-kubernetes-disagree", _outline(GOOD),
+            ("build", "in.yaml", "-o", "out", "--shard", "auto"), 2,
+            "CI variables disagree: shard 1 of 2 from GitLab's CI_NODE_INDEX and CI_NODE_TOTAL, shard 2 of 2 from "
+            "Kubernetes' JOB_COMPLETION_INDEX and DECKGEN_SHARDS",
+            _ci(CI_NODE_INDEX="1", CI_NODE_TOTAL="2", JOB_COMPLETION_INDEX="1", DECKGEN_SHARDS="2")),
+    Hostile("shard-auto-deckgen-shards-alone", _outline(GOOD), ("build", "in.yaml", "-o", "out", "--shard", "auto"), 2,
+            "DECKGEN_SHARDS is set but neither JOB_COMPLETION_INDEX nor AWS_BATCH_JOB_ARRAY_INDEX is",
+            _ci(DECKGEN_SHARDS="4")),
+    Hostile("shard-arabic-indic-digit", _outline(GOOD), ("build", "in.yaml", "-o", "out", "--shard", "1/\u0662"), 2,
+            "'1/\u0662' is not K/N in digits 0-9"),
+    Hostile("shard-full-width-digit", _outline(GOOD), ("build", "in.yaml", "-o", "out", "--shard", "\uff11/2"), 2,
+            "is not K/N in digits 0-9"),
 ]
 
 
@@ -184,3 +216,42 @@ def test_standard_output_still_carries_the_guide(tmp_path: Path) -> None:
     result = _run("guide", "in.yaml", cwd=tmp_path, stdout=subprocess.PIPE)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# T\n")
+
+
+# --------------------------------------------------------------------------- shards
+
+
+@pytest.mark.parametrize("environ, expected", [
+    ({"CI_NODE_TOTAL": "1"}, (1, 1)),
+    ({"CI_NODE_TOTAL": "1", "CI_NODE_INDEX": "1"}, (1, 1)),
+    ({"CI_NODE_INDEX": "2", "CI_NODE_TOTAL": "4", "JOB_COMPLETION_INDEX": "1", "DECKGEN_SHARDS": "4"}, (2, 4)),
+    ({"JOB_COMPLETION_INDEX": "2", "AWS_BATCH_JOB_ARRAY_INDEX": "2", "DECKGEN_SHARDS": "3"}, (3, 3)),
+], ids=["gitlab-without-parallel", "gitlab-one-node", "gitlab-and-kubernetes-agree", "kubernetes-and-aws-agree"])
+def test_shard_auto_accepts_systems_that_agree(environ: dict[str, str], expected: tuple[int, int]) -> None:
+    assert shard_from_environment(environ) == expected
+
+
+@pytest.mark.parametrize("environ, message", [
+    ({"CI_NODE_INDEX": "1"}, "CI_NODE_INDEX is set but CI_NODE_TOTAL is not"),
+    ({"CI_NODE_TOTAL": "2"}, "CI_NODE_TOTAL is 2 but CI_NODE_INDEX is not set"),
+    ({"CI_NODE_TOTAL": "1", "JOB_COMPLETION_INDEX": "1", "DECKGEN_SHARDS": "4"},
+     "shard 1 of 1 from GitLab's CI_NODE_TOTAL, shard 2 of 4 from Kubernetes' JOB_COMPLETION_INDEX and DECKGEN_SHARDS"),
+    ({"JOB_COMPLETION_INDEX": "0", "AWS_BATCH_JOB_ARRAY_INDEX": "1", "DECKGEN_SHARDS": "2"},
+     "from Kubernetes' JOB_COMPLETION_INDEX and DECKGEN_SHARDS, shard 2 of 2 from AWS Batch's"),
+    ({"DECKGEN_SHARDS": "2"}, "neither JOB_COMPLETION_INDEX nor AWS_BATCH_JOB_ARRAY_INDEX is"),
+    ({"CI_NODE_INDEX": "1", "CI_NODE_TOTAL": "\u0662"}, "CI_NODE_TOTAL='\u0662' is not a whole number"),
+], ids=["index-alone", "total-alone", "gitlab-one-node-but-kubernetes-four", "kubernetes-and-aws-disagree",
+        "total-alone-kubernetes", "arabic-indic-total"])
+def test_shard_auto_names_what_is_missing_or_contradicts(environ: dict[str, str], message: str) -> None:
+    with pytest.raises(UsageError, match=re.escape(message)):
+        shard_from_environment(environ)
+
+
+@pytest.mark.parametrize("text", ["1/\u0662", "\uff11/2", "1_0/20", "+1/2", "1/2/3", "1 / 2", ""])
+def test_a_shard_is_written_in_ascii_digits(text: str) -> None:
+    with pytest.raises(UsageError, match="is not K/N in digits 0-9"):
+        parse_slice(text)
+
+
+def test_a_shard_may_have_spaces_around_it() -> None:
+    assert parse_slice(" 2/3 ") == (2, 3)

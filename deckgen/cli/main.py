@@ -57,20 +57,17 @@ def _check_report(report: Path | None) -> None:
 def _parse_shard(value: str | None) -> tuple[int, int] | None:
     if value is None:
         return None
-    if value.strip().lower() == "auto":
-        from deckgen.app.shards import shard_from_environment
+    from deckgen.app.shards import parse_slice, shard_from_environment
 
+    if value.strip().lower() == "auto":
         try:
             return shard_from_environment()
         except DeckgenError as error:
             raise click.BadParameter(error.message.removeprefix("--shard auto: "), param_hint="--shard auto") from None
     try:
-        index, count = (int(part) for part in value.split("/"))
-    except ValueError:
-        raise click.BadParameter(f"'{printable(value)}' is not K/N (e.g. 1/4) or auto", param_hint="--shard") from None
-    if not 1 <= index <= count:
-        raise click.BadParameter(f"'{printable(value)}': K must be between 1 and N", param_hint="--shard")
-    return index, count
+        return parse_slice(value)
+    except DeckgenError as error:
+        raise click.BadParameter(error.message, param_hint="--shard") from None
 
 
 @click.group(cls=DeckgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
