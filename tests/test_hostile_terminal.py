@@ -1,4 +1,4 @@
-"""Hostile input, round three: what reaches the terminal, and CI shards.
+"""Hostile input, round three: what reaches the terminal, CI shards and empty audiences.
 
 - names deckgen prints: output files in ``wrote``/``built`` lines, layout and placeholder
   names in ``templates inspect``, values click quotes; with newlines, escape sequences,
@@ -6,6 +6,7 @@
 - standard output on a full device, closed (``>&-``), or a pipe whose reader has gone
 - ``--shard auto`` on GitLab without ``parallel:``, with half of a system's variables, with
   two systems that disagree; ``--shard`` with digits that are not ASCII
+- an audience whose tags leave nothing but the title, dividers and closing slides
 
 Cases that only need the command's answer are in ``CORPUS``; those that need a redirected
 standard output run the command themselves.
@@ -52,6 +53,11 @@ def _named_layouts(name: str, data: bytes) -> bytes:
 def _template_with_forged_names(folder: Path) -> None:
     _mutated(_notes_template(folder), folder / "t.pptx", _named_layouts)
 
+
+TAGGED = GOOD + "        tags: [expert]\nquestions:\n  - {prompt: Why?, tags: [expert]}\n"
+"""An outline whose only point and question carry the tag ``expert``."""
+NARROWED = TAGGED + "audiences:\n  novices: {exclude_tags: [expert]}\n  others: {include_tags: [other]}\n"
+EMPTIED = "warning: in.yaml:11:3: audiences.novices: its tags leave no point and no question"
 
 _NO_CI = {name: "" for name in ("CI_NODE_INDEX", "CI_NODE_TOTAL", "JOB_COMPLETION_INDEX",
                                 "AWS_BATCH_JOB_ARRAY_INDEX", "DECKGEN_SHARDS")}
@@ -112,6 +118,12 @@ CORPUS = [
             "'1/\u0662' is not K/N in digits 0-9"),
     Hostile("shard-full-width-digit", _outline(GOOD), ("build", "in.yaml", "-o", "out", "--shard", "\uff11/2"), 2,
             "is not K/N in digits 0-9"),
+    # --- audiences that leave nothing
+    Hostile("audience-excluding-everything-check", _outline(NARROWED), ("check", "in.yaml"), 0, EMPTIED),
+    Hostile("audience-including-nothing-check", _outline(NARROWED), ("check", "in.yaml"), 0,
+            "warning: in.yaml:12:3: audiences.others: its tags leave no point and no question"),
+    Hostile("audience-excluding-everything-build", _outline(NARROWED),
+            ("build", "in.yaml", "-o", "out", "--audience", "novices"), 0, EMPTIED),
 ]
 
 
