@@ -20,6 +20,7 @@ from typing import Any
 
 from deckgen import __version__
 from deckgen.errors import DeckgenError, OutlineError, Problem, UsageError
+from deckgen.outline.audiences import emptied_audience
 from deckgen.outline.loader import load_outline
 from deckgen.app.epoch import epoch_word, source_date_epoch
 from deckgen.app.shards import shard_of
@@ -102,7 +103,8 @@ def _run_job(job: Job) -> Result:
         write_atomically(job.output, deck.data)
         record = Record(inputs_digest(files, build_words(job)), sha256(deck.data).hexdigest(), tuple(map(str, files)))
         kit = _write_kit(job, outline, files) if job.kit else ()
-        return Result(job, "built", deck.slides, warnings=deck.warnings, record=record, kit_records=kit,
+        warnings = deck.warnings + tuple(str(dataclasses.replace(w, path=job.outline)) for w in emptied_audience(outline))
+        return Result(job, "built", deck.slides, warnings=warnings, record=record, kit_records=kit,
                       language=outline.language)
     except DeckgenError as error:
         return Result(job, "failed", errors=_lines(error))
