@@ -339,6 +339,10 @@ def build_batch(
     hears each deck as it finishes. Manifests are written for every folder that got a deck.
     """
     source_date_epoch()  # a bad SOURCE_DATE_EPOCH fails the batch once, before any deck
+    if pdf or kit:
+        from deckgen.app.libreoffice import time_limit
+
+        time_limit(0)  # a bad DECKGEN_SOFFICE_TIMEOUT fails the batch once, before any deck
     plan = plan_jobs(outlines, out, audience=audience, all_audiences=all_audiences,
                      template=template, force=force, kit=kit)
     todo = shard(plan.jobs, *shard_slice) if shard_slice else plan.jobs
