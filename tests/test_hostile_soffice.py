@@ -1,4 +1,5 @@
-"""Hostile surroundings of the PDF export: a LibreOffice that hangs or writes garbage.
+"""Hostile surroundings of the PDF export: a LibreOffice that hangs or writes garbage, and
+output names that collide.
 
 LibreOffice is played by small shell scripts named ``soffice`` in the case's ``bin/``
 folder, which comes first on ``PATH``: one never answers (and starts a child that never
@@ -6,6 +7,10 @@ answers either, as LibreOffice's launcher does), others leave a web page, a PDF 
 a link to ``/dev/zero`` where the PDF should be. ``DECKGEN_SOFFICE_TIMEOUT`` keeps each case
 to a few seconds. Whatever LibreOffice does, deckgen must answer in one line, never leave
 anything but a PDF at a PDF's path, and never leave a LibreOffice running.
+
+Output names: an audience named ``notes`` or ``handout``, or outlines ``a.yaml`` and
+``a-handout.yaml``, would make one deck's kit file and another deck's PDF one file. The
+build refuses before writing anything, naming both.
 """
 
 from __future__ import annotations
@@ -22,9 +27,11 @@ from pathlib import Path
 import pytest
 
 from deckgen.app import pdf
+from deckgen.app.batch import plan_jobs
 from deckgen.app.libreoffice import TIMEOUT_ENV, time_limit
 from deckgen.app.pdf import Conversion, convert_all
 from deckgen.errors import BuildError
+from tests.conftest import OUTLINES
 from tests.test_hostile import GOOD, Hostile, _limit_memory, assert_clean, deckgen
 
 FAKE_PATH = f"bin{os.pathsep}{os.environ.get('PATH', '')}"
@@ -71,6 +78,19 @@ def _fake(script: str, outline: str = GOOD) -> Callable[[Path], None]:
     return setup
 
 
+def _outlines(texts: dict[str, str]) -> Callable[[Path], None]:
+    """Outlines by file name (``x/a.yaml`` makes the folder too)."""
+    def setup(folder: Path) -> None:
+        for name, text in texts.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text, encoding="utf-8")
+    return setup
+
+
+def _audience(name: str) -> str:
+    return GOOD + f"audiences:\n  {name}: {{}}\n"
+
+
 HUNG = {"PATH": FAKE_PATH, TIMEOUT_ENV: "2"}
 TIMED_OUT = "bin/soffice: did not finish the PDF export within its time limit of 2 s: "
 NOT_A_PDF = "LibreOffice could not convert it to in.pdf (it wrote a file that is not a PDF: no %PDF- header)"
@@ -99,9 +119,30 @@ CORPUS = [
             {"PATH": FAKE_PATH}),
     Hostile("soffice-leaves-a-link-to-dev-zero", _fake(LINKS_TO_DEV_ZERO), ("build", "in.yaml", "-o", "out", "--pdf"), 1,
             "out/in.pptx: LibreOffice could not convert it to in.pdf (it produced no PDF)", {"PATH": FAKE_PATH}),
+    # --- output names that collide: refused before anything is written
+    Hostile("audience-named-notes", _outlines({"in.yaml": _audience("notes")}), ("build", "in.yaml", "-o", "out", "--kit"), 1,
+            "in.yaml: audiences.notes: its slides PDF would be out/in-notes.pdf, which is also the notes PDF of in.yaml; "
+            "rename the audience 'notes' so no two outputs share a name (nothing was built)"),
+    Hostile("audience-named-handout", _outlines({"in.yaml": _audience("handout")}), ("build", "in.yaml", "-o", "out", "--kit"), 1,
+            "in.yaml: audiences.handout: its slides PDF would be out/in-handout.pdf, which is also the handout PDF of in.yaml"),
+    Hostile("outlines-a-and-a-handout", _outlines({"a.yaml": GOOD, "a-handout.yaml": GOOD}), ("build", ".", "-o", "out", "--kit"), 1,
+            "a.yaml: its handout PDF would be out/a-handout.pdf, which is also the slides PDF of a-handout.yaml; "
+            "rename one of the outlines"),
+    Hostile("outlines-a-and-a-notes", _outlines({"a.yaml": GOOD, "a-notes.yaml": GOOD}), ("build", ".", "-o", "out", "--kit"), 1,
+            "a.yaml: its notes PDF would be out/a-notes.pdf, which is also the slides PDF of a-notes.yaml"),
+    Hostile("outline-and-audience-one-deck", _outlines({"a.yaml": _audience("handout"), "a-handout.yaml": GOOD}),
+            ("build", ".", "-o", "out", "--all-audiences"), 1,
+            "a.yaml: audiences.handout: its deck would be out/a-handout.pptx, which is also the deck of a-handout.yaml; "
+            "rename an outline or the audience 'handout'"),
+    Hostile("two-folders-one-outline-name", _outlines({"x/a.yaml": GOOD, "y/a.yaml": GOOD}), ("build", "x", "y", "-o", "out"), 1,
+            "y/a.yaml: its deck would be out/a.pptx, which is also the deck of x/a.yaml"),
+    Hostile("kit-guide-over-an-outline", _outlines({"a.yaml": GOOD, "a-guide.md": GOOD}), ("build", "a.yaml", "a-guide.md", "-o", ".", "--kit"), 1,
+            "a.yaml: its Markdown guide would be a-guide.md, which is an outline of this build"),
 ]
 
-NOTHING_WRITTEN = {"soffice-timeout-not-a-number", "soffice-timeout-infinite"}
+NOTHING_WRITTEN = {"soffice-timeout-not-a-number", "soffice-timeout-infinite", "audience-named-notes", "audience-named-handout",
+                   "outlines-a-and-a-handout", "outlines-a-and-a-notes", "outline-and-audience-one-deck",
+                   "two-folders-one-outline-name", "kit-guide-over-an-outline"}
 """Cases refused before anything is written."""
 
 
@@ -279,3 +320,25 @@ def test_garbage_never_replaces_an_earlier_pdf(tmp_path: Path) -> None:
     assert "error: d.pptx: LibreOffice could not convert it to d.pdf (it wrote a file that is not a PDF" in result.stderr
     assert (tmp_path / "d.pdf").read_bytes() == earlier
     assert_clean(result, tmp_path)
+
+
+# --------------------------------------------------------------------------- output names
+
+
+def test_every_bundled_outline_and_audience_builds_with_its_kit_side_by_side() -> None:
+    outlines = sorted(OUTLINES.glob("*.yaml"))
+    plan = plan_jobs(outlines, Path("out"), all_audiences=True, kit=True, pdf=True)
+    assert plan.problems == [] and len(plan.jobs) > len(outlines)
+
+
+def test_one_deck_to_a_file_has_its_kit_beside_it() -> None:
+    plan = plan_jobs([OUTLINES / "sora-china-ai.yaml"], Path("talks/sora.pptx"), kit=True, pdf=True)
+    assert plan.problems == [] and [job.output for job in plan.jobs] == [Path("talks/sora.pptx")]
+
+
+def test_a_clash_found_on_one_shard_is_found_on_every_shard(tmp_path: Path) -> None:
+    _outlines({"in.yaml": _audience("notes")})(tmp_path)
+    for index in ("1/2", "2/2"):
+        result = deckgen("build", "in.yaml", "-o", "out", "--kit", "--shard", index, cwd=tmp_path)
+        assert result.returncode == 1 and "which is also the notes PDF of in.yaml" in result.stderr
+    assert not (tmp_path / "out").exists()
