@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from deckgen.plan.fit import (ABSOLUTE_MIN_PT, Area, Line, break_points, fit_block, fitting_count, paragraph_height,
-                         split_to_fit, wrapped_line_count)
+from deckgen.plan.fit import ABSOLUTE_MIN_PT, Area, Line, fit_block, fitting_count, paragraph_height, split_to_fit
+from deckgen.plan.linebreak import break_points, wrapped_line_count
 from deckgen.plan.metrics import metrics_for
 from deckgen.plan.profile import Box, TextStyle
 
@@ -123,7 +123,7 @@ def test_exactly_full_box_fits_and_one_point_less_does_not() -> None:
 
 
 def test_latin_next_to_cjk_is_measured_with_the_renderers_autospace() -> None:
-    from deckgen.plan.fit import AUTOSPACE_EM
+    from deckgen.plan.linebreak import AUTOSPACE_EM
 
     mixed = "Dhumal，原文" * 6
     size = 20

@@ -7,13 +7,12 @@ Sizes are points; box dimensions are points too (1 pt = 12700 EMU).
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
 from deckgen.outline.inline import Inline, parse_inline
-from deckgen.plan.metrics import SINGLE_LINE_EM, FontMetrics, all_narrow, is_full_width
+from deckgen.plan.linebreak import Filler, Pen, break_points, count_lines, has_full_width
+from deckgen.plan.metrics import SINGLE_LINE_EM, FontMetrics
 from deckgen.plan.runs import char_widths, styled_line_count
 from deckgen.plan.profile import EMU_PER_PT, TextStyle
 from deckgen.records import record
@@ -32,10 +31,6 @@ UNSTYLED_LEVELS = tuple(
 )
 """Assumed for a box whose template gives no paragraph styles: 0.375 in per bullet level
 (pandoc's and LibreOffice's masters) and PowerPoint's 10 pt before each paragraph."""
-NO_LINE_START = frozenset("，。、：；！？）」』】〕〉》”’・ー…‥〜～%,.:;!?)]}")
-"""Characters East Asian line breaking keeps off the start of a line (kinsoku)."""
-NO_LINE_END = frozenset("（「『【〔〈《“‘([{")
-"""Characters kept off the end of a line."""
 
 
 @record(frozen=True)
@@ -85,145 +80,6 @@ def level_size(size: float, level: int) -> float:
     return round(size * LEVEL_SCALE[min(level, len(LEVEL_SCALE) - 1)])
 
 
-_TOKEN = re.compile(r"\S+\s*")
-
-
-@functools.lru_cache(maxsize=4096)
-def has_full_width(text: str) -> bool:
-    """True when ``text`` has a CJK (full-width) character: it is then measured as East Asian."""
-    return not all_narrow(text) and any(is_full_width(char) for char in text)
-
-
-@functools.lru_cache(maxsize=4096)
-def break_points(text: str) -> tuple[str, ...]:
-    """Break opportunities: words with trailing space; every full-width character alone.
-
-    East Asian punctuation that may not start a line (，。、）」) stays with the character
-    before it, and an opening bracket (（「“) with the character after it. Remembered,
-    because fitting wraps the same paragraph at several sizes.
-    """
-    words = _TOKEN.findall(text) or [text]
-    if all_narrow(text):  # no character breaks on its own: the words are the tokens
-        return tuple(_kinsoku([word for word in words if word]))
-    tokens: list[str] = []
-    for word in words:
-        buffer = ""
-        for char in word:
-            if buffer and (is_full_width(char) or is_full_width(buffer[-1])):
-                tokens.append(buffer)
-                buffer = ""
-            buffer += char
-        if buffer:
-            tokens.append(buffer)
-    return tuple(_kinsoku(tokens))
-
-
-def _kinsoku(tokens: list[str]) -> list[str]:
-    """Join tokens so that no token starts with a no-start mark or follows a no-end one."""
-    joined: list[str] = []
-    for token in tokens:
-        if joined and (token[0] in NO_LINE_START or joined[-1][-1] in NO_LINE_END):
-            joined[-1] += token
-        else:
-            joined.append(token)
-    return joined
-
-
-@record(frozen=True)
-class _Pen:
-    """How to measure one paragraph's text: face, size, spacing and script."""
-
-    metrics: FontMetrics
-    size: float
-    bold: bool = False
-    italic: bool = False
-    spacing: float = 0.0
-    east_asian: bool = False
-
-    def width(self, text: str) -> float:
-        return self.metrics.width_pt(text, self.size, self.bold, self.italic, self.spacing, self.east_asian)
-
-
-AUTOSPACE_EM = 0.25
-"""Space renderers put where East Asian and Latin characters touch (LibreOffice's
-"Asian/Western text spacing": measured a quarter em in "Dhumal，原文")."""
-
-
-def _autospace(previous: str, token: str, pen: _Pen) -> float:
-    """The gap before ``token`` when it and the text before it are of different scripts."""
-    if not pen.east_asian or not previous or previous[-1].isspace():
-        return 0.0
-    return AUTOSPACE_EM * pen.size if is_full_width(previous[-1]) != is_full_width(token[0]) else 0.0
-
-
-class _Filler:
-    """Greedy line filling, as PowerPoint and LibreOffice wrap; overlong words break anywhere.
-
-    Tokens are added one at a time, so a paragraph can be measured as it grows (splitting a
-    long paragraph stays linear in its length).
-    """
-
-    def __init__(self, width: float, pen: _Pen) -> None:
-        self.width = width
-        self.pen = pen
-        self.lines = 1
-        self.current = 0.0
-        self.previous = ""
-
-    def copy(self) -> _Filler:
-        twin = _Filler(self.width, self.pen)
-        twin.lines, twin.current, twin.previous = self.lines, self.current, self.previous
-        return twin
-
-    def add(self, token: str) -> None:
-        """Place one break-point token (a word and the spaces after it)."""
-        pen, width = self.pen, self.width
-        word = token.rstrip()
-        word_width = pen.width(word)
-        gap = _autospace(self.previous, token, pen) if self.current else 0.0
-        self.previous = token
-        if self.current and self.current + gap + word_width > width:
-            self.lines, self.current, gap = self.lines + 1, 0.0, 0.0
-        self.current += gap
-        if word_width > width:
-            for char in word:
-                char_width = pen.width(char)
-                if self.current and self.current + char_width > width:
-                    self.lines, self.current = self.lines + 1, 0.0
-                self.current += char_width
-            self.current += pen.width(token[len(word):])
-        else:
-            self.current += pen.width(token)
-
-
-_LINE_COUNTS: dict[tuple[object, ...], int] = {}
-_LINE_COUNTS_KEPT = 4096
-
-
-def _count_lines(text: str, width: float, pen: _Pen) -> int:
-    """Lines ``text`` takes when wrapped greedily into ``width`` points (remembered: fitting
-    measures the same paragraph at the same size for several candidate blocks)."""
-    key = (text, width, pen.metrics.family, pen.metrics.table, pen.size, pen.bold, pen.italic, pen.spacing,
-           pen.east_asian)
-    if key not in _LINE_COUNTS:
-        if len(_LINE_COUNTS) >= _LINE_COUNTS_KEPT:
-            _LINE_COUNTS.clear()
-        filler = _Filler(width, pen)
-        for token in break_points(text):
-            filler.add(token)
-        _LINE_COUNTS[key] = filler.lines
-    return _LINE_COUNTS[key]
-
-
-def wrapped_line_count(text: str, width: float, size: float, metrics: FontMetrics,
-                       bold: bool = False, italic: bool = False) -> int:
-    """Lines ``text`` takes when wrapped into ``width`` points at ``size`` points."""
-    if width <= 0:
-        return 10**6
-    east_asian = has_full_width(text)
-    return _count_lines(text, width, _Pen(metrics, size, bold, italic, east_asian=east_asian))
-
-
 def _text_width(line: Line, style: TextStyle, area: Area) -> float:
     """Points available to ``line``'s text: the box minus its level's margin and first-line indent."""
     if not line.indented:
@@ -246,7 +102,7 @@ def paragraph_lines(line: Line, size: float, area: Area, metrics: FontMetrics) -
     inline = parse_inline(line.text)
     text = inline.text.upper() if style.caps else inline.text
     east_asian = has_full_width(text)
-    pen = _Pen(metrics, line_size(size, line), style.bold or line.bold, style.italic or line.italic,
+    pen = Pen(metrics, line_size(size, line), style.bold or line.bold, style.italic or line.italic,
                style.letter_spacing_pt, east_asian)
     width = _text_width(line, style, area)
     if width <= 0:
@@ -255,7 +111,7 @@ def paragraph_lines(line: Line, size: float, area: Area, metrics: FontMetrics) -
         widths = char_widths(replace(inline, text=text), metrics, pen.size, pen.bold, pen.italic,
                              pen.spacing, east_asian)
         return styled_line_count(replace(inline, text=text), break_points(text), width, widths)
-    return _count_lines(text, width, pen)
+    return count_lines(text, width, pen)
 
 
 def space_before(line: Line, size: float, area: Area) -> float:
@@ -359,12 +215,12 @@ def _split_long(line: Line, inline: Inline, area: Area, size: float, metrics: Fo
     style = _style(line, area)
     text = inline.text
     east_asian = has_full_width(text)
-    pen = _Pen(metrics, line_size(size, line), style.bold or line.bold, style.italic or line.italic,
+    pen = Pen(metrics, line_size(size, line), style.bold or line.bold, style.italic or line.italic,
                style.letter_spacing_pt, east_asian)
     width = _text_width(line, style, area)
     pieces: list[str] = []
     start = end = 0
-    filler = _Filler(width, pen)
+    filler = Filler(width, pen)
     for token in break_points(text):
         token_start = text.find(token, end)
         shown = token.upper() if style.caps else token
@@ -373,7 +229,7 @@ def _split_long(line: Line, inline: Inline, area: Area, size: float, metrics: Fo
         if end > start and (width <= 0 or _height(line, size, area, metrics, east_asian, trial.lines) > area.height):
             pieces.append(inline.sliced(start, end).markdown().rstrip())
             start = token_start
-            trial = _Filler(width, pen)
+            trial = Filler(width, pen)
             trial.add(shown)
         filler = trial
         end = token_start + len(token)
