@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from deckgen.plan.fit import ABSOLUTE_MIN_PT, Area, Line, fit_block, fitting_count, paragraph_height, split_to_fit
+from deckgen.plan.fit import ABSOLUTE_MIN_PT, fit_block, split_to_fit
 from deckgen.plan.linebreak import break_points, wrapped_line_count
+from deckgen.plan.measure import Area, Line, fitting_count, paragraph_height
 from deckgen.plan.metrics import metrics_for
 from deckgen.plan.profile import Box, TextStyle
 

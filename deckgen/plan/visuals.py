@@ -18,8 +18,9 @@ from pathlib import Path
 
 from deckgen.errors import Problem
 from deckgen.outline.inline import parse_inline
-from deckgen.plan.fit import SIZE_STEP_PT, Area, Fit, Line, fit_block, paragraph_height, split_to_fit
+from deckgen.plan.fit import SIZE_STEP_PT, Area, Fit, Line, fit_block, split_to_fit
 from deckgen.plan.linebreak import break_points
+from deckgen.plan.measure import paragraph_height
 from deckgen.plan.labels import ENGLISH, Labels
 from deckgen.plan.metrics import FontMetrics, metrics_for
 from deckgen.plan.paginate import paginate
