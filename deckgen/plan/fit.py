@@ -117,11 +117,15 @@ class Request:
     floor: float
     metrics: FontMetrics
     heading: tuple[Line, ...] = ()
-    """Lines repeated at the top of every box (a question's meta line without a box of its own)."""
+    """Lines repeated at the top of every box (a question's meta line, or a comparison column's
+    heading, without a box of its own)."""
     max_lines: int | None = None
     """Titles: the text may wrap to at most this many lines (fewer sizes then fit)."""
     split: bool = True
     """True: text too long for one box continues in more boxes; False: one box, shrunk to fit."""
+    cut_long: bool = True
+    """True: a paragraph too long for a whole box is cut at line breaks and continues in the
+    next; False: every paragraph stays whole, shrunk instead (a comparison column's bullets)."""
     balance: bool = False
     """True: short text is spread down its box (or centred), so it does not end in the top third."""
     centre: bool = False
@@ -145,16 +149,17 @@ class Block:
 def fit_text(request: Request) -> list[Block]:
     """Fit ``request``'s text: one block per box it takes, in order; every line kept.
 
-    Long paragraphs are first cut at line-break points into pieces a box can hold; then
-    the text is shrunk down to the floor before it is split over more boxes (all at one
-    size); a title stays in one box and shrinks until it wraps to ``max_lines`` at most.
+    Long paragraphs are first cut at line-break points into pieces a box can hold (unless
+    ``cut_long`` is False); then the text is shrunk down to the floor before it is split
+    over more boxes (all at one size); a title stays in one box and shrinks until it wraps
+    to ``max_lines`` at most.
     """
     if request.max_lines is not None or not request.split:
         block = _one_box(request)
         return [replace(block, centred=_used(block, request) < request.area.height * CENTRE_BELOW)
                 if request.centre else block]
     area = _less_heading(request)
-    lines = cut_long(request.lines, area, request.floor, request.metrics)
+    lines = cut_long(request.lines, area, request.floor, request.metrics) if request.cut_long else list(request.lines)
     chunks = split_to_fit(lines, area, request.largest, request.floor, request.metrics)
     blocks: list[Block] = []
     start = 0

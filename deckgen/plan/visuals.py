@@ -18,7 +18,7 @@ from pathlib import Path
 
 from deckgen.errors import Problem
 from deckgen.outline.inline import parse_inline
-from deckgen.plan.fit import SIZE_STEP_PT, Area, Fit, Line, fit_block, split_to_fit
+from deckgen.plan.fit import SIZE_STEP_PT, Area, Line, Request, fit_text
 from deckgen.plan.linebreak import break_points
 from deckgen.plan.measure import paragraph_height
 from deckgen.plan.labels import ENGLISH, Labels
@@ -55,8 +55,8 @@ def _body_font(box: Box | None, profile: TemplateProfile) -> FontMetrics:
     return metrics_for(profile.heading_font if wanted == "major" else wanted)
 
 
-def _lines(paragraphs: Sequence[Paragraph]) -> list[Line]:
-    return [Line(p.text, p.level, p.style == "bullet") for p in paragraphs]
+def _lines(paragraphs: Sequence[Paragraph]) -> tuple[Line, ...]:
+    return tuple(Line(p.text, p.level, p.style == "bullet") for p in paragraphs)
 
 
 def _area(box: Box) -> Area:
@@ -114,28 +114,33 @@ def _heading_paragraph(column: ColumnPlan) -> tuple[Paragraph, ...]:
     return tuple(replace(p, text=f"**{p.text}**") for p in column.heading)
 
 
+def _heading_size(heading: Sequence[Paragraph], box: Box, profile: TemplateProfile) -> float:
+    """The size of a column's heading in a box of its own: the body size, shrunk to fit."""
+    request = Request(_lines(heading), _area(box), profile.sizes.body, profile.sizes.min_body,
+                      _body_font(box, profile), split=False)
+    return fit_text(request)[0].size
+
+
 def _fit_column(column: ColumnPlan, box: Box, heading_box: Box | None, profile: TemplateProfile
                 ) -> list[ColumnPlan]:
-    """One column fitted to its box; more than one when it continues on further slides."""
-    sizes = profile.sizes
-    metrics = _body_font(box, profile)
-    area = _area(box)
+    """One column fitted to its box; more than one when it continues on further slides.
+
+    A heading without a box of its own heads the column's text on every slide; bullets
+    stay whole (the column hands them out by count).
+    """
     heading = column.heading if heading_box is not None else _heading_paragraph(column)
-    heading_size = float(sizes.body)
-    if heading_box is not None:
-        heading_size = fit_block(_lines(heading), _area(heading_box), sizes.body, sizes.min_body,
-                                 _body_font(heading_box, profile)).size
-    else:
-        used = sum(paragraph_height(line, sizes.body, area, metrics) for line in _lines(heading))
-        area = replace(area, height=max(area.height - used, 0.0))
-    chunks = split_to_fit(_lines(column.body), area, sizes.body, sizes.min_body, metrics) if column.body else [
-        Fit(float(sizes.body), 0)]
+    heading_size = _heading_size(heading, heading_box, profile) if heading_box is not None else None
+    repeated: tuple[Line, ...] = () if heading_box is not None else _lines(heading)
+    request = Request(_lines(column.body), _area(box), profile.sizes.body, profile.sizes.min_body,
+                      _body_font(box, profile), heading=repeated, cut_long=False)
     plans: list[ColumnPlan] = []
     start = 0
-    for chunk in chunks:
-        body = column.body[start:start + chunk.count]
-        plans.append(ColumnPlan(heading, body, chunk.size, heading_size if heading_box else chunk.size, box, heading_box))
-        start += chunk.count
+    for block in fit_text(request):
+        count = len(block.lines) - len(repeated)
+        body = column.body[start:start + count]
+        plans.append(ColumnPlan(heading, body, block.size, block.size if heading_size is None else heading_size, box,
+                                heading_box))
+        start += count
     return plans
 
 
