@@ -12,15 +12,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import overload
 
+from deckgen.outline.inline import parse_inline
+from deckgen.plan.linebreak import widest_word
 from deckgen.plan.long_paragraphs import cut_long
 from deckgen.plan.measure import Area, Line, fitting_count, paragraph_height, paragraph_lines, space_before
 from deckgen.plan.metrics import FontMetrics
+from deckgen.plan.profile import TextStyle
+from deckgen.plan.runs import char_widths
 from deckgen.records import record
 
-__all__ = ["Area", "Block", "Line", "Request", "fit_text"]
+__all__ = ["SIZE_STEP_PT", "Area", "Block", "Cell", "CellExtent", "Line", "Request", "fit_text"]
+"""The fitting API: the rest of the planner fits text through :func:`fit_text` alone."""
 
 SIZE_STEP_PT = 2.0
+"""Sizes are tried this many points apart, from the largest down."""
 ABSOLUTE_MIN_PT = 10.0
 """Below the template's floor, text may shrink to this only when one paragraph alone is too long."""
 SPLIT_SHRINK_PT = 4.0
@@ -146,29 +153,68 @@ class Block:
     """True: the text is centred vertically in its box (too little to fill it otherwise)."""
 
 
-def fit_text(request: Request) -> list[Block]:
+@record(frozen=True)
+class Cell:
+    """A table cell's text to measure at one trial size (a table searches its size itself,
+    because its column widths change with the size too)."""
+
+    text: str
+    size: float
+    metrics: FontMetrics
+    bold: bool = False
+    """A header cell, set bold."""
+    wrap: float | None = None
+    """Width in points the text wraps into for its height; None: its widths alone are wanted."""
+
+
+@record(frozen=True)
+class CellExtent:
+    """The room a cell's text takes at its size, in points."""
+
+    width: float
+    """The whole text on one line."""
+    widest_word: float
+    """Its widest word: the narrowest column it fits in without a word broken."""
+    height: float = 0.0
+    """Wrapped into :attr:`Cell.wrap`, line spacing included; 0 when no width was given."""
+
+
+@overload
+def fit_text(request: Request) -> list[Block]: ...
+
+
+@overload
+def fit_text(request: Cell) -> CellExtent: ...
+
+
+def fit_text(request: Request | Cell) -> list[Block] | CellExtent:
     """Fit ``request``'s text: one block per box it takes, in order; every line kept.
 
     Long paragraphs are first cut at line-break points into pieces a box can hold (unless
     ``cut_long`` is False); then the text is shrunk down to the floor before it is split
     over more boxes (all at one size); a title stays in one box and shrinks until it wraps
-    to ``max_lines`` at most.
+    to ``max_lines`` at most. A table :class:`Cell` is measured at its own size instead.
     """
+    if isinstance(request, Cell):
+        return _measure_cell(request)
     if request.max_lines is not None or not request.split:
-        block = _one_box(request)
-        return [replace(block, centred=_used(block, request) < request.area.height * CENTRE_BELOW)
-                if request.centre else block]
+        return [_centred(_one_box(request), request)]
+    blocks = _boxes(request)
+    if request.balance and len(blocks) == 1:
+        return [_balanced(blocks[0], request)]
+    return blocks
+
+
+def _boxes(request: Request) -> list[Block]:
+    """Text that may continue: long paragraphs cut, shrunk to the floor, then split over boxes."""
     area = _less_heading(request)
     lines = cut_long(request.lines, area, request.floor, request.metrics) if request.cut_long else list(request.lines)
-    chunks = split_to_fit(lines, area, request.largest, request.floor, request.metrics)
     blocks: list[Block] = []
     start = 0
-    for chunk in chunks:
+    for chunk in split_to_fit(lines, area, request.largest, request.floor, request.metrics):
         body = tuple(lines[start:start + chunk.count])
         blocks.append(Block(chunk.size, request.heading + body, chunk.fits))
         start += chunk.count
-    if request.balance and len(blocks) == 1:
-        return [_balanced(blocks[0], request)]
     return blocks
 
 
@@ -202,6 +248,13 @@ def _less_heading(request: Request) -> Area:
     return replace(request.area, height=max(request.area.height - used, 0.0))
 
 
+def _centred(block: Block, request: Request) -> Block:
+    """``block`` centred in its box when the request asks it and the text fills too little of it."""
+    if not request.centre:
+        return block
+    return replace(block, centred=_used(block, request) < request.area.height * CENTRE_BELOW)
+
+
 def _used(block: Block, request: Request) -> float:
     """Height in points the block's lines take in the request's box."""
     return sum(paragraph_height(line, block.size, request.area, request.metrics) for line in block.lines)
@@ -220,3 +273,27 @@ def _balanced(block: Block, request: Request) -> Block:
         used += extra * len(tops)
     space = space_before(tops[0], size, area) + extra if extra else 0.0
     return replace(block, paragraph_space=round(space, 1), centred=used <= area.height * TOP_THIRD)
+
+
+_CELL_STYLES = (TextStyle(),)
+"""A table cell's paragraphs: no margins, indents or spacing of the template's."""
+_TALL = 10**6
+"""A cell is measured in a box this many points tall: its height is what is asked."""
+
+
+def _measure_cell(cell: Cell) -> CellExtent:
+    """``cell``'s text on one line and, given a width, wrapped; formatted runs in their own faces."""
+    inline = parse_inline(cell.text)
+    widths = char_widths(inline, cell.metrics, cell.size, cell.bold)
+    height = 0.0
+    if cell.wrap is not None:
+        metrics = _bold(cell.metrics) if cell.bold else cell.metrics
+        height = paragraph_height(Line(cell.text, indented=False), cell.size, Area(cell.wrap, _TALL, _CELL_STYLES),
+                                  metrics)
+    return CellExtent(sum(widths), widest_word(inline.text, widths), height)
+
+
+def _bold(metrics: FontMetrics) -> FontMetrics:
+    """``metrics`` measuring every style in its bold face (a header row is set bold)."""
+    faces = {key: metrics.face(True, key.endswith("italic")) for key in metrics.faces}
+    return replace(metrics, faces=faces)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from deckgen.plan.metrics import FontMetrics, all_narrow, is_full_width
 from deckgen.records import record
@@ -65,6 +66,17 @@ def _kinsoku(tokens: list[str]) -> list[str]:
         else:
             joined.append(token)
     return joined
+
+
+def widest_word(text: str, widths: Sequence[float]) -> float:
+    """The widest stretch of ``text`` no line may break inside; ``widths`` are its characters' advances."""
+    longest, position = 0.0, 0
+    for token in break_points(text):
+        start = text.find(token, position)
+        word = token.rstrip()
+        longest = max(longest, sum(widths[start:start + len(word)]))
+        position = start + len(token)
+    return longest
 
 
 @record(frozen=True)
