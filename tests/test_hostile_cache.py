@@ -2,9 +2,9 @@
 
 Whoever can write the cache folder (another user of a shared folder, a CI cache restored
 from another branch's job) may plant anything there. deckgen must never run code from it,
-never let a planted entry change what decks contain, and never hang on it. Every entry is
-signed with the user's cache key, which lives outside the folder; anything that fails a
-check is silently rebuilt.
+never let a planted entry change what decks contain, never hang on it, and never delete a
+file it did not write. Every entry is signed with the user's cache key, which lives
+outside the folder; anything that fails a check is silently rebuilt.
 
 The corpus (each case runs the real ``deckgen`` in a fresh folder, its cache in
 ``cache/`` there, signed with :data:`KEY`):
@@ -15,6 +15,7 @@ The corpus (each case runs the real ``deckgen`` in a fresh folder, its cache in
   another template renamed to this template's entry
 - things in place of an entry: a FIFO, a symlink to /dev/zero, a sparse 1 GB file, a
   section claiming 2**63 bytes
+- clean-up: a user's month-old ``my-template-2020.pptx`` in the cache folder
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ MARKER = "pwned"
 """The file a forged entry's pickle would create, had it run."""
 ENV = {cache.CACHE_ENV: "cache", signing.KEY_ENV: KEY}
 """Relative: each case's cache is the ``cache/`` folder of its own working folder."""
+OLD_DAYS = 60
 
 
 class _Payload:
@@ -140,6 +142,13 @@ def _endless_section(folder: Path) -> None:
     _entry_of(folder).write_bytes(head + (2 ** 63).to_bytes(8, "big") + b"\0" * 32 + b"x" * 100)
 
 
+def _user_template_in_the_cache(folder: Path) -> None:
+    mine = folder / "cache" / "my-template-2020.pptx"
+    shutil.copy(ROOT / "templates" / "classic.pptx", mine)
+    old = time.time() - OLD_DAYS * 86400
+    os.utime(mine, (old, old))
+
+
 CHECKED, BUILT = "1 of 1 outlines OK, 0 warnings", "built out/in.pptx"
 CHECK, BUILD = ("check", "in.yaml"), ("build", "in.yaml", "-o", "out")
 
@@ -161,6 +170,7 @@ CORPUS = [
     Hostile("entry-links-to-dev-zero-build", _with_good_outline(_dev_zero_entry), BUILD, 0, BUILT, ENV),
     Hostile("sparse-1-GB-entry", _with_good_outline(_sparse_entry), CHECK, 0, CHECKED, ENV),
     Hostile("section-of-2**63-bytes", _with_good_outline(_endless_section), BUILD, 0, BUILT, ENV),
+    Hostile("user-template-in-the-cache-folder", _with_good_outline(_user_template_in_the_cache), BUILD, 0, BUILT, ENV),
 ]
 
 FAST_S = 30
@@ -170,9 +180,11 @@ FAST_S = 30
 @pytest.mark.parametrize("case", CORPUS, ids=lambda case: case.name)
 def test_hostile_input_gets_a_clear_answer(case: Hostile, tmp_path: Path) -> None:
     case.setup(tmp_path)
+    users = {path.name for path in (tmp_path / "cache").iterdir() if not path.name.startswith("template-")}
     started = time.monotonic()
     result = deckgen(*case.args, cwd=tmp_path, env=case.env or None)
     assert time.monotonic() - started < FAST_S
+    assert users <= {path.name for path in (tmp_path / "cache").iterdir()}, "a user's file was removed"
     assert result.returncode == case.exit_code, result.stdout + result.stderr
     assert case.message in result.stdout + result.stderr
     assert "warning:" not in result.stderr  # a bad entry is rebuilt silently
@@ -260,6 +272,46 @@ def test_an_entry_is_verified_before_it_is_decoded(monkeypatch: pytest.MonkeyPat
         assert cache.load(choice, key) is None
     entry.write_bytes(genuine)
     assert cache.load(choice, key) is not None
+
+
+# --------------------------------------------------------------------------- clean-up
+
+
+def _age(path: Path, days: int = OLD_DAYS) -> None:
+    old = time.time() - days * 86400
+    os.utime(path, (old, old), follow_symlinks=False)
+
+
+def test_clean_up_removes_only_what_deckgen_wrote(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    hex64 = "ab" * 32
+    own = {  # deckgen's own: an entry of an earlier format, one of this format, an abandoned temporary file
+        f"template-{hex64}.bin": b"deckgen-template-cache\n" + b"\0" * 40,
+        f"template-{'cd' * 32}.bin": b"deckgen-template-cache\nformat 5 hmac-sha256\n" + b"\0" * 40,
+        f".template-{hex64}-0123456789abcdef.tmp": b"",
+    }
+    users = {  # named like deckgen's files, but not written by it
+        "my-template-2020.pptx": (ROOT / "templates" / "classic.pptx").read_bytes(),
+        "template-notes.txt": b"notes",
+        f"template-{hex64.upper()}.bin": b"deckgen-template-cache\n",
+        f"template-{'ef' * 32}.bin": b"my own data",
+        f"old-template-{hex64}.bin": b"deckgen-template-cache\n",
+    }
+    for name, data in {**own, **users}.items():
+        (folder / name).write_bytes(data)
+        _age(folder / name)
+    (folder / f"template-{'12' * 32}.bin").symlink_to(folder / "my-template-2020.pptx")
+    _age(folder / f"template-{'12' * 32}.bin")
+    fresh = f"template-{'34' * 32}.bin"
+    (folder / fresh).write_bytes(b"deckgen-template-cache\n")
+    (tmp_path / "in.yaml").write_text(GOOD, encoding="utf-8")
+    result = deckgen("build", "in.yaml", "-o", "out", cwd=tmp_path, env=ENV)
+    assert result.returncode == 0, result.stderr
+    left = {path.name for path in folder.iterdir()}
+    assert not left & set(own)
+    assert set(users) | {fresh, f"template-{'12' * 32}.bin", _entry_of(tmp_path).name} == left
+    assert (folder / "my-template-2020.pptx").read_bytes() == (ROOT / "templates" / "classic.pptx").read_bytes()
 
 
 # --------------------------------------------------------------------------- the cache key

@@ -20,6 +20,8 @@ not be able to change what decks contain, nor run code, nor hang deckgen:
   types an entry holds, so even a leaked key does not let an entry run code;
 - an entry is opened without following symlinks and without waiting, and read only when
   it is a regular file of this user: a symlink, a FIFO or a device in its place is ignored;
+- clean-up removes only files deckgen wrote: named exactly as its entries and temporary
+  files are, and starting as they do. Any other file in the folder is left alone.
 
 Two processes may fill the same entry at once: each writes a private temporary file and
 renames it into place (``os.replace`` is atomic), so a reader sees a whole entry or none.
@@ -60,13 +62,15 @@ CACHE_ENV = "DECKGEN_CACHE_DIR"
 FORMAT = 5
 """Bumped whenever what an entry holds, or how it is written, changes."""
 _MAGIC = b"deckgen-template-cache\n"
-"""How every entry deckgen ever wrote starts."""
+"""How every entry deckgen ever wrote starts (clean-up removes no file that does not)."""
 _HEADER = _MAGIC + b"format 5 hmac-sha256\n"
 """How an entry of this format starts."""
 _SECTION_HEAD = 8 + 32
 """A section's payload length (8 bytes, big-endian) and its HMAC-SHA256."""
 _MAX_ENTRY_BYTES = 512 * 1024 * 1024
 """A larger file is no entry: templates are limited to 100 MB of content."""
+_ENTRY_NAME = r"template-[0-9a-f]{64}\.bin"
+_TEMPORARY_NAME = r"\.template-[0-9a-f]{64}-[0-9a-f]{16}\.tmp"
 _CREATE_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
                  | getattr(os, "O_BINARY", 0))
 _KEEP_SECONDS = 30 * 24 * 3600
@@ -304,14 +308,36 @@ def store(key: str, stored: StoredTemplate) -> None:
 
 
 def _remove_stale(folder: Path) -> None:
-    """Remove entries (and abandoned temporary files) unused for a month."""
+    """Remove deckgen's own entries (and abandoned temporary files) unused for a month;
+    nothing else in the folder is touched, whatever its name or age."""
+    import re
+
+    entry, temporary = re.compile(_ENTRY_NAME), re.compile(_TEMPORARY_NAME)
     limit = time.time() - _KEEP_SECONDS
-    for path in folder.glob("*template-*"):
-        try:
-            if path.stat().st_mtime < limit:
-                path.unlink()
-        except OSError:
-            continue
+    with os.scandir(folder) as found:
+        for item in found:
+            named = entry.fullmatch(item.name) is not None or temporary.fullmatch(item.name) is not None
+            if named and _stale_own_file(Path(item.path), limit, may_be_empty=item.name.endswith(".tmp")):
+                try:
+                    os.unlink(item.path)
+                except OSError:
+                    continue
+
+
+def _stale_own_file(path: Path, limit: float, may_be_empty: bool) -> bool:
+    """Whether ``path`` is a regular file of this user, last used before ``limit``, that deckgen
+    wrote (it starts as every entry does; a temporary file may also have been left empty)."""
+    opened = open_own_file(path)
+    if opened is None:
+        return False
+    handle, status = opened
+    try:
+        start = os.read(handle, len(_MAGIC)) if status.st_mtime < limit else None
+    except OSError:
+        return False
+    finally:
+        os.close(handle)
+    return start == _MAGIC or (may_be_empty and start == b"")
 
 
 def _touch(handle: int, key: str) -> None:
