@@ -387,3 +387,18 @@ def test_the_key_in_the_environment_wins_over_the_key_file(monkeypatch: pytest.M
     monkeypatch.setenv(signing.KEY_ENV, "  " + KEY + "\n")  # as a secret pasted with its newline
     assert signing.signing_key() == KEY.encode()
     assert not (tmp_path / "config").exists()
+
+
+def test_without_a_home_folder_the_cache_is_bypassed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv(signing.KEY_ENV)
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    from deckgen.render.prepare import stored_template
+
+    assert signing.signing_key() is None
+    assert stored_template(_choice("classic")).profile.name == "classic"
+    assert not (tmp_path / "cache").exists()

@@ -74,17 +74,27 @@ def open_own_file(path: Path) -> tuple[int, os.stat_result] | None:
     return handle, status
 
 
-_KEYS: dict[tuple[str, Path], bytes | None] = {}
+_KEYS: dict[Path | None, bytes | None] = {}
 
 
 def signing_key() -> bytes | None:
     """The secret entries are signed with, or None when there is none to trust (the cache
-    is then bypassed). Looked up once per process for each setting."""
+    is then bypassed). A key file is read once per process."""
     given = os.environ.get(KEY_ENV, "").strip()
-    memo = (given, Path() if given else config_dir())
-    if memo not in _KEYS:
-        _KEYS[memo] = given.encode("utf-8", "surrogateescape") if given else _file_key(memo[1] / KEY_FILE)
-    return _KEYS[memo]
+    if given:
+        return given.encode("utf-8", "surrogateescape")
+    path = _key_file()
+    if path not in _KEYS:
+        _KEYS[path] = None if path is None else _file_key(path)
+    return _KEYS[path]
+
+
+def _key_file() -> Path | None:
+    """Where the key file is, or None when the user has no home folder to keep it in."""
+    try:
+        return config_dir() / KEY_FILE
+    except (RuntimeError, KeyError):  # no $HOME and no entry in the password database
+        return None
 
 
 def _file_key(path: Path) -> bytes | None:
