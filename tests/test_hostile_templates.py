@@ -9,6 +9,7 @@ by part, as :mod:`tests.test_hostile` makes its templates. The corpus, by class:
   layout, an ActiveX control, click actions that run a program, a script or open a file, a
   layout's jump to an example slide (decks carried that slide, unvetted, as a second part of
   its name)
+- a slide master without a theme
 """
 
 from __future__ import annotations
@@ -145,6 +146,13 @@ _fine_links = _edits(_click_action(_MASTER, "rId97", "https://example.org/brand"
 _everything_active = _edits(_with_macros, _with_ole, _with_activex, _run_program, _run_script, _open_file, _fine_links)
 
 
+def _without_theme(name: str, data: bytes) -> bytes:
+    """The master's theme relationship removed (the theme part stays, related from nowhere)."""
+    if name == _rels_of(_MASTER):
+        return re.sub(rb'<Relationship Id="[^"]+" Type="[^"]+/theme" Target="[^"]+"/>', b"", data)
+    return data
+
+
 def _template(edit: Edit, extra: Extra = (), outline: str = GOOD) -> Callable[[Path], None]:
     def setup(folder: Path) -> None:
         _mutated(_notes_template(folder), folder / "t.pptx", edit, extra)
@@ -188,6 +196,8 @@ CORPUS: list[Hostile] = [
             "(in ppt/slideLayouts/slideLayout2.xml), a click action to 'file:///etc/passwd' (in ppt/slideLayouts/slideLayout2.xml)"),
     Hostile("all-active-content-check", _template(_everything_active, _MACROS + _OLE + _ACTIVEX), ("check", "in.yaml"), 0,
             "warning: template 't.pptx': removed active content"),
+    # --- a master without a theme gets the default Office theme
+    Hostile("master-without-a-theme", _template(_without_theme), _BUILD, 0, "built out/in.pptx"),
 ]
 
 
@@ -272,3 +282,11 @@ def test_links_to_the_web_and_jumps_within_the_show_stay_without_a_warning(tmp_p
     clicks = {shape.shape_id: shape.click_action for shape in master.shapes if shape.shape_id in (97, 98)}
     assert clicks[97].hyperlink.address == "https://example.org/brand"
     assert clicks[98].action == clicks[98].action.NEXT_SLIDE
+
+
+def test_a_master_without_a_theme_gets_the_office_theme_and_the_deck_validates(tmp_path: Path) -> None:
+    _template(_without_theme)(tmp_path)
+    deck = _built(tmp_path)
+    master = Presentation(str(deck)).slide_masters[0]
+    assert any(rel.reltype.endswith("/theme") for rel in master.part.rels.values())
+    assert _findings(deck) == []
