@@ -10,6 +10,7 @@ by part, as :mod:`tests.test_hostile` makes its templates. The corpus, by class:
   layout's jump to an example slide (decks carried that slide, unvetted, as a second part of
   its name)
 - a slide master without a theme
+- several layouts of one name, matched by a role or named by ``layout:``
 """
 
 from __future__ import annotations
@@ -153,6 +154,20 @@ def _without_theme(name: str, data: bytes) -> bytes:
     return data
 
 
+def _renamed(layouts: dict[int, str]) -> Edit:
+    """Layouts (by number in their part name) given another name."""
+    def edit(name: str, data: bytes) -> bytes:
+        number = re.fullmatch(r"ppt/slideLayouts/slideLayout(\d+)\.xml", name)
+        if number and int(number.group(1)) in layouts:
+            return re.sub(rb'<p:cSld name="[^"]*"', f'<p:cSld name="{layouts[int(number.group(1))]}"'.encode(), data)
+        return data
+    return edit
+
+
+_TWO_CONTENT_LAYOUTS = _renamed({5: "Title and Content"})
+"""Layout 5 (Comparison) renamed like layout 2, the one deckgen fills with content slides."""
+
+
 def _template(edit: Edit, extra: Extra = (), outline: str = GOOD) -> Callable[[Path], None]:
     def setup(folder: Path) -> None:
         _mutated(_notes_template(folder), folder / "t.pptx", edit, extra)
@@ -162,6 +177,9 @@ def _template(edit: Edit, extra: Extra = (), outline: str = GOOD) -> Callable[[P
 
 _BUILD = ("build", "in.yaml", "-o", "out")
 _PDF = ("build", "in.yaml", "-o", "out", "--pdf")
+_LAYOUT_BRAND_PHOTO = GOOD + "        layout: Brand Photo\n"
+_TWO_BRAND_PHOTOS = _renamed({8: "Brand Photo", 9: "Brand Photo"})
+"""Two layouts no role uses by name (Content with Caption, Picture with Caption) named alike."""
 
 CORPUS: list[Hostile] = [
     # --- external targets through a relationship typed hyperlink
@@ -198,6 +216,15 @@ CORPUS: list[Hostile] = [
             "warning: template 't.pptx': removed active content"),
     # --- a master without a theme gets the default Office theme
     Hostile("master-without-a-theme", _template(_without_theme), _BUILD, 0, "built out/in.pptx"),
+    # --- several layouts of one name
+    Hostile("two-layouts-match-the-content-role", _template(_TWO_CONTENT_LAYOUTS), _BUILD, 0,
+            "warning: template 't.pptx' has 2 layouts named 'Title and Content' (positions 2 and 5); "
+            "deckgen uses the first; rename the others"),
+    Hostile("layout-named-twice-by-a-point", _template(_TWO_BRAND_PHOTOS, outline=_LAYOUT_BRAND_PHOTO), ("check", "in.yaml"), 0,
+            "in.yaml:8:17: sections[0].points[0].layout: template 't.pptx' has 2 layouts named 'Brand Photo' "
+            "(positions 8 and 9); deckgen uses the first; rename the others"),
+    Hostile("layout-named-twice-by-a-point-build", _template(_TWO_BRAND_PHOTOS, outline=_LAYOUT_BRAND_PHOTO), _BUILD, 0,
+            "warning: in.yaml:8:17: sections[0].points[0].layout: template 't.pptx' has 2 layouts named 'Brand Photo'"),
 ]
 
 
@@ -290,3 +317,23 @@ def test_a_master_without_a_theme_gets_the_office_theme_and_the_deck_validates(t
     master = Presentation(str(deck)).slide_masters[0]
     assert any(rel.reltype.endswith("/theme") for rel in master.part.rels.values())
     assert _findings(deck) == []
+
+
+def test_the_first_of_layouts_sharing_a_name_serves_its_role(tmp_path: Path) -> None:
+    _template(_TWO_CONTENT_LAYOUTS)(tmp_path)
+    presentation = Presentation(str(_built(tmp_path)))
+    content = presentation.slides[-1]
+    assert content.slide_layout.name == "Title and Content"
+    assert content.slide_layout is presentation.slide_layouts[1]  # position 2, not the renamed Comparison at 5
+
+
+def test_a_point_naming_a_shared_layout_name_gets_the_first(tmp_path: Path) -> None:
+    _template(_TWO_BRAND_PHOTOS, outline=_LAYOUT_BRAND_PHOTO)(tmp_path)
+    presentation = Presentation(str(_built(tmp_path)))
+    assert presentation.slides[-1].slide_layout is presentation.slide_layouts[7]
+
+
+def test_a_layout_name_shared_but_unused_gets_no_warning(tmp_path: Path) -> None:
+    _template(_TWO_BRAND_PHOTOS)(tmp_path)
+    result = deckgen("check", "in.yaml", cwd=tmp_path)
+    assert result.returncode == 0 and "Brand Photo" not in result.stderr, result.stderr

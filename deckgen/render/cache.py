@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from deckgen.render.zipwriter import ZipEntry
 
 CACHE_ENV = "DECKGEN_CACHE_DIR"
-FORMAT = 4
+FORMAT = 5
 """Bumped whenever what an entry holds changes shape."""
 _MAGIC = b"deckgen-template-cache\n"
 _KEEP_SECONDS = 30 * 24 * 3600

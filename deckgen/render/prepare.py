@@ -32,6 +32,8 @@ from deckgen.render.layouts import (
     choose_layouts,
     describe_layout,
     slots_by_layout,
+    shared_name_warnings,
+    shared_names,
     slots_for,
 )
 from deckgen.render.host import Host, open_host
@@ -117,17 +119,19 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice, removed: 
         lints=contrast_lints(choice.name, (chosen[role].layout for role in Role)),
         by_layout=slots_by_layout(shapes),
         footer=choice.brand.footer if choice.brand else "",
+        shared_names=shared_names(shapes),
     )
 
 
 def _warnings(choice: TemplateChoice, shapes: list[LayoutShape], chosen: list[LayoutShape], fallen_back: list[Role],
               removed: tuple[str, ...]) -> list[str]:
-    """What a user of the template should know: roles without a layout of their own, active
-    content removed while it was vetted."""
+    """What a user of the template should know: roles without a layout of their own, layout
+    names several layouts share, active content removed while it was vetted."""
     warnings = []
     if fallen_back:
         roles = ", ".join(r.value for r in fallen_back)
         warnings.append(f"template '{choice.name}' has no layout for {roles}; using related layouts instead")
+    warnings += shared_name_warnings(choice.name, shapes, chosen)
     if removed:
         warnings.append(f"template '{choice.name}': removed active content that decks must not carry: {summary(removed)}")
     return warnings
