@@ -10,7 +10,7 @@ from pathlib import Path
 
 from deckgen.app.epoch import source_date_epoch
 from deckgen.app.output import write_atomically
-from deckgen.app.templates import lean_template_for, planned, plan_outline, template_for
+from deckgen.app.templates import build_warnings, lean_template_for, planned, plan_outline, template_for
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
 from deckgen.render.lean import lean_deck
@@ -31,7 +31,7 @@ class RenderedDeck:
     template: Path
     """The template file it was built on."""
     warnings: tuple[str, ...]
-    """Template fallbacks (a role without a layout of its own ...)."""
+    """Template fallbacks (a role without a layout of its own ...) and layouts named ambiguously."""
 
 
 def render_outline(outline: Outline, template: str | Path | None = None) -> RenderedDeck:
@@ -47,14 +47,14 @@ def render_outline(outline: Outline, template: str | Path | None = None) -> Rend
         plan = planned(outline, lean.profile)
         if lean.writes(plan):
             data = lean_deck(plan, lean, source_date_epoch())
-            return RenderedDeck(data, len(plan.slides), lean.profile.path, lean.profile.warnings)
+            return RenderedDeck(data, len(plan.slides), lean.profile.path, build_warnings(outline, lean.profile))
     from deckgen.render.writer import render_deck  # loads python-pptx
 
     prepared = template_for(outline, template)
     if plan is None or prepared.profile != planned_on:  # else planned already, on the same cached profile
         plan = planned(outline, prepared.profile)
     data = render_deck(plan, prepared, source_date_epoch())
-    return RenderedDeck(data, len(plan.slides), prepared.profile.path, prepared.profile.warnings)
+    return RenderedDeck(data, len(plan.slides), prepared.profile.path, build_warnings(outline, prepared.profile))
 
 
 def deck_bytes(outline: Outline, template: str | Path | None = None) -> bytes:
