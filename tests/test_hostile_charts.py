@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from tests.test_hostile import Hostile, assert_clean, deckgen
 
@@ -112,3 +114,33 @@ def test_number_like_labels_stay_text_in_the_workbook(tmp_path: Path) -> None:
     _chart_outline(["2024", "1e5", "0x10"], ["42"])(tmp_path)
     assert deckgen("build", "in.yaml", "-o", "out", cwd=tmp_path).returncode == 0
     assert _cell_texts(_workbook(tmp_path / "out" / "in.pptx")) == ["42", "2024", "1e5", "0x10"]
+
+
+# --------------------------------------------------------------------------- library warnings
+
+
+def test_a_library_warning_during_a_build_is_one_escaped_warning_line(
+        runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from deckgen.cli import main
+    from deckgen.render import charts
+
+    monkeypatch.setattr(charts, "WORKBOOK_OPTIONS", {"in_memory": True})  # XlsxWriter's defaults: it warns on the label
+    _chart_outline(["a", LONG_URL], ["s"])(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, ["build", "in.yaml", "-o", "out"])
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    quoted = f"Ignoring URL '{LONG_URL}"[:200] + "…"  # cut short: the label goes on for 2,000 characters
+    assert warned == [f"warning: in.yaml: a library warned (UserWarning): {quoted}"]
+    assert not [line for line in result.stderr.splitlines() if line.startswith("error:")]
+
+
+def test_a_warning_no_command_caught_is_one_escaped_line(monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from deckgen.cli.main import _show_warning
+
+    monkeypatch.setattr(warnings, "showwarning", _show_warning)  # as the deckgen command does
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.warn("Ignoring 'x'\nerror: forged\x1b[2J", UserWarning)
+    assert capsys.readouterr().err == "warning: a library warned (UserWarning): Ignoring 'x'\\nerror: forged\\x1b[2J\n"

@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -398,15 +399,25 @@ def _reserve_standard_streams() -> None:
             os.open(os.devnull, os.O_RDWR)  # takes the lowest free descriptor: this one
 
 
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: TextIO | None = None, line: str | None = None) -> None:
+    """A library's warning no command caught: one escaped ``warning:`` line, not Python's two
+    raw ones (which quote the library's source and whatever text the warning carries)."""
+    from deckgen.app.library_warnings import warning_line
+
+    click.echo(f"warning: {warning_line(category, message)}", err=True)
+
+
 def run() -> None:
     """Entry point that turns unexpected exceptions into a one-line error (exit 1).
 
     SIGTERM stops a build like Ctrl-C does: workers stop, temporary files are removed, and
-    deckgen exits with 143.
+    deckgen exits with 143. Warnings are printed as deckgen's own ``warning:`` lines.
     """
     from deckgen.app.stopping import EXIT_CODE, Terminated, stop_on_sigterm
 
     _reserve_standard_streams()
+    warnings.showwarning = _show_warning
     stop_on_sigterm()
     try:
         main(standalone_mode=True)
