@@ -9,6 +9,7 @@
   ``<img onerror>``, ``<a href="javascript:...">``, comments, entities such as ``&amp;``, remote
   images and ``~~~`` show literally, as on the slide; links only to web pages and e-mail
   addresses, in the Word guide too
+- a chart of 40,000 categories, whose workbook column python-pptx wrote in quadratic time
 """
 
 from __future__ import annotations
@@ -88,6 +89,17 @@ def _html_outline(folder: Path) -> None:
     (folder / "in.yaml").write_text(html_outline(), encoding="utf-8")
 
 
+def _wide_chart(categories: int, series: int) -> Callable[[Path], None]:
+    def setup(folder: Path) -> None:
+        values = ", ".join(["1"] * categories)
+        (folder / "in.yaml").write_text(
+            "title: T\nsections:\n  - title: S\n    points:\n      - claim: C\n        chart:\n          type: column\n"
+            f"          categories: [{', '.join(f'c{n}' for n in range(categories))}]\n          series:\n"
+            + "".join(f"            - {{name: s{n}, values: [{values}]}}\n" for n in range(series))
+            + "          alt: A chart\n", encoding="utf-8")
+    return setup
+
+
 CORPUS = [
     Hostile("chart-labels-that-look-like-formulas", _chart_outline(FORMULAS, FORMULAS[:2]),
             ("build", "in.yaml", "-o", "out"), 0, "built out/in.pptx"),
@@ -95,6 +107,8 @@ CORPUS = [
             ("build", "in.yaml", "-o", "out"), 0, "built out/in.pptx"),
     Hostile("chart-label-a-web-address-too-long-for-excel", _chart_outline(["a", LONG_URL], [LONG_URL]),
             ("build", "in.yaml", "-o", "out"), 0, "built out/in.pptx"),
+    Hostile("chart-of-40000-categories", _wide_chart(40_000, 1), ("build", "in.yaml", "-o", "out"), 0,
+            "built out/in.pptx"),
     Hostile("guide-of-outline-text-with-html", _html_outline, ("guide", "in.yaml", "-o", "g.md"), 0, "wrote g.md"),
     Hostile("kit-of-outline-text-with-html", _html_outline, ("build", "in.yaml", "-o", "out", "--kit"), 0,
             "built out/in.pptx", {"PATH": "/nonexistent"}),  # no LibreOffice: the kit without its PDFs, quickly
