@@ -29,6 +29,7 @@ from deckgen.app.manifest import Record, inputs_digest, is_up_to_date, manifest_
 from deckgen.outline.model import Outline, deck_stem
 from deckgen.app.output import refuse_inputs, write_atomically
 from deckgen.app.finding import find_outlines as find_outlines  # re-exported for callers of the batch API
+from deckgen.app.library_warnings import caught_warnings
 from deckgen.records import record
 
 
@@ -91,6 +92,15 @@ def run_job(job: Job) -> Result:
 
 
 def _run_job(job: Job) -> Result:
+    """Build one deck (and its kit); what the libraries warn on the way joins its warnings."""
+    with caught_warnings() as library_warnings:
+        result = _built(job)
+    if not library_warnings:
+        return result
+    return dataclasses.replace(result, warnings=(*result.warnings, *(f"{job.outline}: {line}" for line in library_warnings)))
+
+
+def _built(job: Job) -> Result:
     try:
         from deckgen.app.build import (
             render_outline,  # imports python-pptx: only when building

@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -399,18 +400,28 @@ def _reserve_standard_streams() -> set[int]:
     return closed
 
 
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: TextIO | None = None, line: str | None = None) -> None:
+    """A library's warning no command caught: one escaped ``warning:`` line, not Python's two
+    raw ones (which quote the library's source and whatever text the warning carries)."""
+    from deckgen.app.library_warnings import warning_line
+
+    click.echo(f"warning: {warning_line(category, message)}", err=True)
+
+
 def run() -> None:
     """Entry point that turns unexpected exceptions into a one-line error (exit 1).
 
     SIGTERM stops a build like Ctrl-C does: workers stop, temporary files are removed, and
     deckgen exits with 143. Output that could not be written to standard output (a full
     disk, a closed descriptor) makes the exit status 1; a closed pipe ends quietly with 141
-    (see :mod:`deckgen.cli.stdout`).
+    (see :mod:`deckgen.cli.stdout`). Warnings are printed as deckgen's own ``warning:`` lines.
     """
     from deckgen.app.stopping import stop_on_sigterm
     from deckgen.cli.stdout import final_status, guard_stdout
 
     guard_stdout(closed_at_start=1 in _reserve_standard_streams())
+    warnings.showwarning = _show_warning
     stop_on_sigterm()
     sys.exit(final_status(_status_of_main()))
 
