@@ -8,8 +8,6 @@ tested on its own: an error carries its :class:`Problem` records as data, and on
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-import functools
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,32 +17,62 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 
-_UNPRINTABLE = "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
-"""Control characters, line separators and bidi overrides: in a message they could forge a
-second ``error:`` line, move the cursor, colour the terminal or reorder what users read.
-Lone surrogates (a file name that is not UTF-8) cannot be printed at all. Compiled on first
-use: most runs print only ordinary text."""
-
-
-@functools.cache
-def _unprintable() -> re.Pattern[str]:
-    return re.compile(_UNPRINTABLE)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+_HIDDEN = frozenset(("Cc", "Cf", "Cs", "Cn", "Zl", "Zp"))
+"""What a message escapes: control characters (they could forge a second ``error:`` line, move
+the cursor or colour the terminal), format characters (zero-width spaces and joiners, bidi
+controls, the byte order mark, tag characters: they hide text or reorder what users read),
+line and paragraph separators, lone surrogates (a file name that is not UTF-8) and
+unassigned code points (a terminal shows them as nothing or a box). Letters of any script,
+other spaces (no-break, ideographic) and private-use characters stay as they are."""
+_VISIBLE_FORMAT = frozenset("\u0600\u0601\u0602\u0603\u0604\u0605\u06dd\u070f\u0890\u0891\u08e2\U000110bd\U000110cd")
+"""Format characters drawn as a sign (the Arabic number sign, end of ayah ...): part of text, not hiding any."""
+_JOINERS = frozenset("\u200c\u200d")
+"""Zero-width non-joiner and joiner: spelling inside Arabic, Persian and Indic words, and
+the glue of emoji sequences; anywhere else they only hide a difference between two names."""
 
 
 def printable(text: str) -> str:
-    """``text`` with every control character escaped (``\\n``, ``\\x1b``, ``\\u202e``), safe to print."""
-    if text.isprintable():  # every character the pattern matches is one str.isprintable() rejects
+    """``text`` with every character that could hide or forge text escaped (``\\n``, ``\\x1b``,
+    ``\\u200b``), safe to print as one line; readable text of any script is left alone."""
+    if text.isprintable():  # every character escaped is one str.isprintable() rejects
         return text
-    return _unprintable().sub(_escape, text)
+    return "".join(char if char.isprintable() or _shown(text, index) else _escape(char)
+                   for index, char in enumerate(text))
 
 
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-    if char in named:
-        return named[char]
+def _shown(text: str, index: int) -> bool:
+    """Whether the non-printable character at ``index`` is still printed as it is."""
+    import unicodedata  # only for text that is not plainly printable
+
+    char = text[index]
+    if char in _VISIBLE_FORMAT:
+        return True
+    if char in _JOINERS:
+        return 0 < index < len(text) - 1 and _joinable(text[index - 1]) and _joinable(text[index + 1])
+    return unicodedata.category(char) not in _HIDDEN
+
+
+def _joinable(char: str) -> bool:
+    """A character a joiner may sit beside: a letter or mark of a script that joins or forms
+    conjuncts (Hebrew to Mongolian, Arabic presentation forms), or an emoji."""
+    import unicodedata
+
+    category = unicodedata.category(char)
     code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    if category in ("So", "Sk") or char == "\ufe0f":  # emoji, skin tones, emoji presentation
+        return True
+    in_script = 0x0590 <= code < 0x1D00 or 0xA800 <= code < 0xABFF or 0xFB1D <= code < 0xFF00 or 0x10800 <= code < 0x1F000
+    return in_script and category[0] in "LM"
+
+
+def _escape(char: str) -> str:
+    if char in _NAMED:
+        return _NAMED[char]
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
 @record(frozen=True)
@@ -68,7 +96,8 @@ class Problem:
     def text(self) -> str:
         """The location, message and hint as one phrase, without the file position.
 
-        Control characters are escaped: the text is one line, safe to print to a terminal.
+        Control and invisible characters are escaped (:func:`printable`): the text is one
+        line, safe to print to a terminal, and shows every character that makes a name differ.
         """
         text = f"{self.location}: {self.message}" if self.location else self.message
         return printable(f"{text}; {self.hint}" if self.hint else text)

@@ -85,6 +85,8 @@ def soffice() -> str:
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_template_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Prepared templates are cached in a folder of this test run, never the user's cache
-    (the variable is inherited by the deckgen processes tests start)."""
+    """Prepared templates are cached in a folder of this test run, never the user's cache,
+    and signed with a key of this run, so no test makes a key file in the user's config
+    folder (the variables are inherited by the deckgen processes tests start)."""
     os.environ["DECKGEN_CACHE_DIR"] = str(tmp_path_factory.mktemp("template-cache"))
+    os.environ["DECKGEN_CACHE_KEY"] = os.urandom(32).hex()

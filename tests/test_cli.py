@@ -446,9 +446,10 @@ def test_two_outlines_with_the_same_name_do_not_overwrite_each_other(runner: Cli
         (tmp_path / folder / "guide.yaml").write_text(MINIMAL, encoding="utf-8")
     result = invoke(runner, "build", tmp_path / "a", tmp_path / "b", "-o", tmp_path / "out", "-j", "1")
     assert result.exit_code == 1
-    assert (f"error: {tmp_path / 'b' / 'guide.yaml'}: would write {tmp_path / 'out' / 'guide.pptx'}, "
-            f"as {tmp_path / 'a' / 'guide.yaml'} does; rename one outline") in result.output
-    assert (tmp_path / "out" / "guide.pptx").is_file()
+    assert (f"error: {tmp_path / 'b' / 'guide.yaml'}: its deck would be {tmp_path / 'out' / 'guide.pptx'}, "
+            f"which is also the deck of {tmp_path / 'a' / 'guide.yaml'}; rename one of the outlines so no two outputs "
+            "share a name (nothing was built)") in result.output
+    assert not (tmp_path / "out").exists()
 
 
 def test_help_format_prints_the_outline_format_reference(runner: CliRunner) -> None:

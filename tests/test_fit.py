@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from deckgen.plan.fit import (ABSOLUTE_MIN_PT, Area, Line, break_points, fit_block, fitting_count, paragraph_height,
-                         split_to_fit, wrapped_line_count)
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from deckgen.plan import fit
+from deckgen.plan.fit import ABSOLUTE_MIN_PT, Cell, Request, fit_block, fit_text, split_to_fit
+from deckgen.plan.linebreak import break_points, wrapped_line_count
+from deckgen.plan.measure import Area, Line, fitting_count, paragraph_height
 from deckgen.plan.metrics import metrics_for
 from deckgen.plan.profile import Box, TextStyle
 
@@ -123,7 +131,7 @@ def test_exactly_full_box_fits_and_one_point_less_does_not() -> None:
 
 
 def test_latin_next_to_cjk_is_measured_with_the_renderers_autospace() -> None:
-    from deckgen.plan.fit import AUTOSPACE_EM
+    from deckgen.plan.linebreak import AUTOSPACE_EM
 
     mixed = "Dhumal，原文" * 6
     size = 20
@@ -132,3 +140,44 @@ def test_latin_next_to_cjk_is_measured_with_the_renderers_autospace() -> None:
     assert wrapped_line_count(mixed, plain_width + 1, size, CALIBRI) == 2
     assert wrapped_line_count(mixed, plain_width + 12 * AUTOSPACE_EM * size, size, CALIBRI) == 1
     assert wrapped_line_count("原文" * 10, CALIBRI.width_pt("原文" * 10, size, east_asian=True) + 1, size, CALIBRI) == 1
+
+
+def test_a_bullet_kept_whole_shrinks_where_it_would_otherwise_be_cut() -> None:
+    long = (Line("word " * 600),)
+    whole = fit_text(Request(long, Area(800, 340), 24, 14, CALIBRI, cut_long=False))
+    assert [block.lines for block in whole] == [long]
+    assert ABSOLUTE_MIN_PT <= whole[0].size < 14
+    assert len(fit_text(Request(long, Area(800, 340), 24, 14, CALIBRI))) > 1
+
+
+def test_a_table_cell_is_measured_on_one_line_by_its_widest_word_and_wrapped() -> None:
+    text = "a much longer description of the item"
+    alone = fit_text(Cell(text, 18, CALIBRI))
+    assert alone.width == pytest.approx(CALIBRI.width_pt(text, 18))
+    assert alone.widest_word == pytest.approx(CALIBRI.width_pt("description", 18))
+    assert alone.height == 0
+    narrow, wide = (fit_text(Cell(text, 18, CALIBRI, wrap=width)).height for width in (100, alone.width + 1))
+    assert narrow > wide > 0
+    assert fit_text(Cell(text, 18, CALIBRI, bold=True)).width > alone.width
+
+
+FITTING = {"fit", "linebreak", "measure", "long_paragraphs"}
+"""The fitting modules: the rest of the planner reaches them through :func:`fit_text` alone."""
+
+
+def _imports(module: Path) -> Iterator[tuple[str, set[str]]]:
+    """Each module ``module`` imports (lazily too), with the names it takes from it."""
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            yield node.module, {alias.name for alias in node.names}
+        elif isinstance(node, ast.Import):
+            yield from ((alias.name, set()) for alias in node.names)
+
+
+def test_the_rest_of_the_planner_fits_text_through_fit_text_alone() -> None:
+    internals = {f"deckgen.plan.{name}" for name in FITTING - {"fit"}}
+    for module in sorted(p for p in Path(fit.__file__).parent.glob("*.py") if p.stem not in FITTING):
+        for imported, names in _imports(module):
+            assert imported not in internals, f"{module.name} imports {imported}"
+            if imported == "deckgen.plan.fit":
+                assert names <= set(fit.__all__), f"{module.name} takes {names - set(fit.__all__)} from fit.py"

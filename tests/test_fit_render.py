@@ -22,7 +22,7 @@ import pytest
 from pptx import Presentation
 
 from deckgen.app.build import build_deck, plan_outline
-from deckgen.plan.fit import NO_LINE_START as HANGING
+from deckgen.plan.linebreak import NO_LINE_START as HANGING
 from deckgen.plan.metrics import is_full_width
 from deckgen.outline.inline import plain
 from deckgen.outline.loader import load_outline

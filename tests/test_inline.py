@@ -12,7 +12,7 @@ from deckgen.app.build import deck_bytes
 from deckgen.errors import OutlineError
 from deckgen.outline.inline import Inline, Span, link_problems, parse_inline, plain
 from deckgen.outline.loader import load_outline
-from deckgen.plan.fit import Area, Line, paragraph_height
+from deckgen.plan.measure import Area, Line, paragraph_height
 from deckgen.plan.metrics import metrics_for
 from deckgen.plan.runs import char_widths
 from tests.deck_helpers import open_deck

@@ -117,7 +117,8 @@ def test_text_running_over_a_picture_slide_continues_at_full_width() -> None:
 
 # --- type designed across the deck -------------------------------------------------------
 
-from deckgen.plan.fit import TOP_THIRD, Area, Line, paragraph_height, space_before  # noqa: E402
+from deckgen.plan.fit import TOP_THIRD  # noqa: E402
+from deckgen.plan.measure import Area, Line, paragraph_height, space_before  # noqa: E402
 from deckgen.plan.metrics import metrics_for  # noqa: E402
 from deckgen.plan.paginate import paginate_deck  # noqa: E402
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 import pptx
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
+from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.enum.chart import XL_CHART_TYPE
-from pptx.util import Inches
+from pptx.util import Inches, lazyproperty
+from xlsxwriter import Workbook  # type: ignore[import-untyped]
 
 from deckgen.render import pptx_compat as compat
 
@@ -49,6 +51,15 @@ def test_every_private_access_reaches_what_it_names() -> None:
     data.add_series("s", (1, 2))
     frame = slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, 0, 0, Inches(4), Inches(3), data)
     assert compat.chart_space(frame.chart).tag.endswith("}chartSpace")
+    opened: list[object] = []
+    made = compat.category_chart_data(lambda file: opened.append(file) or Workbook(file, {"in_memory": True}))
+    made.categories = ["a"]
+    made.add_series("s", (1,))
+    slide.shapes.add_chart(XL_CHART_TYPE.COLUMN_CLUSTERED, 0, 0, Inches(4), Inches(3), made)
+    assert len(opened) == 1  # the workbook deckgen makes is the one embedded
+    for overridden in ("_open_worksheet", "_write_categories"):  # else the override would go unused
+        assert callable(getattr(CategoryWorkbookWriter, overridden))
+    assert isinstance(CategoryChartData.__dict__["_workbook_writer"], lazyproperty)
     table = slide.shapes.add_table(2, 2, 0, 0, Inches(4), Inches(2)).table
     assert compat.table_element(table).tag.endswith("}tbl")
 
@@ -63,7 +74,7 @@ def test_no_other_module_touches_python_pptx_privates() -> None:
     from pathlib import Path
 
     privates = re.compile(r"\.(_element|_spTree|_txBody|_rels|_blob|_sldIdLst|_base_uri|_target|_target_mode|"
-                          r"_add_relationship|_add_sldId|_chartSpace|_tbl)\b|\b_Relationships?\b")
+                          r"_add_relationship|_add_sldId|_chartSpace|_tbl|_open_worksheet|_workbook_writer|_write_categories)\b|\b_Relationships?\b")
     package = Path(compat.__file__).resolve().parent.parent
     offenders = [
         f"{path.relative_to(package)}:{number}"

@@ -20,6 +20,7 @@ from typing import Any
 
 from deckgen.version import __version__
 from deckgen.errors import DeckgenError, OutlineError, Problem, UsageError
+from deckgen.outline.audiences import emptied_audience
 from deckgen.outline.loader import load_outline
 from deckgen.app.epoch import epoch_word, source_date_epoch
 from deckgen.app.shards import shard_of
@@ -29,6 +30,7 @@ from deckgen.outline.model import Outline, deck_stem
 from deckgen.plan.slides import DeckPlan
 from deckgen.app.output import refuse_inputs, write_atomically
 from deckgen.app.finding import find_outlines as find_outlines  # re-exported for callers of the batch API
+from deckgen.app.library_warnings import caught_warnings
 from deckgen.records import record
 
 
@@ -91,6 +93,15 @@ def run_job(job: Job) -> Result:
 
 
 def _run_job(job: Job) -> Result:
+    """Build one deck (and its kit); what the libraries warn on the way joins its warnings."""
+    with caught_warnings() as library_warnings:
+        result = _built(job)
+    if not library_warnings:
+        return result
+    return dataclasses.replace(result, warnings=(*result.warnings, *(f"{job.outline}: {line}" for line in library_warnings)))
+
+
+def _built(job: Job) -> Result:
     try:
         from deckgen.app.build import (
             render_outline,  # imports python-pptx: only when building
@@ -103,7 +114,8 @@ def _run_job(job: Job) -> Result:
         write_atomically(job.output, deck.data)
         record = Record(inputs_digest(files, build_words(job)), sha256(deck.data).hexdigest(), tuple(map(str, files)))
         kit = _write_kit(job, outline, deck.plan, files) if job.kit else ()
-        return Result(job, "built", deck.slides, warnings=deck.warnings, record=record, kit_records=kit,
+        warnings = deck.warnings + tuple(str(dataclasses.replace(w, path=job.outline)) for w in emptied_audience(outline))
+        return Result(job, "built", deck.slides, warnings=warnings, record=record, kit_records=kit,
                       language=outline.language)
     except DeckgenError as error:
         return Result(job, "failed", errors=_lines(error))
@@ -274,12 +286,16 @@ def _output_for(outline: Path, audience: str | None, out: Path, single_file: boo
 
 def plan_jobs(
     outlines: Sequence[Path], out: Path, *, audience: str | None = None, all_audiences: bool = False,
-    template: str | None = None, force: bool = False, kit: bool = False,
+    template: str | None = None, force: bool = False, kit: bool = False, pdf: bool = False,
 ) -> Plan:
-    """One job per outline and variant; ``out`` is a folder, or a .pptx file for one deck."""
+    """One job per outline and variant; ``out`` is a folder, or a .pptx file for one deck.
+
+    When two jobs would write one file (two decks, or one deck's PDF and another's kit file),
+    or a job would write over an outline, the plan has a problem per clash and no jobs:
+    a build that would overwrite its own output writes nothing at all.
+    """
     plan = Plan()
     single_file = out.suffix.lower() == ".pptx"
-    owners: dict[Path, Path] = {}
     for outline in outlines:
         try:
             variants = list(_variants(outline, audience, all_audiences))
@@ -289,14 +305,66 @@ def plan_jobs(
         if single_file and (len(outlines) > 1 or len(variants) > 1):
             raise UsageError(f"-o {out}: several decks cannot share one file; give a folder")
         for variant in variants:
-            output = _output_for(outline, variant, out, single_file)
-            if output in owners:
-                message = f"would write {output}, as {owners[output]} does; rename one outline"
-                plan.problems.append(Problem(outline, 0, 0, message))
-                continue
-            owners[output] = outline
-            plan.jobs.append(Job(outline, output, variant, template, force, kit))
+            plan.jobs.append(Job(outline, _output_for(outline, variant, out, single_file), variant, template, force, kit))
+    clashes = _clashes(plan.jobs, outlines, pdf)
+    if clashes:
+        plan.problems.extend(clashes)
+        plan.jobs = []
     return plan
+
+
+_KINDS = {"deck": "deck", "slides": "slides PDF", "notes": "notes PDF", "handout-pdf": "handout PDF",
+          "guide-md": "Markdown guide", "guide-docx": "Word guide", "handout-docx": "Word handout"}
+"""What each output of a job is, as messages name it."""
+
+
+def job_outputs(job: Job, pdf: bool = False) -> list[tuple[Path, str]]:
+    """Every file ``job`` may write (path, kind): its deck, its PDF with ``pdf`` or a kit, and
+    every other kit file, the PDFs counted whether or not LibreOffice is installed here."""
+    if job.kit:
+        return [(job.output, "deck"), *kit_outputs(job, with_pdfs=True)]
+    return [(job.output, "deck"), *([(job.output.with_suffix(".pdf"), "slides")] if pdf else [])]
+
+
+def _clashes(jobs: Sequence[Job], outlines: Sequence[Path], pdf: bool) -> list[Problem]:
+    """A problem for each two jobs that would write one file (the first such file names the
+    pair), and for each job that would write over an outline."""
+    owners: dict[str, tuple[Job | None, str]] = {_file_key(outline): (None, "outline") for outline in outlines}
+    problems = []
+    for job in jobs:
+        reported: set[int] = set()
+        for path, kind in job_outputs(job, pdf):
+            other, other_kind = owners.setdefault(_file_key(path), (job, kind))
+            if (other is not job or other_kind != kind) and id(other) not in reported:
+                reported.add(id(other))
+                problems.append(_clash(job, kind, path, other, other_kind))
+    return problems
+
+
+def _file_key(path: Path) -> str:
+    """``path`` as the file system names it, so ``out/a.pdf`` and ``./out/a.pdf`` are one file."""
+    return os.path.normcase(os.path.abspath(path))
+
+
+def _clash(job: Job, kind: str, path: Path, other: Job | None, other_kind: str) -> Problem:
+    """``job``'s output ``path`` is also ``other``'s (or, with no other job, an outline)."""
+    what = f"its {_KINDS.get(kind, kind)} would be {path}"
+    if other is None:
+        return Problem(job.outline, 0, 0, f"{what}, which is an outline of this build",
+                       _audience_of(job), "rename the outline or choose another -o (nothing was built)")
+    audience = job.audience or other.audience
+    if other.outline == job.outline:
+        rename = f"rename the audience '{audience}'"
+    else:
+        rename = f"rename an outline or the audience '{audience}'" if audience else "rename one of the outlines"
+    by = f"{other.outline}" + (f" (audience '{other.audience}')" if other.audience else "")
+    return Problem(job.outline, 0, 0, f"{what}, which is also the {_KINDS.get(other_kind, other_kind)} of {by}",
+                   _audience_of(job), f"{rename} so no two outputs share a name (nothing was built)")
+
+
+def _audience_of(job: Job) -> str:
+    """Where in the outline the job's variant is declared ("" for the base deck)."""
+    return f"audiences.{job.audience}" if job.audience else ""
 
 
 def shard(jobs: Sequence[Job], index: int, count: int) -> list[Job]:
@@ -340,8 +408,12 @@ def build_batch(
     hears each deck as it finishes. Manifests are written for every folder that got a deck.
     """
     source_date_epoch()  # a bad SOURCE_DATE_EPOCH fails the batch once, before any deck
+    if pdf or kit:
+        from deckgen.app.libreoffice import time_limit
+
+        time_limit(0)  # a bad DECKGEN_SOFFICE_TIMEOUT fails the batch once, before any deck
     plan = plan_jobs(outlines, out, audience=audience, all_audiences=all_audiences,
-                     template=template, force=force, kit=kit)
+                     template=template, force=force, kit=kit, pdf=pdf)
     todo = shard(plan.jobs, *shard_slice) if shard_slice else plan.jobs
     if not force:
         problems = (manifest_problem(folder) for folder in sorted({job.output.parent for job in todo}))

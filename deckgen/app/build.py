@@ -10,7 +10,7 @@ from pathlib import Path
 
 from deckgen.app.epoch import source_date_epoch
 from deckgen.app.output import write_atomically
-from deckgen.app.templates import lean_template_for, planned, plan_outline, template_for
+from deckgen.app.templates import build_warnings, lean_template_for, planned, plan_outline, template_for
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
 from deckgen.plan.slides import DeckPlan
@@ -32,7 +32,7 @@ class RenderedDeck:
     template: Path
     """The template file it was built on."""
     warnings: tuple[str, ...]
-    """Template fallbacks (a role without a layout of its own ...)."""
+    """Template fallbacks (a role without a layout of its own ...) and layouts named ambiguously."""
     plan: DeckPlan
     """What the deck holds, slide by slide (the kit's guide names its slide numbers)."""
 
@@ -43,7 +43,7 @@ def render_outline(outline: Outline, template: str | Path | None = None) -> Rend
     prepared = lean_template_for(outline, template)
     plan = planned(outline, prepared.profile)
     data = lean_deck(plan, prepared, source_date_epoch())
-    return RenderedDeck(data, len(plan.slides), prepared.profile.path, prepared.profile.warnings, plan)
+    return RenderedDeck(data, len(plan.slides), prepared.profile.path, build_warnings(outline, prepared.profile), plan)
 
 
 def deck_bytes(outline: Outline, template: str | Path | None = None) -> bytes:

@@ -7,6 +7,7 @@ from dataclasses import field, replace
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, Problem, ProblemsError
+from deckgen.outline.audiences import emptied_audience
 from deckgen.outline.loader import load_variants
 from deckgen.outline.model import Outline
 from deckgen.plan.lint import lint_outline
@@ -55,6 +56,7 @@ def check_outline(path: Path, template: str | None = None) -> CheckResult:
                 lint = replace(lint, message=f"{lint.message} (in audience '{outline.audience}')")
             if lint not in warnings:
                 warnings.append(lint)
+        warnings += [replace(warning, path=path) for warning in emptied_audience(outline)]
     return CheckResult(path, errors, [] if errors else warnings)
 
 

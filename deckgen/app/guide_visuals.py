@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from deckgen.app.document import Block, Bullets, Para, Span, Table, outline_text
-from deckgen.outline.model import Bullet, Point
+from deckgen.outline.model import Bullet, Chart, Point, Series
 
 
 def _bullets(items: Sequence[Bullet]) -> Bullets:
@@ -30,7 +30,13 @@ def visual_blocks(point: Point) -> Iterator[Block]:
     if point.chart is not None:
         chart = point.chart
         yield Para((Span(f"Chart ({chart.type}): "), outline_text(chart.alt)))
-        yield Bullets(tuple(
-            (0, (Span(f"{series.name} — " + ", ".join(f"{c}: {v:g}" for c, v in zip(chart.categories, series.values))),))
-            for series in chart.series
-        ))
+        yield Bullets(tuple((0, _series_line(chart, series)) for series in chart.series))
+
+
+def _series_line(chart: Chart, series: Series) -> tuple[Span, ...]:
+    """``Series — category: value, ...``; the labels are outline text, read as the chart reads them."""
+    spans = [outline_text(series.name), Span(" — ")]
+    for index, (category, value) in enumerate(zip(chart.categories, series.values)):
+        spans += [Span(", "), outline_text(category)] if index else [outline_text(category)]
+        spans.append(Span(f": {value:g}"))
+    return tuple(spans)

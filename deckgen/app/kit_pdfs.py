@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from deckgen.app.batch import Result, kit_words
-from deckgen.app.kit import digest, kit_pdfs
-from deckgen.app.manifest import Record, inputs_digest, write_manifest
+from deckgen.app.kit import kit_pdfs
+from deckgen.app.manifest import Record, file_digest, inputs_digest, write_manifest
 from deckgen.app.pdf import Conversion, convert_all, soffice_path, writer_missing
 from deckgen.errors import DeckgenError
 
@@ -30,7 +30,7 @@ def export_kit_pdfs(results: Sequence[Result], processes: int = 2) -> tuple[list
         skipped = [c.target for _result, _kind, c in wanted if c.kind == "document"]
         wanted = [item for item in wanted if item[2].kind != "document"]
     failures = convert_all([conversion for _result, _kind, conversion in wanted], processes=processes)
-    _record(wanted, {error.conversion.target for error in failures})
+    _record(wanted, {conversion.target for error in failures for conversion in error.conversions})
     return list(failures), skipped
 
 
@@ -42,7 +42,7 @@ def _record(wanted: list[tuple[Result, str, Conversion]], failed: set[Path]) -> 
             continue
         assert result.record is not None
         files = [Path(f) for f in result.record.files]
-        record = Record(inputs_digest(files, kit_words(result.job, kind)), digest(conversion.target.read_bytes()), result.record.files)
+        record = Record(inputs_digest(files, kit_words(result.job, kind)), file_digest(conversion.target), result.record.files)
         updates.setdefault(conversion.target.parent, {})[conversion.target.name] = record
     for folder, records in sorted(updates.items()):
         write_manifest(folder, records)

@@ -3,13 +3,17 @@
 The text is never pasted into Markdown by string concatenation: the document becomes a
 markdown-it token stream and mdformat's renderer writes it, escaping what needs escaping
 (a lone ``*`` or ``_`` in a title, a ``#`` or ``1.`` at the start of a line, ``|`` in a table
-cell). Writing space (handouts) has no Markdown form. Outline text is parsed as inline Markdown first, so an outline's ``*emphasis*`` stays
-emphasis and its ``\\*`` stays a literal star.
+cell, ``<`` before a tag, ``&`` before an entity). Writing space (handouts) has no Markdown
+form. Outline text is read by the rules its slide is read by
+(:func:`deckgen.outline.inline.inline_tokens`), so the guide shows what the slide shows: an
+outline's ``*emphasis*`` stays emphasis and its ``\\*`` a literal star, while HTML, ``&amp;``
+and ``![image](url)`` stay the literal text they are on the slide. A link is written only to
+a web page or an e-mail address, as on the slide.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import groupby
@@ -18,7 +22,8 @@ from typing import Literal
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdformat.plugins import PARSER_EXTENSIONS
-from mdformat.renderer import MDRenderer
+from mdformat.renderer import MDRenderer, RenderContext, RenderTreeNode
+from mdformat.renderer.typing import Postprocess, Render
 
 from deckgen.app.document import (
     Block,
@@ -33,7 +38,7 @@ from deckgen.app.document import (
     TickBoxes,
     TICK_BOX,
 )
-from deckgen.outline.inline import parse_inline
+from deckgen.outline.inline import allowed_link, inline_tokens, parse_inline
 
 
 @lru_cache(maxsize=1)
@@ -42,9 +47,21 @@ def _parser() -> MarkdownIt:
     mdit = MarkdownIt("commonmark", renderer_cls=MDRenderer)  # type: ignore[arg-type]  # mdformat's renderer returns Markdown
     mdit.options["mdformat"] = {"number": False}
     tables = PARSER_EXTENSIONS["tables"]
-    mdit.options["parser_extension"] = [tables]
+    mdit.options["parser_extension"] = [tables, _Tildes]
     tables.update_mdit(mdit)
     return mdit
+
+
+def _escape_tildes(text: str, node: RenderTreeNode, context: RenderContext) -> str:
+    """``~`` escaped in text: mdformat leaves it, and ``~~~`` opens a code fence, ``~~x~~`` strikes through."""
+    return text.replace("~", "\\~")
+
+
+class _Tildes:
+    """An mdformat extension escaping every ``~`` of text (not of code or link targets)."""
+
+    RENDERERS: Mapping[str, Render] = {}
+    POSTPROCESSORS: Mapping[str, Postprocess] = {"text": _escape_tildes}
 
 
 def document_markdown(document: Document) -> str:
@@ -158,11 +175,28 @@ def _text(text: str) -> Token:
 
 
 def _parse_inline(text: str) -> list[Token]:
-    """Outline text as inline tokens; a line break in it stays a line break."""
+    """Outline text as inline tokens, read as its slide reads it; a line break stays a line break."""
     children: list[Token] = []
-    for token in _parser().parseInline(text.strip()):
-        children.extend(token.children or [])
-    return [Token("hardbreak", "br", 0) if child.type == "softbreak" else child for child in children]
+    for token in _linked_where_allowed(inline_tokens(text.strip())):
+        if token.type == "text" and "\n" in token.content:
+            for number, line in enumerate(token.content.split("\n")):
+                children.extend([Token("hardbreak", "br", 0), _text(line)] if number else [_text(line)])
+        else:
+            children.append(token)
+    return children
+
+
+def _linked_where_allowed(tokens: list[Token]) -> Iterator[Token]:
+    """``tokens`` without the links to anything but a web page or an e-mail address (their text stays)."""
+    kept: list[bool] = []
+    for token in tokens:
+        if token.type == "link_open":
+            kept.append(allowed_link(str(token.attrs.get("href", ""))))
+            if not kept[-1]:
+                continue
+        elif token.type == "link_close" and kept and not kept.pop():
+            continue
+        yield token
 
 
 @dataclass(frozen=True)
@@ -191,7 +225,8 @@ def inline_runs(text: str) -> list[InlineRun]:
         for span in inline.spans:
             if span.start > position:
                 runs.append(InlineRun(inline.text[position:span.start]))
-            runs.append(InlineRun(inline.text[span.start:span.end], span.bold, span.italic, span.code, span.link))
+            link = span.link if span.link is not None and allowed_link(span.link) else None
+            runs.append(InlineRun(inline.text[span.start:span.end], span.bold, span.italic, span.code, link))
             position = span.end
         if position < len(inline.text):
             runs.append(InlineRun(inline.text[position:]))

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from deckgen.errors import BuildError
 
@@ -21,7 +23,17 @@ def write_atomically(path: Path, data: bytes) -> None:
     the temporary file is removed and a :class:`BuildError` (``path: what went wrong; how
     to fix it``) is raised.
     """
-    path = Path(path)
+    _replace(Path(path), lambda stream: stream.write(data))
+
+
+def copy_atomically(source: BinaryIO, path: Path) -> None:
+    """Copy what is left to read in ``source`` to ``path`` as :func:`write_atomically` writes,
+    a block at a time (a file another program made may be large)."""
+    _replace(Path(path), lambda stream: shutil.copyfileobj(source, stream))
+
+
+def _replace(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Fill a temporary file beside ``path`` with ``write``, then rename it to ``path``."""
     folder = path.parent
     _make_folder(path, folder)
     if os.path.isdir(path):
@@ -32,7 +44,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise BuildError(f"{path}: cannot write in '{folder}' ({_reason(error)}); check the file name and the folder's permissions, or choose another -o") from None
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            write(stream)
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except OSError as error:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from deckgen.errors import OutlineError, Problem, TemplateError
 from deckgen.outline.model import Outline
 from deckgen.plan.deck import plan_deck
+from deckgen.plan.layouts import layout_warnings
 from deckgen.plan.profile import TemplateProfile
 from deckgen.plan.slides import DeckPlan
 from deckgen.render.cache import template_profile
@@ -70,6 +71,13 @@ def planned(outline: Outline, profile: TemplateProfile) -> DeckPlan:
         return plan_deck(outline, profile)
     except OutlineError as error:
         raise OutlineError([replace(p, path=_shown(p.path) if p.path else None) for p in error.problems]) from None
+
+
+def build_warnings(outline: Outline, profile: TemplateProfile) -> tuple[str, ...]:
+    """What a build tells about ``outline``'s template: the template's own warnings, and each
+    ``layout:`` naming a layout name several layouts share (``check`` reports the rest)."""
+    shared = [replace(p, path=_shown(p.path) if p.path else None) for p in layout_warnings(outline, profile)]
+    return profile.warnings + tuple(str(problem) for problem in shared)
 
 
 def _at_template_key(outline: Outline, error: TemplateError) -> TemplateError:

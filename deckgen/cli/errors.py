@@ -28,7 +28,15 @@ class ReportedError(click.ClickException):
 
 
 class DeckgenGroup(click.Group):
-    """The top-level group: library errors raised by any command become click errors once, here."""
+    """The top-level group: library errors raised by any command become click errors once, here,
+    and every click error is made printable (click quotes file names and values as given)."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.ClickException as error:
+            raise _printable(error) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -37,3 +45,12 @@ class DeckgenGroup(click.Group):
             raise click.UsageError(error.message, ctx) from None
         except DeckgenError as error:
             raise ReportedError(error) from None
+        except click.ClickException as error:
+            raise _printable(error) from None
+
+
+def _printable(error: click.ClickException) -> click.ClickException:
+    """``error`` with its message escaped: a name with a newline or an escape sequence in an
+    option's value (``-o $'a\\nb.md'``) must not forge a line or drive the terminal."""
+    setattr(error, "message", printable(error.message))  # click declares it Final; its show() reads it
+    return error

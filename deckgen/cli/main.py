@@ -9,8 +9,9 @@ from __future__ import annotations
 import os
 import sys
 import time
+import warnings
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
@@ -57,20 +58,17 @@ def _check_report(report: Path | None) -> None:
 def _parse_shard(value: str | None) -> tuple[int, int] | None:
     if value is None:
         return None
-    if value.strip().lower() == "auto":
-        from deckgen.app.shards import shard_from_environment
+    from deckgen.app.shards import parse_slice, shard_from_environment
 
+    if value.strip().lower() == "auto":
         try:
             return shard_from_environment()
         except DeckgenError as error:
             raise click.BadParameter(error.message.removeprefix("--shard auto: "), param_hint="--shard auto") from None
     try:
-        index, count = (int(part) for part in value.split("/"))
-    except ValueError:
-        raise click.BadParameter(f"'{printable(value)}' is not K/N (e.g. 1/4) or auto", param_hint="--shard") from None
-    if not 1 <= index <= count:
-        raise click.BadParameter(f"'{printable(value)}': K must be between 1 and N", param_hint="--shard")
-    return index, count
+        return parse_slice(value)
+    except DeckgenError as error:
+        raise click.BadParameter(error.message, param_hint="--shard") from None
 
 
 @click.group(cls=DeckgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -140,7 +138,7 @@ def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str
     if outcome.skipped_pdfs:
         from deckgen.app.kit import skipped_pdfs_message
 
-        click.echo(f"warning: {skipped_pdfs_message(outcome.skipped_pdfs)}", err=True)
+        click.echo(printable(f"warning: {skipped_pdfs_message(outcome.skipped_pdfs)}"), err=True)
     if report is not None:
         from deckgen.cli.ci_report import build_entries
         from deckgen.app.reports import write_report
@@ -220,7 +218,7 @@ def new(file: Path, force: bool) -> None:
     if file.suffix.lower() not in (".yaml", ".yml"):
         raise click.BadParameter(f"'{file}' should end in .yaml or .yml", param_hint="FILE")
     write_atomically(file, starter_outline(file.name).encode("utf-8"))
-    click.echo(f"wrote {file}; edit it, then run: deckgen build {file}")
+    click.echo(printable(f"wrote {file}; edit it, then run: deckgen build {file}"))
 
 
 @main.group()
@@ -272,7 +270,7 @@ def _suffix(output: Path | None, allowed: tuple[str, ...], what: str) -> str:
 
 
 def _echo_written(output: Path) -> None:
-    click.echo(f"wrote {output}", err=True)
+    click.echo(printable(f"wrote {output}"), err=True)
 
 
 @main.command()
@@ -349,7 +347,7 @@ def preview(outline: Path, output: Path | None, audience: str | None, template: 
     with tempfile.TemporaryDirectory(prefix="deckgen-") as work:
         deck = build_deck(loaded, Path(work, f"{loaded.stem}.pptx"), template=template)
         pages = write_preview(deck, sheet)
-    click.echo(f"wrote {sheet} ({pages} slides)")
+    click.echo(printable(f"wrote {sheet} ({pages} slides)"))
 
 
 @main.command()
@@ -388,37 +386,70 @@ def watch(outline: Path, out: str, template: str | None, audience: str | None, a
         click.echo("stopped watching", err=True)
 
 
-def _reserve_standard_streams() -> None:
+def _reserve_standard_streams() -> set[int]:
     """Open /dev/null on a closed stdin, stdout or stderr (``2>&-``): otherwise the next file
-    opened (a deck) would get that descriptor, and anything writing to it would land there."""
+    opened (a deck) would get that descriptor, and anything writing to it would land there.
+    Returns the descriptors that were closed."""
+    closed: set[int] = set()
     for descriptor in (0, 1, 2):
         try:
             os.fstat(descriptor)
         except OSError:
             os.open(os.devnull, os.O_RDWR)  # takes the lowest free descriptor: this one
+            closed.add(descriptor)
+    return closed
+
+
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+                  file: TextIO | None = None, line: str | None = None) -> None:
+    """A library's warning no command caught: one escaped ``warning:`` line, not Python's two
+    raw ones (which quote the library's source and whatever text the warning carries)."""
+    from deckgen.app.library_warnings import warning_line
+
+    click.echo(f"warning: {warning_line(category, message)}", err=True)
 
 
 def run() -> None:
     """Entry point that turns unexpected exceptions into a one-line error (exit 1).
 
     SIGTERM stops a build like Ctrl-C does: workers stop, temporary files are removed, and
-    deckgen exits with 143.
+    deckgen exits with 143. Output that could not be written to standard output (a full
+    disk, a closed descriptor) makes the exit status 1; a closed pipe ends quietly with 141
+    (see :mod:`deckgen.cli.stdout`). Warnings are printed as deckgen's own ``warning:`` lines.
     """
-    from deckgen.app.stopping import EXIT_CODE, Terminated, stop_on_sigterm
+    from deckgen.app.stopping import stop_on_sigterm
+    from deckgen.cli.stdout import final_status, guard_stdout
 
-    _reserve_standard_streams()
+    guard_stdout(closed_at_start=1 in _reserve_standard_streams())
+    warnings.showwarning = _show_warning
     stop_on_sigterm()
+    sys.exit(final_status(_status_of_main()))
+
+
+def _status_of_main() -> int:
+    """Run the command; its exit status."""
+    from deckgen.app.stopping import EXIT_CODE, Terminated
+
     try:
         main(standalone_mode=True)
-    except SystemExit:
-        raise
+    except SystemExit as exit_:
+        return _exit_status(exit_.code)
     except Terminated:
         click.echo("error: stopped by SIGTERM; decks not finished were not written", err=True)
-        sys.exit(EXIT_CODE)
+        return EXIT_CODE
     except Exception as error:  # pragma: no cover - last resort, a bug
         if os.environ.get(_DEBUG_ENV):
             import traceback
 
             traceback.print_exc()
         click.echo(printable(f"error: internal error: {type(error).__name__}: {error} (run with --debug for details; please report it)"), err=True)
-        sys.exit(1)
+        return 1
+    return 0
+
+
+def _exit_status(code: object) -> int:
+    """The status ``sys.exit(code)`` would give: None is 0, a number itself, a message 1."""
+    if code is None or isinstance(code, int):
+        return code or 0
+    click.echo(printable(str(code)), err=True)
+    return 1

@@ -6,6 +6,8 @@ so the merged document is validated exactly like a plain outline and every error
 still points at the line the user wrote. After validation, :func:`apply_audience`
 sets the audience's template and language and filters points and questions by tag.
 Sections are never dropped: a section may end up with no points (its divider stays).
+An audience whose tags leave no point and no question at all is almost always a mistyped
+tag; :func:`emptied_audience` warns about it.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
+from deckgen.errors import Problem
 from deckgen.outline.model import Audience, Outline, Point, Section
 from deckgen.outline.yamlnodes import NULL, YMap, YNode, YScalar, YSeq
 
@@ -94,3 +97,19 @@ def keeps(audience: Audience, tags: Iterable[str]) -> bool:
         return any(t in audience.include_tags for t in tags)
     return True
 
+
+
+def emptied_audience(outline: Outline) -> list[Problem]:
+    """A warning, at the audience's key, when ``outline`` is an audience variant whose tag
+    filters left no point and no question: its deck would be a title, the section dividers
+    and the closing slides, which ``build`` would otherwise write without a word."""
+    audience = outline.audiences.get(outline.audience) if outline.audience else None
+    if audience is None or not (audience.exclude_tags or audience.include_tags):
+        return []
+    if outline.questions or any(section.points for section in outline.sections):
+        return []
+    message = ("its tags leave no point and no question; the deck would hold only the title, "
+               "section and closing slides")
+    hint = "check include_tags and exclude_tags against the tags of the points and questions"
+    return [Problem(outline.path, audience.position.line, audience.position.column, message,
+                    location=f"audiences.{audience.name}", hint=hint)]

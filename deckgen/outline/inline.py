@@ -18,6 +18,7 @@ from deckgen.records import record
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 LINK_SCHEMES = ("http", "https", "mailto")
 """The only link targets a deck may carry: web pages and e-mail addresses."""
@@ -166,11 +167,22 @@ def plain(source: str) -> str:
     return parse_inline(source).text
 
 
+def inline_tokens(source: str) -> list[Token]:
+    """markdown-it's inline tokens of ``source``, read by the rules slide text is read by
+    (for writers that keep its formatting as Markdown: the facilitator guide)."""
+    return [child for block in _parser().parseInline(source) for child in block.children or []]
+
+
+def allowed_link(url: str) -> bool:
+    """Whether ``url`` may be a link's target: a web page or an e-mail address."""
+    return urlsplit(url).scheme.lower() in LINK_SCHEMES
+
+
 def link_problems(source: str) -> list[str]:
     """Messages for links whose target is not a web page or an e-mail address."""
     problems = []
     for span in parse_inline(source).spans:
-        if span.link is not None and urlsplit(span.link).scheme.lower() not in LINK_SCHEMES:
+        if span.link is not None and not allowed_link(span.link):
             problems.append(
                 f"link target '{span.link}' is not allowed; links must start with https://, http:// or mailto:"
             )

@@ -16,7 +16,7 @@ from deckgen.outline.model import Outline, Point, Question, Section, Source
 from deckgen.plan.bidi import measured_profile
 from deckgen.plan.labels import ENGLISH, Labels, has_labels, label_language, labels_for, tidy_cjk
 from deckgen.plan.languages import script
-from deckgen.plan.layouts import check_layouts
+from deckgen.plan.layouts import check_layouts, layout_warnings
 from deckgen.plan.paginate import paginate_deck
 from deckgen.plan.points import point_drafts
 from deckgen.plan.visuals import paginate_visual
@@ -412,7 +412,7 @@ def plan_deck(outline: Outline, profile: TemplateProfile) -> DeckPlan:
         subject=plain(outline.subtitle) if outline.subtitle else None,
         language=outline.language,
         date=outline.date,
-        warnings=tuple(_label_warning(outline) + lints),
+        warnings=tuple(_label_warning(outline) + layout_warnings(outline, profile) + lints),
         footer=deck_footer(outline, profile),
     )
 

@@ -2,71 +2,36 @@
 
 Pure functions on measured widths: no pptx objects. PowerPoint's own autofit only runs
 when a person edits a slide, so deckgen decides sizes itself and writes them explicitly.
-Sizes are points; box dimensions are points too (1 pt = 12700 EMU).
+Sizes are points; box dimensions are points too (1 pt = 12700 EMU). How a paragraph
+wraps and how tall it is are :mod:`deckgen.plan.linebreak`'s and
+:mod:`deckgen.plan.measure`'s; this module searches sizes with them. The rest of the
+planner fits text through :func:`fit_text` alone (what ``__all__`` names).
 """
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import overload
 
-from deckgen.outline.inline import Inline, parse_inline
-from deckgen.plan.metrics import SINGLE_LINE_EM, FontMetrics, all_narrow, is_full_width
-from deckgen.plan.runs import char_widths, styled_line_count
-from deckgen.plan.profile import EMU_PER_PT, TextStyle
+from deckgen.outline.inline import parse_inline
+from deckgen.plan.linebreak import widest_word
+from deckgen.plan.long_paragraphs import cut_long
+from deckgen.plan.measure import Area, Line, fitting_count, paragraph_height, paragraph_lines, space_before
+from deckgen.plan.metrics import FontMetrics
+from deckgen.plan.profile import TextStyle
+from deckgen.plan.runs import char_widths
 from deckgen.records import record
 
+__all__ = ["SIZE_STEP_PT", "Area", "Block", "Cell", "CellExtent", "Line", "Request", "fit_text"]
+"""The fitting API: the rest of the planner fits text through :func:`fit_text` alone."""
+
 SIZE_STEP_PT = 2.0
+"""Sizes are tried this many points apart, from the largest down."""
 ABSOLUTE_MIN_PT = 10.0
 """Below the template's floor, text may shrink to this only when one paragraph alone is too long."""
 SPLIT_SHRINK_PT = 4.0
 """When text must be split anyway, chunks are cut at this much below the largest size."""
-LEVEL_SCALE = (1.0, 0.86, 0.76)
-"""Font size of bullet levels 0, 1, 2 relative to the block size."""
-ATTRIBUTION_SCALE = 0.8
-"""Font size of a quotation's attribution line relative to the quotation."""
-UNSTYLED_LEVELS = tuple(
-    TextStyle(margin_left=(level + 1) * 342900, indent=-342900, space_before_pt=10.0) for level in range(3)
-)
-"""Assumed for a box whose template gives no paragraph styles: 0.375 in per bullet level
-(pandoc's and LibreOffice's masters) and PowerPoint's 10 pt before each paragraph."""
-NO_LINE_START = frozenset("，。、：；！？）」』】〕〉》”’・ー…‥〜～%,.:;!?)]}")
-"""Characters East Asian line breaking keeps off the start of a line (kinsoku)."""
-NO_LINE_END = frozenset("（「『【〔〈《“‘([{")
-"""Characters kept off the end of a line."""
-
-
-@record(frozen=True)
-class Area:
-    """The usable text area of a box, in points (after its insets), and its paragraph styles."""
-
-    width: float
-    height: float
-    levels: tuple[TextStyle, ...] = ()
-    """The box's style of outline levels 0, 1, 2 ...; empty: :data:`UNSTYLED_LEVELS`."""
-
-    def style(self, level: int) -> TextStyle:
-        """The paragraph style of ``level`` (the deepest known for deeper levels)."""
-        levels = self.levels or UNSTYLED_LEVELS
-        return levels[min(level, len(levels) - 1)]
-
-
-@record(frozen=True)
-class Line:
-    """One paragraph to fit: text, bullet level and whether it carries a bullet indent."""
-
-    text: str
-    level: int = 0
-    indented: bool = True
-    """A bullet paragraph, set at its level's margins; False: a plain paragraph from the box's edge."""
-    italic: bool = False
-    bold: bool = False
-    small: bool = False
-    """Set at :data:`ATTRIBUTION_SCALE` of the block size (a quotation's attribution)."""
-    source: int = 0
-    """Index of the paragraph this line sets (pieces of one long paragraph share it)."""
 
 
 @record(frozen=True)
@@ -78,216 +43,6 @@ class Fit:
     """How many leading lines fit; equals the number of lines given when all fit."""
     fits: bool = True
     """False when even one paragraph alone does not fit at :data:`ABSOLUTE_MIN_PT`."""
-
-
-def level_size(size: float, level: int) -> float:
-    """Font size of a paragraph at bullet ``level`` in a block set at ``size``."""
-    return round(size * LEVEL_SCALE[min(level, len(LEVEL_SCALE) - 1)])
-
-
-_TOKEN = re.compile(r"\S+\s*")
-
-
-@functools.lru_cache(maxsize=4096)
-def has_full_width(text: str) -> bool:
-    """True when ``text`` has a CJK (full-width) character: it is then measured as East Asian."""
-    return not all_narrow(text) and any(is_full_width(char) for char in text)
-
-
-@functools.lru_cache(maxsize=4096)
-def break_points(text: str) -> tuple[str, ...]:
-    """Break opportunities: words with trailing space; every full-width character alone.
-
-    East Asian punctuation that may not start a line (，。、）」) stays with the character
-    before it, and an opening bracket (（「“) with the character after it. Remembered,
-    because fitting wraps the same paragraph at several sizes.
-    """
-    words = _TOKEN.findall(text) or [text]
-    if all_narrow(text):  # no character breaks on its own: the words are the tokens
-        return tuple(_kinsoku([word for word in words if word]))
-    tokens: list[str] = []
-    for word in words:
-        buffer = ""
-        for char in word:
-            if buffer and (is_full_width(char) or is_full_width(buffer[-1])):
-                tokens.append(buffer)
-                buffer = ""
-            buffer += char
-        if buffer:
-            tokens.append(buffer)
-    return tuple(_kinsoku(tokens))
-
-
-def _kinsoku(tokens: list[str]) -> list[str]:
-    """Join tokens so that no token starts with a no-start mark or follows a no-end one."""
-    joined: list[str] = []
-    for token in tokens:
-        if joined and (token[0] in NO_LINE_START or joined[-1][-1] in NO_LINE_END):
-            joined[-1] += token
-        else:
-            joined.append(token)
-    return joined
-
-
-@record(frozen=True)
-class _Pen:
-    """How to measure one paragraph's text: face, size, spacing and script."""
-
-    metrics: FontMetrics
-    size: float
-    bold: bool = False
-    italic: bool = False
-    spacing: float = 0.0
-    east_asian: bool = False
-
-    def width(self, text: str) -> float:
-        return self.metrics.width_pt(text, self.size, self.bold, self.italic, self.spacing, self.east_asian)
-
-
-AUTOSPACE_EM = 0.25
-"""Space renderers put where East Asian and Latin characters touch (LibreOffice's
-"Asian/Western text spacing": measured a quarter em in "Dhumal，原文")."""
-
-
-def _autospace(previous: str, token: str, pen: _Pen) -> float:
-    """The gap before ``token`` when it and the text before it are of different scripts."""
-    if not pen.east_asian or not previous or previous[-1].isspace():
-        return 0.0
-    return AUTOSPACE_EM * pen.size if is_full_width(previous[-1]) != is_full_width(token[0]) else 0.0
-
-
-class _Filler:
-    """Greedy line filling, as PowerPoint and LibreOffice wrap; overlong words break anywhere.
-
-    Tokens are added one at a time, so a paragraph can be measured as it grows (splitting a
-    long paragraph stays linear in its length).
-    """
-
-    def __init__(self, width: float, pen: _Pen) -> None:
-        self.width = width
-        self.pen = pen
-        self.lines = 1
-        self.current = 0.0
-        self.previous = ""
-
-    def copy(self) -> _Filler:
-        twin = _Filler(self.width, self.pen)
-        twin.lines, twin.current, twin.previous = self.lines, self.current, self.previous
-        return twin
-
-    def add(self, token: str) -> None:
-        """Place one break-point token (a word and the spaces after it)."""
-        pen, width = self.pen, self.width
-        word = token.rstrip()
-        word_width = pen.width(word)
-        gap = _autospace(self.previous, token, pen) if self.current else 0.0
-        self.previous = token
-        if self.current and self.current + gap + word_width > width:
-            self.lines, self.current, gap = self.lines + 1, 0.0, 0.0
-        self.current += gap
-        if word_width > width:
-            for char in word:
-                char_width = pen.width(char)
-                if self.current and self.current + char_width > width:
-                    self.lines, self.current = self.lines + 1, 0.0
-                self.current += char_width
-            self.current += pen.width(token[len(word):])
-        else:
-            self.current += pen.width(token)
-
-
-_LINE_COUNTS: dict[tuple[object, ...], int] = {}
-_LINE_COUNTS_KEPT = 4096
-
-
-def _count_lines(text: str, width: float, pen: _Pen) -> int:
-    """Lines ``text`` takes when wrapped greedily into ``width`` points (remembered: fitting
-    measures the same paragraph at the same size for several candidate blocks)."""
-    key = (text, width, pen.metrics.family, pen.metrics.table, pen.size, pen.bold, pen.italic, pen.spacing,
-           pen.east_asian)
-    if key not in _LINE_COUNTS:
-        if len(_LINE_COUNTS) >= _LINE_COUNTS_KEPT:
-            _LINE_COUNTS.clear()
-        filler = _Filler(width, pen)
-        for token in break_points(text):
-            filler.add(token)
-        _LINE_COUNTS[key] = filler.lines
-    return _LINE_COUNTS[key]
-
-
-def wrapped_line_count(text: str, width: float, size: float, metrics: FontMetrics,
-                       bold: bool = False, italic: bool = False) -> int:
-    """Lines ``text`` takes when wrapped into ``width`` points at ``size`` points."""
-    if width <= 0:
-        return 10**6
-    east_asian = has_full_width(text)
-    return _count_lines(text, width, _Pen(metrics, size, bold, italic, east_asian=east_asian))
-
-
-def _text_width(line: Line, style: TextStyle, area: Area) -> float:
-    """Points available to ``line``'s text: the box minus its level's margin and first-line indent."""
-    if not line.indented:
-        return area.width
-    return area.width - (style.margin_left + max(style.indent, 0)) / EMU_PER_PT
-
-
-def line_size(size: float, line: Line) -> float:
-    """Font size of ``line`` in a block set at ``size``: scaled by its level, or as an attribution."""
-    return round(size * ATTRIBUTION_SCALE) if line.small else level_size(size, line.level)
-
-
-def _style(line: Line, area: Area) -> TextStyle:
-    return area.style(line.level if line.indented else 0)
-
-
-def paragraph_lines(line: Line, size: float, area: Area, metrics: FontMetrics) -> int:
-    """How many lines one paragraph wraps to in a block set at ``size``; formatted runs in their own faces."""
-    style = _style(line, area)
-    inline = parse_inline(line.text)
-    text = inline.text.upper() if style.caps else inline.text
-    east_asian = has_full_width(text)
-    pen = _Pen(metrics, line_size(size, line), style.bold or line.bold, style.italic or line.italic,
-               style.letter_spacing_pt, east_asian)
-    width = _text_width(line, style, area)
-    if width <= 0:
-        return 10**6
-    if inline.spans:  # formatted runs: each measured in its own face
-        widths = char_widths(replace(inline, text=text), metrics, pen.size, pen.bold, pen.italic,
-                             pen.spacing, east_asian)
-        return styled_line_count(replace(inline, text=text), break_points(text), width, widths)
-    return _count_lines(text, width, pen)
-
-
-def space_before(line: Line, size: float, area: Area) -> float:
-    """The template's space above one paragraph in a block set at ``size``, in points."""
-    style = _style(line, area)
-    return style.space_before_pt + style.space_before_lines * line_size(size, line) * SINGLE_LINE_EM
-
-
-def paragraph_height(line: Line, size: float, area: Area, metrics: FontMetrics) -> float:
-    """Height in points that one paragraph takes in a block set at ``size``, spacing included."""
-    count = paragraph_lines(line, size, area, metrics)
-    return _height(line, size, area, metrics, has_full_width(line.text), count)
-
-
-def _height(line: Line, size: float, area: Area, metrics: FontMetrics, east_asian: bool, count: int) -> float:
-    """Height in points of a paragraph of ``count`` lines, spacing included."""
-    style = _style(line, area)
-    para_size = line_size(size, line)
-    pitch = metrics.line_pitch_pt(para_size, style.bold or line.bold, east_asian)
-    following = style.line_spacing_pt or pitch * style.line_spacing
-    after = (style.space_after_pt + style.space_after_lines * para_size * SINGLE_LINE_EM)
-    return space_before(line, size, area) + max(pitch, following) + (count - 1) * following + after
-
-
-def fitting_count(lines: Sequence[Line], size: float, area: Area, metrics: FontMetrics) -> int:
-    """How many leading ``lines`` fit in ``area`` at ``size``."""
-    used = 0.0
-    for index, line in enumerate(lines):
-        used += paragraph_height(line, size, area, metrics)
-        if used > area.height:
-            return index
-    return len(lines)
 
 
 def _sizes(largest: float, floor: float) -> list[float]:
@@ -318,67 +73,6 @@ def fit_block(
         if fitting_count(lines[:1], size, area, metrics):
             return Fit(size, 1)
     return Fit(ABSOLUTE_MIN_PT, 1, fits=False)
-
-
-LONG_PARAGRAPH = 20_000
-"""Characters past which a paragraph is split by the linear measure (its plain text)."""
-
-
-def split_paragraph(line: Line, area: Area, size: float, metrics: FontMetrics) -> list[str]:
-    """The text of ``line`` cut at line-break points into pieces that each fit ``area`` at ``size``.
-
-    Only for a paragraph too long for a whole box: it then continues on the next slide
-    instead of shrinking out of sight or overflowing.
-    """
-    inline = parse_inline(line.text)
-    if len(inline.text) > LONG_PARAGRAPH:
-        return _split_long(line, inline, area, size, metrics)
-    pieces: list[str] = []
-    start = end = 0
-    for token in break_points(inline.text):
-        token_start = inline.text.find(token, end)
-        candidate_end = token_start + len(token)
-        candidate = inline.sliced(start, candidate_end).markdown().rstrip()
-        if end > start and not fitting_count([replace(line, text=candidate)], size, area, metrics):
-            pieces.append(inline.sliced(start, end).markdown().rstrip())
-            start = token_start
-        end = candidate_end
-    rest = inline.sliced(start, len(inline.text))
-    return pieces + [rest.markdown().rstrip()] if rest.text.strip() else pieces
-
-
-
-
-def _split_long(line: Line, inline: Inline, area: Area, size: float, metrics: FontMetrics) -> list[str]:
-    """:func:`split_paragraph` for an absurdly long paragraph, in time linear in its length.
-
-    Each piece is measured as it grows, token by token, in the paragraph's plain face (a
-    1.9 MB bullet took 100 s when every candidate piece was measured from its start).
-    Formatting is kept in the pieces; a piece with bold runs may then be set a little smaller.
-    """
-    style = _style(line, area)
-    text = inline.text
-    east_asian = has_full_width(text)
-    pen = _Pen(metrics, line_size(size, line), style.bold or line.bold, style.italic or line.italic,
-               style.letter_spacing_pt, east_asian)
-    width = _text_width(line, style, area)
-    pieces: list[str] = []
-    start = end = 0
-    filler = _Filler(width, pen)
-    for token in break_points(text):
-        token_start = text.find(token, end)
-        shown = token.upper() if style.caps else token
-        trial = filler.copy()
-        trial.add(shown)
-        if end > start and (width <= 0 or _height(line, size, area, metrics, east_asian, trial.lines) > area.height):
-            pieces.append(inline.sliced(start, end).markdown().rstrip())
-            start = token_start
-            trial = _Filler(width, pen)
-            trial.add(shown)
-        filler = trial
-        end = token_start + len(token)
-    rest = inline.sliced(start, len(inline.text))
-    return pieces + [rest.markdown().rstrip()] if rest.text.strip() else pieces
 
 
 def split_to_fit(
@@ -430,11 +124,15 @@ class Request:
     floor: float
     metrics: FontMetrics
     heading: tuple[Line, ...] = ()
-    """Lines repeated at the top of every box (a question's meta line without a box of its own)."""
+    """Lines repeated at the top of every box (a question's meta line, or a comparison column's
+    heading, without a box of its own)."""
     max_lines: int | None = None
     """Titles: the text may wrap to at most this many lines (fewer sizes then fit)."""
     split: bool = True
     """True: text too long for one box continues in more boxes; False: one box, shrunk to fit."""
+    cut_long: bool = True
+    """True: a paragraph too long for a whole box is cut at line breaks and continues in the
+    next; False: every paragraph stays whole, shrunk instead (a comparison column's bullets)."""
     balance: bool = False
     """True: short text is spread down its box (or centred), so it does not end in the top third."""
     centre: bool = False
@@ -455,28 +153,68 @@ class Block:
     """True: the text is centred vertically in its box (too little to fill it otherwise)."""
 
 
-def fit_text(request: Request) -> list[Block]:
+@record(frozen=True)
+class Cell:
+    """A table cell's text to measure at one trial size (a table searches its size itself,
+    because its column widths change with the size too)."""
+
+    text: str
+    size: float
+    metrics: FontMetrics
+    bold: bool = False
+    """A header cell, set bold."""
+    wrap: float | None = None
+    """Width in points the text wraps into for its height; None: its widths alone are wanted."""
+
+
+@record(frozen=True)
+class CellExtent:
+    """The room a cell's text takes at its size, in points."""
+
+    width: float
+    """The whole text on one line."""
+    widest_word: float
+    """Its widest word: the narrowest column it fits in without a word broken."""
+    height: float = 0.0
+    """Wrapped into :attr:`Cell.wrap`, line spacing included; 0 when no width was given."""
+
+
+@overload
+def fit_text(request: Request) -> list[Block]: ...
+
+
+@overload
+def fit_text(request: Cell) -> CellExtent: ...
+
+
+def fit_text(request: Request | Cell) -> list[Block] | CellExtent:
     """Fit ``request``'s text: one block per box it takes, in order; every line kept.
 
-    Long paragraphs are first cut at line-break points into pieces a box can hold; then
-    the text is shrunk down to the floor before it is split over more boxes (all at one
-    size); a title stays in one box and shrinks until it wraps to ``max_lines`` at most.
+    Long paragraphs are first cut at line-break points into pieces a box can hold (unless
+    ``cut_long`` is False); then the text is shrunk down to the floor before it is split
+    over more boxes (all at one size); a title stays in one box and shrinks until it wraps
+    to ``max_lines`` at most. A table :class:`Cell` is measured at its own size instead.
     """
+    if isinstance(request, Cell):
+        return _measure_cell(request)
     if request.max_lines is not None or not request.split:
-        block = _one_box(request)
-        return [replace(block, centred=_used(block, request) < request.area.height * CENTRE_BELOW)
-                if request.centre else block]
+        return [_centred(_one_box(request), request)]
+    blocks = _boxes(request)
+    if request.balance and len(blocks) == 1:
+        return [_balanced(blocks[0], request)]
+    return blocks
+
+
+def _boxes(request: Request) -> list[Block]:
+    """Text that may continue: long paragraphs cut, shrunk to the floor, then split over boxes."""
     area = _less_heading(request)
-    lines = _cut_long(request.lines, area, request.floor, request.metrics)
-    chunks = split_to_fit(lines, area, request.largest, request.floor, request.metrics)
+    lines = cut_long(request.lines, area, request.floor, request.metrics) if request.cut_long else list(request.lines)
     blocks: list[Block] = []
     start = 0
-    for chunk in chunks:
+    for chunk in split_to_fit(lines, area, request.largest, request.floor, request.metrics):
         body = tuple(lines[start:start + chunk.count])
         blocks.append(Block(chunk.size, request.heading + body, chunk.fits))
         start += chunk.count
-    if request.balance and len(blocks) == 1:
-        return [_balanced(blocks[0], request)]
     return blocks
 
 
@@ -510,31 +248,11 @@ def _less_heading(request: Request) -> Area:
     return replace(request.area, height=max(request.area.height - used, 0.0))
 
 
-_WIDEST_EM = 1.0
-"""No character is wider than one em (full-width CJK); Latin letters are about half that."""
-_TALLEST_LINE_EM = 2.0
-"""A generous bound on line pitch plus paragraph spacing, in ems."""
-
-
-def _surely_fits(text: str, area: Area, size: float) -> bool:
-    """A cheap bound: True when ``text`` fits ``area`` at ``size`` even if every character were
-    one em wide (most paragraphs), so only long ones are measured for splitting."""
-    usable = area.width / 2  # room for the deepest bullet indent
-    if usable <= size:
-        return False
-    lines = len(text) * _WIDEST_EM * size / usable + 1
-    return (lines + 1) * _TALLEST_LINE_EM * size <= area.height
-
-
-def _cut_long(lines: Sequence[Line], area: Area, floor: float, metrics: FontMetrics) -> list[Line]:
-    """Paragraphs too long for a whole box at the floor size, cut into pieces that fit."""
-    result: list[Line] = []
-    for line in lines:
-        if _surely_fits(line.text, area, floor) or fitting_count([line], floor, area, metrics):
-            result.append(line)
-        else:
-            result += [replace(line, text=piece) for piece in split_paragraph(line, area, floor, metrics)]
-    return result
+def _centred(block: Block, request: Request) -> Block:
+    """``block`` centred in its box when the request asks it and the text fills too little of it."""
+    if not request.centre:
+        return block
+    return replace(block, centred=_used(block, request) < request.area.height * CENTRE_BELOW)
 
 
 def _used(block: Block, request: Request) -> float:
@@ -555,3 +273,27 @@ def _balanced(block: Block, request: Request) -> Block:
         used += extra * len(tops)
     space = space_before(tops[0], size, area) + extra if extra else 0.0
     return replace(block, paragraph_space=round(space, 1), centred=used <= area.height * TOP_THIRD)
+
+
+_CELL_STYLES = (TextStyle(),)
+"""A table cell's paragraphs: no margins, indents or spacing of the template's."""
+_TALL = 10**6
+"""A cell is measured in a box this many points tall: its height is what is asked."""
+
+
+def _measure_cell(cell: Cell) -> CellExtent:
+    """``cell``'s text on one line and, given a width, wrapped; formatted runs in their own faces."""
+    inline = parse_inline(cell.text)
+    widths = char_widths(inline, cell.metrics, cell.size, cell.bold)
+    height = 0.0
+    if cell.wrap is not None:
+        metrics = _bold(cell.metrics) if cell.bold else cell.metrics
+        height = paragraph_height(Line(cell.text, indented=False), cell.size, Area(cell.wrap, _TALL, _CELL_STYLES),
+                                  metrics)
+    return CellExtent(sum(widths), widest_word(inline.text, widths), height)
+
+
+def _bold(metrics: FontMetrics) -> FontMetrics:
+    """``metrics`` measuring every style in its bold face (a header row is set bold)."""
+    faces = {key: metrics.face(True, key.endswith("italic")) for key in metrics.faces}
+    return replace(metrics, faces=faces)

@@ -1,4 +1,5 @@
-"""Layouts named by points (``layout: Title Only``): each must be a layout of the template."""
+"""Layouts named by points (``layout: Title Only``): each must be a layout of the template, and
+a name several layouts share gets a warning naming their positions."""
 
 from __future__ import annotations
 
@@ -28,3 +29,29 @@ def check_layouts(outline: Outline, profile: TemplateProfile) -> None:
     problems = layout_problems(outline, profile)
     if problems:
         raise OutlineError(problems)
+
+
+def shared_layout_message(template: str, name: str, positions: tuple[int, ...]) -> str:
+    """The warning for a layout name several layouts of ``template`` share (positions 1-based)."""
+    listed = ", ".join(str(p) for p in positions[:-1]) + f" and {positions[-1]}"
+    return (f"template '{template}' has {len(positions)} layouts named '{name}' (positions {listed}); "
+            "deckgen uses the first; rename the others")
+
+
+def layout_warnings(outline: Outline, profile: TemplateProfile) -> list[Problem]:
+    """A warning at the first ``layout:`` line naming each layout name several layouts share.
+
+    Names a slide role uses already have the template's own warning, so they are not repeated.
+    """
+    told = {slots.layout for slots in profile.slots.values()}
+    problems = []
+    for s, section in enumerate(outline.sections):
+        for p, point in enumerate(section.points):
+            ref = point.layout
+            if ref is None or ref.name not in profile.shared_names or ref.name in told:
+                continue
+            told.add(ref.name)
+            message = shared_layout_message(profile.name, ref.name, tuple(profile.shared_names[ref.name]))
+            problems.append(Problem(outline.path, ref.position.line, ref.position.column, message,
+                                    location=f"sections[{s}].points[{p}].layout"))
+    return problems

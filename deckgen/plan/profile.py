@@ -158,3 +158,6 @@ class TemplateProfile:
         return self.slots[role]
     footer: str = ""
     """The brand file's footer text, used when the outline sets none ("" for user templates)."""
+    shared_names: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    """Layout names that several layouts share, with those layouts' positions (1-based, in the
+    order ``deckgen templates inspect`` lists them); roles and ``layout:`` use the first."""

@@ -1,7 +1,7 @@
 """Measuring formatted text: bold, italic and code runs each with their own font metrics.
 
 A paragraph with inline Markdown (:mod:`deckgen.outline.inline`) is wrapped like any other
-(greedy filling at the break points of :func:`deckgen.plan.fit.break_points`), but each
+(greedy filling at the break points of :func:`deckgen.plan.linebreak.break_points`), but each
 character is measured in the face its run is set in: bold in the bold face, code in the
 monospace font (Courier New, measured as its twin Liberation Mono).
 """

@@ -17,13 +17,11 @@ from dataclasses import replace
 from pathlib import Path
 
 from deckgen.errors import Problem
-from deckgen.outline.inline import parse_inline
-from deckgen.plan.fit import SIZE_STEP_PT, Area, Fit, Line, break_points, fit_block, paragraph_height, split_to_fit
+from deckgen.plan.fit import SIZE_STEP_PT, Area, Cell, Line, Request, fit_text
 from deckgen.plan.labels import ENGLISH, Labels
 from deckgen.plan.metrics import FontMetrics, metrics_for
 from deckgen.plan.paginate import paginate
-from deckgen.plan.profile import EMU_PER_PT, Box, LayoutSlots, Role, TemplateProfile, TextStyle
-from deckgen.plan.runs import char_widths
+from deckgen.plan.profile import EMU_PER_PT, Box, LayoutSlots, Role, TemplateProfile
 from deckgen.plan.slides import ColumnPlan, ComparePlan, Paragraph, SlidePlan, TablePlan
 
 CELL_MARGIN_X = 91440
@@ -38,7 +36,6 @@ TABLE_FLOOR_PT = 12.0
 COLUMN_GAP = 1 / 25
 """Gap between two drawn columns, as a share of the body width."""
 _FALLBACK_BOX = Box(838200, 1600200, 10515600, 4351338)
-_CELL_STYLE = (TextStyle(),)
 
 
 def _content_box(slots: LayoutSlots, profile: TemplateProfile) -> Box:
@@ -53,8 +50,8 @@ def _body_font(box: Box | None, profile: TemplateProfile) -> FontMetrics:
     return metrics_for(profile.heading_font if wanted == "major" else wanted)
 
 
-def _lines(paragraphs: Sequence[Paragraph]) -> list[Line]:
-    return [Line(p.text, p.level, p.style == "bullet") for p in paragraphs]
+def _lines(paragraphs: Sequence[Paragraph]) -> tuple[Line, ...]:
+    return tuple(Line(p.text, p.level, p.style == "bullet") for p in paragraphs)
 
 
 def _area(box: Box) -> Area:
@@ -112,28 +109,33 @@ def _heading_paragraph(column: ColumnPlan) -> tuple[Paragraph, ...]:
     return tuple(replace(p, text=f"**{p.text}**") for p in column.heading)
 
 
+def _heading_size(heading: Sequence[Paragraph], box: Box, profile: TemplateProfile) -> float:
+    """The size of a column's heading in a box of its own: the body size, shrunk to fit."""
+    request = Request(_lines(heading), _area(box), profile.sizes.body, profile.sizes.min_body,
+                      _body_font(box, profile), split=False)
+    return fit_text(request)[0].size
+
+
 def _fit_column(column: ColumnPlan, box: Box, heading_box: Box | None, profile: TemplateProfile
                 ) -> list[ColumnPlan]:
-    """One column fitted to its box; more than one when it continues on further slides."""
-    sizes = profile.sizes
-    metrics = _body_font(box, profile)
-    area = _area(box)
+    """One column fitted to its box; more than one when it continues on further slides.
+
+    A heading without a box of its own heads the column's text on every slide; bullets
+    stay whole (the column hands them out by count).
+    """
     heading = column.heading if heading_box is not None else _heading_paragraph(column)
-    heading_size = float(sizes.body)
-    if heading_box is not None:
-        heading_size = fit_block(_lines(heading), _area(heading_box), sizes.body, sizes.min_body,
-                                 _body_font(heading_box, profile)).size
-    else:
-        used = sum(paragraph_height(line, sizes.body, area, metrics) for line in _lines(heading))
-        area = replace(area, height=max(area.height - used, 0.0))
-    chunks = split_to_fit(_lines(column.body), area, sizes.body, sizes.min_body, metrics) if column.body else [
-        Fit(float(sizes.body), 0)]
+    heading_size = _heading_size(heading, heading_box, profile) if heading_box is not None else None
+    repeated: tuple[Line, ...] = () if heading_box is not None else _lines(heading)
+    request = Request(_lines(column.body), _area(box), profile.sizes.body, profile.sizes.min_body,
+                      _body_font(box, profile), heading=repeated, cut_long=False)
     plans: list[ColumnPlan] = []
     start = 0
-    for chunk in chunks:
-        body = column.body[start:start + chunk.count]
-        plans.append(ColumnPlan(heading, body, chunk.size, heading_size if heading_box else chunk.size, box, heading_box))
-        start += chunk.count
+    for block in fit_text(request):
+        count = len(block.lines) - len(repeated)
+        body = column.body[start:start + count]
+        plans.append(ColumnPlan(heading, body, block.size, block.size if heading_size is None else heading_size, box,
+                                heading_box))
+        start += count
     return plans
 
 
@@ -153,31 +155,14 @@ def _compare_slides(draft: SlidePlan, compare: ComparePlan, slots: LayoutSlots, 
 # --------------------------------------------------------------------------- tables
 
 
-def _cell_width(text: str, metrics: FontMetrics, size: float, bold: bool) -> float:
-    """Width of a cell's text on one line, in points."""
-    return sum(char_widths(parse_inline(text), metrics, size, bold))
-
-
-def _longest_word(text: str, metrics: FontMetrics, size: float, bold: bool) -> float:
-    inline = parse_inline(text)
-    widths = char_widths(inline, metrics, size, bold)
-    longest, position = 0.0, 0
-    for token in break_points(inline.text):
-        start = inline.text.find(token, position)
-        word = token.rstrip()
-        longest = max(longest, sum(widths[start:start + len(word)]))
-        position = start + len(token)
-    return longest
-
-
 def column_widths(header: Sequence[str], rows: Sequence[Sequence[str]], width: float, size: float,
                   metrics: FontMetrics) -> list[float]:
     """Column widths in points that share ``width``: each column's widest text where it fits,
     else each gets its longest word plus a share of what is left, in proportion to its text."""
     margin = 2 * CELL_MARGIN_X / EMU_PER_PT + 1
-    columns = list(zip(header, *rows))
-    natural = [max(_cell_width(t, metrics, size, i == 0) for i, t in enumerate(c)) + margin for c in columns]
-    minimum = [max(_longest_word(t, metrics, size, i == 0) for i, t in enumerate(c)) + margin for c in columns]
+    columns = [[fit_text(Cell(t, size, metrics, bold=i == 0)) for i, t in enumerate(c)] for c in zip(header, *rows)]
+    natural = [max(cell.width for cell in column) + margin for column in columns]
+    minimum = [max(cell.widest_word for cell in column) + margin for column in columns]
     if sum(natural) <= width:
         spare = width - sum(natural)
         return [n + spare * n / sum(natural) for n in natural]
@@ -192,17 +177,8 @@ def _row_height(cells: Sequence[str], widths: Sequence[float], size: float, metr
     inset = 2 * CELL_MARGIN_X / EMU_PER_PT
     tallest = 0.0
     for text, width in zip(cells, widths):
-        area = Area(max(width - inset, 1.0), 10**6, _CELL_STYLE)
-        style_line = Line(text, indented=False)
-        height = paragraph_height(style_line, size, area, _bold(metrics) if bold else metrics)
-        tallest = max(tallest, height)
+        tallest = max(tallest, fit_text(Cell(text, size, metrics, bold, wrap=max(width - inset, 1.0))).height)
     return tallest * ROW_SAFETY + 2 * CELL_MARGIN_Y / EMU_PER_PT
-
-
-def _bold(metrics: FontMetrics) -> FontMetrics:
-    """``metrics`` measuring every style in its bold face (a header row is set bold)."""
-    faces = {key: metrics.face(True, key.endswith("italic")) for key in metrics.faces}
-    return replace(metrics, faces=faces)
 
 
 def _layout_table(table: TablePlan, width: float, size: float, metrics: FontMetrics) -> tuple[list[float], list[float]]:
@@ -215,7 +191,7 @@ def _layout_table(table: TablePlan, width: float, size: float, metrics: FontMetr
 def _caption_height(caption: str | None, width: float, size: float, metrics: FontMetrics) -> float:
     if not caption:
         return 0.0
-    return paragraph_height(Line(caption, indented=False), size, Area(width, 10**6, _CELL_STYLE), metrics) + size / 2
+    return fit_text(Cell(caption, size, metrics, wrap=width)).height + size / 2
 
 
 def _table_size(table: TablePlan, box: Box, profile: TemplateProfile, metrics: FontMetrics) -> tuple[float, bool]:

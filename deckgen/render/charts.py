@@ -5,19 +5,19 @@ A chart is a real PowerPoint chart: editable, its data in an embedded Excel work
 loads python-pptx, and only for a deck with a chart: writing chart XML is what python-pptx
 does well and deckgen would otherwise copy. XlsxWriter stamps the workbook with the time it
 was written, so the workbook is given a fixed date here: the same outline always gives
-the same deck bytes. Series (or a pie's slices) take the theme's accent colours in turn.
+the same deck bytes. Every label is written into it as text, whatever it looks like: with
+XlsxWriter's defaults a label starting with ``=`` became a formula Excel runs when the
+chart's data is edited, and a web address a link. Series (or a pie's slices) take the
+theme's accent colours in turn.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import IO, Any
 
 from pptx.chart.data import CategoryChartData
-from pptx.chart.xlsx import CategoryWorkbookWriter
 from pptx.dml.color import ColorFormat
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
@@ -30,6 +30,7 @@ from xlsxwriter import Workbook  # type: ignore[import-untyped]
 
 from deckgen.outline.inline import plain
 from deckgen.plan.slides import ChartPlan
+from deckgen.render.pptx_compat import category_chart_data
 
 WORKBOOK_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 """The creation date written into every embedded workbook (any fixed date keeps decks reproducible)."""
@@ -44,30 +45,21 @@ _ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.
 CHART_FONT_PT = 14.0
 
 
-class _DatedWorkbookWriter(CategoryWorkbookWriter):
-    """python-pptx's workbook writer, with a fixed creation date instead of the clock's."""
-
-    @contextmanager
-    def _open_worksheet(self, xlsx_file: Any) -> Iterator[tuple[Any, Any]]:
-        workbook = Workbook(xlsx_file, {"in_memory": True})
-        workbook.set_properties({"created": WORKBOOK_DATE})
-        worksheet = workbook.add_worksheet()
-        yield workbook, worksheet
-        workbook.close()
+WORKBOOK_OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False,
+                    "strings_to_numbers": False}
+"""Labels are text, never formulas, links or numbers; the workbook is built in memory."""
 
 
-class _ReproducibleChartData(CategoryChartData):
-    """Chart data whose embedded workbook is the same bytes every time."""
-
-    @property
-    def _workbook_writer(self) -> CategoryWorkbookWriter:
-        writer: CategoryWorkbookWriter = _DatedWorkbookWriter(self)  # type: ignore[no-untyped-call]
-        return writer
+def _workbook(xlsx_file: IO[bytes]) -> Workbook:
+    """The workbook a chart's data is written into: labels as text, a fixed creation date."""
+    workbook = Workbook(xlsx_file, dict(WORKBOOK_OPTIONS))
+    workbook.set_properties({"created": WORKBOOK_DATE})
+    return workbook
 
 
 def chart_data(plan: ChartPlan) -> CategoryChartData:
     """The chart's categories and series, as python-pptx chart data."""
-    data = _ReproducibleChartData(number_format="General")  # type: ignore[no-untyped-call]
+    data = category_chart_data(_workbook)
     data.categories = [plain(c) for c in plan.chart.categories]
     for series in plan.chart.series:
         data.add_series(plain(series.name), series.values)  # type: ignore[no-untyped-call]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from deckgen.errors import printable
 from deckgen.plan.profile import Role
 from deckgen.render.prepare import PreparedTemplate
 
@@ -19,7 +20,11 @@ def _placeholder_lines(prepared: PreparedTemplate) -> Iterator[str]:
 
 
 def describe_template(prepared: PreparedTemplate) -> str:
-    """Text of ``deckgen templates inspect``: layouts, placeholders, role -> layout, warnings."""
+    """Text of ``deckgen templates inspect``: layouts, placeholders, role -> layout, warnings.
+
+    Each line is made printable on its own: a layout or placeholder name is the template
+    author's text, and a newline or escape sequence in it must not forge or hide a line.
+    """
     profile = prepared.profile
     width_in, height_in = profile.slide_width / 914400, profile.slide_height / 914400
     lines = [
@@ -32,4 +37,4 @@ def describe_template(prepared: PreparedTemplate) -> str:
     ]
     lines += [f"  {role.value:<11} -> {profile.slots[role].layout}" for role in Role]
     lines += [f"warning: {w}" for w in profile.warnings + profile.lints]
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)

@@ -2,7 +2,8 @@
 
 Bundled templates name their layouts in a brand file. Any other template is matched by
 layout name (PowerPoint's, LibreOffice's and pandoc's names), then by placeholder types;
-a role with no layout of its own falls back to a related role, with a warning.
+a role with no layout of its own falls back to a related role, with a warning. Where
+several layouts share a name, the first serves, and the user is told their positions.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any, TypeVar
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.slide import SlideLayout
 
+from deckgen.plan.layouts import shared_layout_message
 from deckgen.plan.profile import Box, LayoutSlots, Role
 from deckgen.render.markslots import question_mark_slots
 from deckgen.render.textstyle import insets, level_styles, master_text_style
@@ -219,3 +221,26 @@ def slots_by_layout(shapes: Sequence[LayoutShape]) -> dict[str, dict[Role, Layou
         if shape.name not in named:
             named[shape.name] = {role: slots_for(role, shape) for role in Role}
     return named
+
+
+def shared_names(shapes: Sequence[LayoutShape]) -> dict[str, tuple[int, ...]]:
+    """Layout names several layouts share, with their positions (1-based, as users count them)."""
+    positions: dict[str, list[int]] = {}
+    for shape in shapes:
+        positions.setdefault(shape.name, []).append(shape.index + 1)
+    return {name: tuple(found) for name, found in positions.items() if len(found) > 1}
+
+
+def shared_name_warnings(template: str, shapes: Sequence[LayoutShape], chosen: Iterable[LayoutShape]) -> list[str]:
+    """One warning for each layout serving a role whose name (as roles match names) other layouts share."""
+    warnings = []
+    told: set[str] = set()
+    for shape in chosen:
+        key = normalized(shape.name)
+        if not key or key in told:
+            continue
+        told.add(key)
+        positions = tuple(s.index + 1 for s in shapes if normalized(s.name) == key)
+        if len(positions) > 1:
+            warnings.append(shared_layout_message(template, shape.name, positions))
+    return warnings

@@ -16,7 +16,7 @@ from lxml import etree
 
 from deckgen.outline.inline import parse_inline, plain
 from deckgen.plan.bidi import complex_script_font, is_right_to_left
-from deckgen.plan.fit import ATTRIBUTION_SCALE, level_size
+from deckgen.plan.measure import ATTRIBUTION_SCALE, level_size
 from deckgen.plan.languages import east_asian_font
 from deckgen.plan.runs import CODE_FONT
 from deckgen.plan.slides import Paragraph

@@ -5,10 +5,14 @@ ECMA-376 makes presProps, viewProps and tableStyles optional, but PowerPoint sho
 programs (LibreOffice, Google Slides) often leave them out. A notes master is added too
 (python-pptx's default, with its theme): every deck with speaker notes needs one, and
 made once with the template it is the same in every deck instead of being made anew for
-each deck's first notes page.
+each deck's first notes page. A master without a theme (PowerPoint and validators require
+one; other programs may leave it out) gets the default Office theme python-pptx gives its
+notes masters.
 """
 
 from __future__ import annotations
+
+from importlib.resources import files
 
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -41,9 +45,10 @@ REQUIRED_PARTS = (
 
 
 def add_missing_parts(presentation: PresentationObject) -> list[str]:
-    """Add presProps, viewProps, tableStyles and a notes master where missing; the names of those added."""
+    """Add presProps, viewProps, tableStyles, a notes master and masters' themes where missing;
+    the names of those added."""
     main = presentation.part
-    added = []
+    added = _add_master_themes(presentation)
     for reltype, content_type, name, blob in REQUIRED_PARTS:
         try:
             main.part_related_by(reltype)
@@ -56,3 +61,26 @@ def add_missing_parts(presentation: PresentationObject) -> list[str]:
     except KeyError:
         added.append(main.notes_master_part.partname.rsplit("/", 1)[-1])  # python-pptx adds its default
     return added
+
+
+_MASTERS = (RT.SLIDE_MASTER, RT.NOTES_MASTER, RT.HANDOUT_MASTER)
+
+
+def _add_master_themes(presentation: PresentationObject) -> list[str]:
+    """Give every slide, notes and handout master without a theme the default Office theme."""
+    added = []
+    masters = [rel.target_part for rel in presentation.part.rels.values()
+               if not rel.is_external and rel.reltype in _MASTERS]
+    for master in masters:
+        try:
+            master.part_related_by(RT.THEME)
+        except KeyError:
+            name = master.package.next_partname("/ppt/theme/theme%d.xml")
+            master.relate_to(Part(name, CT.OFC_THEME, master.package, _default_theme()), RT.THEME)
+            added.append(name.rsplit("/", 1)[-1])
+    return added
+
+
+def _default_theme() -> bytes:
+    """python-pptx's Office theme (the one its notes masters get)."""
+    return files("pptx").joinpath("templates").joinpath("theme.xml").read_bytes()

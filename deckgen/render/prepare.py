@@ -22,6 +22,7 @@ from pptx.presentation import Presentation as PresentationObject
 from deckgen.errors import DeckgenError, TemplateError
 from deckgen.plan.profile import Role, Sizes, TemplateProfile
 from deckgen.render import cache
+from deckgen.render.active import summary
 from deckgen.render.cache import StoredTemplate, read_template_file
 from deckgen.render.contrast import contrast_lints
 from deckgen.render.drafting import draft_blueprint
@@ -31,6 +32,8 @@ from deckgen.render.layouts import (
     choose_layouts,
     describe_layout,
     slots_by_layout,
+    shared_name_warnings,
+    shared_names,
     slots_for,
 )
 from deckgen.render.host import Host, open_host
@@ -40,7 +43,7 @@ from deckgen.render.numbers import FooterStrips
 from deckgen.render.parts import add_missing_parts
 from deckgen.render.repair import give_body_bullets, repair_placeholder_ids
 from deckgen.render.theme import theme_fonts
-from deckgen.render.untrusted import SAVE_AS, read_template_package
+from deckgen.render.untrusted import SAVE_AS, vet_template
 from deckgen.render.catalog import TemplateChoice
 from deckgen.render.pptx_compat import slide_id_list
 
@@ -72,11 +75,12 @@ class PreparedTemplate:
 
 
 
-def _open(path: Path, data: bytes) -> PresentationObject:
-    """Open the template after :func:`read_template_package` has vetted it as untrusted input."""
-    blob = read_template_package(path, data)
+def _open(path: Path, data: bytes) -> tuple[PresentationObject, tuple[str, ...]]:
+    """Open the template after :func:`vet_template` has vetted it as untrusted input; with
+    what vetting removed from it (its active content, for the user's warning)."""
+    vetted = vet_template(path, data)
     try:
-        return Presentation(io.BytesIO(blob))
+        return Presentation(io.BytesIO(vetted.package)), vetted.removed
     except Exception as error:  # python-pptx raises many kinds on a damaged package
         raise TemplateError.about(path, f"cannot be opened as a presentation ({error}); {SAVE_AS}") from None
 
@@ -89,7 +93,7 @@ def _drop_slides(presentation: PresentationObject) -> None:
         id_list.remove(slide_id)
 
 
-def _profile(presentation: PresentationObject, choice: TemplateChoice) -> TemplateProfile:
+def _profile(presentation: PresentationObject, choice: TemplateChoice, removed: tuple[str, ...] = ()) -> TemplateProfile:
     width = int(presentation.slide_width or 12192000)
     height = int(presentation.slide_height or 6858000)
     shapes: list[LayoutShape] = [
@@ -99,10 +103,7 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice) -> Templa
     chosen, fallen_back = choose_layouts(shapes, named)
     if Role.CONTENT not in chosen:
         raise TemplateError.about(choice.file, "has no layout with a title placeholder; add a 'Title and Content' layout")
-    warnings = []
-    if fallen_back:
-        roles = ", ".join(r.value for r in fallen_back)
-        warnings.append(f"template '{choice.name}' has no layout for {roles}; using related layouts instead")
+    warnings = _warnings(choice, shapes, [chosen[role] for role in Role], fallen_back, removed)
     heading, body = theme_fonts(presentation.slide_master)
     brand_fonts = choice.brand.fonts if choice.brand else {}
     return TemplateProfile(
@@ -118,7 +119,22 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice) -> Templa
         lints=contrast_lints(choice.name, (chosen[role].layout for role in Role)),
         by_layout=slots_by_layout(shapes),
         footer=choice.brand.footer if choice.brand else "",
+        shared_names=shared_names(shapes),
     )
+
+
+def _warnings(choice: TemplateChoice, shapes: list[LayoutShape], chosen: list[LayoutShape], fallen_back: list[Role],
+              removed: tuple[str, ...]) -> list[str]:
+    """What a user of the template should know: roles without a layout of their own, layout
+    names several layouts share, active content removed while it was vetted."""
+    warnings = []
+    if fallen_back:
+        roles = ", ".join(r.value for r in fallen_back)
+        warnings.append(f"template '{choice.name}' has no layout for {roles}; using related layouts instead")
+    warnings += shared_name_warnings(choice.name, shapes, chosen)
+    if removed:
+        warnings.append(f"template '{choice.name}': removed active content that decks must not carry: {summary(removed)}")
+    return warnings
 
 
 def _stripped_blob(presentation: PresentationObject) -> bytes:
@@ -157,7 +173,7 @@ def stored_template(choice: TemplateChoice) -> StoredTemplate:
 
 
 def _prepare(choice: TemplateChoice, template: bytes) -> StoredTemplate:
-    presentation = _open(choice.file, template)
+    presentation, removed = _open(choice.file, template)
     try:
         _drop_slides(presentation)
         repair_placeholder_ids(presentation)
@@ -166,7 +182,7 @@ def _prepare(choice: TemplateChoice, template: bytes) -> StoredTemplate:
         blob = _stripped_blob(presentation)
         host = open_host(blob)  # as each deck's host reads it
         entries = template_entries(host.presentation)
-        return StoredTemplate(_profile(presentation, choice), blob, entries, draft_blueprint(host, entries))
+        return StoredTemplate(_profile(presentation, choice, removed), blob, entries, draft_blueprint(host, entries))
     except DeckgenError:
         raise
     except Exception as error:  # a damaged master or layout python-pptx trips over

@@ -8,6 +8,9 @@ central directory alone, without inflating anything), it must be a PowerPoint pa
 ``officeDocument`` relationship points at it), and no XML part may carry a DOCTYPE
 (OPC forbids DTDs; refusing them rules out external-entity and entity-expansion attacks
 whatever parser reads the part later). Other Office files get a message saying what they are.
+What the parts decks keep *do* is judged too (:mod:`deckgen.render.active`): content taken
+from an outside address is refused; macros, OLE objects, ActiveX controls and click actions
+beyond links and jumps are removed, and the caller tells the user what went.
 """
 
 from __future__ import annotations
@@ -16,11 +19,13 @@ import io
 import posixpath
 import zipfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
 from deckgen.errors import TemplateError
+from deckgen.render import active
 
 MAX_TEMPLATE_BYTES = 100 * 1024 * 1024
 """Largest total declared uncompressed size of a template's parts (a build holds several
@@ -63,7 +68,13 @@ _PARSER = etree.XMLParser(
 
 
 def read_template_package(path: Path, data: bytes | None = None) -> bytes:
-    """The bytes of the template at ``path`` as a .pptx package, once it passes every check.
+    """The bytes of the template at ``path`` as a .pptx package, once it passes every check
+    (see :func:`vet_template`)."""
+    return vet_template(path, data).package
+
+
+def vet_template(path: Path, data: bytes | None = None) -> VettedTemplate:
+    """The template at ``path`` as a .pptx package without active content, once it passes every check.
 
     ``data`` is the file's content when the caller has read it already (``path`` then
     only names the file in messages). A .potx (or .ppsx) main part is relabelled as a presentation so python-pptx opens it.
@@ -77,7 +88,7 @@ def read_template_package(path: Path, data: bytes | None = None) -> bytes:
             raise TemplateError.about(path, _not_powerpoint(content_type))
         if main not in archive.NameToInfo:
             raise TemplateError.about(path, f"is damaged: its main part '{main}' is missing; {SAVE_AS}")
-        return _vetted_copy(path, archive)
+        return _vetted_copy(path, archive, main)
 
 
 def _open_zip(path: Path, data: bytes | None) -> zipfile.ZipFile:
@@ -232,7 +243,6 @@ _PLACEHOLDER_VALUES = {
     "sz": frozenset({"full", "half", "quarter"}),
 }
 _MAX_INDEX = 2**32 - 1
-_HYPERLINK = "/relationships/hyperlink"
 
 
 _SLIDE_SIDE_EMU = (914400, 51206400)
@@ -271,31 +281,6 @@ def _check_part(path: Path, name: str, content_type: str, root: etree._Element) 
                                                 f"'{value[:20]}', which Office does not know; {SAVE_AS}")
 
 
-def _source_of(rels_name: str) -> str:
-    """The part a relationships part belongs to: ``a/_rels/b.xml.rels`` -> ``a/b.xml``."""
-    folder, file = posixpath.split(rels_name)
-    return posixpath.join(posixpath.dirname(folder), file[: -len(".rels")])
-
-
-def _check_links(path: Path, name: str, root: etree._Element, types: _ContentTypes) -> None:
-    """Refuse external content (a picture linked to a web address) in a part decks keep.
-
-    Every deck would carry the link and LibreOffice would fetch it while converting to PDF.
-    Hyperlinks are fine (nothing fetches them), and so are links of the template's example
-    slides, which deckgen removes.
-    """
-    if not name.endswith(".rels") or types.of(_source_of(name)) in _DROPPED:
-        return
-    for rel in root.iter(f"{_REL_NS}Relationship"):
-        kind = str(rel.get("Type", ""))
-        if rel.get("TargetMode") == "External" and not kind.endswith(_HYPERLINK):
-            target = str(rel.get("Target", ""))[:80]
-            what = kind.rsplit("/", 1)[-1]
-            raise TemplateError.about(path, f"links its {what} to external content '{target}' (in '{_source_of(name)}'), "
-                                            "which every deck would fetch when opened or converted; "
-                                            "embed it instead (in PowerPoint: Insert > Picture, not 'Link to File')")
-
-
 MAX_LAYOUTS = 1000
 """Most masters and layouts in a template; real ones have one or two masters and tens of layouts."""
 MAX_SHAPES = 5_000
@@ -330,26 +315,83 @@ class _Budget:
                                                  "real templates have hundreds; remove the unused ones")
 
 
-def _vetted_copy(path: Path, archive: zipfile.ZipFile) -> bytes:
-    """Copy the package (checking every XML part), relabelling a template/slide-show main part."""
+@dataclass(frozen=True)
+class VettedTemplate:
+    """A template package that passed vetting, with what was removed from it."""
+
+    package: bytes
+    """The package python-pptx may read: a presentation main part, no active content."""
+    removed: tuple[str, ...] = ()
+    """Active content taken out, for the user (``macros (ppt/vbaProject.bin)`` ...)."""
+
+
+def _vetted_copy(path: Path, archive: zipfile.ZipFile, main: str) -> VettedTemplate:
+    """Copy the package, checking every XML part, removing active content and relabelling a
+    template/slide-show main part."""
     types = _ContentTypes(_parse(path, archive, "[Content_Types].xml"))
-    budget = _Budget(path)
+    rels, suspects = _vet_parts(path, archive, types)
+    cleaned = _cleaned_parts(path, archive, types, rels, suspects, main)
+    replaced = {name: data for item in cleaned for name, data in item[0].items()}
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
         for info in archive.infolist():
             if info.is_dir():
                 continue
-            data = _read(path, archive, info.filename)
-            content_type = types.of(info.filename)
-            if _is_xml(info.filename, content_type) or info.filename == "[Content_Types].xml":
-                root = _xml(path, info.filename, data)
-                _check_part(path, info.filename, content_type, root)
-                _check_links(path, info.filename, root, types)
-                budget.count(content_type, root)
-            elif any(mark in data for mark in _DOCTYPE_MARKS) and data.lstrip()[:1] == b"<":
-                raise _doctype(path, info.filename)  # XML under an undeclared type
+            data = replaced.get(info.filename) or _read(path, archive, info.filename)
             if info.filename == "[Content_Types].xml":
                 for kind in _RELABELLED:
                     data = data.replace(kind.encode(), PRESENTATION_MAIN.encode())
             copy.writestr(info.filename, data)
-    return out.getvalue()
+    return VettedTemplate(out.getvalue(), tuple(removed for item in cleaned for removed in item[1]))
+
+
+def _kept(types: _ContentTypes, name: str) -> bool:
+    """Whether decks keep part ``name`` (all but the example slides and their notes)."""
+    return types.of(name) not in _DROPPED
+
+
+def _vet_parts(path: Path, archive: zipfile.ZipFile, types: _ContentTypes) -> tuple[dict[str, etree._Element], set[str]]:
+    """Check every XML part; the relationships of the parts decks keep, by the part they belong
+    to, and the kept parts holding active content."""
+    budget = _Budget(path)
+    rels: dict[str, etree._Element] = {}
+    suspects: set[str] = set()
+    for info in archive.infolist():
+        if info.is_dir():
+            continue
+        data = _read(path, archive, info.filename)
+        content_type = types.of(info.filename)
+        if _is_xml(info.filename, content_type) or info.filename == "[Content_Types].xml":
+            root = _xml(path, info.filename, data)
+            _check_part(path, info.filename, content_type, root)
+            budget.count(content_type, root)
+            source = active.source_of(info.filename) if info.filename.endswith(".rels") else None
+            if source is not None and _kept(types, source):
+                rels[source] = root
+            elif source is None and _kept(types, info.filename) and active.has_active_content(root):
+                suspects.add(info.filename)
+        elif any(mark in data for mark in _DOCTYPE_MARKS) and data.lstrip()[:1] == b"<":
+            raise _doctype(path, info.filename)  # XML under an undeclared type
+    return rels, suspects
+
+
+def _cleaned_parts(path: Path, archive: zipfile.ZipFile, types: _ContentTypes, rels: dict[str, etree._Element],
+                   suspects: set[str], main: str) -> list[tuple[dict[str, bytes], list[str]]]:
+    """Review the parts whose content or relationships may be active or reach outside (see
+    :mod:`deckgen.render.active`): per part, its new bytes by member name and what was removed."""
+    def dropped(name: str) -> bool:
+        return not _kept(types, name)
+
+    review = suspects | {source for source, root in rels.items() if active.rels_need_review(source, root, dropped, main)}
+    in_order = dict.fromkeys(active.source_of(name) if name.endswith(".rels") else name for name in archive.NameToInfo)
+    cleaned = []
+    for source in (name for name in in_order if name in review):
+        xml = source in archive.NameToInfo and _is_xml(source, types.of(source))
+        result = active.review_part(path, source, _parse(path, archive, source) if xml else None, rels.get(source),
+                                    dropped, main)
+        rels_name = posixpath.join(posixpath.dirname(source), "_rels", posixpath.basename(source) + ".rels")
+        new = {rels_name: result.rels} if result.rels is not None else {}
+        if result.part is not None:
+            new[source] = result.part
+        cleaned.append((new, result.removed))
+    return cleaned
