@@ -94,7 +94,7 @@ def modules_after(args: list[str], cache_dir: Path) -> set[str]:
 
 
 NOT_FOR_CHECK = ("deckgen.app.batch", "deckgen.app.build", "deckgen.app.manifest", "deckgen.app.output",
-                 "deckgen.render.prepare", "deckgen.render.writer", "deckgen.render.charts", "deckgen.outline.schema",
+                 "deckgen.render.prepare", "deckgen.render.fill", "deckgen.render.charts", "deckgen.outline.schema",
                  "deckgen.render.blueprint", "deckgen.render.lean",
                  "difflib", "tempfile", "zipfile", "concurrent.futures", "subprocess")
 """What building, batches, writing files or a "did you mean" hint need, and a warm check does not."""

@@ -1,11 +1,9 @@
 """Writing a deck from a template's blueprint, without python-pptx.
 
-Loading python-pptx costs more than building a deck from a cached template, so decks
-whose slides hold only what this writer knows (titles, text, notes, question marks,
-footers and slide numbers; no pictures, tables, charts or comparisons; no right-to-left
-titles or labels) are written here, from the XML the blueprint recorded, and every other
-deck by :mod:`deckgen.render.writer`. The two give the same bytes for the same deck;
-``tests/test_lean.py`` builds decks both ways and compares them.
+Loading python-pptx costs more than building a deck from a cached template, so every deck
+is written here, from the XML the blueprint recorded when the template was prepared:
+slides, notes pages, pictures, charts (whose XML python-pptx's chart writer makes) and
+the package around them, in the part order and form PowerPoint and python-pptx use.
 """
 
 from __future__ import annotations
