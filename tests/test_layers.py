@@ -108,3 +108,34 @@ def test_no_module_imports_the_top_package() -> None:
               if name == "deckgen"]
     assert not upward, f"modules importing the top package (import from its module instead): {upward}"
 
+
+def test_no_two_modules_import_each_other_even_through_others() -> None:
+    graph = {_dotted(path): _edges(path) for path in _modules()}
+    cycles: list[list[str]] = []
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> None:  # Tarjan's strongly connected components
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in graph.get(node, ()):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    assert not cycles, f"modules that import each other: {cycles}"

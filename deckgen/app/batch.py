@@ -11,18 +11,17 @@ import os
 import signal
 import time
 import traceback
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from hashlib import sha256
 from pathlib import Path
 from typing import Any
 
-from deckgen.version import __version__
 from deckgen.errors import DeckgenError, OutlineError, Problem, UsageError
 from deckgen.outline.audiences import emptied_audience
 from deckgen.outline.loader import load_outline
-from deckgen.app.epoch import epoch_word, source_date_epoch
+from deckgen.app.epoch import source_date_epoch
 from deckgen.app.shards import shard_of
 from deckgen.app.stopping import Terminated
 from deckgen.app.manifest import Record, inputs_digest, is_up_to_date, manifest_problem, read_manifest, write_manifest
@@ -31,55 +30,8 @@ from deckgen.plan.slides import DeckPlan
 from deckgen.app.output import refuse_inputs, write_atomically
 from deckgen.app.finding import find_outlines as find_outlines  # re-exported for callers of the batch API
 from deckgen.app.library_warnings import caught_warnings
-from deckgen.records import record
+from deckgen.app.jobs import Job, Result, build_words, input_files, kit_words
 
-
-
-@record(frozen=True)
-class Job:
-    """One deck to build."""
-
-    outline: Path
-    output: Path
-    audience: str | None = None
-    template: str | None = None
-    """The CLI's --template, overriding the outline's own."""
-    force: bool = False
-    kit: bool = False
-    """Also write the facilitator kit's guide and handout beside the deck (``build --kit``)."""
-
-
-@record(frozen=True)
-class Result:
-    """What happened to one job."""
-
-    job: Job
-    status: str
-    """``built``, ``skipped`` (inputs unchanged) or ``failed``."""
-    slides: int = 0
-    errors: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
-    record: Record | None = None
-    """For the manifest: digests of the inputs and the written file."""
-    kit_records: tuple[tuple[str, Record], ...] = ()
-    """For the manifest: the kit files written beside the deck, by file name."""
-    language: str | None = None
-    """The deck's language (for its PDFs' properties)."""
-    seconds: float = 0.0
-    """How long building it took (0 for a skipped deck)."""
-
-
-def input_files(outline: Outline, template_file: Path) -> list[Path]:
-    """Every file a deck is built from: outline, images, template and its brand file."""
-    images = sorted({p.image.path for s in outline.sections for p in s.points if p.image})
-    brand = [template_file.with_suffix(".yaml")] if template_file.with_suffix(".yaml").is_file() else []
-    return [outline.path, *images, template_file, *brand]
-
-
-def build_words(job: Job) -> list[str]:
-    """What else decides a deck's bytes: deckgen's version, the variant, --template, the epoch,
-    and which outline it is (so another outline built to the same file is never "unchanged")."""
-    return [__version__, job.audience or "", job.template or "", epoch_word(), str(job.outline.absolute())]
 
 
 def _lines(error: DeckgenError) -> tuple[str, ...]:
@@ -122,11 +74,6 @@ def _built(job: Job) -> Result:
     except Exception as error:  # a bug must not stop the batch; report it like a failure
         detail = traceback.format_exc() if os.environ.get("DECKGEN_DEBUG") else f"{type(error).__name__}: {error}"
         return Result(job, "failed", errors=(f"{job.outline}: internal error while building ({detail}); please report it",))
-
-
-def kit_words(job: Job, kind: str) -> list[str]:
-    """What decides a kit file's bytes: the deck's words, plus which kit file it is."""
-    return [*build_words(job), "kit", kind]
 
 
 def _write_kit(job: Job, outline: Outline, plan: DeckPlan, files: list[Path]) -> tuple[tuple[str, Record], ...]:

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from deckgen.app.epoch import source_date_epoch
 from deckgen.app.output import write_atomically
-from deckgen.app.templates import build_warnings, lean_template_for, planned, plan_outline, template_for
+from deckgen.app.templates import build_warnings, planned, plan_outline, template_for
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
 from deckgen.plan.slides import DeckPlan
-from deckgen.render.lean import lean_deck
+from deckgen.render.lean import write_deck
 from deckgen.records import record
 
 __all__ = ["RenderedDeck", "build_deck", "deck_bytes", "plan_outline", "render_outline", "source_date_epoch",
@@ -40,9 +40,9 @@ class RenderedDeck:
 def render_outline(outline: Outline, template: str | Path | None = None) -> RenderedDeck:
     """Plan and render ``outline`` on its template (or ``template``), in memory. A template in
     the cache is used without loading python-pptx."""
-    prepared = lean_template_for(outline, template)
+    prepared = template_for(outline, template)
     plan = planned(outline, prepared.profile)
-    data = lean_deck(plan, prepared, source_date_epoch())
+    data = write_deck(plan, prepared, source_date_epoch())
     return RenderedDeck(data, len(plan.slides), prepared.profile.path, build_warnings(outline, prepared.profile), plan)
 
 

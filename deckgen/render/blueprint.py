@@ -13,8 +13,14 @@ Nothing here loads lxml: ``deckgen check`` reads cache entries holding blueprint
 from __future__ import annotations
 
 
+from typing import TYPE_CHECKING
+
+from deckgen.plan.profile import TemplateProfile
 from deckgen.records import record
 from deckgen.render.opc import Relation
+
+if TYPE_CHECKING:
+    from deckgen.render.zipwriter import ZipEntry
 
 
 @record(frozen=True)
@@ -105,3 +111,17 @@ class DeckBlueprint:
     """None when the template has no notes master (python-pptx then adds one)."""
     images: tuple[tuple[str, str], ...] = ()
     """The template's pictures (part name, SHA-1): a deck reuses one instead of adding its twin."""
+
+
+@record(frozen=True)
+class PreparedTemplate:
+    """A template made ready once (vetted, cleaned, profiled, drafted): everything a check
+    or a build needs from it, and what the template cache stores."""
+
+    profile: TemplateProfile
+    package: bytes
+    """The cleaned template (example slides dropped, missing parts added) as an uncompressed zip."""
+    entries: dict[str, ZipEntry]
+    """Its parts and their relationships as compressed zip entries, by member name."""
+    blueprint: DeckBlueprint
+    """What decks on it start from."""

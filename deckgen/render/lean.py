@@ -16,12 +16,9 @@ from pathlib import Path
 
 from deckgen.plan.bidi import is_right_to_left
 from deckgen.plan.languages import east_asian_font
-from deckgen.plan.profile import Box, LayoutSlots, Role, TemplateProfile
+from deckgen.plan.profile import Role
 from deckgen.plan.slides import ChartPlan, DeckPlan
-from deckgen.render.blueprint import DeckBlueprint, LayoutBlueprint, PackagedPart
-from deckgen.errors import TemplateError
-from deckgen.render.cache import stored_entry
-from deckgen.render.catalog import TemplateChoice
+from deckgen.render.blueprint import DeckBlueprint, PackagedPart, PreparedTemplate
 from deckgen.render.docprops import app_xml, core_xml
 from deckgen.render.eastasian import with_east_asian_font
 from deckgen.render.fill import Canvas, fill_slide
@@ -43,7 +40,6 @@ from deckgen.render.ooxml import (
     REL_PACKAGE,
     REL_SLIDE,
     REL_SLIDE_LAYOUT,
-    SHAPE_TAGS,
     Element,
     parse_xml,
     part_xml,
@@ -60,30 +56,20 @@ from deckgen.render.opc import (
     rels_xml,
     zip_time,
 )
-from deckgen.render.paragraphs import Links, write_notes, write_plain, write_text
-from deckgen.render.untrusted import SAVE_AS
+from deckgen.render.paragraphs import Links, write_notes
 from deckgen.render.zipwriter import ZipEntry, make_entry, zip_bytes
 
 _TREE = f"{qn('p:cSld')}/{qn('p:spTree')}"
-_TX_BODY, _SP_PR, _XFRM, _OFF, _EXT = qn("p:txBody"), qn("p:spPr"), qn("a:xfrm"), qn("a:off"), qn("a:ext")
-_AFTER_XFRM = frozenset(qn(f"a:{name}") for name in (
-    "custGeom", "prstGeom", "noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill", "ln",
-    "effectLst", "effectDag", "scene3d", "sp3d", "extLst"))
-_AFTER_OFF = frozenset(qn(f"a:{name}") for name in ("ext", "chOff", "chExt"))
-_AFTER_EXT = frozenset(qn(f"a:{name}") for name in ("chOff", "chExt"))
 
 
-@dataclass
-class LeanTemplate:
-    """A cached template ready for this writer: its profile, blueprint and compressed parts,
-    with the parsed slide and notes prototypes and footer strips kept between decks."""
+class _Stock:
+    """One blueprint's XML parsed once, copied for every slide, notes page and footer."""
 
-    profile: TemplateProfile
-    blueprint: DeckBlueprint
-    entries: dict[str, ZipEntry]
-    _slides: dict[int, Element] = field(default_factory=dict, repr=False)
-    _notes: list[Element] = field(default_factory=list, repr=False)
-    _strips: dict[tuple[str, str, int], FooterStrip] = field(default_factory=dict, repr=False)
+    def __init__(self, blueprint: DeckBlueprint) -> None:
+        self.blueprint = blueprint
+        self._slides: dict[int, Element] = {}
+        self._notes: list[Element] = []
+        self._strips: dict[tuple[str, str, int], FooterStrip] = {}
 
     def slide(self, index: int) -> Element:
         """A new slide element on layout ``index``."""
@@ -121,27 +107,15 @@ class LeanTemplate:
         return strip
 
 
-_LEAN: dict[tuple[Path, int, int, str], LeanTemplate] = {}
+_STOCKS: dict[int, _Stock] = {}
+"""Parsed blueprints by identity; templates live for the process (see deckgen.render.prepared)."""
 
 
-def lean_template(choice: TemplateChoice) -> LeanTemplate:
-    """``choice`` ready to write decks on: from the template cache, or prepared now (which
-    loads python-pptx) and stored there. Kept per process."""
-    try:
-        status = choice.file.stat()
-    except OSError as error:
-        raise TemplateError.about(choice.file, f"cannot be read ({error.strerror})") from None
-    key = (choice.file, status.st_size, status.st_mtime_ns, choice.name)
-    if key not in _LEAN:
-        stored = stored_entry(choice)
-        if stored is None:
-            from deckgen.render.prepare import stored_template  # loads python-pptx
-
-            stored = stored_template(choice)
-        if stored.blueprint is None:
-            raise TemplateError.about(choice.file, f"cannot be used as a template (its layouts could not be read); {SAVE_AS}")
-        _LEAN[key] = LeanTemplate(stored.profile, stored.blueprint, stored.entries)
-    return _LEAN[key]
+def _stock(blueprint: DeckBlueprint) -> _Stock:
+    found = _STOCKS.get(id(blueprint))
+    if found is None or found.blueprint is not blueprint:
+        found = _STOCKS[id(blueprint)] = _Stock(blueprint)
+    return found
 
 
 class _Rels:
@@ -238,9 +212,11 @@ def _canvas(slide: Element, rels: _Rels, parts: _DeckParts) -> Canvas:
     return Canvas(slide, rels.link, picture, chart)
 
 
-def lean_deck(plan: DeckPlan, template: LeanTemplate, epoch: int | None) -> bytes:
-    """The .pptx file of ``plan`` on ``template``."""
+def write_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None) -> bytes:
+    """The .pptx file of ``plan`` on ``template`` (``epoch``: ``SOURCE_DATE_EPOCH`` seconds, which
+    fixes the zip timestamps and, when the outline has no date, the document dates)."""
     blueprint = template.blueprint
+    stock = _stock(blueprint)
     presentation = parse_xml(blueprint.presentation)
     slide_list = presentation.find(qn("p:sldIdLst"))
     folder = blueprint.presentation_name.rsplit("/", 1)[0]
@@ -253,7 +229,7 @@ def lean_deck(plan: DeckPlan, template: LeanTemplate, epoch: int | None) -> byte
         slots = profile.slots_for(slide_plan.role, slide_plan.layout)
         layout = blueprint.layouts[slots.layout_index]
         partname = f"/ppt/slides/slide{number}.xml"  # python-pptx's names, wherever the presentation is
-        slide = template.slide(slots.layout_index)
+        slide = stock.slide(slots.layout_index)
         rels = _Rels("/ppt/slides")
         rels.add(REL_SLIDE_LAYOUT, layout.partname)
         rid = presentation_rels.add(REL_SLIDE, partname)
@@ -267,14 +243,14 @@ def lean_deck(plan: DeckPlan, template: LeanTemplate, epoch: int | None) -> byte
         tree = slide.find(_TREE)
         if slide_plan.notes:
             notes_count += 1
-            notes = _notes(template, slide_plan.notes, plan.language, notes_count, partname)
+            notes = _notes(stock, slide_plan.notes, plan.language, notes_count, partname)
             rels.add(REL_NOTES_SLIDE, notes.partname)
             parts.add(notes)
         if slots.mark:
             draw_question_mark(tree, slots, slide_plan, plan.language, layout.mark, profile.slide_width,
                                profile.slide_height, rels.link)
         if slide_plan.role is not Role.TITLE:
-            add_footer(tree, template.strip(plan.footer, plan.language, slots.layout_index, rels.link), number)
+            add_footer(tree, stock.strip(plan.footer, plan.language, slots.layout_index, rels.link), number)
         written.blob = part_xml(slide)
     overrides = _overrides(blueprint, plan)
     defaults = dict(blueprint.content_defaults)
@@ -301,11 +277,11 @@ def lean_deck(plan: DeckPlan, template: LeanTemplate, epoch: int | None) -> byte
     return zip_bytes(entries(), zip_time(epoch))
 
 
-def _notes(template: LeanTemplate, text: str, language: str, count: int, slide: str) -> _Written:
+def _notes(stock: _Stock, text: str, language: str, count: int, slide: str) -> _Written:
     """The notes page of the slide ``slide``, holding ``text``."""
-    blueprint = template.blueprint.notes
+    blueprint = stock.blueprint.notes
     assert blueprint is not None
-    page = template.notes_page()
+    page = stock.notes_page()
     body = page
     for position in blueprint.body:
         body = body[position]
