@@ -18,8 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from deckgen.errors import BuildError, DeckgenError, OutlineError, Problem, TemplateError
-
-__version__ = "0.2.0"
+from deckgen.version import __version__
 
 if TYPE_CHECKING:
     from deckgen.app.build import build_deck

@@ -23,6 +23,7 @@ from deckgen.app.build import deck_bytes
 from deckgen.outline.inline import plain
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
+from deckgen.render.blueprint import PreparedTemplate
 from tests.conftest import FIXTURES, OUTLINES
 
 TEMPLATES = FIXTURES / "templates"
@@ -40,6 +41,11 @@ SORA_ZH = OUTLINES / "sora-china-ai.zh.yaml"
 SPEC_OUTLINES = tuple(sorted(SPECS.glob("*.yaml")))
 
 _SPACE = re.compile(r"\s+")
+
+
+def opened_template(prepared: PreparedTemplate) -> PresentationObject:
+    """The prepared (cleaned and repaired) template itself, opened with python-pptx."""
+    return Presentation(io.BytesIO(prepared.package))
 
 
 def fold(text: str) -> str:

@@ -15,7 +15,7 @@ from pptx.oxml.ns import qn
 from deckgen.cli.main import main
 from deckgen.render.colours import Palette, contrast_ratio, hex_of, paint, relative_luminance, resolve_colour, rgb_from_hex
 from deckgen.render.contrast import Contrast, contrast_message, layout_contrasts
-from deckgen.render.prepare import prepare_template
+from deckgen.render.prepared import prepared_template
 from deckgen.render.catalog import resolve_template
 from tests.deck_helpers import BUNDLED_TEMPLATES, TEMPLATES, THIRD_PARTY_TEMPLATES
 
@@ -150,13 +150,13 @@ def test_light_text_on_dark_is_told_to_lighten() -> None:
 
 @pytest.mark.parametrize("name", BUNDLED_TEMPLATES)
 def test_bundled_templates_have_no_contrast_findings(name: str) -> None:
-    profile = prepare_template(resolve_template(name)).profile
+    profile = prepared_template(resolve_template(name)).profile
     assert profile.lints == ()
 
 
 @pytest.mark.parametrize("name", BUNDLED_TEMPLATES)
 def test_every_role_layout_of_the_bundled_templates_was_measured(name: str) -> None:
-    profile = prepare_template(resolve_template(name)).profile
+    profile = prepared_template(resolve_template(name)).profile
     deck = Presentation(str(profile.path))
     used = {slots.layout for slots in profile.slots.values()}
     measured = [c for layout in deck.slide_layouts if layout.name in used for c in layout_contrasts(layout)]
@@ -192,7 +192,7 @@ OFFICE_SUBTITLE_GREY = [
 ])
 def test_third_party_templates_report_only_their_real_findings(name: str, expected: list[str]) -> None:
     path = THIRD_PARTY_TEMPLATES[name]
-    lints = prepare_template(resolve_template(path)).profile.lints
+    lints = prepared_template(resolve_template(path)).profile.lints
     assert [lint.split(": ", 1)[1].split(", below")[0] for lint in lints] == expected
     assert all(lint.startswith(f"template '{path.name}': ") for lint in lints)
 
@@ -222,13 +222,13 @@ GREY_TITLE = ("template 'grey-title.pptx': layout 'Title and Content' title text
 
 
 def test_a_light_grey_title_on_white_is_a_finding(tmp_path: Path) -> None:
-    lints = prepare_template(resolve_template(_grey_title_template(tmp_path))).profile.lints
+    lints = prepared_template(resolve_template(_grey_title_template(tmp_path))).profile.lints
     assert GREY_TITLE in lints
 
 
 def test_a_placeholder_fill_is_what_its_text_sits_on(tmp_path: Path) -> None:
     path = _grey_title_template(tmp_path, fill="1F2A30")
-    lints = prepare_template(resolve_template(path)).profile.lints
+    lints = prepared_template(resolve_template(path)).profile.lints
     assert not any("'Title and Content' title" in lint for lint in lints)
     deck = Presentation(str(path))
     layout = next(layout for layout in deck.slide_layouts if layout.name == "Title and Content")

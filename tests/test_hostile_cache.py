@@ -33,7 +33,7 @@ from pathlib import Path
 import pytest
 
 from deckgen.render import cache, signing
-from deckgen.render.cache import StoredTemplate
+from deckgen.render.blueprint import PreparedTemplate
 from deckgen.render.catalog import TemplateChoice, resolve_template
 from tests.conftest import FIXTURES, ROOT, SORA
 from tests.test_hostile import GOOD, Hostile, assert_clean, deckgen
@@ -110,16 +110,16 @@ def _signed_payload(key: str, how: str) -> Callable[[Path], None]:
         choice = _choice()
         bad = _Payload(how, folder / MARKER)
         with _cache_env(folder / "cache", key):
-            cache.store(cache.entry_key(choice, choice.file.read_bytes()), StoredTemplate(bad, b"", {}))  # type: ignore[arg-type]
+            cache.store(cache.entry_key(choice, choice.file.read_bytes()), PreparedTemplate(bad, b"", {}, None))  # type: ignore[arg-type]
     return plant
 
 
 def _another_templates_entry(folder: Path) -> None:
     """A genuine entry (same key) of the classic template, renamed to the default template's."""
-    from deckgen.render.prepare import stored_template
+    from deckgen.render.prepared import load_or_prepare
 
     with _cache_env(folder / "cache", KEY):
-        stored_template(_choice("classic"))
+        load_or_prepare(_choice("classic"))
     _entry_of(folder, "classic").rename(_entry_of(folder))
 
 
@@ -193,7 +193,7 @@ def test_hostile_input_gets_a_clear_answer(case: Hostile, tmp_path: Path) -> Non
     entry = _entry_of(tmp_path)
     assert stat.S_ISREG(entry.lstat().st_mode), "the bad entry was rebuilt in place"
     with _cache_env(tmp_path / "cache", KEY):
-        assert cache.load(_choice(), entry.name[len("template-"):-len(".bin")]) is not None
+        assert cache.load(entry.name[len("template-"):-len(".bin")], _choice().file) is not None
 
 
 # --------------------------------------------------------------------------- what decks contain
@@ -232,46 +232,46 @@ def test_the_entry_of_every_template_loads_back(template: str, monkeypatch: pyte
                                                  tmp_path: Path) -> None:
     """The unpickler's list of types is complete: every template's entry loads as written."""
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
-    from deckgen.render.prepare import stored_template
+    from deckgen.render.prepared import load_or_prepare
 
     choice = _choice(template)
-    stored = stored_template(choice)
+    stored = load_or_prepare(choice)
     key = cache.entry_key(choice, choice.file.read_bytes())
-    assert cache.load(choice, key) == stored
-    assert stored.blueprint is not None and cache.load_profile(choice, key) == stored.profile
+    assert cache.load(key, choice.file) == stored
+    assert stored.blueprint is not None and cache.load_profile(key, choice.file) == stored.profile
 
 
 def test_a_symlink_to_a_genuine_entry_is_not_followed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
-    from deckgen.render.prepare import stored_template
+    from deckgen.render.prepared import load_or_prepare
 
     choice = _choice()
-    stored = stored_template(choice)
+    stored = load_or_prepare(choice)
     entry = _entry_of(tmp_path)
     genuine = tmp_path / "elsewhere.bin"
     entry.rename(genuine)
     entry.symlink_to(genuine)
     key = cache.entry_key(choice, choice.file.read_bytes())
-    assert cache.load(choice, key) is None and cache.load_profile(choice, key) is None
-    assert stored_template(choice) == stored  # rebuilt: the symlink is replaced, its target left alone
+    assert cache.load(key, choice.file) is None and cache.load_profile(key, choice.file) is None
+    assert load_or_prepare(choice) == stored  # rebuilt: the symlink is replaced, its target left alone
     assert not entry.is_symlink() and genuine.is_file()
 
 
 def test_an_entry_is_verified_before_it_is_decoded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """One changed byte anywhere in an entry, or an entry cut short, is rebuilt."""
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
-    from deckgen.render.prepare import stored_template
+    from deckgen.render.prepared import load_or_prepare
 
     choice = _choice()
-    stored_template(choice)
+    load_or_prepare(choice)
     key = cache.entry_key(choice, choice.file.read_bytes())
     entry = _entry_of(tmp_path)
     genuine = entry.read_bytes()
     for damaged in (genuine[:-1], genuine[:-1] + bytes([genuine[-1] ^ 1]), genuine[:200] + b"!" + genuine[201:]):
         entry.write_bytes(damaged)
-        assert cache.load(choice, key) is None
+        assert cache.load(key, choice.file) is None
     entry.write_bytes(genuine)
-    assert cache.load(choice, key) is not None
+    assert cache.load(key, choice.file) is not None
 
 
 # --------------------------------------------------------------------------- clean-up
@@ -397,8 +397,8 @@ def test_without_a_home_folder_the_cache_is_bypassed(monkeypatch: pytest.MonkeyP
     monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
     monkeypatch.setattr(Path, "home", staticmethod(no_home))
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
-    from deckgen.render.prepare import stored_template
+    from deckgen.render.prepared import load_or_prepare
 
     assert signing.signing_key() is None
-    assert stored_template(_choice("classic")).profile.name == "classic"
+    assert load_or_prepare(_choice("classic")).profile.name == "classic"
     assert not (tmp_path / "cache").exists()

@@ -1,6 +1,6 @@
 """The architecture holds: each layer imports only the layers below it.
 
-    records <- errors <- outline <- plan <- render <- app <- cli
+    version <- records <- errors <- outline <- plan <- render <- app <- cli
 
 python-pptx and lxml are imported only under ``render/``, click only under ``cli/``.
 The walk covers imports inside functions too, so a lazy import cannot hide a breach.
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "deckgen"
-LAYERS = ["records", "errors", "outline", "plan", "render", "app", "cli"]
+LAYERS = ["version", "records", "errors", "outline", "plan", "render", "app", "cli"]
 """From the bottom up; a module may import its own layer and those before it."""
 THIRD_PARTY_OWNERS = {"pptx": "render", "lxml": "render", "click": "cli", "docx": "app", "mdformat": "app"}
 FACADES = {"__init__", "__main__"}
@@ -62,4 +62,80 @@ def test_the_package_root_imports_no_heavy_library() -> None:
     top_level = [n for n in ast.parse((PACKAGE / "__init__.py").read_text(encoding="utf-8")).body
                  if isinstance(n, (ast.Import, ast.ImportFrom))]
     modules = {n.module for n in top_level if isinstance(n, ast.ImportFrom)}
-    assert modules <= {"__future__", "typing", "deckgen.errors"}
+    assert modules <= {"__future__", "typing", "deckgen.errors", "deckgen.version"}
+
+
+def _dotted(module: Path) -> str:
+    """``deckgen/render/cache.py`` -> ``deckgen.render.cache`` (a package's ``__init__`` is the package)."""
+    parts = module.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _outside_type_checking(tree: ast.AST) -> list[ast.AST]:
+    """Every node of ``tree`` except those under ``if TYPE_CHECKING:`` (never run)."""
+    found: list[ast.AST] = []
+
+    def walk(node: ast.AST) -> None:
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            for child in node.orelse:
+                walk(child)
+            return
+        found.append(node)
+        for child in ast.iter_child_nodes(node):
+            walk(child)
+
+    walk(tree)
+    return found
+
+
+_ALL_MODULES = {_dotted(path) for path in PACKAGE.rglob("*.py")}
+
+
+def _edges(module: Path) -> set[str]:
+    """The deckgen modules ``module`` imports when it runs (lazy imports too)."""
+    found: set[str] = set()
+    for node in _outside_type_checking(ast.parse(module.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return {name for name in found if name in _ALL_MODULES and name != _dotted(module)}
+
+
+def test_no_module_imports_the_top_package() -> None:
+    upward = [f"{p.relative_to(PACKAGE)}: {name}" for p in _modules() for name in _imported_names(p)
+              if name == "deckgen"]
+    assert not upward, f"modules importing the top package (import from its module instead): {upward}"
+
+
+def test_no_two_modules_import_each_other_even_through_others() -> None:
+    graph = {_dotted(path): _edges(path) for path in _modules()}
+    cycles: list[list[str]] = []
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> None:  # Tarjan's strongly connected components
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in graph.get(node, ()):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                cycles.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    assert not cycles, f"modules that import each other: {cycles}"

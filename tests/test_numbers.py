@@ -14,7 +14,6 @@ from pptx.slide import Slide
 
 from deckgen.app.build import deck_bytes
 from deckgen.outline.loader import load_outline
-from deckgen.render.footers import slide_numbers
 from deckgen.render.catalog import bundled_templates_dir
 from tests.conftest import SORA
 from tests.deck_helpers import BUNDLED_TEMPLATES, SORA_ZH, THIRD_PARTY_TEMPLATES, cached_deck_bytes, open_deck
@@ -37,6 +36,12 @@ sections:
 questions:
   - prompt: Why?
 """
+
+
+def slide_numbers(slide: Slide) -> list[str]:
+    """The slide-number fields' texts on ``slide``: ``["7"]`` or ``[]``."""
+    return ["".join(t.text or "" for t in field.iter(qn("a:t")))
+            for field in slide.shapes._spTree.iter(qn("a:fld")) if field.get("type") == "slidenum"]
 
 
 def _footer_texts(slide: Slide) -> list[str]:
@@ -90,6 +95,22 @@ def test_the_outline_footer_is_written_on_every_slide_that_shows_a_footer(
     assert all(f in ([], ["POLS 210 · Week 6"]) for f in footers)
     content = [f for slide, f in zip(deck.slides, footers) if slide.slide_layout.name in ("Content", "Title and Content")]
     assert content and all(f == ["POLS 210 · Week 6"] for f in content)
+
+
+@pytest.mark.parametrize("template", ["seminar", str(THIRD_PARTY_TEMPLATES["pandoc reference"])],
+                         ids=["seminar", "pandoc"])
+def test_a_link_in_the_footer_is_related_from_every_slide_that_shows_it(
+    template: str, write_outline: Callable[[str], Path]
+) -> None:
+    outline = _OUTLINE.replace("footer: POLS 210 · Week 6", 'footer: "See [the syllabus](https://example.org/pols210)"')
+    deck = open_deck(deck_bytes(load_outline(write_outline(outline)), template))
+    linked = 0
+    for slide in deck.slides:
+        for link in slide.shapes._spTree.iter(qn("a:hlinkClick")):
+            relationship = slide.part.rels[link.get(qn("r:id"))]
+            assert relationship.is_external and relationship.target_ref == "https://example.org/pols210"
+            linked += 1
+    assert linked >= 1
 
 
 def test_without_footer_the_bundled_templates_show_the_brand_footer() -> None:

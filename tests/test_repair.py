@@ -22,7 +22,7 @@ from deckgen.outline.loader import load_outline
 from deckgen.render.repair import unique_placeholder_ids
 from deckgen.render.layouts import TEXT_TYPES, TITLE_TYPES
 from tests.conftest import SORA
-from tests.deck_helpers import THIRD_PARTY_TEMPLATES, cached_deck_bytes, open_deck
+from tests.deck_helpers import THIRD_PARTY_TEMPLATES, cached_deck_bytes, open_deck, opened_template
 from tests.test_validity import _findings
 
 LIBREOFFICE = THIRD_PARTY_TEMPLATES["LibreOffice Impress"]
@@ -93,7 +93,7 @@ def test_repair_gives_each_placeholder_of_a_layout_its_own_idx() -> None:
 
 def test_libreoffice_fixture_is_ambiguous_before_and_unique_after_preparing() -> None:
     assert any(_has_duplicates(ids) for ids in _layout_ids(open_deck(LIBREOFFICE)))
-    prepared = template_for(load_outline(SORA), str(LIBREOFFICE)).open()
+    prepared = opened_template(template_for(load_outline(SORA), str(LIBREOFFICE)))
     assert not any(_has_duplicates(ids) for ids in _layout_ids(prepared))
 
 
@@ -102,7 +102,7 @@ def test_slides_on_a_libreoffice_template_resolve_to_their_own_boxes() -> None:
 
 
 def test_a_master_without_body_bullets_gets_them() -> None:
-    prepared = template_for(load_outline(SORA), str(LIBREOFFICE)).open()
+    prepared = opened_template(template_for(load_outline(SORA), str(LIBREOFFICE)))
     style = prepared.slide_master._element.find(f"{qn('p:txStyles')}/{qn('p:bodyStyle')}")
     assert style is not None
     for level in (1, 2, 3):
@@ -114,7 +114,7 @@ def test_a_master_without_body_bullets_gets_them() -> None:
 def test_a_template_with_bullets_keeps_its_own() -> None:
     pandoc = THIRD_PARTY_TEMPLATES["pandoc reference"]
     before = open_deck(pandoc).slide_master._element.find(f"{qn('p:txStyles')}/{qn('p:bodyStyle')}")
-    after = template_for(load_outline(SORA), str(pandoc)).open().slide_master._element.find(
+    after = opened_template(template_for(load_outline(SORA), str(pandoc))).slide_master._element.find(
         f"{qn('p:txStyles')}/{qn('p:bodyStyle')}")
     assert [e.tag for e in before.iter()] == [e.tag for e in after.iter()]
 

@@ -94,7 +94,7 @@ def modules_after(args: list[str], cache_dir: Path) -> set[str]:
 
 
 NOT_FOR_CHECK = ("deckgen.app.batch", "deckgen.app.build", "deckgen.app.manifest", "deckgen.app.output",
-                 "deckgen.render.prepare", "deckgen.render.writer", "deckgen.render.charts", "deckgen.outline.schema",
+                 "deckgen.render.prepare", "deckgen.render.fill", "deckgen.render.charts", "deckgen.outline.schema",
                  "deckgen.render.blueprint", "deckgen.render.lean",
                  "difflib", "tempfile", "zipfile", "concurrent.futures", "subprocess")
 """What building, batches, writing files or a "did you mean" hint need, and a warm check does not."""
@@ -162,28 +162,28 @@ def test_a_damaged_cache_entry_is_rebuilt(damage: bytes, monkeypatch: pytest.Mon
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
     choice = resolve_template("seminar")
     key = cache.entry_key(choice, choice.file.read_bytes())
-    assert cache.load(choice, key) is None
-    from deckgen.render.prepare import stored_template
+    assert cache.load(key, choice.file) is None
+    from deckgen.render.prepared import load_or_prepare
 
-    first = stored_template(choice)
+    first = load_or_prepare(choice)
     [entry] = _entries(tmp_path)
     entry.write_bytes(damage)
-    assert cache.load(choice, key) is None
-    again = stored_template(choice)
+    assert cache.load(key, choice.file) is None
+    again = load_or_prepare(choice)
     assert again == first
-    assert cache.load(choice, key) == first
+    assert cache.load(key, choice.file) == first
 
 
 def test_an_entry_names_the_template_file_it_was_asked_for(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Two copies of one template share an entry, but each profile names its own file."""
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
-    from deckgen.render.prepare import stored_template
+    from deckgen.render.prepared import load_or_prepare
 
     source = fixture_path("templates", "python-pptx-default.pptx").read_bytes()
     for folder in ("a", "b"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "brand.pptx").write_bytes(source)
-    profiles = [stored_template(resolve_template(tmp_path / f / "brand.pptx")).profile for f in ("a", "b")]
+    profiles = [load_or_prepare(resolve_template(tmp_path / f / "brand.pptx")).profile for f in ("a", "b")]
     assert [p.path for p in profiles] == [tmp_path / "a" / "brand.pptx", tmp_path / "b" / "brand.pptx"]
     assert len(_entries(tmp_path / "cache")) == 1
 
@@ -192,9 +192,9 @@ def test_an_unwritable_cache_folder_only_costs_time(monkeypatch: pytest.MonkeyPa
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "cache"))
-    from deckgen.render.prepare import stored_template
+    from deckgen.render.prepared import load_or_prepare
 
-    assert stored_template(resolve_template("classic")).profile.name == "classic"
+    assert load_or_prepare(resolve_template("classic")).profile.name == "classic"
 
 
 def test_processes_racing_to_fill_the_cache_all_build_the_same_deck(tmp_path: Path) -> None:
@@ -217,12 +217,12 @@ def test_processes_racing_to_fill_the_cache_all_build_the_same_deck(tmp_path: Pa
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="file owners are a POSIX notion")
 def test_an_entry_another_user_wrote_is_not_loaded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
-    from deckgen.render.prepare import stored_template
+    from deckgen.render.prepared import load_or_prepare
 
     choice = resolve_template("seminar")
-    stored_template(choice)
+    load_or_prepare(choice)
     key = cache.entry_key(choice, choice.file.read_bytes())
-    assert cache.load(choice, key) is not None
+    assert cache.load(key, choice.file) is not None
     real = os.getuid()
     monkeypatch.setattr(os, "getuid", lambda: real + 1)
-    assert cache.load(choice, key) is None
+    assert cache.load(key, choice.file) is None

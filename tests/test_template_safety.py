@@ -18,9 +18,10 @@ from deckgen.cli.main import main
 from deckgen.errors import TemplateError
 from deckgen.outline.loader import load_outline
 from deckgen.render import untrusted
-from deckgen.render.prepare import prepare_template
+from deckgen.render.prepared import prepared_template
 from deckgen.render.untrusted import PRESENTATION_MAIN, read_template_package
 from deckgen.render.catalog import TemplateChoice, bundled_brands, resolve_template
+from tests.deck_helpers import opened_template
 from tests.conftest import FIXTURES
 
 BAD_TEMPLATES = FIXTURES / "bad" / "templates"
@@ -59,9 +60,9 @@ def test_a_potx_is_accepted_and_relabelled(tmp_path: Path) -> None:
     with zipfile.ZipFile(seminar) as package:
         types = package.read("[Content_Types].xml").replace(b"presentation.main+xml", b"template.main+xml")
     potx = rewrite(seminar, tmp_path / "brand.potx", {"[Content_Types].xml": types})
-    prepared = prepare_template(resolve_template(potx))
+    prepared = prepared_template(resolve_template(potx))
     assert prepared.profile.name == "brand.potx"
-    assert prepared.open().slide_layouts
+    assert opened_template(prepared).slide_layouts
 
 
 # --- refusals, each saying what the file is ---------------------------------------------
@@ -140,7 +141,7 @@ def test_zip_bombs_are_refused_before_python_pptx_sees_them(name: str, monkeypat
 
     monkeypatch.setattr(prepare, "Presentation", fail)
     with pytest.raises(TemplateError, match="possible zip bomb"):
-        prepare_template(TemplateChoice(BAD_TEMPLATES / name))
+        prepared_template(TemplateChoice(BAD_TEMPLATES / name))
 
 
 # --- XML entities ----------------------------------------------------------------------

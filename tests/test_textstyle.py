@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from deckgen.plan.profile import Role, TemplateProfile
-from deckgen.render.prepare import prepare_template
+from deckgen.render.prepared import prepared_template
 from deckgen.render.catalog import resolve_template
 from tests.conftest import FIXTURES
 
 
 def _profile(template: str) -> TemplateProfile:
-    return prepare_template(resolve_template(template)).profile
+    return prepared_template(resolve_template(template)).profile
 
 
 def test_bundled_layouts_give_their_own_insets_and_bullet_margins() -> None:

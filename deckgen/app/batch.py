@@ -11,74 +11,27 @@ import os
 import signal
 import time
 import traceback
-from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from hashlib import sha256
 from pathlib import Path
 from typing import Any
 
-from deckgen import __version__
 from deckgen.errors import DeckgenError, OutlineError, Problem, UsageError
 from deckgen.outline.audiences import emptied_audience
 from deckgen.outline.loader import load_outline
-from deckgen.app.epoch import epoch_word, source_date_epoch
+from deckgen.app.epoch import source_date_epoch
 from deckgen.app.shards import shard_of
 from deckgen.app.stopping import Terminated
 from deckgen.app.manifest import Record, inputs_digest, is_up_to_date, manifest_problem, read_manifest, write_manifest
 from deckgen.outline.model import Outline, deck_stem
+from deckgen.plan.slides import DeckPlan
 from deckgen.app.output import refuse_inputs, write_atomically
 from deckgen.app.finding import find_outlines as find_outlines  # re-exported for callers of the batch API
 from deckgen.app.library_warnings import caught_warnings
-from deckgen.records import record
+from deckgen.app.jobs import Job, Result, build_words, input_files, kit_words
 
-
-
-@record(frozen=True)
-class Job:
-    """One deck to build."""
-
-    outline: Path
-    output: Path
-    audience: str | None = None
-    template: str | None = None
-    """The CLI's --template, overriding the outline's own."""
-    force: bool = False
-    kit: bool = False
-    """Also write the facilitator kit's guide and handout beside the deck (``build --kit``)."""
-
-
-@record(frozen=True)
-class Result:
-    """What happened to one job."""
-
-    job: Job
-    status: str
-    """``built``, ``skipped`` (inputs unchanged) or ``failed``."""
-    slides: int = 0
-    errors: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = ()
-    record: Record | None = None
-    """For the manifest: digests of the inputs and the written file."""
-    kit_records: tuple[tuple[str, Record], ...] = ()
-    """For the manifest: the kit files written beside the deck, by file name."""
-    language: str | None = None
-    """The deck's language (for its PDFs' properties)."""
-    seconds: float = 0.0
-    """How long building it took (0 for a skipped deck)."""
-
-
-def input_files(outline: Outline, template_file: Path) -> list[Path]:
-    """Every file a deck is built from: outline, images, template and its brand file."""
-    images = sorted({p.image.path for s in outline.sections for p in s.points if p.image})
-    brand = [template_file.with_suffix(".yaml")] if template_file.with_suffix(".yaml").is_file() else []
-    return [outline.path, *images, template_file, *brand]
-
-
-def build_words(job: Job) -> list[str]:
-    """What else decides a deck's bytes: deckgen's version, the variant, --template, the epoch,
-    and which outline it is (so another outline built to the same file is never "unchanged")."""
-    return [__version__, job.audience or "", job.template or "", epoch_word(), str(job.outline.absolute())]
 
 
 def _lines(error: DeckgenError) -> tuple[str, ...]:
@@ -112,7 +65,7 @@ def _built(job: Job) -> Result:
         refuse_inputs(job.output, files)
         write_atomically(job.output, deck.data)
         record = Record(inputs_digest(files, build_words(job)), sha256(deck.data).hexdigest(), tuple(map(str, files)))
-        kit = _write_kit(job, outline, files) if job.kit else ()
+        kit = _write_kit(job, outline, deck.plan, files) if job.kit else ()
         warnings = deck.warnings + tuple(str(dataclasses.replace(w, path=job.outline)) for w in emptied_audience(outline))
         return Result(job, "built", deck.slides, warnings=warnings, record=record, kit_records=kit,
                       language=outline.language)
@@ -123,17 +76,12 @@ def _built(job: Job) -> Result:
         return Result(job, "failed", errors=(f"{job.outline}: internal error while building ({detail}); please report it",))
 
 
-def kit_words(job: Job, kind: str) -> list[str]:
-    """What decides a kit file's bytes: the deck's words, plus which kit file it is."""
-    return [*build_words(job), "kit", kind]
-
-
-def _write_kit(job: Job, outline: Outline, files: list[Path]) -> tuple[tuple[str, Record], ...]:
-    """Write the kit's guide and handout beside the deck; their manifest records."""
-    from deckgen.app.build import plan_outline
+def _write_kit(job: Job, outline: Outline, plan: DeckPlan, files: list[Path]) -> tuple[tuple[str, Record], ...]:
+    """Write the kit's guide and handout beside the deck (``plan``: the deck's, whose slide
+    numbers the guide names); their manifest records."""
     from deckgen.app.kit import digest, write_kit_documents
 
-    written = write_kit_documents(outline, job.output, plan_outline(outline, job.template), source_date_epoch())
+    written = write_kit_documents(outline, job.output, plan, source_date_epoch())
     names = tuple(map(str, files))
     return tuple(
         (item.path.name, Record(inputs_digest(files, kit_words(job, item.kind)), digest(data), names))

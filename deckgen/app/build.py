@@ -10,10 +10,11 @@ from pathlib import Path
 
 from deckgen.app.epoch import source_date_epoch
 from deckgen.app.output import write_atomically
-from deckgen.app.templates import build_warnings, lean_template_for, planned, plan_outline, template_for
+from deckgen.app.templates import build_warnings, planned, plan_outline, template_for
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
-from deckgen.render.lean import lean_deck
+from deckgen.plan.slides import DeckPlan
+from deckgen.render.lean import write_deck
 from deckgen.records import record
 
 __all__ = ["RenderedDeck", "build_deck", "deck_bytes", "plan_outline", "render_outline", "source_date_epoch",
@@ -32,29 +33,17 @@ class RenderedDeck:
     """The template file it was built on."""
     warnings: tuple[str, ...]
     """Template fallbacks (a role without a layout of its own ...) and layouts named ambiguously."""
+    plan: DeckPlan
+    """What the deck holds, slide by slide (the kit's guide names its slide numbers)."""
 
 
 def render_outline(outline: Outline, template: str | Path | None = None) -> RenderedDeck:
-    """Plan and render ``outline`` on its template (or ``template``), in memory.
-
-    A deck the lean writer can write, on a template in the cache, is written without
-    loading python-pptx; any other with it (the bytes are the same either way).
-    """
-    lean = lean_template_for(outline, template)
-    plan, planned_on = None, None
-    if lean is not None:
-        planned_on = lean.profile
-        plan = planned(outline, lean.profile)
-        if lean.writes(plan):
-            data = lean_deck(plan, lean, source_date_epoch())
-            return RenderedDeck(data, len(plan.slides), lean.profile.path, build_warnings(outline, lean.profile))
-    from deckgen.render.writer import render_deck  # loads python-pptx
-
+    """Plan and render ``outline`` on its template (or ``template``), in memory. A template in
+    the cache is used without loading python-pptx."""
     prepared = template_for(outline, template)
-    if plan is None or prepared.profile != planned_on:  # else planned already, on the same cached profile
-        plan = planned(outline, prepared.profile)
-    data = render_deck(plan, prepared, source_date_epoch())
-    return RenderedDeck(data, len(plan.slides), prepared.profile.path, build_warnings(outline, prepared.profile))
+    plan = planned(outline, prepared.profile)
+    data = write_deck(plan, prepared, source_date_epoch())
+    return RenderedDeck(data, len(plan.slides), prepared.profile.path, build_warnings(outline, prepared.profile), plan)
 
 
 def deck_bytes(outline: Outline, template: str | Path | None = None) -> bytes:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from deckgen.app.batch import Result, kit_words
+from deckgen.app.jobs import Result, kit_words
 from deckgen.app.kit import kit_pdfs
 from deckgen.app.manifest import Record, file_digest, inputs_digest, write_manifest
 from deckgen.app.pdf import Conversion, convert_all, soffice_path, writer_missing

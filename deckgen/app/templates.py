@@ -19,12 +19,11 @@ from deckgen.plan.deck import plan_deck
 from deckgen.plan.layouts import layout_warnings
 from deckgen.plan.profile import TemplateProfile
 from deckgen.plan.slides import DeckPlan
-from deckgen.render.cache import template_profile
 from deckgen.render.catalog import TemplateChoice, resolve_template
+from deckgen.render.prepared import prepared_template, template_profile
 
 if TYPE_CHECKING:
-    from deckgen.render.lean import LeanTemplate
-    from deckgen.render.prepare import PreparedTemplate
+    from deckgen.render.blueprint import PreparedTemplate
 
 T = TypeVar("T")
 
@@ -42,17 +41,8 @@ def _for_outline(outline: Outline, override: str | Path | None, use: Callable[[T
 
 
 def template_for(outline: Outline, override: str | Path | None = None) -> PreparedTemplate:
-    """The prepared template for ``outline`` (loads python-pptx)."""
-    from deckgen.render.prepare import prepare_template
-
-    return _for_outline(outline, override, prepare_template)
-
-
-def lean_template_for(outline: Outline, override: str | Path | None = None) -> LeanTemplate | None:
-    """``outline``'s template for writing decks without python-pptx, when it is cached (else None)."""
-    from deckgen.render.lean import lean_template  # loads lxml, which check does not need
-
-    return _for_outline(outline, override, lean_template)
+    """``outline``'s template ready to build on (python-pptx loads only when it is not cached)."""
+    return _for_outline(outline, override, prepared_template)
 
 
 def profile_for(outline: Outline, override: str | Path | None = None) -> TemplateProfile:

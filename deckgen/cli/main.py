@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from deckgen import __version__
+from deckgen.version import __version__
 from deckgen.cli.errors import DeckgenGroup
 from deckgen.cli.report import Reporter, summary
 from deckgen.errors import DeckgenError, Problem, printable
 
 if TYPE_CHECKING:
-    from deckgen.app.batch import Result
+    from deckgen.app.jobs import Result
     from deckgen.outline.model import Outline
 
 _DEBUG_ENV = "DECKGEN_DEBUG"
@@ -241,10 +241,10 @@ def templates_list() -> None:
 def templates_inspect(template: str) -> None:
     """Show TEMPLATE's layouts, placeholders and the role mapping deckgen would use."""
     from deckgen.render.inspect import describe_template
-    from deckgen.render.prepare import prepare_template
+    from deckgen.render.prepared import prepared_template
     from deckgen.render.catalog import resolve_template
 
-    click.echo(describe_template(prepare_template(resolve_template(template, Path.cwd()))))
+    click.echo(describe_template(prepared_template(resolve_template(template, Path.cwd()))))
 
 
 def _clock(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -13,7 +13,7 @@ import click
 from deckgen.errors import printable
 
 if TYPE_CHECKING:
-    from deckgen.app.batch import Result
+    from deckgen.app.jobs import Result
 
 
 def is_interactive() -> bool:

@@ -13,8 +13,14 @@ Nothing here loads lxml: ``deckgen check`` reads cache entries holding blueprint
 from __future__ import annotations
 
 
+from typing import TYPE_CHECKING
+
+from deckgen.plan.profile import TemplateProfile
 from deckgen.records import record
 from deckgen.render.opc import Relation
+
+if TYPE_CHECKING:
+    from deckgen.render.zipwriter import ZipEntry
 
 
 @record(frozen=True)
@@ -43,6 +49,14 @@ class LayoutBlueprint:
     """The layout's footer placeholder (``p:sp``), when it has one."""
     mark: MarkColours
     """Theme colours of deckgen's question mark on this layout."""
+    aligns: tuple[tuple[str | None, str | None], ...] = ()
+    """The alignment the title and each text placeholder (in that order) inherit from the layout
+    and master, as a title line and as body text: right-to-left text is set flush right
+    where they leave it flush left."""
+    frames: tuple[tuple[int | None, int | None, int | None, int | None], ...] = ()
+    """Each text placeholder's position and size as inherited (left, top, width, height; EMU)."""
+    footer_align: str | None = None
+    """The alignment the footer placeholder inherits (for right-to-left footers)."""
 
 
 @record(frozen=True)
@@ -95,3 +109,19 @@ class DeckBlueprint:
     """The first master's theme (part name, XML), which East Asian decks rewrite."""
     notes: NotesBlueprint | None
     """None when the template has no notes master (python-pptx then adds one)."""
+    images: tuple[tuple[str, str], ...] = ()
+    """The template's pictures (part name, SHA-1): a deck reuses one instead of adding its twin."""
+
+
+@record(frozen=True)
+class PreparedTemplate:
+    """A template made ready once (vetted, cleaned, profiled, drafted): everything a check
+    or a build needs from it, and what the template cache stores."""
+
+    profile: TemplateProfile
+    package: bytes
+    """The cleaned template (example slides dropped, missing parts added) as an uncompressed zip."""
+    entries: dict[str, ZipEntry]
+    """Its parts and their relationships as compressed zip entries, by member name."""
+    blueprint: DeckBlueprint
+    """What decks on it start from."""

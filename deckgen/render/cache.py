@@ -47,16 +47,13 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from deckgen import __version__
-from deckgen.errors import TemplateError
+from deckgen.version import __version__
 from deckgen.plan.profile import TemplateProfile
-from deckgen.records import record
 from deckgen.render.catalog import TemplateChoice
 from deckgen.render.signing import open_own_file, signing_key
 
 if TYPE_CHECKING:
-    from deckgen.render.blueprint import DeckBlueprint
-    from deckgen.render.zipwriter import ZipEntry
+    from deckgen.render.blueprint import PreparedTemplate
 
 CACHE_ENV = "DECKGEN_CACHE_DIR"
 FORMAT = 5
@@ -87,53 +84,6 @@ _ENTRY_TYPES = frozenset({
 })
 """The only types an entry's pickles may name: the records of a prepared template. Nothing
 else (no builtins, no functions) is ever looked up, so an entry cannot call anything."""
-
-
-@record(frozen=True)
-class StoredTemplate:
-    """What preparing a template produced: everything a build or a check needs from it."""
-
-    profile: TemplateProfile
-    package: bytes
-    """The cleaned template (example slides dropped, missing parts added) as an uncompressed zip."""
-    entries: dict[str, ZipEntry]
-    """Its parts and their relationships as compressed zip entries, by member name."""
-    blueprint: DeckBlueprint | None = None
-    """What decks on it start from, for writing them without python-pptx (None: they need it)."""
-
-
-def read_template_file(path: Path) -> bytes:
-    """The template file's bytes (what its entry is keyed by)."""
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise TemplateError.about(path, f"cannot be read ({error.strerror or error})") from None
-
-
-_PROFILES: dict[tuple[Path, int, int, str], TemplateProfile] = {}
-
-
-def template_profile(choice: TemplateChoice) -> TemplateProfile:
-    """``choice``'s profile (layouts, fallbacks, contrast lints), from the cache when it is
-    there; otherwise the template is prepared now (which loads python-pptx) and stored."""
-    try:
-        status = choice.file.stat()
-    except OSError as error:
-        raise TemplateError.about(choice.file, f"cannot be read ({error.strerror})") from None
-    memo = (choice.file, status.st_size, status.st_mtime_ns, choice.name)
-    if memo not in _PROFILES:
-        profile = load_profile(choice, entry_key(choice, read_template_file(choice.file)))
-        if profile is None:
-            from deckgen.render.prepare import prepare_template
-
-            profile = prepare_template(choice).profile
-        _PROFILES[memo] = profile
-    return _PROFILES[memo]
-
-
-def stored_entry(choice: TemplateChoice) -> StoredTemplate | None:
-    """``choice``'s entry when the cache holds one (None: the template must be prepared)."""
-    return load(choice, entry_key(choice, read_template_file(choice.file)))
 
 
 def cache_dir() -> Path:
@@ -249,8 +199,9 @@ def _unpickled(payload: bytes) -> Any:
     return _EntryUnpickler(io.BytesIO(payload)).load()
 
 
-def load_profile(choice: TemplateChoice, key: str) -> TemplateProfile | None:
-    """Only the profile of ``choice``'s entry (what ``check`` needs), or None."""
+def load_profile(key: str, path: Path) -> TemplateProfile | None:
+    """Only the profile of the entry under ``key`` (what ``check`` needs), or None; it names
+    the template file ``path`` (the same bytes may sit at another path)."""
     try:
         payloads = _read_sections(key, 1)
         profile = None if payloads is None else _unpickled(payloads[0])
@@ -258,27 +209,30 @@ def load_profile(choice: TemplateChoice, key: str) -> TemplateProfile | None:
         return None
     if not isinstance(profile, TemplateProfile):
         return None
-    return replace(profile, path=choice.file)  # the same bytes may sit at another path
+    return replace(profile, path=path)
 
 
-def load(choice: TemplateChoice, key: str) -> StoredTemplate | None:
-    """The stored entry for ``choice`` under ``key``, or None when missing or unreadable."""
+def load(key: str, path: Path) -> PreparedTemplate | None:
+    """The prepared template stored under ``key``, or None when missing or unreadable; its
+    profile names the template file ``path``."""
     try:
         payloads = _read_sections(key, 2)
         if payloads is None:
             return None
         profile = _unpickled(payloads[0])
+        from deckgen.render.blueprint import DeckBlueprint, PreparedTemplate
+
         package, entries, blueprint = _unpickled(payloads[1])
         if not isinstance(profile, TemplateProfile) or not isinstance(package, bytes):
             return None
-        stored = StoredTemplate(profile, package, entries, blueprint)
+        if not isinstance(blueprint, DeckBlueprint) or not isinstance(entries, dict):
+            return None
     except Exception:  # a damaged or foreign entry is rebuilt, whatever is wrong with it
         return None
-    # the same bytes may sit at another path: the profile names the file asked for
-    return replace(stored, profile=replace(stored.profile, path=choice.file))
+    return PreparedTemplate(replace(profile, path=path), package, entries, blueprint)
 
 
-def store(key: str, stored: StoredTemplate) -> None:
+def store(key: str, stored: PreparedTemplate) -> None:
     """Write ``stored`` under ``key``, signed, atomically; a cache that cannot be written (or
     no key to sign with) is skipped."""
     secret = signing_key()

@@ -1,7 +1,9 @@
-"""Native charts: python-pptx's chart API, theme colours, alt text, a reproducible workbook.
+"""Native charts: python-pptx's chart XML and API, theme colours, a reproducible workbook.
 
 A chart is a real PowerPoint chart: editable, its data in an embedded Excel workbook
-(python-pptx writes it with XlsxWriter). XlsxWriter stamps the workbook with the time it
+(python-pptx writes it with XlsxWriter). This is the one module of the deck writer that
+loads python-pptx, and only for a deck with a chart: writing chart XML is what python-pptx
+does well and deckgen would otherwise copy. XlsxWriter stamps the workbook with the time it
 was written, so the workbook is given a fixed date here: the same outline always gives
 the same deck bytes. Every label is written into it as text, whatever it looks like: with
 XlsxWriter's defaults a label starting with ``=`` became a formula Excel runs when the
@@ -12,20 +14,23 @@ theme's accent colours in turn.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import IO, Any
 
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import ColorFormat
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.chart.chart import Chart
+from pptx.opc.oxml import serialize_part_xml
+from pptx.oxml import parse_xml
 from pptx.oxml.ns import qn
-from pptx.slide import Slide
-from pptx.util import Emu, Pt
+from pptx.util import Pt
 from xlsxwriter import Workbook  # type: ignore[import-untyped]
 
 from deckgen.outline.inline import plain
 from deckgen.plan.slides import ChartPlan
-from deckgen.render.pptx_compat import category_chart_data, chart_space
+from deckgen.render.pptx_compat import category_chart_data
 
 WORKBOOK_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 """The creation date written into every embedded workbook (any fixed date keeps decks reproducible)."""
@@ -84,22 +89,30 @@ def _paint(chart: Any, kind: str) -> None:
             _colour(series.format.fill.fore_color, index)
 
 
-def _unsigned_axis_ids(chart: Any) -> None:
+def _unsigned_axis_ids(space: Any) -> None:
     """Axis ids as the schema's unsigned ints: python-pptx's bar chart writes negative ones,
     which PowerPoint reads as their 32-bit twins; the same twins keep axes paired."""
-    for element in chart_space(chart).iter(qn("c:axId"), qn("c:crossAx")):
+    for element in space.iter(qn("c:axId"), qn("c:crossAx")):
         value = int(element.get("val"))
         if value < 0:
             element.set("val", str(value + 2**32))
 
 
-def add_chart(slide: Slide, plan: ChartPlan, size: float = CHART_FONT_PT) -> None:
-    """Draw ``plan``'s chart in its box, with its alt text on the frame for screen readers."""
-    box, kind = plan.box, plan.chart.type
-    shapes: Any = slide.shapes
-    frame = shapes.add_chart(_TYPES[kind], Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height),
-                             chart_data(plan))
-    chart = frame.chart
+@dataclass(frozen=True)
+class ChartParts:
+    """A chart's part (``c:chartSpace``, its workbook related as ``rId1``) and the workbook."""
+
+    chart: bytes
+    workbook: bytes
+
+
+def chart_parts(plan: ChartPlan, size: float = CHART_FONT_PT) -> ChartParts:
+    """The chart of ``plan`` as PowerPoint stores it: the chart part's XML and its data workbook."""
+    kind = plan.chart.type
+    data = chart_data(plan)
+    space = parse_xml(data.xml_bytes(_TYPES[kind]))  # type: ignore[no-untyped-call]
+    space.get_or_add_externalData().rId = "rId1"  # the workbook: the chart part's one relationship
+    chart: Any = Chart(space, None)  # type: ignore[no-untyped-call]
     chart.font.size = Pt(size)
     chart.has_title = False  # the slide's title says what the chart is
     chart.has_legend = kind == "pie" or len(plan.chart.series) > 1
@@ -112,7 +125,5 @@ def add_chart(slide: Slide, plan: ChartPlan, size: float = CHART_FONT_PT) -> Non
         plot.data_labels.show_value = True
         plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END  # on the slide's background, readable
     _paint(chart, kind)
-    _unsigned_axis_ids(chart)
-    properties = frame.element.nvGraphicFramePr.cNvPr
-    properties.set("descr", plain(plan.chart.alt))
-    frame.name = f"Chart: {plain(plan.chart.alt)[:60]}"
+    _unsigned_axis_ids(space)
+    return ChartParts(serialize_part_xml(space), data.xlsx_blob)

@@ -15,9 +15,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.parts.image import ImagePart
+from pptx.shapes.placeholder import SlidePlaceholder
 
 from deckgen.render.blueprint import DeckBlueprint, LayoutBlueprint, NotesBlueprint, PackagedPart
-from deckgen.render.factory import Prototypes, SlideFactory
+from deckgen.render.bidi import inherited_alignment
+from deckgen.render.factory import Placeholders, Prototypes, SlideFactory
 from deckgen.render.host import Host, new_deck
 from deckgen.render.markcolours import mark_colours
 from deckgen.render.numbers import placeholder_of_type
@@ -93,8 +96,29 @@ def _parts(host: Host, deck: Any, entries: Mapping[str, ZipEntry]) -> tuple[list
     return order, slides_at, found
 
 
+def _alignments(found: Placeholders) -> tuple[tuple[str | None, str | None], ...]:
+    """What the title and text placeholders of a new slide inherit, as a title and as body text."""
+    return tuple((inherited_alignment(shape, title=True), inherited_alignment(shape, title=False))
+                 for shape in (found.title, *found.texts) if shape is not None)
+
+
+def _frame(shape: Any) -> tuple[int | None, int | None, int | None, int | None]:
+    """A placeholder's position and size as it inherits them (plain ints: the blueprint is data)."""
+    return _length(shape.left), _length(shape.top), _length(shape.width), _length(shape.height)
+
+
+def _length(value: Any) -> int | None:
+    return None if value is None else int(value)
+
+
+def _footer_alignment(layout: Any, footer: Element | None) -> str | None:
+    if footer is None:
+        return None
+    return inherited_alignment(SlidePlaceholder(footer, layout.shapes), title=True)
+
+
 def _layout(factory: SlideFactory, prototypes: Prototypes, layout: Any) -> LayoutBlueprint:
-    factory.add_slide(layout)
+    _slide, found = factory.add_slide(layout)
     prototype = prototypes.layouts[str(layout.part.partname)]
     slide = prototype.slide
     tree = slide.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
@@ -113,6 +137,9 @@ def _layout(factory: SlideFactory, prototypes: Prototypes, layout: Any) -> Layou
         number=None if number is None else _stable(number),
         footer=None if footer is None else _stable(footer),
         mark=mark_colours(layout),
+        aligns=_alignments(found),
+        frames=tuple(_frame(shape) for shape in found.texts),
+        footer_align=_footer_alignment(layout, footer),
     )
 
 
@@ -180,4 +207,18 @@ def _draft(host: Host, entries: Mapping[str, ZipEntry]) -> DeckBlueprint:
         core=bytes(_related(empty.part.package, RT.CORE_PROPERTIES).blob),
         theme=theme,
         notes=_notes(scratch, factory, prototypes),
+        images=_images(empty.part.package),
     )
+
+
+def _images(package: Any) -> tuple[tuple[str, str], ...]:
+    """The template's pictures a deck may reuse, as python-pptx finds them: image relationships
+    in depth-first order, each part once."""
+    found: dict[str, str] = {}
+    for rel in package.iter_rels():
+        if rel.is_external or rel.reltype != RT.IMAGE:
+            continue
+        part = rel.target_part
+        if isinstance(part, ImagePart) and str(part.partname) not in found:
+            found[str(part.partname)] = part.sha1
+    return tuple(found.items())

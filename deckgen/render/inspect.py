@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 
 from deckgen.errors import printable
 from deckgen.plan.profile import Role
-from deckgen.render.prepare import PreparedTemplate
+from deckgen.render.blueprint import PreparedTemplate
 
 
 def _placeholder_lines(prepared: PreparedTemplate) -> Iterator[str]:
-    presentation = prepared.open()
+    from pptx import Presentation  # reading a template: python-pptx's job
+
+    presentation = Presentation(io.BytesIO(prepared.package))
     for layout in presentation.slide_layouts:
         yield f"  {layout.name}"
         for placeholder in list(layout.placeholders):

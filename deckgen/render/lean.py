@@ -1,42 +1,45 @@
 """Writing a deck from a template's blueprint, without python-pptx.
 
-Loading python-pptx costs more than building a deck from a cached template, so decks
-whose slides hold only what this writer knows (titles, text, notes, question marks,
-footers and slide numbers; no pictures, tables, charts or comparisons; no right-to-left
-titles or labels) are written here, from the XML the blueprint recorded, and every other
-deck by :mod:`deckgen.render.writer`. The two give the same bytes for the same deck;
-``tests/test_lean.py`` builds decks both ways and compares them.
+Loading python-pptx costs more than building a deck from a cached template, so every deck
+is written here, from the XML the blueprint recorded when the template was prepared:
+slides, notes pages, pictures, charts (whose XML python-pptx's chart writer makes) and
+the package around them, in the part order and form PowerPoint and python-pptx use.
 """
 
 from __future__ import annotations
 
 import copy
+import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from deckgen.outline.inline import parse_inline
 from deckgen.plan.bidi import is_right_to_left
 from deckgen.plan.languages import east_asian_font
-from deckgen.plan.profile import Box, LayoutSlots, Role, TemplateProfile
-from deckgen.plan.slides import DeckPlan, SlidePlan
-from deckgen.render.blueprint import DeckBlueprint, LayoutBlueprint, PackagedPart
-from deckgen.render.cache import stored_entry
-from deckgen.render.catalog import TemplateChoice
+from deckgen.plan.profile import Role
+from deckgen.plan.slides import ChartPlan, DeckPlan
+from deckgen.render.blueprint import DeckBlueprint, PackagedPart, PreparedTemplate
 from deckgen.render.docprops import app_xml, core_xml
 from deckgen.render.eastasian import with_east_asian_font
+from deckgen.render.fill import Canvas, fill_slide
+from deckgen.render.media import MediaParts
 from deckgen.render.marks import draw_question_mark
 from deckgen.render.numbers import FooterStrip, add_footer, footer_strip
 from deckgen.render.ooxml import (
+    CONTENT_CHART,
     CONTENT_NOTES_SLIDE,
     CONTENT_SLIDE,
+    CONTENT_WORKBOOK,
+    DEFAULT_CONTENT_TYPES,
     FIRST_SLIDE_ID,
+    REL_CHART,
     REL_HYPERLINK,
+    REL_IMAGE,
     REL_NOTES_MASTER,
     REL_NOTES_SLIDE,
+    REL_PACKAGE,
     REL_SLIDE,
     REL_SLIDE_LAYOUT,
-    SHAPE_TAGS,
     Element,
     parse_xml,
     part_xml,
@@ -53,38 +56,20 @@ from deckgen.render.opc import (
     rels_xml,
     zip_time,
 )
-from deckgen.render.paragraphs import Links, write_notes, write_plain, write_text
+from deckgen.render.paragraphs import Links, write_notes
 from deckgen.render.zipwriter import ZipEntry, make_entry, zip_bytes
 
 _TREE = f"{qn('p:cSld')}/{qn('p:spTree')}"
-_TX_BODY, _SP_PR, _XFRM, _OFF, _EXT = qn("p:txBody"), qn("p:spPr"), qn("a:xfrm"), qn("a:off"), qn("a:ext")
-_AFTER_XFRM = frozenset(qn(f"a:{name}") for name in (
-    "custGeom", "prstGeom", "noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill", "ln",
-    "effectLst", "effectDag", "scene3d", "sp3d", "extLst"))
-_AFTER_OFF = frozenset(qn(f"a:{name}") for name in ("ext", "chOff", "chExt"))
-_AFTER_EXT = frozenset(qn(f"a:{name}") for name in ("chOff", "chExt"))
 
 
-@dataclass
-class LeanTemplate:
-    """A cached template ready for this writer: its profile, blueprint and compressed parts,
-    with the parsed slide and notes prototypes and footer strips kept between decks."""
+class _Stock:
+    """One blueprint's XML parsed once, copied for every slide, notes page and footer."""
 
-    profile: TemplateProfile
-    blueprint: DeckBlueprint
-    entries: dict[str, ZipEntry]
-    _slides: dict[int, Element] = field(default_factory=dict, repr=False)
-    _notes: list[Element] = field(default_factory=list, repr=False)
-    _strips: dict[tuple[str, str, int], FooterStrip] = field(default_factory=dict, repr=False)
-
-    def writes(self, plan: DeckPlan) -> bool:
-        """Whether this writer can write ``plan`` (else python-pptx's writer does)."""
-        if is_right_to_left(plan.language):
-            return False
-        if plan.footer and any(span.link for span in parse_inline(plan.footer).spans):
-            return False
-        notes = self.blueprint.notes is not None
-        return all(_plain(slide) and (notes or not slide.notes) for slide in plan.slides)
+    def __init__(self, blueprint: DeckBlueprint) -> None:
+        self.blueprint = blueprint
+        self._slides: dict[int, Element] = {}
+        self._notes: list[Element] = []
+        self._strips: dict[tuple[str, str, int], FooterStrip] = {}
 
     def slide(self, index: int) -> Element:
         """A new slide element on layout ``index``."""
@@ -99,48 +84,38 @@ class LeanTemplate:
             self._notes.append(parse_xml(self.blueprint.notes.page))
         return copy.deepcopy(self._notes[0])
 
-    def strip(self, footer: str, language: str, index: int) -> FooterStrip:
-        """Slide number and footer to copy onto slides on layout ``index``."""
+    def strip(self, footer: str, language: str, index: int, links: Links) -> FooterStrip:
+        """Slide number and footer to copy onto a slide on layout ``index`` (``links``: that
+        slide's link relationships; a footer with a link is made for each slide)."""
         key = (footer, language, index)
-        if key not in self._strips:
-            layout = self.blueprint.layouts[index]
-            self._strips[key] = footer_strip(
-                None if layout.number is None else parse_xml(layout.number),
-                None if layout.footer is None else parse_xml(layout.footer),
-                footer, language, _no_links, None)
-        return self._strips[key]
+        if key in self._strips:
+            return self._strips[key]
+        layout = self.blueprint.layouts[index]
+        linked = False
+
+        def link(url: str) -> str:
+            nonlocal linked
+            linked = True
+            return links(url)
+
+        strip = footer_strip(
+            None if layout.number is None else parse_xml(layout.number),
+            None if layout.footer is None else parse_xml(layout.footer),
+            footer, language, link, layout.footer_align if is_right_to_left(language) else None)
+        if not linked:
+            self._strips[key] = strip
+        return strip
 
 
-_LEAN: dict[tuple[Path, int, int, str], LeanTemplate] = {}
+_STOCKS: dict[int, _Stock] = {}
+"""Parsed blueprints by identity; templates live for the process (see deckgen.render.prepared)."""
 
 
-def lean_template(choice: TemplateChoice) -> LeanTemplate | None:
-    """``choice`` ready for this writer when the template cache holds it with a blueprint;
-    None when python-pptx must prepare it or write its decks. Kept per process."""
-    try:
-        status = choice.file.stat()
-    except OSError:
-        return None  # python-pptx's path reports the problem
-    key = (choice.file, status.st_size, status.st_mtime_ns, choice.name)
-    if key not in _LEAN:
-        stored = stored_entry(choice)
-        if stored is None or stored.blueprint is None:
-            return None
-        _LEAN[key] = LeanTemplate(stored.profile, stored.blueprint, stored.entries)
-    return _LEAN[key]
-
-
-def _no_links(url: str) -> str:
-    raise AssertionError("footers with links are written by python-pptx")
-
-
-def _plain(slide: SlidePlan) -> bool:
-    """Holds only what this writer writes."""
-    if slide.image is not None or slide.compare is not None or slide.table is not None or slide.chart is not None:
-        return False
-    if slide.title_language and is_right_to_left(slide.title_language):
-        return False
-    return not (slide.aside and slide.aside[0].language and is_right_to_left(slide.aside[0].language))
+def _stock(blueprint: DeckBlueprint) -> _Stock:
+    found = _STOCKS.get(id(blueprint))
+    if found is None or found.blueprint is not blueprint:
+        found = _STOCKS[id(blueprint)] = _Stock(blueprint)
+    return found
 
 
 class _Rels:
@@ -155,6 +130,14 @@ class _Rels:
         self.items.append(Relation(rid, reltype, relative_ref(partname, self.folder)))
         return rid
 
+    def related(self, reltype: str, partname: str) -> str:
+        """The id of the relationship to ``partname``, added unless the part already has one."""
+        target = relative_ref(partname, self.folder)
+        for rel in self.items:
+            if not rel.external and rel.reltype == reltype and rel.target == target:
+                return rel.rid
+        return self.add(reltype, partname)
+
     def link(self, url: str) -> str:
         for rel in self.items:
             if rel.external and rel.reltype == REL_HYPERLINK and rel.target == url:
@@ -164,94 +147,89 @@ class _Rels:
         return rid
 
 
-def _insert(parent: Element, tag: str, before: frozenset[str]) -> Element:
-    """``parent``'s ``tag`` child, added before the first of ``before`` when missing."""
-    found = parent.find(tag)
-    if found is not None:
-        return found
-    found = parent.makeelement(tag, {})
-    for position, child in enumerate(parent):
-        if child.tag in before:
-            parent.insert(position, found)
-            return found
-    parent.append(found)
-    return found
-
-
-def _set_box(shape: Element, box: Box | None) -> None:
-    """Give ``shape`` the slot's geometry (``a:xfrm``), as python-pptx's position setters do."""
-    if box is None:
-        return
-    transform = _insert(shape.find(_SP_PR), _XFRM, _AFTER_XFRM)
-    offset = _insert(transform, _OFF, _AFTER_OFF)
-    offset.set("x", str(box.left))
-    offset.set("y", str(box.top))
-    extent = _insert(transform, _EXT, _AFTER_EXT)
-    extent.set("cx", str(box.width))
-    extent.set("cy", str(box.height))
-
-
-def _fill(tree: Element, layout: LayoutBlueprint, plan: SlidePlan, slots: LayoutSlots, language: str,
-          links: Links) -> None:
-    """The slide's text in its placeholders; unused placeholders removed (see writer._fill)."""
-    shapes = [child for child in tree if child.tag in SHAPE_TAGS]
-    title = shapes[layout.title] if layout.title is not None else None
-    texts = [shapes[i] for i in layout.texts]
-    placeholders = [shape for shape in (title, *texts, *(shapes[i] for i in layout.pictures)) if shape is not None]
-    used: list[Element] = []
-    if title is not None:
-        write_plain(title.find(_TX_BODY), plan.title, plan.title_size, plan.title_language or language, links)
-        tree.remove(title)
-        tree.insert(2, title)  # screen readers read the title first
-        used.append(title)
-    body = texts[0] if texts else None
-    second = texts[1] if len(texts) > 1 else None
-    third = texts[2] if len(texts) > 2 else None
-    if slots.mark and title is not None:
-        _set_box(title, slots.title)
-    if body is not None and plan.body:
-        if slots.mark:
-            _set_box(body, slots.body)
-        write_text(body.find(_TX_BODY), plan.body, plan.body_size, language, links, None, plan.paragraph_space,
-                   plan.centred)
-        used.append(body)
-    if second is not None and plan.aside and slots.aside is not None and not slots.mark:
-        write_text(second.find(_TX_BODY), plan.aside, plan.aside_size, language, links, centred=plan.aside_centred)
-        used.append(second)
-    if third is not None and plan.label and slots.label is not None and not slots.mark:
-        label_language = plan.aside[0].language or language if plan.aside else language
-        write_plain(third.find(_TX_BODY), plan.label, None, label_language, links)
-        used.append(third)
-    for shape in placeholders:
-        if not any(shape is kept for kept in used):
-            tree.remove(shape)
-
-
 @dataclass
 class _Written:
-    """A part this deck adds: its name, XML and relationships."""
+    """A part this deck adds: its name, content, type and relationships."""
 
     partname: str
-    xml: bytes
-    rels: list[Relation]
+    blob: bytes
+    content_type: str
+    rels: list[Relation] = field(default_factory=list)
 
 
-def lean_deck(plan: DeckPlan, template: LeanTemplate, epoch: int | None) -> bytes:
-    """The .pptx file of ``plan`` (which ``template.writes``), as the python-pptx writer makes it."""
+class _DeckParts:
+    """The parts one deck adds to its template, in the order they are written."""
+
+    def __init__(self, blueprint: DeckBlueprint) -> None:
+        self.written: list[_Written] = []
+        self._partnames = {part.partname for part in blueprint.parts}
+        self._media: MediaParts | None = None
+        self._blueprint = blueprint
+
+    @property
+    def media(self) -> MediaParts:
+        """The deck's pictures (made on first use: most decks have none)."""
+        if self._media is None:
+            self._media = MediaParts(self._blueprint.images, tuple(self._partnames))
+        return self._media
+
+    def add(self, part: _Written) -> None:
+        self.written.append(part)
+        self._partnames.add(part.partname)
+
+    def next_partname(self, template: str) -> str:
+        """The highest free name of ``template`` up to one past the count (python-pptx's rule)."""
+        prefix = template[: (template % 42).find("42")]
+        taken = {name for name in self._partnames if name.startswith(prefix)}
+        for number in range(len(taken) + 1, 0, -1):
+            if template % number not in taken:
+                return template % number
+        raise AssertionError("more distinct part names than parts")
+
+
+def _canvas(slide: Element, rels: _Rels, parts: _DeckParts) -> Canvas:
+    """The slide being written, relating what it shows to the deck's parts."""
+
+    def picture(path: Path) -> tuple[str, tuple[int, int]]:
+        image = parts.media.picture(path)
+        partname, new = parts.media.part_for(image)
+        if new:
+            parts.add(_Written(partname, image.blob, image.content_type))
+        return rels.related(REL_IMAGE, partname), image.size
+
+    def chart(plan: ChartPlan) -> str:
+        from deckgen.render.charts import chart_parts  # loads python-pptx's chart writer
+
+        made = chart_parts(plan)
+        partname = parts.next_partname("/ppt/charts/chart%d.xml")
+        workbook = parts.next_partname("/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx")
+        chart_rels = _Rels("/ppt/charts")
+        chart_rels.add(REL_PACKAGE, workbook)
+        parts.add(_Written(partname, made.chart, CONTENT_CHART, chart_rels.items))
+        parts.add(_Written(workbook, made.workbook, CONTENT_WORKBOOK))
+        return rels.add(REL_CHART, partname)
+
+    return Canvas(slide, rels.link, picture, chart)
+
+
+def write_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None) -> bytes:
+    """The .pptx file of ``plan`` on ``template`` (``epoch``: ``SOURCE_DATE_EPOCH`` seconds, which
+    fixes the zip timestamps and, when the outline has no date, the document dates)."""
     blueprint = template.blueprint
+    stock = _stock(blueprint)
     presentation = parse_xml(blueprint.presentation)
     slide_list = presentation.find(qn("p:sldIdLst"))
     folder = blueprint.presentation_name.rsplit("/", 1)[0]
     presentation_rels = _Rels(folder)
     presentation_rels.items = list(blueprint.presentation_rels)
-    written: list[_Written] = []
+    parts = _DeckParts(blueprint)
     profile = template.profile
     notes_count = 0
     for number, slide_plan in enumerate(plan.slides, start=1):
         slots = profile.slots_for(slide_plan.role, slide_plan.layout)
         layout = blueprint.layouts[slots.layout_index]
         partname = f"/ppt/slides/slide{number}.xml"  # python-pptx's names, wherever the presentation is
-        slide = template.slide(slots.layout_index)
+        slide = stock.slide(slots.layout_index)
         rels = _Rels("/ppt/slides")
         rels.add(REL_SLIDE_LAYOUT, layout.partname)
         rid = presentation_rels.add(REL_SLIDE, partname)
@@ -259,46 +237,51 @@ def lean_deck(plan: DeckPlan, template: LeanTemplate, epoch: int | None) -> byte
         slide_list.append(entry)
         entry.set("id", str(FIRST_SLIDE_ID + number - 1))
         entry.set(qn("r:id"), rid)
+        written = _Written(partname, b"", CONTENT_SLIDE, rels.items)
+        parts.add(written)
+        fill_slide(_canvas(slide, rels, parts), layout, slide_plan, slots, plan.language)
         tree = slide.find(_TREE)
-        _fill(tree, layout, slide_plan, slots, plan.language, rels.link)
-        notes = None
         if slide_plan.notes:
             notes_count += 1
-            notes = _notes(template, slide_plan.notes, plan.language, notes_count, partname)
+            notes = _notes(stock, slide_plan.notes, plan.language, notes_count, partname)
             rels.add(REL_NOTES_SLIDE, notes.partname)
+            parts.add(notes)
         if slots.mark:
             draw_question_mark(tree, slots, slide_plan, plan.language, layout.mark, profile.slide_width,
                                profile.slide_height, rels.link)
         if slide_plan.role is not Role.TITLE:
-            add_footer(tree, template.strip(plan.footer, plan.language, slots.layout_index), number)
-        written.append(_Written(partname, part_xml(slide), rels.items))
-        if notes is not None:
-            written.append(notes)
+            add_footer(tree, stock.strip(plan.footer, plan.language, slots.layout_index, rels.link), number)
+        written.blob = part_xml(slide)
     overrides = _overrides(blueprint, plan)
+    defaults = dict(blueprint.content_defaults)
     types = dict(blueprint.content_overrides)
-    for part in written:
-        types[part.partname] = CONTENT_NOTES_SLIDE if "/notesSlides/" in part.partname else CONTENT_SLIDE
+    for part in parts.written:
+        extension = posixpath.splitext(part.partname)[1][1:].lower()
+        if (extension, part.content_type) in DEFAULT_CONTENT_TYPES:
+            defaults[extension] = part.content_type
+        else:
+            types[part.partname] = part.content_type
     own = {"presentation": part_xml(presentation), "core": core_xml(blueprint.core, plan, epoch),
            "app": app_xml(len(plan.slides))}
 
     def entries() -> Iterator[ZipEntry]:
-        yield make_entry(CONTENT_TYPES, content_types_xml(dict(blueprint.content_defaults), types))
+        yield make_entry(CONTENT_TYPES, content_types_xml(defaults, types))
         yield make_entry(PACKAGE_RELS, blueprint.package_rels)
         for position, part in enumerate(blueprint.parts):
             if position == blueprint.slides_at:
-                yield from _written_entries(written)
+                yield from _written_entries(parts.written)
             yield from _part_entries(part, template.entries, own, overrides, presentation_rels.items)
         if blueprint.slides_at == len(blueprint.parts):
-            yield from _written_entries(written)
+            yield from _written_entries(parts.written)
 
     return zip_bytes(entries(), zip_time(epoch))
 
 
-def _notes(template: LeanTemplate, text: str, language: str, count: int, slide: str) -> _Written:
+def _notes(stock: _Stock, text: str, language: str, count: int, slide: str) -> _Written:
     """The notes page of the slide ``slide``, holding ``text``."""
-    blueprint = template.blueprint.notes
+    blueprint = stock.blueprint.notes
     assert blueprint is not None
-    page = template.notes_page()
+    page = stock.notes_page()
     body = page
     for position in blueprint.body:
         body = body[position]
@@ -307,7 +290,7 @@ def _notes(template: LeanTemplate, text: str, language: str, count: int, slide: 
     rels = _Rels("/ppt/notesSlides")
     rels.add(REL_NOTES_MASTER, blueprint.master)
     rels.add(REL_SLIDE, slide)
-    return _Written(partname, part_xml(page), rels.items)
+    return _Written(partname, part_xml(page), CONTENT_NOTES_SLIDE, rels.items)
 
 
 def _overrides(blueprint: DeckBlueprint, plan: DeckPlan) -> dict[str, bytes]:
@@ -320,9 +303,11 @@ def _overrides(blueprint: DeckBlueprint, plan: DeckPlan) -> dict[str, bytes]:
 
 
 def _written_entries(written: list[_Written]) -> Iterator[ZipEntry]:
+    """Each added part, then its relationships when it has any, in the order python-pptx walks them."""
     for part in written:
-        yield make_entry(part.partname[1:], part.xml)
-        yield make_entry(rels_member(part.partname), rels_xml(part.rels))
+        yield make_entry(part.partname[1:], part.blob)
+        if part.rels:
+            yield make_entry(rels_member(part.partname), rels_xml(part.rels))
 
 
 def _part_entries(part: PackagedPart, entries: dict[str, ZipEntry], own: dict[str, bytes],

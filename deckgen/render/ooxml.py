@@ -30,10 +30,28 @@ REL_SLIDE_LAYOUT = f"{_RELATIONSHIPS}/slideLayout"
 REL_NOTES_SLIDE = f"{_RELATIONSHIPS}/notesSlide"
 REL_NOTES_MASTER = f"{_RELATIONSHIPS}/notesMaster"
 REL_HYPERLINK = f"{_RELATIONSHIPS}/hyperlink"
+REL_IMAGE = f"{_RELATIONSHIPS}/image"
+REL_CHART = f"{_RELATIONSHIPS}/chart"
+REL_PACKAGE = f"{_RELATIONSHIPS}/package"
 CONTENT_SLIDE = "application/vnd.openxmlformats-officedocument.presentationml.slide+xml"
 CONTENT_NOTES_SLIDE = "application/vnd.openxmlformats-officedocument.presentationml.notesSlide+xml"
+CONTENT_CHART = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+CONTENT_WORKBOOK = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CONTENT_RELATIONSHIPS = "application/vnd.openxmlformats-package.relationships+xml"
 CONTENT_XML = "application/xml"
+
+DEFAULT_CONTENT_TYPES = frozenset({
+    ("bin", "application/vnd.openxmlformats-officedocument.presentationml.printerSettings"),
+    ("bin", "application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"),
+    ("bin", "application/vnd.openxmlformats-officedocument.wordprocessingml.printerSettings"),
+    ("bmp", "image/bmp"), ("emf", "image/x-emf"), ("fntdata", "application/x-fontdata"), ("gif", "image/gif"),
+    ("jpe", "image/jpeg"), ("jpeg", "image/jpeg"), ("jpg", "image/jpeg"), ("mov", "video/quicktime"),
+    ("mp4", "video/mp4"), ("mpg", "video/mpeg"), ("png", "image/png"), ("rels", CONTENT_RELATIONSHIPS),
+    ("tif", "image/tiff"), ("tiff", "image/tiff"), ("vid", "video/unknown"), ("wdp", "image/vnd.ms-photo"),
+    ("wmf", "image/x-wmf"), ("wmv", "video/x-ms-wmv"), ("xlsx", CONTENT_WORKBOOK), ("xml", CONTENT_XML),
+})
+"""(extension, content type) pairs written as a Default of ``[Content_Types].xml`` rather than
+an Override per part (python-pptx's ``default_content_types``)."""
 
 Element = Any
 """An lxml element (lxml ships no type information)."""

@@ -3,8 +3,7 @@
 Paragraphs are written as DrawingML elements directly (``a:p`` > ``a:pPr``, ``a:r`` >
 ``a:rPr`` + ``a:t``): the same XML python-pptx's text API produces, without its lookups
 for every attribute, which dominated build time for text-heavy decks. Everything here
-works on ``a:txBody`` elements and needs no python-pptx, so both deck writers share it
-(:mod:`deckgen.render.text` wraps it for python-pptx's text frames).
+works on ``a:txBody`` elements and needs no python-pptx.
 """
 
 from __future__ import annotations

@@ -1,19 +1,15 @@
-"""Prepare a template once: open it safely, drop its example slides, profile it.
+"""Prepare a template: open it safely, drop its example slides, repair it, profile it, draft its blueprint.
 
 The file is vetted first (:mod:`deckgen.render.untrusted`: zip bombs, other Office files,
-DTDs); only then does python-pptx read it.
-
-Opening and profiling a template is the costly part of a build; a batch of decks with
-the same template reuses one :class:`PreparedTemplate` (see :func:`prepare_template`),
-and a new process finds it in the on-disk cache (:mod:`deckgen.render.cache`).
+DTDs, outside content, active content); only then does python-pptx read it. This is the
+costly part of a build, done once per template: :mod:`deckgen.render.prepared` keeps the
+result per process and in the on-disk cache.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pptx import Presentation
@@ -21,12 +17,10 @@ from pptx.presentation import Presentation as PresentationObject
 
 from deckgen.errors import DeckgenError, TemplateError
 from deckgen.plan.profile import Role, Sizes, TemplateProfile
-from deckgen.render import cache
 from deckgen.render.active import summary
-from deckgen.render.cache import StoredTemplate, read_template_file
+from deckgen.render.blueprint import PreparedTemplate
 from deckgen.render.contrast import contrast_lints
 from deckgen.render.drafting import draft_blueprint
-from deckgen.render.factory import Prototypes
 from deckgen.render.layouts import (
     LayoutShape,
     choose_layouts,
@@ -36,43 +30,14 @@ from deckgen.render.layouts import (
     shared_names,
     slots_for,
 )
-from deckgen.render.host import Host, open_host
+from deckgen.render.host import open_host
 from deckgen.render.package import package_bytes, template_entries
-from deckgen.render.zipwriter import ZipEntry
-from deckgen.render.numbers import FooterStrips
 from deckgen.render.parts import add_missing_parts
 from deckgen.render.repair import give_body_bullets, repair_placeholder_ids
 from deckgen.render.theme import theme_fonts
 from deckgen.render.untrusted import SAVE_AS, vet_template
 from deckgen.render.catalog import TemplateChoice
 from deckgen.render.pptx_compat import slide_id_list
-
-
-@dataclass(frozen=True)
-class PreparedTemplate:
-    """A template ready to build decks from: its profile, its bytes without example slides,
-    and its parts compressed for copying into decks."""
-
-    profile: TemplateProfile
-    blob: bytes
-    entries: Mapping[str, ZipEntry] = field(default_factory=dict, compare=False)
-    """The zip entries of the template's parts (and their relationships), by member name."""
-    prototypes: Prototypes = field(default_factory=Prototypes, compare=False)
-    """Cloned placeholder XML shared by every deck built from this template in this process."""
-    footers: FooterStrips = field(default_factory=dict, compare=False, repr=False)
-    """Slide-number and footer placeholders per layout, shared like ``prototypes``."""
-    _host: list[Host] = field(default_factory=list, compare=False, repr=False)
-
-    def open(self) -> PresentationObject:
-        """A fresh presentation of the prepared template, independent of any deck."""
-        return Presentation(io.BytesIO(self.blob))
-
-    def host(self) -> Host:
-        """The template opened once in this process, which every deck shares parts with."""
-        if not self._host:
-            self._host.append(open_host(self.blob))
-        return self._host[0]
-
 
 
 def _open(path: Path, data: bytes) -> tuple[PresentationObject, tuple[str, ...]]:
@@ -143,36 +108,9 @@ def _stripped_blob(presentation: PresentationObject) -> bytes:
     return package_bytes(presentation, None, zipfile.ZIP_STORED)
 
 
-_CACHE: dict[tuple[Path, int, int, str], PreparedTemplate] = {}
-
-
-def prepare_template(choice: TemplateChoice) -> PreparedTemplate:
-    """Open, clean and profile ``choice``; kept per process by path, size, mtime and name,
-    and on disk by content (see :mod:`deckgen.render.cache`)."""
-    path = choice.file
-    try:
-        status = path.stat()
-    except OSError as error:
-        raise TemplateError.about(path, f"cannot be read ({error.strerror})") from None
-    key = (path, status.st_size, status.st_mtime_ns, choice.name)
-    if key not in _CACHE:
-        stored = stored_template(choice)
-        _CACHE[key] = PreparedTemplate(stored.profile, stored.package, stored.entries)
-    return _CACHE[key]
-
-
-def stored_template(choice: TemplateChoice) -> StoredTemplate:
-    """``choice`` prepared: from the on-disk cache, or prepared now and stored there."""
-    template = read_template_file(choice.file)
-    key = cache.entry_key(choice, template)
-    stored = cache.load(choice, key)
-    if stored is None:
-        stored = _prepare(choice, template)
-        cache.store(key, stored)
-    return stored
-
-
-def _prepare(choice: TemplateChoice, template: bytes) -> StoredTemplate:
+def prepare(choice: TemplateChoice, template: bytes) -> PreparedTemplate:
+    """``choice`` (whose file holds ``template``) made ready: vetted, opened, its example
+    slides dropped, repaired, profiled and drafted into a blueprint."""
     presentation, removed = _open(choice.file, template)
     try:
         _drop_slides(presentation)
@@ -182,7 +120,10 @@ def _prepare(choice: TemplateChoice, template: bytes) -> StoredTemplate:
         blob = _stripped_blob(presentation)
         host = open_host(blob)  # as each deck's host reads it
         entries = template_entries(host.presentation)
-        return StoredTemplate(_profile(presentation, choice, removed), blob, entries, draft_blueprint(host, entries))
+        blueprint = draft_blueprint(host, entries)
+        if blueprint is None:
+            raise TemplateError.about(choice.file, f"cannot be used as a template (its layouts could not be read); {SAVE_AS}")
+        return PreparedTemplate(_profile(presentation, choice, removed), blob, entries, blueprint)
     except DeckgenError:
         raise
     except Exception as error:  # a damaged master or layout python-pptx trips over
