@@ -30,7 +30,7 @@ from xlsxwriter import Workbook  # type: ignore[import-untyped]
 
 from deckgen.outline.inline import plain
 from deckgen.plan.slides import ChartPlan
-from deckgen.render.pptx_compat import category_chart_data
+from deckgen.render.template.pptx_compat import category_chart_data
 
 WORKBOOK_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 """The creation date written into every embedded workbook (any fixed date keeps decks reproducible)."""

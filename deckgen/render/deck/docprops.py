@@ -13,7 +13,7 @@ import datetime as dt
 from lxml import etree
 
 from deckgen.plan.slides import DeckPlan
-from deckgen.render.ooxml import NAMESPACES, Element, parse_xml, part_xml, qn
+from deckgen.render.ooxml.markup import NAMESPACES, Element, parse_xml, part_xml, qn
 
 FALLBACK_DATE = dt.datetime(1980, 1, 1)
 """The document date when neither the outline nor ``SOURCE_DATE_EPOCH`` gives one."""

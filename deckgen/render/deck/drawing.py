@@ -9,8 +9,8 @@ for byte, without loading python-pptx.
 from __future__ import annotations
 
 from deckgen.plan.profile import Box
-from deckgen.render.ooxml import Element, nsdecls, parse_xml, qn
-from deckgen.render.opc import attribute
+from deckgen.render.ooxml.markup import Element, nsdecls, parse_xml, qn
+from deckgen.render.ooxml.opc import attribute
 
 TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"
 """Office's "Medium Style 2 - Accent 1": a header row in the theme's first accent, banded rows."""

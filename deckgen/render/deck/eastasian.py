@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from lxml import etree
 
-A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_NS = {"a": A_NS}
-THEME_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
-"""How a theme is read: entities never resolved, nothing fetched."""
+from deckgen.render.ooxml.markup import NAMESPACES, THEME_PARSER
+
+_NS = {"a": NAMESPACES["a"]}
 
 
 def with_east_asian_font(theme: bytes, typeface: str) -> bytes | None:

@@ -17,11 +17,11 @@ from deckgen.outline.inline import plain
 from deckgen.plan.bidi import is_right_to_left
 from deckgen.plan.profile import Box, LayoutSlots
 from deckgen.plan.slides import ChartPlan, ColumnPlan, ComparePlan, Paragraph, SlidePlan, TablePlan
-from deckgen.render.blueprint import LayoutBlueprint
-from deckgen.render.drawing import chart_frame, insert_shape, next_shape_id, picture, table_frame, text_box
-from deckgen.render.media import fitted_box
-from deckgen.render.ooxml import SHAPE_TAGS, Element, qn
-from deckgen.render.paragraphs import Links, write_plain, write_text
+from deckgen.render.template.blueprint import LayoutBlueprint
+from deckgen.render.deck.drawing import chart_frame, insert_shape, next_shape_id, picture, table_frame, text_box
+from deckgen.render.deck.media import fitted_box
+from deckgen.render.ooxml.markup import SHAPE_TAGS, Element, qn
+from deckgen.render.deck.paragraphs import Links, write_plain, write_text
 
 _TX_BODY, _SP_PR, _XFRM, _OFF, _EXT = qn("p:txBody"), qn("p:spPr"), qn("a:xfrm"), qn("a:off"), qn("a:ext")
 _AFTER_XFRM = frozenset(qn(f"a:{name}") for name in (

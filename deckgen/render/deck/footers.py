@@ -11,9 +11,9 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
-from deckgen.render.ooxml import Element, nsdecls, parse_xml, qn
-from deckgen.render.opc import attribute
-from deckgen.render.paragraphs import Links, write_plain
+from deckgen.render.ooxml.markup import Element, nsdecls, parse_xml, qn
+from deckgen.render.ooxml.opc import attribute
+from deckgen.render.deck.paragraphs import Links, write_plain
 
 SLIDE_NUMBER_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 """The ``a:fld`` id used when the layout's slide-number placeholder carries no field of its own."""
@@ -28,15 +28,6 @@ class FooterStrip:
 
     number: Element | None
     footer: Element | None
-
-
-def placeholder_of_type(tree: Element, kind: str) -> Element | None:
-    """The first placeholder of ``kind`` (``sldNum``, ``ftr``) in a layout's shape tree."""
-    for shape in tree.iter(qn("p:sp")):
-        ph = shape.find(_PH)
-        if ph is not None and ph.get("type") == kind:
-            return shape
-    return None
 
 
 def _slide_placeholder(layout_shape: Element, shape_id: int) -> Element:

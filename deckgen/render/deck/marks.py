@@ -4,7 +4,7 @@ On such a template a question slide borrows the content layout; deckgen then dra
 bundled Question layout carries: an accent band along the left edge, a disc with "?", the
 kind-and-minutes label above the prompt and the "Discuss" label under the disc. Colours are
 the template's own theme colours (scheme references, so a theme change follows), picked for
-contrast with the slide background. Geometry comes from :mod:`deckgen.render.markslots`.
+contrast with the slide background. Geometry comes from :mod:`deckgen.render.template.markslots`.
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from typing import Any
 
 from deckgen.plan.profile import EMU_PER_PT, Box, LayoutSlots
 from deckgen.plan.slides import Paragraph, SlidePlan
-from deckgen.render.blueprint import MarkColours
-from deckgen.render.markslots import disc_box
-from deckgen.render.ooxml import Element, nsdecls, parse_xml, qn
-from deckgen.render.opc import attribute
-from deckgen.render.paragraphs import Links, write_text
+from deckgen.render.template.blueprint import MarkColours
+from deckgen.render.template.markslots import disc_box
+from deckgen.render.ooxml.markup import Element, nsdecls, parse_xml, qn
+from deckgen.render.ooxml.opc import attribute
+from deckgen.render.deck.paragraphs import Links, write_text
 
 _BAND_SHARE = 64
 """The band is 1/64 of the slide's width."""

@@ -20,8 +20,8 @@ from deckgen.plan.measure import ATTRIBUTION_SCALE, level_size
 from deckgen.plan.languages import east_asian_font
 from deckgen.plan.runs import CODE_FONT
 from deckgen.plan.slides import Paragraph
-from deckgen.render.bidi import set_direction
-from deckgen.render.ooxml import Element, qn
+from deckgen.render.deck.bidi import set_direction
+from deckgen.render.ooxml.markup import Element, qn
 
 _WHITESPACE = re.compile(r"\s+")
 _MAX_LEVEL = 8

@@ -18,14 +18,14 @@ from deckgen.plan.bidi import is_right_to_left
 from deckgen.plan.languages import east_asian_font
 from deckgen.plan.profile import Role
 from deckgen.plan.slides import ChartPlan, DeckPlan
-from deckgen.render.blueprint import DeckBlueprint, PackagedPart, PreparedTemplate
-from deckgen.render.docprops import app_xml, core_xml
-from deckgen.render.eastasian import with_east_asian_font
-from deckgen.render.fill import Canvas, fill_slide
-from deckgen.render.media import MediaParts
-from deckgen.render.marks import draw_question_mark
-from deckgen.render.numbers import FooterStrip, add_footer, footer_strip
-from deckgen.render.ooxml import (
+from deckgen.render.template.blueprint import DeckBlueprint, PackagedPart, PreparedTemplate
+from deckgen.render.deck.docprops import app_xml, core_xml
+from deckgen.render.deck.eastasian import with_east_asian_font
+from deckgen.render.deck.fill import Canvas, fill_slide
+from deckgen.render.deck.media import MediaParts
+from deckgen.render.deck.marks import draw_question_mark
+from deckgen.render.deck.footers import FooterStrip, add_footer, footer_strip
+from deckgen.render.ooxml.markup import (
     CONTENT_CHART,
     CONTENT_NOTES_SLIDE,
     CONTENT_SLIDE,
@@ -45,7 +45,7 @@ from deckgen.render.ooxml import (
     part_xml,
     qn,
 )
-from deckgen.render.opc import (
+from deckgen.render.ooxml.opc import (
     CONTENT_TYPES,
     PACKAGE_RELS,
     Relation,
@@ -56,8 +56,8 @@ from deckgen.render.opc import (
     rels_xml,
     zip_time,
 )
-from deckgen.render.paragraphs import Links, write_notes
-from deckgen.render.zipwriter import ZipEntry, make_entry, zip_bytes
+from deckgen.render.deck.paragraphs import Links, write_notes
+from deckgen.render.ooxml.zipwriter import ZipEntry, make_entry, zip_bytes
 
 _TREE = f"{qn('p:cSld')}/{qn('p:spTree')}"
 
@@ -108,7 +108,7 @@ class _Stock:
 
 
 _STOCKS: dict[int, _Stock] = {}
-"""Parsed blueprints by identity; templates live for the process (see deckgen.render.prepared)."""
+"""Parsed blueprints by identity; templates live for the process (see deckgen.render.template.prepared)."""
 
 
 def _stock(blueprint: DeckBlueprint) -> _Stock:
@@ -198,7 +198,7 @@ def _canvas(slide: Element, rels: _Rels, parts: _DeckParts) -> Canvas:
         return rels.related(REL_IMAGE, partname), image.size
 
     def chart(plan: ChartPlan) -> str:
-        from deckgen.render.charts import chart_parts  # loads python-pptx's chart writer
+        from deckgen.render.deck.charts import chart_parts  # loads python-pptx's chart writer
 
         made = chart_parts(plan)
         partname = parts.next_partname("/ppt/charts/chart%d.xml")

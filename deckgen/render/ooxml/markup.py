@@ -3,7 +3,7 @@
 Namespaces, qualified names, the parser and the serialisation here are exactly python-pptx's
 (same prefixes, same parser options, same XML declaration), so XML made with them is the XML
 python-pptx would make. Modules that write slide XML use these, which lets a deck be written
-from a cached template without loading python-pptx at all (see :mod:`deckgen.render.lean`).
+from a cached template without loading python-pptx at all (see :mod:`deckgen.render.deck.writer`).
 """
 
 from __future__ import annotations
@@ -63,6 +63,8 @@ FIRST_SLIDE_ID = 256
 
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 """python-pptx's parser options: the trees parsed here serialise as python-pptx's do."""
+THEME_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
+"""How a template's theme is read: entities never resolved, nothing fetched."""
 _QUALIFIED: dict[str, str] = {}
 
 

@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterable, Mapping
 
 from deckgen.records import record
-from deckgen.render.zipwriter import Stamp
+from deckgen.render.ooxml.zipwriter import Stamp
 
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 """The earliest time a zip entry can carry; used when no ``SOURCE_DATE_EPOCH`` is set."""

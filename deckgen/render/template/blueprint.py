@@ -3,7 +3,7 @@
 When a template is prepared (with python-pptx, once, then cached on disk), deckgen also
 records what a deck built on it starts from: the XML of a new slide on each layout, of a
 new notes page, of the presentation part and the document properties, the relationships
-and the order python-pptx writes the parts in. :mod:`deckgen.render.lean` writes decks
+and the order python-pptx writes the parts in. :mod:`deckgen.render.deck.writer` writes decks
 from this alone, byte for byte as the python-pptx writer does, so a build whose template
 is cached need not load python-pptx (a third of a single-deck build's time).
 
@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 
 from deckgen.plan.profile import TemplateProfile
 from deckgen.records import record
-from deckgen.render.opc import Relation
+from deckgen.render.ooxml.opc import Relation
 
 if TYPE_CHECKING:
-    from deckgen.render.zipwriter import ZipEntry
+    from deckgen.render.ooxml.zipwriter import ZipEntry
 
 
 @record(frozen=True)

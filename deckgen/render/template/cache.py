@@ -14,7 +14,7 @@ Whoever can write that folder (another user, a CI cache restored from another br
 not be able to change what decks contain, nor run code, nor hang deckgen:
 
 - every section of an entry is signed with HMAC-SHA256 under the user's cache key, which
-  lives outside the cache folder (:mod:`deckgen.render.signing`), and is verified before
+  lives outside the cache folder (:mod:`deckgen.render.template.signing`), and is verified before
   anything decodes it; an entry of another key, an unsigned or a forged one is rebuilt;
 - what a verified entry holds is unpickled by an unpickler that knows only the record
   types an entry holds, so even a leaked key does not let an entry run code;
@@ -49,11 +49,11 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from deckgen.version import __version__
 from deckgen.plan.profile import TemplateProfile
-from deckgen.render.catalog import TemplateChoice
-from deckgen.render.signing import open_own_file, signing_key
+from deckgen.render.template.catalog import TemplateChoice
+from deckgen.render.template.signing import open_own_file, signing_key
 
 if TYPE_CHECKING:
-    from deckgen.render.blueprint import PreparedTemplate
+    from deckgen.render.template.blueprint import PreparedTemplate
 
 CACHE_ENV = "DECKGEN_CACHE_DIR"
 FORMAT = 5
@@ -72,14 +72,15 @@ _CREATE_FLAGS = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW"
                  | getattr(os, "O_BINARY", 0))
 _KEEP_SECONDS = 30 * 24 * 3600
 """Entries not used for this long are removed when a new entry is written."""
-_PACKAGE = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parents[2]
+"""The deckgen package folder (its source files are part of every entry's key)."""
 _PATH_TYPE = type(Path())
 _ENTRY_TYPES = frozenset({
     *(("deckgen.plan.profile", name) for name in ("TemplateProfile", "LayoutSlots", "Box", "TextStyle", "Sizes", "Role")),
-    *(("deckgen.render.blueprint", name) for name in (
+    *(("deckgen.render.template.blueprint", name) for name in (
         "DeckBlueprint", "LayoutBlueprint", "NotesBlueprint", "PackagedPart", "MarkColours")),
-    ("deckgen.render.opc", "Relation"),
-    ("deckgen.render.zipwriter", "ZipEntry"),
+    ("deckgen.render.ooxml.opc", "Relation"),
+    ("deckgen.render.ooxml.zipwriter", "ZipEntry"),
     (_PATH_TYPE.__module__, _PATH_TYPE.__qualname__),  # a profile's template path
 })
 """The only types an entry's pickles may name: the records of a prepared template. Nothing
@@ -220,7 +221,7 @@ def load(key: str, path: Path) -> PreparedTemplate | None:
         if payloads is None:
             return None
         profile = _unpickled(payloads[0])
-        from deckgen.render.blueprint import DeckBlueprint, PreparedTemplate
+        from deckgen.render.template.blueprint import DeckBlueprint, PreparedTemplate
 
         package, entries, blueprint = _unpickled(payloads[1])
         if not isinstance(profile, TemplateProfile) or not isinstance(package, bytes):

@@ -20,7 +20,7 @@ from deckgen.records import record
 
 DEFAULT_TEMPLATE = "seminar"
 TEMPLATE_SUFFIXES = (".pptx", ".potx")
-_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+_PACKAGE_DIR = Path(__file__).resolve().parents[2]
 
 
 def bundled_templates_dir() -> Path:

@@ -3,7 +3,7 @@
 A template's colours are rarely plain hex values: scheme colours (``tx1``, ``accent2``) go
 through the master's colour map to the theme's colour scheme, and any colour may carry
 transforms (``lumMod``, ``tint``, ``shade`` ...). This module resolves all of that to one
-sRGB colour, as PowerPoint would show it, so that :mod:`deckgen.render.contrast` can say
+sRGB colour, as PowerPoint would show it, so that :mod:`deckgen.render.template.contrast` can say
 whether text is readable.
 """
 
@@ -17,7 +17,7 @@ from lxml import etree
 from pptx.oxml.ns import qn
 from pptx.slide import SlideLayout
 
-from deckgen.render.theme import theme_xml
+from deckgen.render.template.theme import theme_xml
 from deckgen.records import record
 
 Element = Any

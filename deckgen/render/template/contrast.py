@@ -22,7 +22,7 @@ from typing import Any
 from pptx.oxml.ns import qn
 from pptx.slide import SlideLayout, SlideMaster
 
-from deckgen.render.colours import (
+from deckgen.render.template.colours import (
     RGB,
     TRANSPARENT,
     Element,
@@ -38,7 +38,7 @@ from deckgen.render.colours import (
     resolve_colour,
     rgb_from_hex,
 )
-from deckgen.render.layouts import TEXT_TYPES, TITLE_TYPES, in_fill_order
+from deckgen.render.template.layouts import TEXT_TYPES, TITLE_TYPES, in_fill_order
 from deckgen.records import record
 
 LayoutPlaceholder = Any

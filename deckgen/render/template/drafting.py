@@ -1,4 +1,4 @@
-"""Drafting a prepared template's blueprint with python-pptx (see :mod:`deckgen.render.blueprint`).
+"""Drafting a prepared template's blueprint with python-pptx (see :mod:`deckgen.render.template.blueprint`).
 
 Everything is taken from what the python-pptx writer itself does on the template: a
 deck without slides gives the presentation part, the document properties and the part
@@ -18,19 +18,19 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.parts.image import ImagePart
 from pptx.shapes.placeholder import SlidePlaceholder
 
-from deckgen.render.blueprint import DeckBlueprint, LayoutBlueprint, NotesBlueprint, PackagedPart
-from deckgen.render.bidi import inherited_alignment
-from deckgen.render.factory import Placeholders, Prototypes, SlideFactory
-from deckgen.render.host import Host, new_deck
-from deckgen.render.markcolours import mark_colours
-from deckgen.render.numbers import placeholder_of_type
-from deckgen.render.ooxml import SHAPE_TAGS, Element, parse_xml, part_xml, qn
-from deckgen.render.opc import rels_member
-from deckgen.render.package import content_types, relations, rels_xml
-from deckgen.render.pptx_compat import base_uri, package_relationships, part_element, relationship_map, shape_tree
-from deckgen.render.zipwriter import ZipEntry
+from deckgen.render.template.blueprint import DeckBlueprint, LayoutBlueprint, NotesBlueprint, PackagedPart
+from deckgen.render.template.alignment import inherited_alignment
+from deckgen.render.template.factory import Placeholders, Prototypes, SlideFactory
+from deckgen.render.template.host import Host, new_deck
+from deckgen.render.template.markcolours import mark_colours
+from deckgen.render.ooxml.markup import SHAPE_TAGS, Element, parse_xml, part_xml, qn
+from deckgen.render.ooxml.opc import rels_member
+from deckgen.render.template.package import content_types, relations, rels_xml
+from deckgen.render.template.pptx_compat import base_uri, package_relationships, part_element, relationship_map, shape_tree
+from deckgen.render.ooxml.zipwriter import ZipEntry
 
 _TX_BODY = qn("p:txBody")
+_PLACEHOLDER = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
 
 
 class NoBlueprint(Exception):
@@ -115,6 +115,15 @@ def _footer_alignment(layout: Any, footer: Element | None) -> str | None:
     if footer is None:
         return None
     return inherited_alignment(SlidePlaceholder(footer, layout.shapes), title=True)
+
+
+def placeholder_of_type(tree: Element, kind: str) -> Element | None:
+    """The first placeholder of ``kind`` (``sldNum``, ``ftr``) in a layout's shape tree."""
+    for shape in tree.iter(qn("p:sp")):
+        ph = shape.find(_PLACEHOLDER)
+        if ph is not None and ph.get("type") == kind:
+            return shape
+    return None
 
 
 def _layout(factory: SlideFactory, prototypes: Prototypes, layout: Any) -> LayoutBlueprint:

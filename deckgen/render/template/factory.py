@@ -24,9 +24,9 @@ from pptx.shapes.placeholder import SlidePlaceholder
 from pptx.shapes.shapetree import SlideShapeFactory
 from pptx.slide import NotesSlide, Slide, SlideLayout
 
-from deckgen.render.layouts import PICTURE_TYPES, TEXT_TYPES, TITLE_TYPES
-from deckgen.render.ooxml import FIRST_SLIDE_ID
-from deckgen.render.pptx_compat import add_relationship, append_slide_id, shape_tree, slide_id_list
+from deckgen.render.template.layouts import PICTURE_TYPES, TEXT_TYPES, TITLE_TYPES
+from deckgen.render.ooxml.markup import FIRST_SLIDE_ID
+from deckgen.render.template.pptx_compat import add_relationship, append_slide_id, shape_tree, slide_id_list
 
 _P = qn("p:nvSpPr")[: -len("nvSpPr")]
 """The PresentationML namespace in Clark notation, ``{...}``, for fast ``find`` paths."""

@@ -21,8 +21,8 @@ from pptx.package import Package
 from pptx.parts.presentation import PresentationPart
 from pptx.presentation import Presentation as PresentationObject
 
-from deckgen.render.package import package_parts
-from deckgen.render.pptx_compat import (
+from deckgen.render.template.package import package_parts
+from deckgen.render.template.pptx_compat import (
     new_relationship,
     package_relationships,
     part_element,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from deckgen.errors import printable
 from deckgen.plan.profile import Role
-from deckgen.render.blueprint import PreparedTemplate
+from deckgen.render.template.blueprint import PreparedTemplate
 
 
 def _placeholder_lines(prepared: PreparedTemplate) -> Iterator[str]:

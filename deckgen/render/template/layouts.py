@@ -18,8 +18,8 @@ from pptx.slide import SlideLayout
 
 from deckgen.plan.layouts import shared_layout_message
 from deckgen.plan.profile import Box, LayoutSlots, Role
-from deckgen.render.markslots import question_mark_slots
-from deckgen.render.textstyle import insets, level_styles, master_text_style
+from deckgen.render.template.markslots import question_mark_slots
+from deckgen.render.template.textstyle import insets, level_styles, master_text_style
 from deckgen.records import record
 
 _P = TypeVar("_P", bound=Any)
@@ -196,7 +196,7 @@ def slots_for(role: Role, shape: LayoutShape, borrowed: bool = False) -> LayoutS
     """Which of ``shape``'s boxes hold the title, body, aside and picture of ``role``.
 
     ``borrowed``: the layout serves another role and ``role`` has none of its own; a question
-    slide then gets deckgen's own mark (see :mod:`deckgen.render.marks`).
+    slide then gets deckgen's own mark (see :mod:`deckgen.render.deck.marks`).
     """
     if borrowed and role is Role.QUESTION:
         marked = question_mark_slots(shape)

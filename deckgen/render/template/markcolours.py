@@ -1,12 +1,12 @@
-"""Which theme colours deckgen's question mark takes on a layout (see :mod:`deckgen.render.marks`)."""
+"""Which theme colours deckgen's question mark takes on a layout (see :mod:`deckgen.render.deck.marks`)."""
 
 from __future__ import annotations
 
 from pptx.slide import SlideLayout
 
-from deckgen.render.colours import contrast_ratio, palette_for
-from deckgen.render.contrast import slide_background
-from deckgen.render.blueprint import MarkColours
+from deckgen.render.template.colours import contrast_ratio, palette_for
+from deckgen.render.template.contrast import slide_background
+from deckgen.render.template.blueprint import MarkColours
 
 _ACCENTS = ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
 _GRAPHICS_CONTRAST = 3.0

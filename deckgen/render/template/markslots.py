@@ -3,7 +3,7 @@
 A template without a question layout serves questions with its content layout. So that
 question slides still stand apart, deckgen lays the slide out itself: the kind-and-minutes
 label on top, the prompt in a taller title box, follow-ups below, and a disc with "?" and
-the "Discuss" label at the right (drawn by :mod:`deckgen.render.marks`). Lengths are EMU.
+the "Discuss" label at the right (drawn by :mod:`deckgen.render.deck.marks`). Lengths are EMU.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from deckgen.plan.profile import EMU_PER_PT, Box, LayoutSlots, TextStyle
 
 if TYPE_CHECKING:
-    from deckgen.render.layouts import LayoutShape
+    from deckgen.render.template.layouts import LayoutShape
 
 LABEL_HEIGHT = 40 * EMU_PER_PT
 """Height of the kind-and-minutes label and of the "Discuss" label (a 16 pt line and insets)."""

@@ -20,10 +20,10 @@ from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.spec import default_content_types
 from pptx.presentation import Presentation as PresentationObject
 
-from deckgen.render import opc
-from deckgen.render.opc import CONTENT_TYPES, PACKAGE_RELS, ZIP_EPOCH, Relation, relative_ref, rels_member, zip_time
-from deckgen.render.zipwriter import ZipEntry, make_entry, zip_bytes
-from deckgen.render.pptx_compat import base_uri, package_relationships, relationship_map
+from deckgen.render.ooxml import opc
+from deckgen.render.ooxml.opc import CONTENT_TYPES, PACKAGE_RELS, ZIP_EPOCH, Relation, relative_ref, rels_member, zip_time
+from deckgen.render.ooxml.zipwriter import ZipEntry, make_entry, zip_bytes
+from deckgen.render.template.pptx_compat import base_uri, package_relationships, relationship_map
 
 def relations(rels: Any) -> list[Relation]:
     """python-pptx relationships as plain records, in the order python-pptx holds them."""

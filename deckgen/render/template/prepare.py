@@ -1,8 +1,8 @@
 """Prepare a template: open it safely, drop its example slides, repair it, profile it, draft its blueprint.
 
-The file is vetted first (:mod:`deckgen.render.untrusted`: zip bombs, other Office files,
+The file is vetted first (:mod:`deckgen.render.template.untrusted`: zip bombs, other Office files,
 DTDs, outside content, active content); only then does python-pptx read it. This is the
-costly part of a build, done once per template: :mod:`deckgen.render.prepared` keeps the
+costly part of a build, done once per template: :mod:`deckgen.render.template.prepared` keeps the
 result per process and in the on-disk cache.
 """
 
@@ -17,11 +17,11 @@ from pptx.presentation import Presentation as PresentationObject
 
 from deckgen.errors import DeckgenError, TemplateError
 from deckgen.plan.profile import Role, Sizes, TemplateProfile
-from deckgen.render.active import summary
-from deckgen.render.blueprint import PreparedTemplate
-from deckgen.render.contrast import contrast_lints
-from deckgen.render.drafting import draft_blueprint
-from deckgen.render.layouts import (
+from deckgen.render.template.active import summary
+from deckgen.render.template.blueprint import PreparedTemplate
+from deckgen.render.template.contrast import contrast_lints
+from deckgen.render.template.drafting import draft_blueprint
+from deckgen.render.template.layouts import (
     LayoutShape,
     choose_layouts,
     describe_layout,
@@ -30,14 +30,14 @@ from deckgen.render.layouts import (
     shared_names,
     slots_for,
 )
-from deckgen.render.host import open_host
-from deckgen.render.package import package_bytes, template_entries
-from deckgen.render.parts import add_missing_parts
-from deckgen.render.repair import give_body_bullets, repair_placeholder_ids
-from deckgen.render.theme import theme_fonts
-from deckgen.render.untrusted import SAVE_AS, vet_template
-from deckgen.render.catalog import TemplateChoice
-from deckgen.render.pptx_compat import slide_id_list
+from deckgen.render.template.host import open_host
+from deckgen.render.template.package import package_bytes, template_entries
+from deckgen.render.template.parts import add_missing_parts
+from deckgen.render.template.repair import give_body_bullets, repair_placeholder_ids
+from deckgen.render.template.theme import theme_fonts
+from deckgen.render.template.untrusted import SAVE_AS, vet_template
+from deckgen.render.template.catalog import TemplateChoice
+from deckgen.render.template.pptx_compat import slide_id_list
 
 
 def _open(path: Path, data: bytes) -> tuple[PresentationObject, tuple[str, ...]]:

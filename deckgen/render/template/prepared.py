@@ -2,8 +2,8 @@
 
 Each template file is read and hashed once per process (per path, size, modification time
 and name): a batch of decks on one template prepares it at most once, and a new process
-finds it in the cache (:mod:`deckgen.render.cache`), which only stores and loads. What a
-miss means is decided here: the template is prepared (:mod:`deckgen.render.prepare`, the
+finds it in the cache (:mod:`deckgen.render.template.cache`), which only stores and loads. What a
+miss means is decided here: the template is prepared (:mod:`deckgen.render.template.prepare`, the
 one place python-pptx reads a template) and stored. ``check`` needs only the profile,
 which the cache gives without loading python-pptx or lxml.
 """
@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 
 from deckgen.errors import TemplateError
 from deckgen.plan.profile import TemplateProfile
-from deckgen.render import cache
-from deckgen.render.catalog import TemplateChoice
+from deckgen.render.template import cache
+from deckgen.render.template.catalog import TemplateChoice
 
 if TYPE_CHECKING:
-    from deckgen.render.blueprint import PreparedTemplate
+    from deckgen.render.template.blueprint import PreparedTemplate
 
 _Key = tuple[Path, int, int, str]
 _MEMO: dict[_Key, PreparedTemplate | TemplateProfile] = {}
@@ -43,7 +43,7 @@ def _template_bytes(path: Path) -> bytes:
 
 def prepared_template(choice: TemplateChoice) -> PreparedTemplate:
     """``choice`` ready to build decks on (python-pptx loads only when it must be prepared)."""
-    from deckgen.render.blueprint import PreparedTemplate
+    from deckgen.render.template.blueprint import PreparedTemplate
 
     key = _memo_key(choice)
     known = _MEMO.get(key)
@@ -58,7 +58,7 @@ def load_or_prepare(choice: TemplateChoice) -> PreparedTemplate:
     entry = cache.entry_key(choice, data)
     found = cache.load(entry, choice.file)
     if found is None:
-        from deckgen.render.prepare import prepare  # loads python-pptx
+        from deckgen.render.template.prepare import prepare  # loads python-pptx
 
         found = prepare(choice, data)
         cache.store(entry, found)

@@ -17,7 +17,7 @@ from typing import Any
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.presentation import Presentation as PresentationObject
-from deckgen.render.pptx_compat import shape_tree
+from deckgen.render.template.pptx_compat import shape_tree
 
 Element = Any
 """An lxml element (lxml ships no type information)."""

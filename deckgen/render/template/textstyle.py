@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from deckgen.render.ooxml import qn
+from deckgen.render.ooxml.markup import qn
 
 from deckgen.plan.profile import TextStyle
 

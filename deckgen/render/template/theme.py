@@ -6,9 +6,9 @@ from lxml import etree
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.slide import SlideMaster
 
-from deckgen.render.eastasian import A_NS, THEME_PARSER
+from deckgen.render.ooxml.markup import NAMESPACES, THEME_PARSER
 
-_NS = {"a": A_NS}
+_NS = {"a": NAMESPACES["a"]}
 
 
 def theme_xml(master: SlideMaster) -> etree._Element | None:

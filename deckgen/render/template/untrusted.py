@@ -8,7 +8,7 @@ central directory alone, without inflating anything), it must be a PowerPoint pa
 ``officeDocument`` relationship points at it), and no XML part may carry a DOCTYPE
 (OPC forbids DTDs; refusing them rules out external-entity and entity-expansion attacks
 whatever parser reads the part later). Other Office files get a message saying what they are.
-What the parts decks keep *do* is judged too (:mod:`deckgen.render.active`): content taken
+What the parts decks keep *do* is judged too (:mod:`deckgen.render.template.active`): content taken
 from an outside address is refused; macros, OLE objects, ActiveX controls and click actions
 beyond links and jumps are removed, and the caller tells the user what went.
 """
@@ -25,7 +25,7 @@ from pathlib import Path
 from lxml import etree
 
 from deckgen.errors import TemplateError
-from deckgen.render import active
+from deckgen.render.template import active
 
 MAX_TEMPLATE_BYTES = 100 * 1024 * 1024
 """Largest total declared uncompressed size of a template's parts (a build holds several
@@ -378,7 +378,7 @@ def _vet_parts(path: Path, archive: zipfile.ZipFile, types: _ContentTypes) -> tu
 def _cleaned_parts(path: Path, archive: zipfile.ZipFile, types: _ContentTypes, rels: dict[str, etree._Element],
                    suspects: set[str], main: str) -> list[tuple[dict[str, bytes], list[str]]]:
     """Review the parts whose content or relationships may be active or reach outside (see
-    :mod:`deckgen.render.active`): per part, its new bytes by member name and what was removed."""
+    :mod:`deckgen.render.template.active`): per part, its new bytes by member name and what was removed."""
     def dropped(name: str) -> bool:
         return not _kept(types, name)
 
