@@ -23,7 +23,7 @@ from deckgen.app.build import deck_bytes
 from deckgen.outline.inline import plain
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
-from deckgen.render.blueprint import PreparedTemplate
+from deckgen.render.template.blueprint import PreparedTemplate
 from tests.conftest import FIXTURES, OUTLINES
 
 TEMPLATES = FIXTURES / "templates"

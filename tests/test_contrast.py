@@ -13,10 +13,10 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from deckgen.cli.main import main
-from deckgen.render.colours import Palette, contrast_ratio, hex_of, paint, relative_luminance, resolve_colour, rgb_from_hex
-from deckgen.render.contrast import Contrast, contrast_message, layout_contrasts
-from deckgen.render.prepared import prepared_template
-from deckgen.render.catalog import resolve_template
+from deckgen.render.template.colours import Palette, contrast_ratio, hex_of, paint, relative_luminance, resolve_colour, rgb_from_hex
+from deckgen.render.template.contrast import Contrast, contrast_message, layout_contrasts
+from deckgen.render.template.prepared import prepared_template
+from deckgen.render.template.catalog import resolve_template
 from tests.deck_helpers import BUNDLED_TEMPLATES, TEMPLATES, THIRD_PARTY_TEMPLATES
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"

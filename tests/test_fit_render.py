@@ -28,7 +28,7 @@ from deckgen.outline.inline import plain
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Bullet, Outline
 from deckgen.plan.profile import Role, Sizes
-from deckgen.render.catalog import resolve_template
+from deckgen.render.template.catalog import resolve_template
 from tests.conftest import FIXTURES, require_metric_fonts
 
 FIT = FIXTURES / "fit"

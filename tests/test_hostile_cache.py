@@ -32,9 +32,9 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.render import cache, signing
-from deckgen.render.blueprint import PreparedTemplate
-from deckgen.render.catalog import TemplateChoice, resolve_template
+from deckgen.render.template import cache, signing
+from deckgen.render.template.blueprint import PreparedTemplate
+from deckgen.render.template.catalog import TemplateChoice, resolve_template
 from tests.conftest import FIXTURES, ROOT, SORA
 from tests.test_hostile import GOOD, Hostile, assert_clean, deckgen
 from tests.test_startup import loaded_by
@@ -116,7 +116,7 @@ def _signed_payload(key: str, how: str) -> Callable[[Path], None]:
 
 def _another_templates_entry(folder: Path) -> None:
     """A genuine entry (same key) of the classic template, renamed to the default template's."""
-    from deckgen.render.prepared import load_or_prepare
+    from deckgen.render.template.prepared import load_or_prepare
 
     with _cache_env(folder / "cache", KEY):
         load_or_prepare(_choice("classic"))
@@ -232,7 +232,7 @@ def test_the_entry_of_every_template_loads_back(template: str, monkeypatch: pyte
                                                  tmp_path: Path) -> None:
     """The unpickler's list of types is complete: every template's entry loads as written."""
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
-    from deckgen.render.prepared import load_or_prepare
+    from deckgen.render.template.prepared import load_or_prepare
 
     choice = _choice(template)
     stored = load_or_prepare(choice)
@@ -243,7 +243,7 @@ def test_the_entry_of_every_template_loads_back(template: str, monkeypatch: pyte
 
 def test_a_symlink_to_a_genuine_entry_is_not_followed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
-    from deckgen.render.prepared import load_or_prepare
+    from deckgen.render.template.prepared import load_or_prepare
 
     choice = _choice()
     stored = load_or_prepare(choice)
@@ -260,7 +260,7 @@ def test_a_symlink_to_a_genuine_entry_is_not_followed(monkeypatch: pytest.Monkey
 def test_an_entry_is_verified_before_it_is_decoded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """One changed byte anywhere in an entry, or an entry cut short, is rebuilt."""
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
-    from deckgen.render.prepared import load_or_prepare
+    from deckgen.render.template.prepared import load_or_prepare
 
     choice = _choice()
     load_or_prepare(choice)
@@ -397,7 +397,7 @@ def test_without_a_home_folder_the_cache_is_bypassed(monkeypatch: pytest.MonkeyP
     monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
     monkeypatch.setattr(Path, "home", staticmethod(no_home))
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
-    from deckgen.render.prepared import load_or_prepare
+    from deckgen.render.template.prepared import load_or_prepare
 
     assert signing.signing_key() is None
     assert load_or_prepare(_choice("classic")).profile.name == "classic"

@@ -186,7 +186,7 @@ def test_number_like_labels_stay_text_in_the_workbook(tmp_path: Path) -> None:
 def test_a_library_warning_during_a_build_is_one_escaped_warning_line(
         runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from deckgen.cli import main
-    from deckgen.render import charts
+    from deckgen.render.deck import charts
 
     monkeypatch.setattr(charts, "WORKBOOK_OPTIONS", {"in_memory": True})  # XlsxWriter's defaults: it warns on the label
     _chart_outline(["a", LONG_URL], ["s"])(tmp_path)

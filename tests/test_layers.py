@@ -66,7 +66,7 @@ def test_the_package_root_imports_no_heavy_library() -> None:
 
 
 def _dotted(module: Path) -> str:
-    """``deckgen/render/cache.py`` -> ``deckgen.render.cache`` (a package's ``__init__`` is the package)."""
+    """``deckgen/render/template/cache.py`` -> ``deckgen.render.template.cache`` (a package's ``__init__`` is the package)."""
     parts = module.relative_to(PACKAGE.parent).with_suffix("").parts
     return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
@@ -139,3 +139,24 @@ def test_no_two_modules_import_each_other_even_through_others() -> None:
         if node not in index:
             visit(node)
     assert not cycles, f"modules that import each other: {cycles}"
+
+
+PPTX_FOLDERS = ("render/template",)
+"""Where python-pptx may be imported: reading and preparing templates."""
+PPTX_EXCEPTIONS = {"render/deck/charts.py"}
+"""The chart module, which has python-pptx write a chart's XML (only decks with a chart load it)."""
+
+
+@pytest.mark.parametrize("module", [p for p in _modules() if p.relative_to(PACKAGE).parts[0] == "render"],
+                         ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_only_template_preparation_imports_python_pptx(module: Path) -> None:
+    relative = module.relative_to(PACKAGE).as_posix()
+    if relative.startswith(PPTX_FOLDERS) or relative in PPTX_EXCEPTIONS:
+        return
+    found = [name for name in _imported_names(module) if name.split(".")[0] == "pptx"]
+    assert not found, f"{relative} imports {found}: the deck writer and the ooxml package never load python-pptx"
+
+
+def test_render_shows_its_concerns_as_folders() -> None:
+    loose = sorted(p.name for p in (PACKAGE / "render").glob("*.py") if p.name != "__init__.py")
+    assert not loose, f"modules loose in render/ (put each in template/, deck/ or ooxml/): {loose}"

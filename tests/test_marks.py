@@ -13,7 +13,7 @@ from deckgen.app.build import deck_bytes, plan_outline
 from deckgen.outline.loader import load_outline
 from deckgen.plan.labels import ENGLISH
 from deckgen.plan.profile import Role
-from deckgen.render.catalog import bundled_templates_dir
+from deckgen.render.template.catalog import bundled_templates_dir
 from tests.conftest import SORA
 from tests.deck_helpers import SORA_ZH, THIRD_PARTY_TEMPLATES, cached_deck_bytes, open_deck, title_of
 

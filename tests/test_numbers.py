@@ -14,7 +14,7 @@ from pptx.slide import Slide
 
 from deckgen.app.build import deck_bytes
 from deckgen.outline.loader import load_outline
-from deckgen.render.catalog import bundled_templates_dir
+from deckgen.render.template.catalog import bundled_templates_dir
 from tests.conftest import SORA
 from tests.deck_helpers import BUNDLED_TEMPLATES, SORA_ZH, THIRD_PARTY_TEMPLATES, cached_deck_bytes, open_deck
 

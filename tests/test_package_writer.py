@@ -16,8 +16,8 @@ from pptx.opc.serialized import _ContentTypesItem
 
 from deckgen.app.build import template_for
 from deckgen.outline.loader import load_outline
-from deckgen.render.package import content_types_xml, package_parts, rels_member, zip_time
-from deckgen.render.zipwriter import ZipEntry, make_entry, zip_bytes
+from deckgen.render.template.package import content_types_xml, package_parts, rels_member, zip_time
+from deckgen.render.ooxml.zipwriter import ZipEntry, make_entry, zip_bytes
 from tests.deck_helpers import opened_template
 from tests.conftest import SORA, fixture_path
 

@@ -1,6 +1,6 @@
 """The private python-pptx attributes deckgen relies on exist in the installed python-pptx.
 
-deckgen reaches them only through ``deckgen.render.pptx_compat``; this test pins them to
+deckgen reaches them only through ``deckgen.render.template.pptx_compat``; this test pins them to
 the supported versions, so an upgrade that moves one fails here, by name, not deep in a build.
 """
 
@@ -14,7 +14,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches, lazyproperty
 from xlsxwriter import Workbook  # type: ignore[import-untyped]
 
-from deckgen.render import pptx_compat as compat
+from deckgen.render.template import pptx_compat as compat
 
 
 def test_the_installed_python_pptx_is_a_supported_version() -> None:

@@ -19,8 +19,8 @@ from pptx.presentation import Presentation as PresentationObject
 
 from deckgen.app.build import deck_bytes, template_for
 from deckgen.outline.loader import load_outline
-from deckgen.render.repair import unique_placeholder_ids
-from deckgen.render.layouts import TEXT_TYPES, TITLE_TYPES
+from deckgen.render.template.repair import unique_placeholder_ids
+from deckgen.render.template.layouts import TEXT_TYPES, TITLE_TYPES
 from tests.conftest import SORA
 from tests.deck_helpers import THIRD_PARTY_TEMPLATES, cached_deck_bytes, open_deck, opened_template
 from tests.test_validity import _findings

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.render import cache
-from deckgen.render.catalog import resolve_template
+from deckgen.render.template import cache
+from deckgen.render.template.catalog import resolve_template
 
 from tests.conftest import OUTLINES, SORA, fixture_path
 
@@ -94,8 +94,8 @@ def modules_after(args: list[str], cache_dir: Path) -> set[str]:
 
 
 NOT_FOR_CHECK = ("deckgen.app.batch", "deckgen.app.build", "deckgen.app.manifest", "deckgen.app.output",
-                 "deckgen.render.prepare", "deckgen.render.fill", "deckgen.render.charts", "deckgen.outline.schema",
-                 "deckgen.render.blueprint", "deckgen.render.lean",
+                 "deckgen.render.template.prepare", "deckgen.render.deck.fill", "deckgen.render.deck.charts", "deckgen.outline.schema",
+                 "deckgen.render.template.blueprint", "deckgen.render.deck.writer",
                  "difflib", "tempfile", "zipfile", "concurrent.futures", "subprocess")
 """What building, batches, writing files or a "did you mean" hint need, and a warm check does not."""
 
@@ -126,7 +126,7 @@ def test_the_chart_writer_loads_only_for_a_deck_with_a_chart(outline: Path, char
     """Charts need xlsxwriter (their data workbook): a deck without one does not pay for it."""
     loaded = modules_after(["build", str(outline), "-o", str(tmp_path / "deck.pptx"), "-q"], tmp_path / "cache")
     assert (tmp_path / "deck.pptx").is_file()
-    assert ("deckgen.render.charts" in loaded) == charts
+    assert ("deckgen.render.deck.charts" in loaded) == charts
     assert ("xlsxwriter" in loaded) == charts
 
 
@@ -163,7 +163,7 @@ def test_a_damaged_cache_entry_is_rebuilt(damage: bytes, monkeypatch: pytest.Mon
     choice = resolve_template("seminar")
     key = cache.entry_key(choice, choice.file.read_bytes())
     assert cache.load(key, choice.file) is None
-    from deckgen.render.prepared import load_or_prepare
+    from deckgen.render.template.prepared import load_or_prepare
 
     first = load_or_prepare(choice)
     [entry] = _entries(tmp_path)
@@ -177,7 +177,7 @@ def test_a_damaged_cache_entry_is_rebuilt(damage: bytes, monkeypatch: pytest.Mon
 def test_an_entry_names_the_template_file_it_was_asked_for(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Two copies of one template share an entry, but each profile names its own file."""
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
-    from deckgen.render.prepared import load_or_prepare
+    from deckgen.render.template.prepared import load_or_prepare
 
     source = fixture_path("templates", "python-pptx-default.pptx").read_bytes()
     for folder in ("a", "b"):
@@ -192,7 +192,7 @@ def test_an_unwritable_cache_folder_only_costs_time(monkeypatch: pytest.MonkeyPa
     blocker = tmp_path / "file"
     blocker.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv(cache.CACHE_ENV, str(blocker / "cache"))
-    from deckgen.render.prepared import load_or_prepare
+    from deckgen.render.template.prepared import load_or_prepare
 
     assert load_or_prepare(resolve_template("classic")).profile.name == "classic"
 
@@ -217,7 +217,7 @@ def test_processes_racing_to_fill_the_cache_all_build_the_same_deck(tmp_path: Pa
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="file owners are a POSIX notion")
 def test_an_entry_another_user_wrote_is_not_loaded(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path))
-    from deckgen.render.prepared import load_or_prepare
+    from deckgen.render.template.prepared import load_or_prepare
 
     choice = resolve_template("seminar")
     load_or_prepare(choice)

@@ -12,15 +12,15 @@ from click.testing import CliRunner
 from lxml import etree
 from pptx.oxml import parse_xml
 
-import deckgen.render.prepare as prepare
+import deckgen.render.template.prepare as prepare
 from deckgen.app.build import template_for
 from deckgen.cli.main import main
 from deckgen.errors import TemplateError
 from deckgen.outline.loader import load_outline
-from deckgen.render import untrusted
-from deckgen.render.prepared import prepared_template
-from deckgen.render.untrusted import PRESENTATION_MAIN, read_template_package
-from deckgen.render.catalog import TemplateChoice, bundled_brands, resolve_template
+from deckgen.render.template import untrusted
+from deckgen.render.template.prepared import prepared_template
+from deckgen.render.template.untrusted import PRESENTATION_MAIN, read_template_package
+from deckgen.render.template.catalog import TemplateChoice, bundled_brands, resolve_template
 from tests.deck_helpers import opened_template
 from tests.conftest import FIXTURES
 

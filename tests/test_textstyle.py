@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from deckgen.plan.profile import Role, TemplateProfile
-from deckgen.render.prepared import prepared_template
-from deckgen.render.catalog import resolve_template
+from deckgen.render.template.prepared import prepared_template
+from deckgen.render.template.catalog import resolve_template
 from tests.conftest import FIXTURES
 
 

@@ -14,7 +14,7 @@ from deckgen.app.templates import build_warnings, planned, plan_outline, templat
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
 from deckgen.plan.slides import DeckPlan
-from deckgen.render.lean import write_deck
+from deckgen.render.deck.writer import write_deck
 from deckgen.records import record
 
 __all__ = ["RenderedDeck", "build_deck", "deck_bytes", "plan_outline", "render_outline", "source_date_epoch",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -38,12 +39,16 @@ def _replace(path: Path, write: Callable[[BinaryIO], object]) -> None:
     _make_folder(path, folder)
     if os.path.isdir(path):
         raise BuildError(f"{path}: is a folder; give a file name ending in .pptx or a different -o")
+    held = _hold_stop_signals()  # a stop between creating the file and guarding it would leave it behind
     try:
         handle, temporary = tempfile.mkstemp(prefix=f"{TEMP_PREFIX}{path.name}.", suffix=TEMP_SUFFIX, dir=folder)
     except (OSError, ValueError) as error:
+        _release_stop_signals(held)
         raise BuildError(f"{path}: cannot write in '{folder}' ({_reason(error)}); check the file name and the folder's permissions, or choose another -o") from None
     try:
-        with os.fdopen(handle, "wb") as stream:
+        stream = os.fdopen(handle, "wb")
+        _release_stop_signals(held)  # a stop that came meanwhile arrives here, inside the guard
+        with stream:
             write(stream)
         os.chmod(temporary, 0o644)
         os.replace(temporary, path)
@@ -53,6 +58,22 @@ def _replace(path: Path, write: Callable[[BinaryIO], object]) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+_STOP_SIGNALS = frozenset(getattr(signal, name) for name in ("SIGTERM", "SIGINT") if hasattr(signal, name))
+
+
+def _hold_stop_signals() -> set[int | signal.Signals] | None:
+    """Hold SIGTERM and SIGINT back (where the platform can), returning the mask to restore."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return None
+    return signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+
+
+def _release_stop_signals(held: set[int | signal.Signals] | None) -> None:
+    """Restore the mask: a signal held meanwhile is delivered now."""
+    if held is not None:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def refuse_inputs(path: Path, inputs: Iterable[Path]) -> None:

@@ -19,11 +19,11 @@ from deckgen.plan.deck import plan_deck
 from deckgen.plan.layouts import layout_warnings
 from deckgen.plan.profile import TemplateProfile
 from deckgen.plan.slides import DeckPlan
-from deckgen.render.catalog import TemplateChoice, resolve_template
-from deckgen.render.prepared import prepared_template, template_profile
+from deckgen.render.template.catalog import TemplateChoice, resolve_template
+from deckgen.render.template.prepared import prepared_template, template_profile
 
 if TYPE_CHECKING:
-    from deckgen.render.blueprint import PreparedTemplate
+    from deckgen.render.template.blueprint import PreparedTemplate
 
 T = TypeVar("T")
 

@@ -229,7 +229,7 @@ def templates() -> None:
 @templates.command("list")
 def templates_list() -> None:
     """Show the bundled templates."""
-    from deckgen.render.catalog import bundled_brands
+    from deckgen.render.template.catalog import bundled_brands
 
     for name, brand in bundled_brands().items():
         click.echo(f"{name:<10} {brand.description}")
@@ -240,9 +240,9 @@ def templates_list() -> None:
 @click.argument("template")
 def templates_inspect(template: str) -> None:
     """Show TEMPLATE's layouts, placeholders and the role mapping deckgen would use."""
-    from deckgen.render.inspect import describe_template
-    from deckgen.render.prepared import prepared_template
-    from deckgen.render.catalog import resolve_template
+    from deckgen.render.template.inspect import describe_template
+    from deckgen.render.template.prepared import prepared_template
+    from deckgen.render.template.catalog import resolve_template
 
     click.echo(describe_template(prepared_template(resolve_template(template, Path.cwd()))))
 

@@ -1,6 +1,6 @@
 """What the planner needs to know about a template, as plain data (no pptx objects).
 
-A :class:`TemplateProfile` is made once per template by :mod:`deckgen.render.prepare`
+A :class:`TemplateProfile` is made once per template by :mod:`deckgen.render.template.prepare`
 and reused for every deck built with it. Lengths are EMU (914400 per inch, 12700 per point).
 """
 
