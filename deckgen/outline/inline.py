@@ -65,9 +65,12 @@ class Inline:
         return "".join(out)
 
 
+_ESCAPED = str.maketrans({char: f"\\{char}" for char in _MARKUP})
+
+
 def escape(text: str) -> str:
     """``text`` with every Markdown marker escaped, so it reads back literally."""
-    return "".join(f"\\{char}" if char in _MARKUP else char for char in text)
+    return text.translate(_ESCAPED)
 
 
 def _wrapped(text: str, span: Span) -> str:
@@ -95,8 +98,13 @@ def _any_link(url: str) -> bool:
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt  # only when a string has markup: start-up stays cheap
 
+    from deckgen.outline.joins import flush_pending, join_fragments, join_text
+
     parser = MarkdownIt("zero").enable(["emphasis", "backticks", "link", "autolink", "escape"])
     parser.validateLink = _any_link  # type: ignore[method-assign]  # link_problems judges targets
+    parser.inline.ruler.before("text", "flush_pending", flush_pending)  # the same tokens, in linear time
+    parser.inline.ruler2.at("fragments_join", join_fragments)  # and memory
+    parser.core.ruler.at("text_join", join_text)
     return parser
 
 
@@ -109,10 +117,13 @@ class _State:
     bold: int = 0
     italic: int = 0
     links: list[str] | None = None
+    length: int = 0
+    """Characters of ``text`` so far (where the next piece starts)."""
 
     def add(self, content: str, code: bool = False) -> None:
-        start = sum(len(t) for t in self.text)
+        start = self.length
         self.text.append(content)
+        self.length += len(content)
         link = self.links[-1] if self.links else None
         if content and (self.bold or self.italic or code or link):
             self.spans.append(Span(start, start + len(content), self.bold > 0, self.italic > 0, code, link))
