@@ -13,7 +13,17 @@ from pptx.oxml.ns import qn
 
 from deckgen.app.build import deck_bytes
 from deckgen.errors import OutlineError
-from deckgen.outline.inline import Inline, Span, link_problems, parse_inline, plain
+from deckgen.outline.inline import (
+    MAX_LINKS,
+    MAX_MARKS,
+    Inline,
+    Span,
+    count_marks,
+    link_problems,
+    markup_problems,
+    parse_inline,
+    plain,
+)
 from deckgen.outline.loader import load_outline
 from deckgen.plan.fit import Area, Line, paragraph_height
 from deckgen.plan.metrics import WIDTH_MARGIN, metrics_for
@@ -158,3 +168,22 @@ def test_each_character_is_measured_in_its_own_span() -> None:
         face = (code if span is not None and span.code else metrics).face(bool(span and span.bold), False)
         assert widths[index] == pytest.approx((face.char_em(inline.text[index], False) * 20.0) * WIDTH_MARGIN)
 
+
+def test_marks_are_counted_before_anything_is_parsed() -> None:
+    assert count_marks("a **b** `c` [d](https://x.org) \\* <e> snake_case") == 12
+    assert markup_problems("*" * MAX_MARKS) == []
+    assert markup_problems("*" * (MAX_MARKS + 1)) == [
+        f"has {MAX_MARKS + 1:,} Markdown marks (* _ ` [ ] < \\); a text may have at most {MAX_MARKS:,}; "
+        "split it into several texts"]
+
+
+@pytest.mark.parametrize("link", ["[l](https://x.org) ", "<https://x.org> ", "[**l** *m*](https://x.org) "])
+def test_links_are_counted_one_each_whatever_their_formats(link: str) -> None:
+    assert markup_problems(link * MAX_LINKS) == []
+    assert markup_problems(link * (MAX_LINKS + 1)) == [
+        f"has {MAX_LINKS + 1} links; a text may have at most {MAX_LINKS}; split it into several texts, "
+        "or list the sources under references"]
+
+
+def test_links_past_the_mark_limit_are_reported_as_links() -> None:
+    assert markup_problems("[l](https://x.org) " * 3000)[0].startswith("has 3,000 links; a text may have at most 100")

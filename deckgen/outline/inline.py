@@ -22,7 +22,15 @@ if TYPE_CHECKING:
 LINK_SCHEMES = ("http", "https", "mailto")
 """The only link targets a deck may carry: web pages and e-mail addresses."""
 _MARKUP = frozenset("*_`[]\\<")
-"""Characters without which a string has no inline Markdown (the fast path)."""
+"""Characters without which a string has no inline Markdown (the fast path); the marks :func:`count_marks` counts."""
+MARKS_SHOWN = "* _ ` [ ] < \\"
+"""The marks as messages and documentation list them."""
+MAX_MARKS = 1000
+"""Most marks one text may have: each costs parsing and measuring, and a slide text has a few."""
+MAX_OUTLINE_MARKS = 20_000
+"""Most marks all texts of an outline may have together (a long outline has a few thousand)."""
+MAX_LINKS = 100
+"""Most links one text may have (each becomes a hyperlink of its slide)."""
 
 
 @record(frozen=True)
@@ -175,6 +183,45 @@ def _merged(spans: list[Span]) -> tuple[Span, ...]:
 def plain(source: str) -> str:
     """What ``source`` reads as without its formatting (for notes, file names, lints)."""
     return parse_inline(source).text
+
+
+def count_marks(source: str) -> int:
+    """How many Markdown marks (:data:`MARKS_SHOWN`) ``source`` has, counted without parsing it."""
+    return sum(source.count(mark) for mark in _MARKUP)
+
+
+def markup_problems(source: str, marks: int | None = None) -> list[str]:
+    """What keeps ``source``'s inline Markdown off a slide: too many marks (counted before it
+    is parsed: ``marks`` when the caller has counted them), too many links, or links whose
+    target is not a web page or an e-mail address."""
+    marks = count_marks(source) if marks is None else marks
+    if marks > MAX_MARKS:
+        written = source.count("](")
+        if written > MAX_LINKS:
+            return [_too_many_links(written)]
+        return [f"has {marks:,} Markdown marks ({MARKS_SHOWN}); a text may have at most {MAX_MARKS:,}; "
+                "split it into several texts"]
+    if "](" not in source and "<" not in source:  # neither a link nor an autolink
+        return []
+    links = _link_count(parse_inline(source).spans)
+    if links > MAX_LINKS:
+        return [_too_many_links(links)]
+    return link_problems(source)
+
+
+def _too_many_links(count: int) -> str:
+    return (f"has {count:,} links; a text may have at most {MAX_LINKS:,}; split it into several texts, "
+            "or list the sources under references")
+
+
+def _link_count(spans: tuple[Span, ...]) -> int:
+    """Links among ``spans``: a link's text may be split into spans of several formats."""
+    count, previous = 0, None
+    for span in spans:
+        if span.link is not None and not (previous is not None and previous.link == span.link and previous.end == span.start):
+            count += 1
+        previous = span
+    return count
 
 
 def link_problems(source: str) -> list[str]:
