@@ -30,19 +30,30 @@ def add_table(slide: Slide, plan: TablePlan, language: str) -> None:
     table.horz_banding = True
     if is_right_to_left(language):
         table_element(table).tblPr.set("rtl", "1")
-    for column, width in zip(table.columns, plan.widths):
-        column.width = Emu(width)
-    for row, height in zip(table.rows, plan.heights):
-        row.height = Emu(height)
-    for row_index, cells in enumerate((plan.header, *plan.rows)):
-        for column_index, text in enumerate(cells):
-            cell = table.cell(row_index, column_index)
-            cell.text_frame.word_wrap = True
-            shown = f"**{text}**" if row_index == 0 and text.strip() else text  # the header, bold everywhere
-            fill_text(cell.text_frame, [Paragraph(shown, style="plain")], plan.size, language)
+    _size_grid(table, plan)
+    texts = [f"**{text}**" if text.strip() else text for text in plan.header]  # the header, bold everywhere
+    texts += [text for row in plan.rows for text in row]
+    for cell, text in zip(table.iter_cells(), texts):
+        cell.text_frame.word_wrap = True
+        fill_text(cell.text_frame, [Paragraph(text, style="plain")], plan.size, language)
     if plan.caption and plan.caption_box is not None:
         caption = plan.caption_box
         shape = slide.shapes.add_textbox(Emu(caption.left), Emu(caption.top), Emu(caption.width), Emu(caption.height))
         shape.name = "Table caption"
         shape.text_frame.word_wrap = True
         fill_text(shape.text_frame, [Paragraph(plan.caption, style="plain")], plan.caption_size, language)
+
+
+def _size_grid(table: Any, plan: TablePlan) -> None:
+    """Give the columns and rows their planned widths and heights (EMU), then the frame their sums.
+
+    Set on the grid directly: python-pptx's setters re-add every column after each one, and
+    its column and cell look-ups walk the grid each time, so a wide table took minutes.
+    """
+    grid = table_element(table)
+    for column, width in zip(grid.tblGrid.gridCol_lst, plan.widths):
+        column.w = Emu(width)
+    for row, height in zip(grid.tr_lst, plan.heights):
+        row.h = Emu(height)
+    table.notify_width_changed()
+    table.notify_height_changed()
