@@ -22,6 +22,7 @@ from deckgen.plan.profile import Box, LayoutSlots, Role, TemplateProfile
 from deckgen.plan.slides import DeckPlan, SlidePlan
 from deckgen.render.blueprint import DeckBlueprint, LayoutBlueprint, PackagedPart
 from deckgen.render.cache import stored_entry
+from deckgen.render.memo import TemplateMemo, entries_size, make_room
 from deckgen.render.catalog import TemplateChoice
 from deckgen.render.docprops import app_xml, core_xml
 from deckgen.render.eastasian import with_east_asian_font
@@ -111,7 +112,7 @@ class LeanTemplate:
         return self._strips[key]
 
 
-_LEAN: dict[tuple[Path, int, int, str], LeanTemplate] = {}
+_LEAN: TemplateMemo[tuple[Path, int, int, str], LeanTemplate] = TemplateMemo()
 
 
 def lean_template(choice: TemplateChoice) -> LeanTemplate | None:
@@ -122,12 +123,14 @@ def lean_template(choice: TemplateChoice) -> LeanTemplate | None:
     except OSError:
         return None  # python-pptx's path reports the problem
     key = (choice.file, status.st_size, status.st_mtime_ns, choice.name)
-    if key not in _LEAN:
-        stored = stored_entry(choice)
-        if stored is None or stored.blueprint is None:
-            return None
-        _LEAN[key] = LeanTemplate(stored.profile, stored.blueprint, stored.entries)
-    return _LEAN[key]
+    kept = _LEAN.get(key)
+    if kept is not None:
+        return kept
+    make_room(status.st_size)
+    stored = stored_entry(choice)
+    if stored is None or stored.blueprint is None:
+        return None
+    return _LEAN.put(key, LeanTemplate(stored.profile, stored.blueprint, stored.entries), entries_size(stored.entries.values()))
 
 
 def _no_links(url: str) -> str:

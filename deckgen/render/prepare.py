@@ -34,6 +34,7 @@ from deckgen.render.layouts import (
     slots_for,
 )
 from deckgen.render.host import Host, open_host
+from deckgen.render.memo import TemplateMemo, entries_size, make_room
 from deckgen.render.package import package_bytes, template_entries
 from deckgen.render.zipwriter import ZipEntry
 from deckgen.render.numbers import FooterStrips
@@ -127,7 +128,7 @@ def _stripped_blob(presentation: PresentationObject) -> bytes:
     return package_bytes(presentation, None, zipfile.ZIP_STORED)
 
 
-_CACHE: dict[tuple[Path, int, int, str], PreparedTemplate] = {}
+_CACHE: TemplateMemo[tuple[Path, int, int, str], PreparedTemplate] = TemplateMemo()
 
 
 def prepare_template(choice: TemplateChoice) -> PreparedTemplate:
@@ -139,10 +140,13 @@ def prepare_template(choice: TemplateChoice) -> PreparedTemplate:
     except OSError as error:
         raise TemplateError.about(path, f"cannot be read ({error.strerror})") from None
     key = (path, status.st_size, status.st_mtime_ns, choice.name)
-    if key not in _CACHE:
-        stored = stored_template(choice)
-        _CACHE[key] = PreparedTemplate(stored.profile, stored.package, stored.entries)
-    return _CACHE[key]
+    kept = _CACHE.get(key)
+    if kept is not None:
+        return kept
+    make_room(status.st_size)
+    stored = stored_template(choice)
+    size = 2 * len(stored.package) + entries_size(stored.entries.values())  # the package, opened once too
+    return _CACHE.put(key, PreparedTemplate(stored.profile, stored.package, stored.entries), size)
 
 
 def stored_template(choice: TemplateChoice) -> StoredTemplate:
