@@ -40,6 +40,11 @@ def _for_outline(outline: Outline, override: str | Path | None, use: Callable[[T
         raise _at_template_key(outline, error) from None
 
 
+def template_choice(outline: Outline, override: str | Path | None = None) -> TemplateChoice:
+    """The template ``outline`` is built on (``override``, the CLI's --template, wins)."""
+    return _for_outline(outline, override, lambda choice: choice)
+
+
 def template_for(outline: Outline, override: str | Path | None = None) -> PreparedTemplate:
     """The prepared template for ``outline`` (loads python-pptx)."""
     from deckgen.render.prepare import prepare_template
