@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from pptx.oxml.ns import qn
 
 from deckgen.app.build import deck_bytes
 from deckgen.errors import OutlineError
-from deckgen.outline.inline import Inline, Span, link_problems, parse_inline, plain
+from deckgen.outline.inline import (
+    MAX_LINKS,
+    MAX_MARKS,
+    Inline,
+    Span,
+    count_marks,
+    link_problems,
+    markup_problems,
+    parse_inline,
+    plain,
+)
 from deckgen.outline.loader import load_outline
 from deckgen.plan.measure import Area, Line, paragraph_height
-from deckgen.plan.metrics import metrics_for
+from deckgen.plan.metrics import WIDTH_MARGIN, metrics_for
 from deckgen.plan.runs import char_widths
 from tests.deck_helpers import open_deck
 
@@ -103,3 +116,74 @@ def test_a_formatted_paragraph_split_over_slides_keeps_its_runs_and_words(write_
     assert text == plain(words)
     assert all(r.font.bold for r in runs if r.text.startswith("word"))
     assert all(r.font.name == "Courier New" for r in runs if r.text.startswith("code"))
+
+
+# --------------------------------------------------------------------------- bounds on work
+
+
+def _stock_tokens(source: str) -> list[tuple[str, str, object]]:
+    """markdown-it's own tokens for ``source`` (its own text-joining rules), as deckgen configures it."""
+    from markdown_it import MarkdownIt
+
+    stock = MarkdownIt("zero").enable(["emphasis", "backticks", "link", "autolink", "escape"])
+    stock.validateLink = lambda url: True  # type: ignore[method-assign]
+    return [(t.type, t.content, t.attrs) for block in stock.parseInline(source) for t in block.children or []]
+
+
+def _our_tokens(source: str) -> list[tuple[str, str, object]]:
+    from deckgen.outline.inline import _parser
+
+    return [(t.type, t.content, t.attrs) for block in _parser().parseInline(source) for t in block.children or []]
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="*_`[]()<>\\!-: ab\u00e9", max_size=60))
+def test_linear_text_rules_give_markdown_its_own_tokens(source: str) -> None:
+    assert _our_tokens(source) == _stock_tokens(source)
+
+
+def test_linear_text_rules_agree_on_texts_past_a_pending_chunk() -> None:
+    source = ("a-b: " * 2000 + "*x* [l](https://x.org) ") * 3 + "\\* `c` <https://y.org> _u_"
+    assert _our_tokens(source) == _stock_tokens(source)
+
+
+def test_many_unmatched_stars_parse_in_memory_linear_in_the_text() -> None:
+    tracemalloc.start()
+    try:
+        parsed = parse_inline("*a " * 20_000)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert parsed.text == "*a " * 20_000
+    assert peak < 64 * 1024 * 1024  # markdown-it's own joining kept every prefix: over 1 GB here
+
+
+def test_each_character_is_measured_in_its_own_span() -> None:
+    inline = parse_inline("a **b** c `d` " * 300 + "[e](https://x.org)")
+    metrics = metrics_for("Calibri")
+    widths = char_widths(inline, metrics, 20.0)
+    code = metrics_for("Courier New")
+    for index in (0, 2, 4, 6, len(inline.text) - 1):
+        span = next((s for s in inline.spans if s.start <= index < s.end), None)
+        face = (code if span is not None and span.code else metrics).face(bool(span and span.bold), False)
+        assert widths[index] == pytest.approx((face.char_em(inline.text[index], False) * 20.0) * WIDTH_MARGIN)
+
+
+def test_marks_are_counted_before_anything_is_parsed() -> None:
+    assert count_marks("a **b** `c` [d](https://x.org) \\* <e> snake_case") == 12
+    assert markup_problems("*" * MAX_MARKS) == []
+    assert markup_problems("*" * (MAX_MARKS + 1)) == [
+        f"has {MAX_MARKS + 1:,} Markdown marks (* _ ` [ ] < \\); a text may have at most {MAX_MARKS:,}; "
+        "split it into several texts"]
+
+
+@pytest.mark.parametrize("link", ["[l](https://x.org) ", "<https://x.org> ", "[**l** *m*](https://x.org) "])
+def test_links_are_counted_one_each_whatever_their_formats(link: str) -> None:
+    assert markup_problems(link * MAX_LINKS) == []
+    assert markup_problems(link * (MAX_LINKS + 1)) == [
+        f"has {MAX_LINKS + 1} links; a text may have at most {MAX_LINKS}; split it into several texts, "
+        "or list the sources under references"]
+
+
+def test_links_past_the_mark_limit_are_reported_as_links() -> None:
+    assert markup_problems("[l](https://x.org) " * 3000)[0].startswith("has 3,000 links; a text may have at most 100")

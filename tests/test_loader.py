@@ -14,7 +14,17 @@ from PIL import Image as PILImage
 
 from deckgen.errors import DeckgenError, OutlineError
 from deckgen.outline.loader import load_outline
-from deckgen.outline.model import Bullet, Image, Position, Quote, Source
+from deckgen.outline.inline import MAX_LINKS, MAX_MARKS, MAX_OUTLINE_MARKS
+from deckgen.outline.model import (
+    MAX_CHART_CATEGORIES,
+    MAX_CHART_SERIES,
+    MAX_TABLE_COLUMNS,
+    Bullet,
+    Image,
+    Position,
+    Quote,
+    Source,
+)
 
 OUTLINES = Path(__file__).resolve().parent / "fixtures" / "outlines"
 BAD = OUTLINES / "bad"
@@ -408,3 +418,63 @@ def test_start_is_reserved_as_a_section_id(tmp_path: Path) -> None:
     path.write_text("title: T\nsections:\n  - {id: start, title: S}\n", encoding="utf-8")
     with pytest.raises(OutlineError, match="'start' is reserved"):
         load_outline(path)
+
+
+# --------------------------------------------------------------------------- bounds on work
+
+
+def _point(body: str) -> str:
+    """An outline of one point whose body (indented by 8) is ``body``."""
+    return "title: T\nsections:\n  - title: S\n    points:\n      - claim: C\n" + body
+
+
+def _table(columns: int, cells: int | None = None) -> str:
+    row = ", ".join(f"v{n}" for n in range(columns if cells is None else cells))
+    return _point(f"        table: {{header: [{', '.join(f'h{n}' for n in range(columns))}], rows: [[{row}]]}}\n")
+
+
+def _chart(series: int, categories: int) -> str:
+    values = ", ".join("1" for _ in range(categories))
+    lines = "".join(f"            - {{name: s{n}, values: [{values}]}}\n" for n in range(series))
+    return _point(f"        chart:\n          type: line\n          alt: A\n"
+                  f"          categories: [{', '.join(f'c{n}' for n in range(categories))}]\n          series:\n{lines}")
+
+
+def _bullets(*texts: str) -> str:
+    return _point("        evidence:\n" + "".join(f"          - '{text}'\n" for text in texts))
+
+
+@pytest.mark.parametrize("text", [
+    _table(MAX_TABLE_COLUMNS), _chart(MAX_CHART_SERIES, 2), _chart(1, MAX_CHART_CATEGORIES),
+    _bullets("*" * MAX_MARKS), _bullets("[l](https://x.org) " * MAX_LINKS),
+    _bullets(*["_" * (MAX_OUTLINE_MARKS // 40)] * 40),
+], ids=["table-columns", "chart-series", "chart-categories", "marks", "links", "outline-marks"])
+def test_outlines_at_a_work_limit_load(text: str, write_outline: WriteOutline) -> None:
+    assert load_outline(write_outline(text)).sections
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (_table(MAX_TABLE_COLUMNS + 1), "6:25: sections[0].points[0].table.header: has 51 columns; a table may have at most 50; "
+                                    "split it into two tables, or swap its rows and columns"),
+    (_table(2, MAX_TABLE_COLUMNS + 1), "6:42: sections[0].points[0].table.rows[0]: has 51 cells; a table row may have at "
+                                       "most 50; split the table into two tables"),
+    (_chart(MAX_CHART_SERIES + 1, 2), "11:13: sections[0].points[0].chart.series: has 51 series; a chart may have at most 50; "
+                                      "show fewer series, or split it into several charts"),
+    (_chart(1, MAX_CHART_CATEGORIES + 1), "9:23: sections[0].points[0].chart.categories: has 1,001 categories; a chart may "
+                                          "have at most 1,000; group them (by month rather than by day) or sample them"),
+    (_chart(1, MAX_CHART_CATEGORIES + 1), "11:34: sections[0].points[0].chart.series[0].values: has 1,001 values; a series "
+                                          "may have at most 1,000; one per category"),
+    (_bullets("*" * (MAX_MARKS + 1)), "7:13: sections[0].points[0].evidence[0]: has 1,001 Markdown marks"),
+    (_bullets("<https://x.org> " * (MAX_LINKS + 1)), "7:13: sections[0].points[0].evidence[0]: has 101 links"),
+    (_bullets(*["_" * (MAX_OUTLINE_MARKS // 40)] * 41), "47:13: sections[0].points[0].evidence[40]: the outline's texts "
+                                                        f"have more than {MAX_OUTLINE_MARKS:,} Markdown marks"),
+], ids=["table-columns", "table-row", "chart-series", "chart-categories", "chart-values", "marks", "links", "outline-marks"])
+def test_work_limits_are_errors_at_the_offending_value(text: str, expected: str, write_outline: WriteOutline) -> None:
+    path = write_outline(text)
+    lines = problems_of(path)
+    assert any(line.startswith(f"{path}:{expected}") for line in lines), lines
+
+
+def test_the_outline_mark_limit_is_reported_once(write_outline: WriteOutline) -> None:
+    path = write_outline(_bullets(*["_" * (MAX_OUTLINE_MARKS // 40)] * 60))
+    assert sum("Markdown marks" in line for line in problems_of(path)) == 1

@@ -16,6 +16,7 @@ from deckgen.app.build import deck_bytes, plan_outline
 from deckgen.app.check import check_outline
 from deckgen.errors import OutlineError
 from deckgen.outline.loader import load_outline
+from deckgen.outline.model import MAX_TABLE_COLUMNS
 from deckgen.plan.visuals import column_widths
 from deckgen.plan.metrics import metrics_for
 from tests.deck_helpers import STRIP_TYPES, ALL_TEMPLATES, SPECS, cached_deck_bytes, notes_of, open_deck, title_of
@@ -56,6 +57,21 @@ def test_table_fills_the_body_width_and_stays_on_the_slide(template: str) -> Non
                 widths = sum(column.width for column in shape.table.columns)
                 assert widths == shape.width
                 assert shape.top + sum(row.height for row in shape.table.rows) <= deck.slide_height
+
+
+def test_the_widest_table_allowed_gets_every_cell_and_its_planned_grid(tmp_path: Path) -> None:
+    header = ", ".join(f"h{n}" for n in range(MAX_TABLE_COLUMNS))
+    rows = ", ".join("[" + ", ".join(f"r{r}c{n}" for n in range(MAX_TABLE_COLUMNS)) + "]" for r in range(3))
+    path = tmp_path / "wide.yaml"
+    path.write_text(f"title: T\nsections:\n  - title: S\n    points:\n      - claim: Wide\n"
+                    f"        table: {{header: [{header}], rows: [{rows}]}}\n", encoding="utf-8")
+    outline = load_outline(path)
+    (planned,) = [slide.table for slide in plan_outline(outline).slides if slide.table is not None]
+    (shape,) = [shape for slide in open_deck(deck_bytes(outline)).slides for shape in slide.shapes if shape.has_table]
+    assert [column.width for column in shape.table.columns] == list(planned.widths)
+    assert [row.height for row in shape.table.rows] == list(planned.heights)
+    assert (shape.width, shape.height) == (sum(planned.widths), sum(planned.heights))
+    assert [cell.text for cell in shape.table.rows[3].cells] == [f"r2c{n}" for n in range(MAX_TABLE_COLUMNS)]
 
 
 def test_measured_widths_give_the_long_column_more_room() -> None:

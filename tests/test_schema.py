@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from deckgen.errors import OutlineError
 from deckgen.outline.loader import load_outline
+from deckgen.outline.model import MAX_CHART_CATEGORIES, MAX_CHART_SERIES, MAX_TABLE_COLUMNS
 from deckgen.outline.schema import outline_json_schema
 
 OUTLINES = Path(__file__).resolve().parent / "fixtures" / "outlines"
@@ -130,6 +131,14 @@ def test_schema_covers_comparisons_tables_charts_and_layouts() -> None:
     assert defs["Table"]["required"] == ["header", "rows"]
     assert defs["Compare"]["required"] == ["left", "right"]
     assert defs["Column"]["required"] == ["title"]
+
+
+def test_schema_bounds_table_columns_and_chart_series_and_categories() -> None:
+    defs = outline_json_schema()["$defs"]
+    table, chart = defs["Table"]["properties"], defs["Chart"]["properties"]
+    assert table["header"]["maxItems"] == table["rows"]["items"]["maxItems"] == MAX_TABLE_COLUMNS
+    assert chart["series"]["maxItems"] == MAX_CHART_SERIES
+    assert chart["categories"]["maxItems"] == defs["Series"]["properties"]["values"]["maxItems"] == MAX_CHART_CATEGORIES
 
 
 @pytest.mark.parametrize("name", ["table-empty", "table-number-cell", "chart-text-value", "chart-no-alt"])

@@ -214,6 +214,8 @@ class Plan:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     """Things the build works around, e.g. a damaged manifest it ignores."""
+    notes: list[str] = field(default_factory=list)
+    """How the build adapts to its inputs, e.g. fewer workers for a very large template."""
 
 
 def _variants(outline: Path, audience: str | None, all_audiences: bool) -> Iterator[str | None]:
@@ -365,9 +367,10 @@ def build_batch(
     if not force:
         problems = (manifest_problem(folder) for folder in sorted({job.output.parent for job in todo}))
         plan.warnings.extend(problem for problem in problems if problem)
+    deck_workers = _deck_workers(todo, workers, plan)
     if on_planned is not None:
         on_planned(plan, len(todo))
-    results = run_jobs(todo, workers, on_result)
+    results = run_jobs(todo, deck_workers, on_result)
     _write_manifests(results)
     if kit:
         from deckgen.app.kit_pdfs import export_kit_pdfs
@@ -380,6 +383,20 @@ def build_batch(
 
         pdf_failures.extend(export_pdfs([(r.job.output, r.language) for r in results if r.status != "failed"], processes=workers))
     return BatchOutcome(results, plan.problems, pdf_failures)
+
+
+def _deck_workers(jobs: Sequence[Job], workers: int, plan: Plan) -> int:
+    """The workers for ``jobs``: fewer than asked when a template is too large for that many
+    (noted in ``plan``)."""
+    workers = min(workers, len(jobs))
+    if workers <= 1:
+        return workers
+    from deckgen.app.workers import workers_for
+
+    fitting, note = workers_for(((job.outline, job.audience, job.template) for job in jobs), workers)
+    if note:
+        plan.notes.append(note)
+    return fitting
 
 
 def _write_manifests(results: Sequence[Result]) -> None:

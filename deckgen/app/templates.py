@@ -40,6 +40,11 @@ def _for_outline(outline: Outline, override: str | Path | None, use: Callable[[T
         raise _at_template_key(outline, error) from None
 
 
+def template_choice(outline: Outline, override: str | Path | None = None) -> TemplateChoice:
+    """The template ``outline`` is built on (``override``, the CLI's --template, wins)."""
+    return _for_outline(outline, override, lambda choice: choice)
+
+
 def template_for(outline: Outline, override: str | Path | None = None) -> PreparedTemplate:
     """``outline``'s template ready to build on (python-pptx loads only when it is not cached)."""
     return _for_outline(outline, override, prepared_template)

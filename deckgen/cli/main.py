@@ -120,6 +120,8 @@ def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str
         _echo_problems(plan.problems, "error")
         for warning in plan.warnings if not quiet else ():
             click.echo(printable(f"warning: {warning}"), err=True)
+        for note in plan.notes if not quiet else ():
+            click.echo(printable(f"info: {note}"), err=True)
         reporter = Reporter(count, quiet)
 
     def finished(result: Result) -> None:

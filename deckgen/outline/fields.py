@@ -10,6 +10,7 @@ from __future__ import annotations
 from deckgen.outline import model
 from deckgen.outline.fieldtypes import (
     BCP47_PATTERN,
+    Bound,
     Checked,
     LayoutName,
     Value,
@@ -37,7 +38,7 @@ from deckgen.outline.fieldtypes import (
 )
 
 __all__ = [
-    "BCP47_PATTERN", "CLOCK_PATTERN", "ID_PATTERN", "URL_PATTERN", "VAR_PATTERN", "Checked", "Choice", "Clock",
+    "BCP47_PATTERN", "Bound", "CLOCK_PATTERN", "ID_PATTERN", "URL_PATTERN", "VAR_PATTERN", "Checked", "Choice", "Clock",
     "Date", "Evidence", "Field", "FieldType", "ImagePath", "LayoutName", "ListOf", "MapOf", "Number", "Obj",
     "Overrides", "Requires", "Scalar", "Text", "Value", "Version", "OUTLINE", "TEXT",
 ]

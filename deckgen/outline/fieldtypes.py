@@ -118,11 +118,31 @@ class Checked:
 
 
 @record(frozen=True)
+class Bound:
+    """The most items a list may hold, and what to say when it holds more: deckgen's work
+    (and the slide) grows with each item, and past this no slide is readable anyway."""
+
+    max_items: int
+    noun: str
+    """What the items are, plural: ``columns``."""
+    owner: str
+    """What holds them: ``a table``."""
+    hint: str
+    """How to fix it: ``split it into two tables``."""
+
+    def message(self, count: int) -> str:
+        """The problem of a list of ``count`` items (more than :attr:`max_items`)."""
+        return f"has {count:,} {self.noun}; {self.owner} may have at most {self.max_items:,}; {self.hint}"
+
+
+@record(frozen=True)
 class ListOf:
     """A list of items of one type; stored as a tuple."""
 
     item: FieldType
     min_items: int = 0
+    bound: Bound | None = None
+    """The most items allowed (None: only the outline's own limits apply)."""
 
 
 @record(frozen=True)

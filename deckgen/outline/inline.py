@@ -23,7 +23,15 @@ if TYPE_CHECKING:
 LINK_SCHEMES = ("http", "https", "mailto")
 """The only link targets a deck may carry: web pages and e-mail addresses."""
 _MARKUP = frozenset("*_`[]\\<")
-"""Characters without which a string has no inline Markdown (the fast path)."""
+"""Characters without which a string has no inline Markdown (the fast path); the marks :func:`count_marks` counts."""
+MARKS_SHOWN = "* _ ` [ ] < \\"
+"""The marks as messages and documentation list them."""
+MAX_MARKS = 1000
+"""Most marks one text may have: each costs parsing and measuring, and a slide text has a few."""
+MAX_OUTLINE_MARKS = 20_000
+"""Most marks all texts of an outline may have together (a long outline has a few thousand)."""
+MAX_LINKS = 100
+"""Most links one text may have (each becomes a hyperlink of its slide)."""
 
 
 @record(frozen=True)
@@ -66,9 +74,12 @@ class Inline:
         return "".join(out)
 
 
+_ESCAPED = str.maketrans({char: f"\\{char}" for char in _MARKUP})
+
+
 def escape(text: str) -> str:
     """``text`` with every Markdown marker escaped, so it reads back literally."""
-    return "".join(f"\\{char}" if char in _MARKUP else char for char in text)
+    return text.translate(_ESCAPED)
 
 
 def _wrapped(text: str, span: Span) -> str:
@@ -96,8 +107,13 @@ def _any_link(url: str) -> bool:
 def _parser() -> MarkdownIt:
     from markdown_it import MarkdownIt  # only when a string has markup: start-up stays cheap
 
+    from deckgen.outline.joins import flush_pending, join_fragments, join_text
+
     parser = MarkdownIt("zero").enable(["emphasis", "backticks", "link", "autolink", "escape"])
     parser.validateLink = _any_link  # type: ignore[method-assign]  # link_problems judges targets
+    parser.inline.ruler.before("text", "flush_pending", flush_pending)  # the same tokens, in linear time
+    parser.inline.ruler2.at("fragments_join", join_fragments)  # and memory
+    parser.core.ruler.at("text_join", join_text)
     return parser
 
 
@@ -110,10 +126,13 @@ class _State:
     bold: int = 0
     italic: int = 0
     links: list[str] | None = None
+    length: int = 0
+    """Characters of ``text`` so far (where the next piece starts)."""
 
     def add(self, content: str, code: bool = False) -> None:
-        start = sum(len(t) for t in self.text)
+        start = self.length
         self.text.append(content)
+        self.length += len(content)
         link = self.links[-1] if self.links else None
         if content and (self.bold or self.italic or code or link):
             self.spans.append(Span(start, start + len(content), self.bold > 0, self.italic > 0, code, link))
@@ -176,6 +195,45 @@ def inline_tokens(source: str) -> list[Token]:
 def allowed_link(url: str) -> bool:
     """Whether ``url`` may be a link's target: a web page or an e-mail address."""
     return urlsplit(url).scheme.lower() in LINK_SCHEMES
+
+
+def count_marks(source: str) -> int:
+    """How many Markdown marks (:data:`MARKS_SHOWN`) ``source`` has, counted without parsing it."""
+    return sum(source.count(mark) for mark in _MARKUP)
+
+
+def markup_problems(source: str, marks: int | None = None) -> list[str]:
+    """What keeps ``source``'s inline Markdown off a slide: too many marks (counted before it
+    is parsed: ``marks`` when the caller has counted them), too many links, or links whose
+    target is not a web page or an e-mail address."""
+    marks = count_marks(source) if marks is None else marks
+    if marks > MAX_MARKS:
+        written = source.count("](")
+        if written > MAX_LINKS:
+            return [_too_many_links(written)]
+        return [f"has {marks:,} Markdown marks ({MARKS_SHOWN}); a text may have at most {MAX_MARKS:,}; "
+                "split it into several texts"]
+    if "](" not in source and "<" not in source:  # neither a link nor an autolink
+        return []
+    links = _link_count(parse_inline(source).spans)
+    if links > MAX_LINKS:
+        return [_too_many_links(links)]
+    return link_problems(source)
+
+
+def _too_many_links(count: int) -> str:
+    return (f"has {count:,} links; a text may have at most {MAX_LINKS:,}; split it into several texts, "
+            "or list the sources under references")
+
+
+def _link_count(spans: tuple[Span, ...]) -> int:
+    """Links among ``spans``: a link's text may be split into spans of several formats."""
+    count, previous = 0, None
+    for span in spans:
+        if span.link is not None and not (previous is not None and previous.link == span.link and previous.end == span.start):
+            count += 1
+        previous = span
+    return count
 
 
 def link_problems(source: str) -> list[str]:

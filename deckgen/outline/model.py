@@ -14,6 +14,7 @@ from typing import Any, ClassVar
 from deckgen.outline.fieldtypes import (
     BCP47_PATTERN,
     FORMAT_VERSION,
+    Bound,
     Checked,
     LayoutName,
     Value,
@@ -123,14 +124,28 @@ CHART_TYPES: tuple[str, ...] = ("column", "bar", "line", "pie")
 """The allowed values of ``chart.type``."""
 _CELL = Text(blank_ok=True)
 
+MAX_TABLE_COLUMNS = 50
+"""Most columns of a table (twelve are already hard to read on a slide)."""
+MAX_CHART_SERIES = 50
+"""Most series of a chart (a legend of a dozen is already hard to follow)."""
+MAX_CHART_CATEGORIES = 1000
+"""Most categories of a chart, so most values of a series (a line of a few hundred points is dense)."""
+_COLUMNS = Bound(MAX_TABLE_COLUMNS, "columns", "a table", "split it into two tables, or swap its rows and columns")
+_ROW = Bound(MAX_TABLE_COLUMNS, "cells", "a table row", "split the table into two tables")
+_SERIES = Bound(MAX_CHART_SERIES, "series", "a chart", "show fewer series, or split it into several charts")
+_CATEGORIES = Bound(MAX_CHART_CATEGORIES, "categories", "a chart", "group them (by month rather than by day) or sample them")
+_VALUES = Bound(MAX_CHART_CATEGORIES, "values", "a series", "one per category")
+
 
 @record(frozen=True)
 class Table:
     """A real table; a long one continues on "(cont.)" slides with its header repeated."""
 
-    header: tuple[str, ...] = declared(ListOf(_CELL, min_items=1), "The column headings.", required=True)
+    header: tuple[str, ...] = declared(
+        ListOf(_CELL, min_items=1, bound=_COLUMNS), f"The column headings (at most {MAX_TABLE_COLUMNS}).", required=True)
     rows: tuple[tuple[str, ...], ...] = declared(
-        ListOf(ListOf(_CELL, min_items=1), min_items=1), "The rows, each a list with one text per column.", required=True)
+        ListOf(ListOf(_CELL, min_items=1, bound=_ROW), min_items=1), "The rows, each a list with one text per column.",
+        required=True)
     caption: str | None = declared(_TEXT, "A line under the table.")
     position: Position = Position()
 
@@ -140,7 +155,7 @@ class Series:
     """One data series of a chart."""
 
     name: str = declared(_TEXT, "The series' name (the legend entry).", required=True)
-    values: tuple[float, ...] = declared(ListOf(Value(), min_items=1), "One number per category.", required=True)
+    values: tuple[float, ...] = declared(ListOf(Value(), min_items=1, bound=_VALUES), "One number per category.", required=True)
 
 
 @record(frozen=True)
@@ -148,8 +163,12 @@ class Chart:
     """A native, editable chart; its data is embedded in the deck and read out in the notes."""
 
     type: str = declared(Choice(CHART_TYPES), "column, bar, line or pie.", required=True)
-    categories: tuple[str, ...] = declared(ListOf(_TEXT, min_items=1), "The category labels (x axis, or pie slices).", required=True)
-    series: tuple[Series, ...] = declared(ListOf(obj_of(Series), min_items=1), "The data series (a pie has one).", required=True)
+    categories: tuple[str, ...] = declared(
+        ListOf(_TEXT, min_items=1, bound=_CATEGORIES),
+        f"The category labels (x axis, or pie slices; at most {MAX_CHART_CATEGORIES:,}).", required=True)
+    series: tuple[Series, ...] = declared(
+        ListOf(obj_of(Series), min_items=1, bound=_SERIES), f"The data series (a pie has one; at most {MAX_CHART_SERIES}).",
+        required=True)
     alt: str = declared(_TEXT, "Alternative text for screen readers: what the chart shows (required).", required=True)
     position: Position = Position()
 

@@ -13,8 +13,6 @@ from deckgen.outline.yamlnodes import YMap, YNode, YSeq
 
 Report = Callable[[YNode, str], object]
 """Records a problem at a node of the outline."""
-MAX_SERIES = 255
-"""The most data series one chart may have: PowerPoint's and Excel's own limit."""
 
 
 def _items(node: YNode | None) -> tuple[YNode, ...]:
@@ -34,8 +32,7 @@ def check_table(node: YMap, table: Any, report: Report) -> bool:
 
 
 def check_chart(node: YMap, chart: Any, report: Report) -> bool:
-    """Every series has one value per category; a pie has one series of non-negative values; at
-    most :data:`MAX_SERIES` series (python-pptx also takes time growing with their square)."""
+    """Every series has one value per category; a pie has one series of non-negative values."""
     count = len(chart.categories)
     ok = True
     series_nodes = _items(node.value("series"))
@@ -49,11 +46,7 @@ def check_chart(node: YMap, chart: Any, report: Report) -> bool:
         elif chart.type == "pie" and any(value < 0 for value in series.values):
             report(where, "a pie chart cannot show negative values; use a column or bar chart")
             ok = False
-    if len(chart.series) > MAX_SERIES:
-        report(series_nodes[MAX_SERIES], f"a chart has at most {MAX_SERIES} series (PowerPoint's limit) but this one "
-                                         f"has {len(chart.series):,}; split the data into several charts")
-        ok = False
-    elif chart.type == "pie" and len(chart.series) > 1:
+    if chart.type == "pie" and len(chart.series) > 1:
         report(series_nodes[1], "a pie chart shows one series; remove the others or use a column chart")
         ok = False
     return ok

@@ -91,6 +91,8 @@ def _list(ftype: F.ListOf, defs: dict[str, Any]) -> dict[str, Any]:
     schema: dict[str, Any] = {"type": "array", "items": _schema(ftype.item, defs)}
     if ftype.min_items:
         schema["minItems"] = ftype.min_items
+    if ftype.bound is not None:
+        schema["maxItems"] = ftype.bound.max_items
     return schema
 
 

@@ -20,7 +20,7 @@ from typing import Any, Final
 from deckgen.outline import fields as F
 from deckgen.errors import Problem, did_you_mean, one_of
 from deckgen.outline.images import ImageCheckError, resolve_image
-from deckgen.outline.inline import link_problems
+from deckgen.outline.inline import MARKS_SHOWN, MAX_MARKS, MAX_OUTLINE_MARKS, count_marks, markup_problems
 from deckgen.outline.model import Bullet, LayoutRef, Position
 from deckgen.outline.rules import RULES
 from deckgen.outline.textvars import MAX_EXPANDED_CHARS, TOO_LONG, substitute
@@ -63,6 +63,8 @@ class Context:
     """(folder, raw path) -> resolved path or error message; shared by the audience passes."""
     expanded: int = 0
     """Characters of text produced so far by this pass (bounded by ``MAX_EXPANDED_CHARS``)."""
+    marks: int = 0
+    """Markdown marks in the texts checked so far by this pass (bounded by ``MAX_OUTLINE_MARKS``)."""
 
     def report(self, node: YNode | YScalar, message: str) -> _Invalid:
         """Record a problem located at ``node``; return :data:`INVALID` for convenience."""
@@ -180,10 +182,32 @@ def _check_text(node: YNode, ftype: F.Text, ctx: Context) -> str | _Invalid:
         return ctx.report(node, "must not be empty; give a value or remove the key")
     if ftype.pattern and not re.fullmatch(ftype.pattern, text):
         return ctx.report(node, f"'{text}' is not {ftype.pattern_hint}{_pattern_fix(text, ftype)}")
-    bad_links = link_problems(text)
-    for message in bad_links:
+    return INVALID if _markup_problems(node, text, ctx) else text
+
+
+TOO_MANY_MARKS = (f"the outline's texts have more than {MAX_OUTLINE_MARKS:,} Markdown marks ({MARKS_SHOWN}) in all "
+                  "(the limit for one outline); split it into several outlines")
+
+
+def _markup_problems(node: YScalar, text: str, ctx: Context) -> bool:
+    """Report what keeps ``text``'s inline Markdown off a slide; True when anything does.
+
+    Marks are counted before anything is parsed, in the text and in the whole outline
+    (which is reported once, at the text that takes it past the limit).
+    """
+    marks = count_marks(text)
+    if not marks:
+        return False
+    if marks <= MAX_MARKS:  # a text past its own limit is reported as such, below
+        ctx.marks += marks
+        if ctx.marks > MAX_OUTLINE_MARKS:
+            if ctx.marks - marks <= MAX_OUTLINE_MARKS:
+                ctx.report(node, TOO_MANY_MARKS)
+            return True
+    problems = markup_problems(text, marks)
+    for message in problems:
         ctx.report(node, message)
-    return INVALID if bad_links else text
+    return bool(problems)
 
 
 def _pattern_fix(text: str, ftype: F.Text) -> str:
@@ -367,6 +391,8 @@ def _check_list(node: YNode, ftype: F.ListOf, ctx: Context) -> tuple[Any, ...] |
         return _wrong_type(node, f"a list{_list_hint(node, ftype)}", ctx)
     if len(node.items) < ftype.min_items:
         return ctx.report(node, f"needs at least {ftype.min_items} item(s)")
+    if ftype.bound is not None and len(node.items) > ftype.bound.max_items:
+        return ctx.report(node, ftype.bound.message(len(node.items)))
     values = [check(item, ftype.item, ctx) for item in node.items]
     return INVALID if any(v is INVALID for v in values) else tuple(values)
 

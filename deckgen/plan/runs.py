@@ -18,11 +18,13 @@ CODE_FONT = "Courier New"
 Liberation Mono, whose advance widths it shares."""
 
 
-def _span_at(spans: Sequence[Span], index: int) -> Span | None:
-    for span in spans:
-        if span.start <= index < span.end:
-            return span
-    return None
+def _span_of_each_char(inline: Inline) -> list[Span | None]:
+    """The span each character of ``inline``'s text is in (the first, should two overlap), or
+    None; made in one pass over the spans, so a text with many spans is measured in linear time."""
+    owners: list[Span | None] = [None] * len(inline.text)
+    for span in reversed(inline.spans):  # an earlier span wins where two overlap
+        owners[span.start:span.end] = [span] * (min(span.end, len(owners)) - min(span.start, len(owners)))
+    return owners
 
 
 def char_widths(inline: Inline, metrics: FontMetrics, size: float, bold: bool = False, italic: bool = False,
@@ -30,8 +32,7 @@ def char_widths(inline: Inline, metrics: FontMetrics, size: float, bold: bool = 
     """The advance of every character of ``inline``'s text in points, each in its run's face."""
     code_metrics = metrics_for(CODE_FONT)
     widths = []
-    for index, char in enumerate(inline.text):
-        span = _span_at(inline.spans, index)
+    for char, span in zip(inline.text, _span_of_each_char(inline)):
         face_metrics = code_metrics if span is not None and span.code else metrics
         face = face_metrics.face(bold or bool(span and span.bold), italic or bool(span and span.italic))
         widths.append((face.char_em(char, east_asian) * size + spacing) * WIDTH_MARGIN)

@@ -17,13 +17,15 @@ from deckgen.errors import TemplateError
 from deckgen.plan.profile import TemplateProfile
 from deckgen.render.template import cache
 from deckgen.render.template.catalog import TemplateChoice
+from deckgen.render.template.memo import TemplateMemo, entries_size, make_room
 
 if TYPE_CHECKING:
     from deckgen.render.template.blueprint import PreparedTemplate
 
 _Key = tuple[Path, int, int, str]
-_MEMO: dict[_Key, PreparedTemplate | TemplateProfile] = {}
-"""What this process knows of each template: all of it, or (after a check) its profile."""
+_MEMO: TemplateMemo[_Key, PreparedTemplate | TemplateProfile] = TemplateMemo()
+"""What this process knows of each template: all of it, or (after a check) its profile;
+within the memory budget of :mod:`deckgen.render.template.memo`."""
 
 
 def _memo_key(choice: TemplateChoice) -> _Key:
@@ -47,9 +49,13 @@ def prepared_template(choice: TemplateChoice) -> PreparedTemplate:
 
     key = _memo_key(choice)
     known = _MEMO.get(key)
-    if not isinstance(known, PreparedTemplate):
-        known = _MEMO[key] = load_or_prepare(choice)
-    return known
+    if isinstance(known, PreparedTemplate):
+        return known
+    make_room(key[1])
+    prepared = load_or_prepare(choice)
+    size = len(prepared.package) + entries_size(prepared.entries.values())
+    _MEMO.put(key, prepared, size)
+    return prepared
 
 
 def load_or_prepare(choice: TemplateChoice) -> PreparedTemplate:
@@ -77,5 +83,5 @@ def template_profile(choice: TemplateChoice) -> TemplateProfile:
     profile = cache.load_profile(cache.entry_key(choice, _template_bytes(choice.file)), choice.file)
     if profile is None:
         return prepared_template(choice).profile
-    _MEMO[key] = profile
+    _MEMO.put(key, profile, 0)
     return profile
