@@ -96,6 +96,8 @@ CORPUS = [
     Case("chart-short-series.yaml", "10:37", "series 'Demos' has 2 value(s) but there are 3 categories"),
     Case("chart-text-value.yaml", "10:41", "values[1]: expected a number, got text"),
     Case("chart-no-alt.yaml", "7:11", "chart: missing required key 'alt'"),
+    Case("chart-pie-two-series.yaml", "11:15", "chart.series[1]: a pie chart shows one series; remove the others"),
+    Case("chart-pie-negative.yaml", "10:38", "a pie chart cannot show negative values; use a column or bar chart"),
     Case("layout-unknown.yaml", "6:17", "template 'seminar' has no layout 'Title Onyl' (did you mean 'Title Only'?)"),
     # --- images
     Case("image-absolute.yaml", "6:23", "'/etc/hostname' is absolute; write the path relative to the outline's folder"),

@@ -141,7 +141,8 @@ def test_schema_bounds_table_columns_and_chart_series_and_categories() -> None:
     assert chart["categories"]["maxItems"] == defs["Series"]["properties"]["values"]["maxItems"] == MAX_CHART_CATEGORIES
 
 
-@pytest.mark.parametrize("name", ["table-empty", "table-number-cell", "chart-text-value", "chart-no-alt"])
+@pytest.mark.parametrize("name", ["table-empty", "table-number-cell", "chart-text-value", "chart-no-alt",
+                                  "chart-pie-two-series", "chart-pie-negative"])
 def test_bad_tables_and_charts_fail_the_schema_too(name: str, validator: jsonschema.Draft202012Validator) -> None:
     assert not validator.is_valid(as_data(RICH_BAD / f"{name}.yaml"))
 
@@ -197,3 +198,17 @@ def test_loader_and_schema_agree_on_structure(data: dict[str, Any], tmp_path: Pa
         loader_ok = False
     if loader_ok:
         assert schema_ok, "the loader accepted an outline the schema rejects"
+
+
+def test_every_rule_between_values_reaches_the_schema_where_it_can_be_said() -> None:
+    """A rule is declared once, on its model; the validator runs it and the schema states it
+    (a table's equal row lengths are the one rule JSON Schema cannot express)."""
+    from deckgen.outline.fieldtypes import obj_of
+    from deckgen.outline.model import Chart, Question, Table
+
+    for model in (Chart, Question, Table):
+        for rule in obj_of(model).rules:
+            fragment = rule.schema()
+            if fragment is not None:
+                jsonschema.Draft202012Validator.check_schema(fragment)
+    assert [rule.schema() for rule in obj_of(Table).rules] == [None]

@@ -11,7 +11,6 @@ from deckgen.outline import model
 from deckgen.outline.fieldtypes import (
     BCP47_PATTERN,
     Bound,
-    Checked,
     LayoutName,
     Value,
     CLOCK_PATTERN,
@@ -30,7 +29,7 @@ from deckgen.outline.fieldtypes import (
     Number,
     Obj,
     Overrides,
-    Requires,
+    Rule,
     Scalar,
     Text,
     Version,
@@ -38,9 +37,9 @@ from deckgen.outline.fieldtypes import (
 )
 
 __all__ = [
-    "BCP47_PATTERN", "Bound", "CLOCK_PATTERN", "ID_PATTERN", "URL_PATTERN", "VAR_PATTERN", "Checked", "Choice", "Clock",
+    "BCP47_PATTERN", "Bound", "CLOCK_PATTERN", "ID_PATTERN", "URL_PATTERN", "VAR_PATTERN", "Choice", "Clock",
     "Date", "Evidence", "Field", "FieldType", "ImagePath", "LayoutName", "ListOf", "MapOf", "Number", "Obj",
-    "Overrides", "Requires", "Scalar", "Text", "Value", "Version", "OUTLINE", "TEXT",
+    "Overrides", "Rule", "Scalar", "Text", "Value", "Version", "OUTLINE", "TEXT",
 ]
 
 TEXT = Text()

@@ -9,7 +9,8 @@ derived (the idea of mkdocs' ``config_options``). Adding a field is one edit in 
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Union
+from collections.abc import Callable
+from typing import Any, Protocol, Union
 
 from deckgen.records import record
 
@@ -108,16 +109,6 @@ class LayoutName:
 
 
 @record(frozen=True)
-class Checked:
-    """A mapping of ``obj``'s keys whose values must also agree with each other: ``rule``
-    names the cross check (``table``: every row as wide as the header; ``chart``: as many
-    values as categories)."""
-
-    obj: Obj
-    rule: str
-
-
-@record(frozen=True)
 class Bound:
     """The most items a list may hold, and what to say when it holds more: deckgen's work
     (and the slide) grows with each item, and past this no slide is readable anyway."""
@@ -182,16 +173,19 @@ class Field:
         return self.name if self.attr is None else self.attr
 
 
-@record(frozen=True)
-class Requires:
-    """A rule between two keys of one mapping: ``then`` is given exactly when ``key`` is ``value``.
+class Rule(Protocol):
+    """A check between several values of one mapping (``options`` exactly when ``format: vote``,
+    every table row as wide as its header), run once each value is valid on its own; each
+    problem is reported at the node to fix. Where JSON Schema can say it too, :meth:`schema`
+    gives the fragment, so editors flag the mistake as it is typed."""
 
-    (``options`` belong to a question exactly when its ``format`` is ``vote``.)
-    """
+    def check(self, node: Any, value: Any, report: Callable[[Any, str], object]) -> bool:
+        """Whether ``value`` (built from the mapping ``node``) keeps the rule; reports each problem."""
+        ...
 
-    key: str
-    value: str
-    then: str
+    def schema(self) -> dict[str, Any] | None:
+        """The rule as a JSON Schema (an ``allOf`` member of the mapping's schema), or None."""
+        ...
 
 
 @record(frozen=True)
@@ -202,8 +196,8 @@ class Obj:
     fields: tuple[Field, ...]
     description: str
     model: type | None = None
-    rules: tuple[Requires, ...] = ()
-    """Rules between keys, checked after each value is valid on its own."""
+    rules: tuple[Rule, ...] = ()
+    """Rules between values, checked after each value is valid on its own (see :class:`Rule`)."""
 
     def field(self, name: str) -> Field | None:
         """The field called ``name``, or None."""
@@ -216,7 +210,7 @@ class Obj:
 
 
 FieldType = Union[Text, Date, Number, Clock, Version, Choice, Scalar, ImagePath, Evidence, ListOf, MapOf, Overrides,
-                  Obj, Value, LayoutName, Checked]
+                  Obj, Value, LayoutName]
 
 
 _SPEC = "deckgen.field"
@@ -255,7 +249,7 @@ def obj_of(model: type) -> Obj:
     """The :class:`Obj` a model dataclass declares: its outline keys, in declaration order."""
     fields = tuple(_field(f) for f in dataclasses.fields(model) if _SPEC in f.metadata)
     description = (model.__doc__ or "").strip().splitlines()[0]
-    rules: tuple[Requires, ...] = getattr(model, "RULES", ())
+    rules: tuple[Rule, ...] = getattr(model, "RULES", ())
     return Obj(model.__name__, fields, description, model, rules)
 
 

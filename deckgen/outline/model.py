@@ -15,7 +15,6 @@ from deckgen.outline.fieldtypes import (
     BCP47_PATTERN,
     FORMAT_VERSION,
     Bound,
-    Checked,
     LayoutName,
     Value,
     ID_PATTERN,
@@ -31,13 +30,14 @@ from deckgen.outline.fieldtypes import (
     MapOf,
     Number,
     Overrides,
-    Requires,
     Scalar,
     Text,
     Version,
     declared,
     obj_of,
 )
+from deckgen.outline.position import Position as Position  # re-exported: values keep where they were written
+from deckgen.outline.rules import Requires, RowsMatchHeader, SeriesMatchCategories
 from deckgen.records import record
 
 __all__ = ["FORMAT_VERSION", "MAX_EVIDENCE_LEVELS"]
@@ -67,14 +67,6 @@ def deck_stem(outline: Path, audience: str | None = None) -> str:
     """The name (without .pptx) of the deck built from ``outline``: ``<stem>[-<audience>]``."""
     base = outline.stem or "deck"
     return f"{base}-{audience}" if audience else base
-
-
-@record(frozen=True)
-class Position:
-    """Where a YAML node starts in its file (1-based; 0 when not from a file)."""
-
-    line: int = 0
-    column: int = 0
 
 
 @record(frozen=True)
@@ -141,6 +133,8 @@ _VALUES = Bound(MAX_CHART_CATEGORIES, "values", "a series", "one per category")
 class Table:
     """A real table; a long one continues on "(cont.)" slides with its header repeated."""
 
+    RULES: ClassVar[tuple[RowsMatchHeader, ...]] = (RowsMatchHeader(),)
+
     header: tuple[str, ...] = declared(
         ListOf(_CELL, min_items=1, bound=_COLUMNS), f"The column headings (at most {MAX_TABLE_COLUMNS}).", required=True)
     rows: tuple[tuple[str, ...], ...] = declared(
@@ -161,6 +155,8 @@ class Series:
 @record(frozen=True)
 class Chart:
     """A native, editable chart; its data is embedded in the deck and read out in the notes."""
+
+    RULES: ClassVar[tuple[SeriesMatchCategories, ...]] = (SeriesMatchCategories(),)
 
     type: str = declared(Choice(CHART_TYPES), "column, bar, line or pie.", required=True)
     categories: tuple[str, ...] = declared(
@@ -194,8 +190,8 @@ class Point:
     tags: tuple[str, ...] = declared(_TAGS, "Tags for audience filtering.", default=())
     layout: LayoutRef | None = declared(LayoutName(), "A layout of the template, by name, for this point's slide.")
     compare: Compare | None = declared(obj_of(Compare), "Two columns side by side, each a title and items.")
-    table: Table | None = declared(Checked(obj_of(Table), "table"), "A table: header, rows and an optional caption.")
-    chart: Chart | None = declared(Checked(obj_of(Chart), "chart"), "A native chart: type, categories, series and alt text.")
+    table: Table | None = declared(obj_of(Table), "A table: header, rows and an optional caption.")
+    chart: Chart | None = declared(obj_of(Chart), "A native chart: type, categories, series and alt text.")
     position: Position = Position()
 
 

@@ -50,8 +50,6 @@ def _schema(ftype: F.FieldType, defs: dict[str, Any]) -> dict[str, Any]:
         return _overrides(ftype, defs)
     if isinstance(ftype, F.Evidence):
         return _evidence(ftype.levels)
-    if isinstance(ftype, F.Checked):
-        return _schema(ftype.obj, defs)
     return _scalar(ftype)
 
 
@@ -143,15 +141,10 @@ def _object(obj: F.Obj, defs: dict[str, Any]) -> dict[str, Any]:
     required = [f.name for f in obj.fields if f.required]
     if required:
         schema["required"] = required
-    if obj.rules:
-        schema["allOf"] = [_rule(rule) for rule in obj.rules]
+    rules = [fragment for rule in obj.rules if (fragment := rule.schema()) is not None]
+    if rules:
+        schema["allOf"] = rules
     return schema
-
-
-def _rule(rule: F.Requires) -> dict[str, Any]:
-    """``then`` is required when ``key`` is ``value``, and absent otherwise."""
-    chosen = {"properties": {rule.key: {"const": rule.value}}, "required": [rule.key]}
-    return {"if": chosen, "then": {"required": [rule.then]}, "else": {"not": {"required": [rule.then]}}}
 
 
 def _property(field: F.Field, defs: dict[str, Any]) -> dict[str, Any]:

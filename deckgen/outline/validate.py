@@ -22,7 +22,6 @@ from deckgen.errors import Problem, did_you_mean, one_of
 from deckgen.outline.images import ImageCheckError, resolve_image
 from deckgen.outline.inline import MARKS_SHOWN, MAX_MARKS, MAX_OUTLINE_MARKS, count_marks, markup_problems
 from deckgen.outline.model import Bullet, LayoutRef, Position
-from deckgen.outline.rules import RULES
 from deckgen.outline.textvars import MAX_EXPANDED_CHARS, TOO_LONG, substitute
 from deckgen.outline.yamlnodes import (
     BOOL,
@@ -115,8 +114,6 @@ def check(node: YNode, ftype: F.FieldType, ctx: Context) -> Any:
             return _check_value(node, ftype, ctx)
         case F.LayoutName():
             return _check_layout_name(node, ftype, ctx)
-        case F.Checked():
-            return _check_checked(node, ftype, ctx)
 
 
 def describe(node: YNode) -> str:
@@ -286,14 +283,6 @@ def _check_layout_name(node: YNode, ftype: F.LayoutName, ctx: Context) -> Layout
     if isinstance(name, _Invalid):
         return name
     return LayoutRef(name, node.position)
-
-
-def _check_checked(node: YNode, ftype: F.Checked, ctx: Context) -> Any:
-    value = _check_obj(node, ftype.obj, ctx)
-    if isinstance(value, _Invalid):
-        return value
-    assert isinstance(node, YMap)
-    return value if RULES[ftype.rule](node, value, ctx.report) else INVALID
 
 
 def _check_clock(node: YNode, ftype: F.Clock, ctx: Context) -> str | _Invalid:
@@ -509,27 +498,14 @@ def _check_obj(node: YNode, obj: F.Obj, ctx: Context) -> Any:
     if isinstance(values, _Invalid) or obj.model is None:
         return values
     assert isinstance(node, YMap)
-    if not check_rules(node, obj, ctx):
-        return INVALID
-    return build(obj, values, node.position)
+    value = build(obj, values, node.position)
+    return value if check_rules(node, obj, value, ctx) else INVALID
 
 
-def check_rules(node: YMap, obj: F.Obj, ctx: Context) -> bool:
-    """Check ``obj``'s rules between keys (``options`` exactly when ``format: vote``)."""
-    ok = True
-    for rule in obj.rules:
-        key_node, then_node = node.value(rule.key), node.value(rule.then)
-        chosen = isinstance(key_node, YScalar) and key_node.value.strip() == rule.value
-        given = then_node is not None and not is_null(then_node)
-        if chosen and not given:
-            assert key_node is not None
-            ctx.report(key_node, f"{rule.key} '{rule.value}' needs '{rule.then}'; add {rule.then}: [..., ...] (a list of choices)")
-            ok = False
-        elif given and not chosen:
-            assert then_node is not None
-            ctx.report(then_node, f"'{rule.then}' is used only with {rule.key}: {rule.value}; add {rule.key}: {rule.value} or remove {rule.then}")
-            ok = False
-    return ok
+def check_rules(node: YMap, obj: F.Obj, value: Any, ctx: Context) -> bool:
+    """Check ``obj``'s rules between its values (see :class:`deckgen.outline.fieldtypes.Rule`)."""
+    results = [rule.check(node, value, ctx.report) for rule in obj.rules]  # every rule reports
+    return all(results)
 
 
 def build(obj: F.Obj, values: dict[str, Any], position: Position) -> Any:

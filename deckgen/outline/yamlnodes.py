@@ -22,7 +22,7 @@ import yaml
 from yaml.constructor import SafeConstructor
 
 from deckgen.errors import OutlineError, Problem
-from deckgen.outline.model import Position
+from deckgen.outline.position import Position
 from deckgen.records import record
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
