@@ -187,3 +187,21 @@ def test_links_are_counted_one_each_whatever_their_formats(link: str) -> None:
 
 def test_links_past_the_mark_limit_are_reported_as_links() -> None:
     assert markup_problems("[l](https://x.org) " * 3000)[0].startswith("has 3,000 links; a text may have at most 100")
+
+
+def _parsed_by_markdown_it(source: str) -> Inline:
+    """``source`` read by markdown-it itself (what the shortcut for ``**text**`` must match)."""
+    from deckgen.outline import inline
+
+    state = inline._State([], [])
+    for block in inline._parser().parseInline(source):
+        inline._walk(block.children or [], state)
+    return Inline("".join(state.text), inline._merged(state.spans))
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=16))
+def test_a_wholly_strong_text_reads_as_markdown_it_reads_it(inner: str) -> None:
+    source = f"**{inner}**"
+    parse_inline.cache_clear()
+    assert parse_inline(source) == _parsed_by_markdown_it(source)

@@ -163,10 +163,24 @@ def parse_inline(source: str) -> Inline:
     """The visible text and formatted spans of ``source`` (remembered: fitting asks often)."""
     if not _MARKUP.intersection(source):
         return Inline(source)
+    strong = _wholly_strong(source)
+    if strong is not None:
+        return strong
     state = _State([], [])
     for block in _parser().parseInline(source):
         _walk(block.children or [], state)
     return Inline("".join(state.text), _merged(state.spans))
+
+
+def _wholly_strong(source: str) -> Inline | None:
+    """``**text**`` with no other marker in it, as markdown-it reads it, without loading
+    markdown-it: deckgen writes table headers and column headings so, and a deck with no
+    other Markdown then needs no parser (about 40 ms of start-up)."""
+    inner = source[2:-2]
+    if (len(source) < 5 or not source.startswith("**") or not source.endswith("**") or _MARKUP.intersection(inner)
+            or inner[0].isspace() or inner[-1].isspace() or not inner.isprintable()):
+        return None
+    return Inline(inner, (Span(0, len(inner), bold=True),))
 
 
 def _merged(spans: list[Span]) -> tuple[Span, ...]:
