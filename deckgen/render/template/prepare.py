@@ -1,4 +1,5 @@
-"""Prepare a template: open it safely, drop its example slides, repair it, profile it, draft its blueprint.
+"""Prepare a template: open it safely, standardise its document properties, drop its example slides,
+repair it, profile it, draft its blueprint.
 
 The file is vetted first (:mod:`deckgen.render.template.untrusted`: zip bombs, other Office files,
 DTDs, outside content, active content); only then does python-pptx read it. This is the
@@ -33,6 +34,7 @@ from deckgen.render.template.layouts import (
 from deckgen.render.template.host import open_host
 from deckgen.render.template.package import package_bytes, template_entries
 from deckgen.render.template.parts import add_missing_parts
+from deckgen.render.template.properties import standard_properties
 from deckgen.render.template.repair import give_body_bullets, repair_placeholder_ids
 from deckgen.render.template.theme import theme_fonts
 from deckgen.render.template.untrusted import SAVE_AS, vet_template
@@ -113,6 +115,7 @@ def prepare(choice: TemplateChoice, template: bytes) -> PreparedTemplate:
     slides dropped, repaired, profiled and drafted into a blueprint."""
     presentation, removed = _open(choice.file, template)
     try:
+        standard_properties(presentation)
         _drop_slides(presentation)
         repair_placeholder_ids(presentation)
         give_body_bullets(presentation)
