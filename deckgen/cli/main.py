@@ -10,6 +10,7 @@ import os
 import sys
 import time
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -23,6 +24,7 @@ from deckgen.errors import DeckgenError, Problem, printable
 if TYPE_CHECKING:
     from deckgen.app.jobs import Result
     from deckgen.outline.model import Outline
+    from deckgen.plan.notices import TemplateNotice
 
 _DEBUG_ENV = "DECKGEN_DEBUG"
 
@@ -30,6 +32,12 @@ _DEBUG_ENV = "DECKGEN_DEBUG"
 def _echo_problems(problems: list[Problem], label: str) -> None:
     for problem in problems:
         click.echo(printable(f"{label}: {problem}"), err=True)
+
+
+def _echo_notices(notices: Sequence[TemplateNotice], label: str) -> None:
+    """What a run did to each template, once per template (not per deck or outline)."""
+    for notice in notices:
+        click.echo(printable(f"{label}: {notice.message}"), err=True)
 
 
 def _outlines(values: tuple[str, ...]) -> list[Path]:
@@ -135,6 +143,8 @@ def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str
             reporter.close()
     for failure in outcome.pdf_failures:
         _echo_problems(list(failure.problems), "error")
+    if not quiet:
+        _echo_notices(outcome.notices, "warning")
     if outcome.skipped_pdfs:
         from deckgen.app.kit import skipped_pdfs_message
 
@@ -158,7 +168,7 @@ def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str
               help="Write a JUnit XML (.xml) or JSON (.json) report of every outline for CI (the only file check writes).")
 def check(inputs: tuple[str, ...], template: str | None, strict: bool, report: Path | None) -> None:
     """Report everything build would reject, plus lint warnings; writes nothing."""
-    from deckgen.app.check import check_outline
+    from deckgen.app.check import check_outline, notices_of
 
     _check_report(report)
     results, timings = [], []
@@ -174,8 +184,10 @@ def check(inputs: tuple[str, ...], template: str | None, strict: bool, report: P
     for result in results:
         _echo_problems(result.errors, "error")
         _echo_problems(result.warnings, "error" if strict else "warning")
+    notices = notices_of(results)
+    _echo_notices(notices, "error" if strict else "warning")
     bad = sum(result.failed(strict) for result in results)
-    warned = sum(len(result.warnings) for result in results)
+    warned = sum(len(result.warnings) for result in results) + len(notices)
     click.echo(f"{len(results) - bad} of {len(results)} outlines OK, {warned} warnings", err=True)
     if bad:
         sys.exit(1)
@@ -377,6 +389,7 @@ def watch(outline: Path, out: str, template: str | None, audience: str | None, a
         _echo_problems(outcome.problems, "error")
         for failure in outcome.pdf_failures:
             _echo_problems(list(failure.problems), "error")
+        _echo_notices(outcome.notices, "warning")
         click.echo(summary(outcome.results, len(outcome.problems) + len(outcome.pdf_failures),
                            time.perf_counter() - started) + "; watching for changes (Ctrl-C stops)", err=True)
 

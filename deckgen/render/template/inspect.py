@@ -6,6 +6,7 @@ import io
 from collections.abc import Iterator
 
 from deckgen.errors import printable
+from deckgen.plan.notices import fallback_notice, note_notices
 from deckgen.plan.profile import Role
 from deckgen.render.template.blueprint import PreparedTemplate
 
@@ -39,5 +40,7 @@ def describe_template(prepared: PreparedTemplate) -> str:
         "roles (slide role -> layout deckgen uses):",
     ]
     lines += [f"  {role.value:<11} -> {profile.slots[role].layout}" for role in Role]
-    lines += [f"warning: {w}" for w in profile.warnings + profile.lints]
+    fallback = fallback_notice(profile, Role)
+    told = ([fallback.message] if fallback else []) + [notice.message for notice in note_notices(profile)]
+    lines += [f"warning: {w}" for w in told]
     return "\n".join(printable(line) for line in lines)

@@ -70,7 +70,7 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice, removed: 
     chosen, fallen_back = choose_layouts(shapes, named)
     if Role.CONTENT not in chosen:
         raise TemplateError.about(choice.file, "has no layout with a title placeholder; add a 'Title and Content' layout")
-    warnings = _warnings(choice, shapes, [chosen[role] for role in Role], fallen_back, removed)
+    warnings = _warnings(choice, shapes, [chosen[role] for role in Role], removed)
     heading, body = theme_fonts(presentation.slide_master)
     brand_fonts = choice.brand.fonts if choice.brand else {}
     return TemplateProfile(
@@ -87,18 +87,16 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice, removed: 
         by_layout=slots_by_layout(shapes),
         footer=choice.brand.footer if choice.brand else "",
         shared_names=shared_names(shapes),
+        fallbacks=tuple(fallen_back),
     )
 
 
-def _warnings(choice: TemplateChoice, shapes: list[LayoutShape], chosen: list[LayoutShape], fallen_back: list[Role],
+def _warnings(choice: TemplateChoice, shapes: list[LayoutShape], chosen: list[LayoutShape],
               removed: tuple[str, ...]) -> list[str]:
-    """What a user of the template should know: roles without a layout of their own, layout
-    names several layouts share, active content removed while it was vetted."""
-    warnings = []
-    if fallen_back:
-        roles = ", ".join(r.value for r in fallen_back)
-        warnings.append(f"template '{choice.name}' has no layout for {roles}; using related layouts instead")
-    warnings += shared_name_warnings(choice.name, shapes, chosen)
+    """What a user of the template should know whatever the outline: layout names several
+    layouts share, active content removed while it was vetted (role fallbacks depend on
+    the roles a deck uses: :mod:`deckgen.plan.notices`)."""
+    warnings = shared_name_warnings(choice.name, shapes, chosen)
     if removed:
         warnings.append(f"template '{choice.name}': removed active content that decks must not carry: {summary(removed)}")
     return warnings
