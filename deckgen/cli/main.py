@@ -250,13 +250,30 @@ def templates_list() -> None:
 
 @templates.command("inspect")
 @click.argument("template")
-def templates_inspect(template: str) -> None:
+@click.option("--preview", is_flag=True,
+              help="Also render one sample slide per role to a PNG contact sheet (needs LibreOffice).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The --preview contact sheet (default: <template stem>-roles.png).")
+def templates_inspect(template: str, preview: bool, output: Path | None) -> None:
     """Show TEMPLATE's layouts, placeholders and the role mapping deckgen would use."""
     from deckgen.render.template.inspect import describe_template
     from deckgen.render.template.prepared import prepared_template
     from deckgen.render.template.catalog import resolve_template
 
-    click.echo(describe_template(prepared_template(resolve_template(template, Path.cwd()))))
+    if output is not None and not preview:
+        raise click.UsageError("-o names the --preview contact sheet; add --preview")
+    if output is not None:
+        _suffix(output, (".png",), "a contact sheet")
+    choice = resolve_template(template, Path.cwd())
+    click.echo(describe_template(prepared_template(choice)))
+    if preview:
+        from deckgen.app.output import refuse_inputs
+        from deckgen.app.role_preview import write_role_sheet
+
+        sheet = output or Path(f"{choice.file.stem}-roles.png")
+        refuse_inputs(sheet, [choice.file])
+        pages = write_role_sheet(choice.file if choice.brand is None else choice.name, sheet)
+        click.echo(printable(f"wrote {sheet} ({pages} slides, one per role)"))
 
 
 def _clock(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from deckgen.errors import printable
 from deckgen.plan.notices import fallback_notice, note_notices
-from deckgen.plan.profile import Role
+from deckgen.plan.profile import Role, TemplateProfile
 from deckgen.render.template.blueprint import PreparedTemplate
 
 
@@ -21,6 +21,14 @@ def _placeholder_lines(prepared: PreparedTemplate) -> Iterator[str]:
             fmt = placeholder.placeholder_format
             kind = str(fmt.type).split(" ")[0].lower()
             yield f"    - {kind} (idx {fmt.idx}): {placeholder.name}"
+
+
+def _borrowed(profile: TemplateProfile, role: Role) -> str:
+    """`` (no layout of its own ...)`` for a role that borrows another role's layout."""
+    if role not in profile.fallbacks:
+        return ""
+    mark = "; deckgen draws its mark" if profile.slots[role].mark else ""
+    return f" (no layout of its own{mark})"
 
 
 def describe_template(prepared: PreparedTemplate) -> str:
@@ -39,7 +47,7 @@ def describe_template(prepared: PreparedTemplate) -> str:
         *_placeholder_lines(prepared),
         "roles (slide role -> layout deckgen uses):",
     ]
-    lines += [f"  {role.value:<11} -> {profile.slots[role].layout}" for role in Role]
+    lines += [f"  {role.value:<11} -> {profile.slots[role].layout}{_borrowed(profile, role)}" for role in Role]
     fallback = fallback_notice(profile, Role)
     told = ([fallback.message] if fallback else []) + [notice.message for notice in note_notices(profile)]
     lines += [f"warning: {w}" for w in told]
