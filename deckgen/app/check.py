@@ -11,7 +11,7 @@ from deckgen.outline.audiences import emptied_audience
 from deckgen.outline.loader import load_variants
 from deckgen.outline.model import Outline
 from deckgen.plan.lint import lint_outline
-from deckgen.plan.notices import TemplateNotice, merged
+from deckgen.plan.notices import TemplateNotice, lint_notices, merged
 from deckgen.records import record
 
 
@@ -90,4 +90,5 @@ def outline_lints(outline: Outline, template: str | None) -> tuple[list[Problem]
 
     profile = profile_for(outline, template)
     plan = planned(outline, profile)
-    return lint_outline(outline) + list(plan.warnings), template_notices(outline, profile, plan)
+    notices = template_notices(outline, profile, plan) + tuple(lint_notices(profile))
+    return lint_outline(outline) + list(plan.warnings), notices

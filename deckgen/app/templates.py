@@ -75,7 +75,7 @@ def template_notices(outline: Outline, profile: TemplateProfile, plan: DeckPlan)
     """What ``check`` and ``build`` tell about the template of ``plan`` (``outline`` on ``profile``):
     the roles the deck uses that borrow another role's layout, those whose text placeholders
     are much smaller than on a bundled template (with both decks' slide counts), and the
-    template's other warnings and contrast lints."""
+    template's other warnings."""
     used = roles_used(plan)
     found = [fallback_notice(profile, used), _small_notice(outline, profile, plan, used)]
     notes = note_notices(profile)

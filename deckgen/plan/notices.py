@@ -131,8 +131,13 @@ def small_notice(profile: TemplateProfile, deck: str, plan: DeckPlan, roles: tup
 
 def note_notices(profile: TemplateProfile) -> list[TemplateNotice]:
     """The template's other warnings (layout names several layouts share, active content
-    removed) and its contrast lints, word for word."""
-    return [TemplateNotice(profile.name, NOTE, text=text) for text in profile.warnings + profile.lints]
+    removed), word for word."""
+    return [TemplateNotice(profile.name, NOTE, text=text) for text in profile.warnings]
+
+
+def lint_notices(profile: TemplateProfile) -> list[TemplateNotice]:
+    """The template's contrast lints, word for word (``check`` tells them; ``build`` does not)."""
+    return [TemplateNotice(profile.name, NOTE, text=text) for text in profile.lints]
 
 
 def merged(notices: Iterable[TemplateNotice]) -> list[TemplateNotice]:

@@ -6,7 +6,7 @@ import io
 from collections.abc import Iterator
 
 from deckgen.errors import printable
-from deckgen.plan.notices import fallback_notice, note_notices
+from deckgen.plan.notices import fallback_notice, lint_notices, note_notices
 from deckgen.plan.profile import Role, TemplateProfile
 from deckgen.render.template.blueprint import PreparedTemplate
 
@@ -49,6 +49,6 @@ def describe_template(prepared: PreparedTemplate) -> str:
     ]
     lines += [f"  {role.value:<11} -> {profile.slots[role].layout}{_borrowed(profile, role)}" for role in Role]
     fallback = fallback_notice(profile, Role)
-    told = ([fallback.message] if fallback else []) + [notice.message for notice in note_notices(profile)]
+    told = ([fallback.message] if fallback else []) + [n.message for n in note_notices(profile) + lint_notices(profile)]
     lines += [f"warning: {w}" for w in told]
     return "\n".join(printable(line) for line in lines)
