@@ -32,6 +32,7 @@ from deckgen.app.library_warnings import caught_warnings  # noqa: E402
 from deckgen.errors import DeckgenError  # noqa: E402
 from deckgen.outline.loader import load_outline  # noqa: E402
 from deckgen.outline.model import Outline  # noqa: E402
+from deckgen.plan.notices import TemplateNotice, merged  # noqa: E402
 from tests.validators import deck_findings  # noqa: E402
 
 OUTLINES = (ROOT / "outlines" / "sora-china-ai.yaml", ROOT / "tools" / "corpus" / "rich-outline.yaml")
@@ -45,6 +46,8 @@ class Deck:
 
     slides: int = 0
     warnings: list[str] = field(default_factory=list)
+    """What build says about this deck (its template's warnings: see ``Row.warnings``)."""
+    notices: list[TemplateNotice] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
     refused: str = ""
     """The error when the build refused the template or the outline on it."""
@@ -56,6 +59,12 @@ class Row:
 
     template: Path
     decks: list[Deck]
+
+    @property
+    def warnings(self) -> list[str]:
+        """What a build of all its decks says, as ``build`` says it: template warnings once."""
+        own = [w for d in self.decks for w in d.warnings]
+        return list(dict.fromkeys(own)) + [n.message for n in merged(n for d in self.decks for n in d.notices)]
 
 
 def templates_in(folder: Path) -> list[Path]:
@@ -74,6 +83,7 @@ def build_one(outline: Outline, template: str | Path | None, keep: Path | None) 
             return deck
     deck.slides = rendered.slides
     deck.warnings = list(dict.fromkeys([*rendered.warnings, *library_warnings]))
+    deck.notices = list(getattr(rendered, "notices", ()))  # what a build does to the template
     name = f"{outline.stem}-on-{Path(template).stem if template else 'own'}.pptx"
     with tempfile.TemporaryDirectory(prefix="deckgen-corpus-") as work:
         path = (keep or Path(work)) / name
@@ -116,8 +126,7 @@ def table(outlines: Sequence[Path], baselines: Sequence[Deck], rows: Sequence[Ro
         cells = [row.template.name]
         for deck, baseline in zip(row.decks, baselines):
             cells += _slides(deck, baseline)
-        warnings = {w for d in row.decks for w in d.warnings}
-        cells += [str(len(warnings)), _valid(row.decks)]
+        cells += [str(len(row.warnings)), _valid(row.decks)]
         yield "| " + " | ".join(cells) + " |"
 
 
@@ -125,11 +134,11 @@ def details(outlines: Sequence[Path], rows: Sequence[Row]) -> Iterator[str]:
     """Every refusal, warning and reader finding, per template and outline."""
     for row in rows:
         yield f"\n{row.template.name}"
+        yield from (f"  warning: {w}" for w in row.warnings)
         for path, deck in zip(outlines, row.decks):
-            said = ([f"refused: {deck.refused}"] if deck.refused else []) + [f"warning: {w}" for w in deck.warnings]
+            said = [f"refused: {deck.refused}"] if deck.refused else []
             said += [f"finding: {f.splitlines()[0]}" for f in deck.findings]
-            for line in said or ["(nothing to report)"]:
-                yield f"  {path.stem}: {line}"
+            yield from (f"  {path.stem}: {line}" for line in said)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
