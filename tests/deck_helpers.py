@@ -34,6 +34,12 @@ THIRD_PARTY_TEMPLATES = {
     "pandoc reference": TEMPLATES / "pandoc-reference.pptx",
     "LibreOffice Impress": TEMPLATES / "libreoffice-impress.pptx",
 }
+CORPUS_TEMPLATES = {
+    "pandoc-written": TEMPLATES / "pandoc-written.pptx",
+    "Quarto re-saved": TEMPLATES / "quarto-nord-theme.pptx",
+    "md2pptx": TEMPLATES / "md2pptx-martin.pptx",
+}
+"""Templates other programs wrote, as users bring them (their sources: tests/fixtures/templates/README.md)."""
 ALL_TEMPLATES = {**{name: name for name in BUNDLED_TEMPLATES}, **{k: str(v) for k, v in THIRD_PARTY_TEMPLATES.items()}}
 BUNDLED_OUTLINES = tuple(sorted(OUTLINES.glob("*.yaml")))
 READING = OUTLINES / "reading-a-policy-paper.yaml"

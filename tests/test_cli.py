@@ -289,7 +289,34 @@ def test_user_template_warning_is_shown_by_build(runner: CliRunner, tmp_path: Pa
     template = THIRD_PARTY_TEMPLATES["python-pptx default"]
     result = invoke(runner, "build", READING, "-o", tmp_path, "--template", template)
     assert result.exit_code == 0
-    assert "warning: template 'python-pptx-default.pptx' has no layout for thesis, agenda, quote, question" in result.output
+    assert ("warning: template 'python-pptx-default.pptx' has no layout for thesis, agenda, question, takeaways, "
+            "references; using related layouts instead; question slides get deckgen's own mark") in result.output
+
+
+def test_template_warnings_name_only_the_roles_a_deck_uses(runner: CliRunner, tmp_path: Path) -> None:
+    """The reading guide has no quote: a template without a quote layout is no news to it."""
+    result = invoke(runner, "build", READING, "-o", tmp_path, "--template", THIRD_PARTY_TEMPLATES["python-pptx default"])
+    assert "quote" not in result.output
+
+
+def test_build_tells_each_template_warning_once_for_the_whole_run(runner: CliRunner, tmp_path: Path) -> None:
+    template = THIRD_PARTY_TEMPLATES["python-pptx default"]
+    result = invoke(runner, "build", READING, SORA, "-o", tmp_path, "--template", template, "-j", "1")
+    assert result.exit_code == 0
+    told = [line for line in result.output.splitlines() if "has no layout for" in line]
+    assert told == ["warning: template 'python-pptx-default.pptx' has no layout for thesis, agenda, quote, question, "
+                    "takeaways, references; using related layouts instead; question slides get deckgen's own mark"]
+
+
+def test_build_shows_the_template_warnings_check_shows(runner: CliRunner, tmp_path: Path) -> None:
+    template = THIRD_PARTY_TEMPLATES["LibreOffice Impress"]
+    built = invoke(runner, "build", READING, SORA, "-o", tmp_path, "--template", template, "-j", "1")
+    checked = invoke(runner, "check", READING, SORA, "--template", template)
+
+    def template_lines(output: str) -> list[str]:
+        return [line for line in output.splitlines() if line.startswith("warning: template ")]
+
+    assert template_lines(built.output) == template_lines(checked.output) != []
 
 
 def test_quiet_prints_nothing_on_success(runner: CliRunner, tmp_path: Path) -> None:

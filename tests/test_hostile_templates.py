@@ -21,12 +21,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from openxml_audit import validate_pptx
-from openxml_audit.errors import SourceClass, ValidationSeverity
-from openxml_audit.verdict import AppPrediction, predict
 from pptx import Presentation
 
 from tests.test_hostile import GOOD, Hostile, _mutated, _notes_template, assert_clean, deckgen
+from tests.validators import deck_findings
 
 Edit = Callable[[str, bytes], bytes]
 Extra = tuple[tuple[str, bytes], ...]
@@ -242,15 +240,6 @@ def test_hostile_template_gets_a_clear_answer(case: Hostile, tmp_path: Path) -> 
 # --------------------------------------------------------------------------- the decks built
 
 
-def _findings(deck: Path) -> list[str]:
-    """What openxml-audit finds wrong with ``deck`` (as tests/test_validity.py checks every deck)."""
-    result = validate_pptx(deck)
-    errors = [str(e) for e in result.errors if e.severity == ValidationSeverity.ERROR]
-    compat = [str(e) for e in result.errors if e.source_class is SourceClass.POWERPOINT_APP_COMPAT]
-    verdict = predict(result)
-    return sorted(set(errors + compat)) + ([] if verdict.prediction is AppPrediction.OPENS_CLEAN else [verdict.headline])
-
-
 def _built(folder: Path, *options: str) -> Path:
     result = deckgen("build", "in.yaml", "-o", "out", *options, cwd=folder)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -282,7 +271,7 @@ def test_a_deck_carries_none_of_its_templates_active_content_and_converts(tmp_pa
     assert external == [("hyperlink", "https://example.org/brand")]
     assert b'action="ppaction://hlinkshowjump?jump=nextslide"' in xml  # moving within the show stays
     assert (tmp_path / "out" / "in.pdf").is_file()
-    assert _findings(deck) == []
+    assert deck_findings(deck) == []
 
 
 @pytest.mark.parametrize("edit, extra", [(_with_macros, _MACROS), (_with_ole, _OLE), (_with_activex, _ACTIVEX),
@@ -297,7 +286,7 @@ def test_each_kind_of_active_content_leaves_a_valid_deck_without_outside_targets
     with zipfile.ZipFile(deck) as package:
         names = package.namelist()
     assert len(names) == len(set(names)), "every part once"
-    assert _findings(deck) == []
+    assert deck_findings(deck) == []
 
 
 def test_links_to_the_web_and_jumps_within_the_show_stay_without_a_warning(tmp_path: Path) -> None:
@@ -316,7 +305,7 @@ def test_a_master_without_a_theme_gets_the_office_theme_and_the_deck_validates(t
     deck = _built(tmp_path)
     master = Presentation(str(deck)).slide_masters[0]
     assert any(rel.reltype.endswith("/theme") for rel in master.part.rels.values())
-    assert _findings(deck) == []
+    assert deck_findings(deck) == []
 
 
 def test_the_first_of_layouts_sharing_a_name_serves_its_role(tmp_path: Path) -> None:

@@ -23,7 +23,7 @@ from deckgen.render.template.repair import unique_placeholder_ids
 from deckgen.render.template.layouts import TEXT_TYPES, TITLE_TYPES
 from tests.conftest import SORA
 from tests.deck_helpers import THIRD_PARTY_TEMPLATES, cached_deck_bytes, open_deck, opened_template
-from tests.test_validity import _findings
+from tests.validators import deck_findings
 
 LIBREOFFICE = THIRD_PARTY_TEMPLATES["LibreOffice Impress"]
 IMPRESS_DESIGNS = ("Beehive", "Blue_Curve", "Midnightblue")
@@ -134,7 +134,7 @@ def test_impress_designs_build_valid_decks_whose_placeholders_resolve_to_their_o
     assert questions  # Impress designs have no question layout: deckgen marks the questions
     built = tmp_path / f"{design}.pptx"
     built.write_bytes(data)
-    assert _findings(built) == []
+    assert deck_findings(built) == []
 
 
 @pytest.mark.parametrize("design", IMPRESS_DESIGNS)

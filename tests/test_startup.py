@@ -134,8 +134,8 @@ def test_check_reports_the_same_template_warnings_warm_as_cold(tmp_path: Path) -
     """A user template with fallbacks: the cached profile keeps its warnings."""
     outline = tmp_path / "talk.yaml"
     template = fixture_path("templates", "pandoc-reference.pptx")
-    outline.write_text(f"title: T\ntemplate: {template}\nsections:\n  - title: S\n    points:\n      - claim: C\n",
-                       encoding="utf-8")
+    outline.write_text(f"title: T\ntemplate: {template}\nsections:\n  - title: S\n    points:\n      - claim: C\n"
+                       "questions:\n  - prompt: Why?\n", encoding="utf-8")
     env = {**os.environ, cache.CACHE_ENV: str(tmp_path / "cache")}
     runs = [subprocess.run([sys.executable, "-m", "deckgen", "check", str(outline)], capture_output=True, text=True,
                            env=env) for _ in range(2)]

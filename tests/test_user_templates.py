@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from deckgen.app.build import build_deck, plan_outline, template_for
+from deckgen.app.build import build_deck, plan_outline, render_outline, template_for
 from deckgen.cli.main import main
 from deckgen.outline.inline import plain
 from deckgen.outline.loader import load_outline
+from tests.conftest import SORA
 from tests.deck_helpers import (
     ALL_TEMPLATES,
     BUNDLED_OUTLINES,
@@ -68,15 +69,16 @@ def test_example_slides_of_a_user_template_are_removed(template: Path) -> None:
 
 @pytest.mark.parametrize("template", list(THIRD_PARTY_TEMPLATES.values()), ids=list(THIRD_PARTY_TEMPLATES))
 def test_missing_roles_fall_back_with_a_warning(template: Path) -> None:
-    warnings = template_for(load_outline(READING), template).profile.warnings
-    assert warnings
-    assert any("using related layouts" in w for w in warnings)
+    notices = render_outline(load_outline(READING), template).notices
+    assert any("using related layouts" in notice.message for notice in notices)
 
 
 @pytest.mark.parametrize("template", BUNDLED_TEMPLATES)
 def test_bundled_templates_serve_every_role_without_warnings(template: str) -> None:
     profile = template_for(load_outline(READING), template).profile
     assert profile.warnings == ()
+    assert profile.fallbacks == ()
+    assert render_outline(load_outline(READING), template).notices == ()
     assert profile.slots  # every role has a layout
 
 
@@ -183,13 +185,14 @@ def test_an_outline_template_path_is_relative_to_the_outline(runner: CliRunner, 
     folder = tmp_path / "guides"
     folder.mkdir()
     shutil.copy(THIRD_PARTY_TEMPLATES["pandoc reference"], folder / "brand.pptx")
-    (folder / "guide.yaml").write_text("title: T\ntemplate: brand.pptx\nsections:\n  - title: S\n", encoding="utf-8")
+    (folder / "guide.yaml").write_text("title: T\ntemplate: brand.pptx\nsections:\n  - title: S\nquestions:\n  - prompt: Why?\n",
+                                       encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(main, ["build", "guides/guide.yaml", "-o", "out"])
     assert result.exit_code == 0, result.output
     deck = open_deck(tmp_path / "out" / "guide.pptx")
     assert deck.slides[0].slide_layout.name == "Title Slide"
-    assert "warning: template 'brand.pptx' has no layout for" in result.output
+    assert "warning: template 'brand.pptx' has no layout for question;" in result.output
 
 
 def test_layouts_that_share_a_name_are_told_apart(tmp_path: Path) -> None:
@@ -208,3 +211,45 @@ def test_layouts_that_share_a_name_are_told_apart(tmp_path: Path) -> None:
     assert all(s.slide_layout.part.partname == expected for s in picture_slides)
     content = [s for s in deck.slides if s.slide_layout.name == "Title and Content" and s not in picture_slides]
     assert content and all(s.slide_layout.part.partname == list(deck.slide_layouts)[1].part.partname for s in content)
+
+
+def test_check_tells_each_template_warning_once_for_all_outlines(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", str(READING), str(SORA), "--template", str(THIRD_PARTY_TEMPLATES["pandoc reference"])])
+    assert result.exit_code == 0, result.output
+    told = [line for line in result.output.splitlines() if "has no layout for" in line]
+    assert told == ["warning: template 'pandoc-reference.pptx' has no layout for thesis, agenda, quote, question, "
+                    "takeaways, references; using related layouts instead; question slides get deckgen's own mark"]
+
+
+def _small_placeholders(target: Path) -> Path:
+    """python-pptx's default template with the body of 'Title and Content' cut to a strip,
+    as LibreOffice exports leave some templates' placeholders."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    deck = Presentation(str(THIRD_PARTY_TEMPLATES["python-pptx default"]))
+    layout = next(layout for layout in deck.slide_layouts if layout.name == "Title and Content")
+    body = next(p for p in layout.placeholders if p.placeholder_format.idx == 1)
+    body.left, body.top, body.width, body.height = Inches(3), Inches(2), Inches(5), Inches(1.2)
+    deck.save(str(target))
+    return target
+
+
+def test_check_and_build_tell_small_placeholders_with_the_slide_counts(runner: CliRunner, tmp_path: Path) -> None:
+    template = _small_placeholders(tmp_path / "strip.pptx")
+    on_bundled = len(plan_outline(load_outline(SORA)).slides)
+    on_template = len(plan_outline(load_outline(SORA), template).slides)
+    assert on_template > on_bundled
+    expected = (f"warning: template 'strip.pptx' has small text placeholders for thesis, agenda, content, quote, question, "
+                f"takeaways, references, less than half the room 'seminar' gives them: their text is set smaller or continues onto "
+                f"more slides (sora-china-ai: {on_template} slides, {on_bundled} on 'seminar'); enlarge them in the "
+                "template's slide master")
+    checked = runner.invoke(main, ["check", str(SORA), "--template", str(template)])
+    built = runner.invoke(main, ["build", str(SORA), "-o", str(tmp_path / "out"), "--template", str(template)])
+    assert expected in checked.output.splitlines()
+    assert expected in built.output.splitlines()
+
+
+def test_no_small_placeholder_warning_for_a_template_with_ample_ones(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["check", str(SORA), "--template", str(THIRD_PARTY_TEMPLATES["python-pptx default"])])
+    assert "small text placeholders" not in result.output

@@ -1,7 +1,9 @@
 """Every kind of deck deckgen makes is valid Open XML that PowerPoint opens without repairing.
 
-Checked with openxml-audit (the validator behind ``openxml-audit FILE``): no error-severity
-findings, and no PowerPoint app-compat finding (those predict a repair dialog or rewrite).
+Checked by two independent readers (``tests/validators.py``): openxml-audit (no error-severity
+finding, no PowerPoint app-compat finding: those predict a repair dialog or rewrite) and
+ooxml-integrity's package checks (one part per name, content types, relationships), which
+stricter readers apply and openxml-audit does not.
 """
 
 from __future__ import annotations
@@ -9,23 +11,23 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openxml_audit import validate_pptx
-from openxml_audit.errors import SourceClass, ValidationSeverity
-from openxml_audit.verdict import AppPrediction, predict
 
 from tests.conftest import OUTLINES, SORA
 from tests.deck_helpers import (
     BUNDLED_OUTLINES,
     BUNDLED_TEMPLATES,
+    CORPUS_TEMPLATES,
     READING,
     SORA_ZH,
     SPECS,
     THIRD_PARTY_TEMPLATES,
     cached_deck_bytes,
 )
+from tests.validators import audit_findings, deck_findings, package_findings
 
 _LO = str(THIRD_PARTY_TEMPLATES["LibreOffice Impress"])
 RICH_EXAMPLE = OUTLINES / "sora-responses-compared.yaml"
+RICH_CORPUS = Path(__file__).resolve().parent.parent / "tools" / "corpus" / "rich-outline.yaml"
 ARABIC = OUTLINES / "sora-china-ai.ar.yaml"
 
 
@@ -56,22 +58,16 @@ CASES = [
     _case(SORA, None, "policy"),
     _case(SORA_ZH, None, "policy"),
     _case(SPECS / "every-field.yaml", None, "undergrad"),
+    # templates pandoc, Quarto and md2pptx users bring: the Sora guide and the corpus's rich outline
+    *[_case(o, str(t)) for o in (SORA, RICH_CORPUS) for t in CORPUS_TEMPLATES.values()],
 ]
-
-
-def _findings(path: Path) -> list[str]:
-    result = validate_pptx(path)
-    errors = [str(e) for e in result.errors if e.severity == ValidationSeverity.ERROR]
-    compat = [str(e) for e in result.errors if e.source_class is SourceClass.POWERPOINT_APP_COMPAT]
-    verdict = predict(result)
-    return sorted(set(errors + compat)) + ([] if verdict.prediction is AppPrediction.OPENS_CLEAN else [verdict.headline])
 
 
 @pytest.mark.parametrize(("outline", "template", "audience"), CASES)
 def test_deck_opens_cleanly_in_powerpoint(tmp_path: Path, outline: Path, template: str | None, audience: str | None) -> None:
     deck = tmp_path / f"{outline.stem}.pptx"
     deck.write_bytes(cached_deck_bytes(outline, template, audience))
-    assert _findings(deck) == []
+    assert deck_findings(deck) == []
 
 
 def test_the_validator_does_find_repair_triggers(tmp_path: Path) -> None:
@@ -86,4 +82,21 @@ def test_the_validator_does_find_repair_triggers(tmp_path: Path) -> None:
         for info in original.infolist():
             if info.filename != "ppt/viewProps.xml":
                 copy.writestr(info.filename, original.read(info.filename))
-    assert _findings(bad) != []
+    assert audit_findings(bad) != []
+
+
+def test_the_package_check_finds_two_parts_of_one_name(tmp_path: Path) -> None:
+    """Guard: a second ``docProps/app.xml`` passes openxml-audit, so ooxml-integrity must catch it."""
+    import warnings
+    import zipfile
+
+    source = tmp_path / "good.pptx"
+    source.write_bytes(cached_deck_bytes(SPECS / "minimal.yaml"))
+    bad = tmp_path / "twice.pptx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(bad, "w") as copy, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # zipfile warns of the duplicate name it is asked to write
+        for info in original.infolist():
+            copy.writestr(info.filename, original.read(info.filename))
+        copy.writestr("docProps/app.xml", original.read("docProps/app.xml"))
+    assert package_findings(source) == []
+    assert any("PKG008" in finding for finding in package_findings(bad))

@@ -26,6 +26,7 @@ from deckgen.app.shards import shard_of
 from deckgen.app.stopping import Terminated
 from deckgen.app.manifest import Record, inputs_digest, is_up_to_date, manifest_problem, read_manifest, write_manifest
 from deckgen.outline.model import Outline, deck_stem
+from deckgen.plan.notices import TemplateNotice, merged
 from deckgen.plan.slides import DeckPlan
 from deckgen.app.output import refuse_inputs, write_atomically
 from deckgen.app.finding import find_outlines as find_outlines  # re-exported for callers of the batch API
@@ -68,7 +69,7 @@ def _built(job: Job) -> Result:
         kit = _write_kit(job, outline, deck.plan, files) if job.kit else ()
         warnings = deck.warnings + tuple(str(dataclasses.replace(w, path=job.outline)) for w in emptied_audience(outline))
         return Result(job, "built", deck.slides, warnings=warnings, record=record, kit_records=kit,
-                      language=outline.language)
+                      language=outline.language, notices=deck.notices)
     except DeckgenError as error:
         return Result(job, "failed", errors=_lines(error))
     except Exception as error:  # a bug must not stop the batch; report it like a failure
@@ -336,6 +337,11 @@ class BatchOutcome:
     """PDF exports that failed (only with ``pdf=True`` or ``kit=True``)."""
     skipped_pdfs: list[Path] = field(default_factory=list)
     """Kit PDFs not made because LibreOffice is not installed (``kit=True``)."""
+
+    @property
+    def notices(self) -> list[TemplateNotice]:
+        """What the build did to each template, merged over every deck built on it."""
+        return merged(notice for result in self.results for notice in result.notices)
 
     @property
     def failed(self) -> int:

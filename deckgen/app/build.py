@@ -10,9 +10,10 @@ from pathlib import Path
 
 from deckgen.app.epoch import source_date_epoch
 from deckgen.app.output import write_atomically
-from deckgen.app.templates import build_warnings, planned, plan_outline, template_for
+from deckgen.app.templates import build_warnings, planned, plan_outline, template_for, template_notices
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
+from deckgen.plan.notices import TemplateNotice
 from deckgen.plan.slides import DeckPlan
 from deckgen.render.deck.writer import write_deck
 from deckgen.records import record
@@ -32,9 +33,12 @@ class RenderedDeck:
     template: Path
     """The template file it was built on."""
     warnings: tuple[str, ...]
-    """Template fallbacks (a role without a layout of its own ...) and layouts named ambiguously."""
+    """Points naming a layout name several layouts share (at their ``layout:`` lines)."""
     plan: DeckPlan
     """What the deck holds, slide by slide (the kit's guide names its slide numbers)."""
+    notices: tuple[TemplateNotice, ...] = ()
+    """What the build did to the template (roles without a layout, small placeholders ...),
+    which a run over many decks tells once per template."""
 
 
 def render_outline(outline: Outline, template: str | Path | None = None) -> RenderedDeck:
@@ -43,7 +47,8 @@ def render_outline(outline: Outline, template: str | Path | None = None) -> Rend
     prepared = template_for(outline, template)
     plan = planned(outline, prepared.profile)
     data = write_deck(plan, prepared, source_date_epoch())
-    return RenderedDeck(data, len(plan.slides), prepared.profile.path, build_warnings(outline, prepared.profile), plan)
+    return RenderedDeck(data, len(plan.slides), prepared.profile.path, build_warnings(outline, prepared.profile), plan,
+                        template_notices(outline, prepared.profile, plan))
 
 
 def deck_bytes(outline: Outline, template: str | Path | None = None) -> bytes:

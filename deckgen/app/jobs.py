@@ -11,6 +11,7 @@ from pathlib import Path
 from deckgen.app.epoch import epoch_word
 from deckgen.app.manifest import Record
 from deckgen.outline.model import Outline
+from deckgen.plan.notices import TemplateNotice
 from deckgen.records import record
 from deckgen.version import __version__
 
@@ -47,6 +48,13 @@ class Result:
     """The deck's language (for its PDFs' properties)."""
     seconds: float = 0.0
     """How long building it took (0 for a skipped deck)."""
+    notices: tuple[TemplateNotice, ...] = ()
+    """What the build did to the deck's template, told once per template for the whole run."""
+
+    @property
+    def all_warnings(self) -> tuple[str, ...]:
+        """The deck's own warnings and its template's notices, as lines (for per-deck reports)."""
+        return self.warnings + tuple(notice.message for notice in self.notices)
 
 
 def input_files(outline: Outline, template_file: Path) -> list[Path]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import math
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from PIL import Image, ImageDraw
@@ -17,8 +18,9 @@ GAP_PX = 12
 BACKGROUND = (235, 235, 235)
 
 
-def contact_sheet(pages: list[Path]) -> Image.Image:
-    """The thumbnails laid out in rows of :data:`COLUMNS`, numbered, on a grey sheet."""
+def contact_sheet(pages: list[Path], labels: Sequence[str] = ()) -> Image.Image:
+    """The thumbnails laid out in rows of :data:`COLUMNS`, numbered (and labelled with
+    ``labels``, one per page, when given), on a grey sheet."""
     thumbs = [Image.open(p).convert("RGB") for p in pages]
     width = max(t.width for t in thumbs)
     height = max(t.height for t in thumbs)
@@ -30,16 +32,18 @@ def contact_sheet(pages: list[Path]) -> Image.Image:
         x = GAP_PX + (index % COLUMNS) * (width + GAP_PX)
         y = GAP_PX + (index // COLUMNS) * (height + GAP_PX * 2)
         sheet.paste(thumb, (x, y))
-        draw.text((x, y + height + 1), str(index + 1), fill=(60, 60, 60))
+        label = f"{index + 1} {labels[index]}" if index < len(labels) else str(index + 1)
+        draw.text((x, y + height + 1), label, fill=(60, 60, 60))
     return sheet
 
 
-def write_preview(deck: Path, sheet_path: Path) -> int:
-    """Render ``deck`` through LibreOffice into a contact sheet at ``sheet_path``; return the page count."""
+def write_preview(deck: Path, sheet_path: Path, labels: Sequence[str] = ()) -> int:
+    """Render ``deck`` through LibreOffice into a contact sheet at ``sheet_path`` (thumbnails
+    labelled with ``labels``, when given); return the page count."""
     with tempfile.TemporaryDirectory(prefix="deckgen-preview-") as work:
         pdf = convert_to_pdf(deck, Path(work, "deck.pdf"))
         pages = pdf_pages_to_png(pdf, Path(work))
-        sheet = contact_sheet(pages)
+        sheet = contact_sheet(pages, labels)
         buffer = io.BytesIO()
         sheet.save(buffer, format="PNG")
     write_atomically(sheet_path, buffer.getvalue())

@@ -17,9 +17,10 @@ from deckgen.errors import OutlineError, Problem, TemplateError
 from deckgen.outline.model import Outline
 from deckgen.plan.deck import plan_deck
 from deckgen.plan.layouts import layout_warnings
-from deckgen.plan.profile import TemplateProfile
+from deckgen.plan.notices import TemplateNotice, fallback_notice, note_notices, roles_used, small_notice, small_roles
+from deckgen.plan.profile import Role, TemplateProfile
 from deckgen.plan.slides import DeckPlan
-from deckgen.render.template.catalog import TemplateChoice, resolve_template
+from deckgen.render.template.catalog import DEFAULT_TEMPLATE, TemplateChoice, bundled_brands, resolve_template
 from deckgen.render.template.prepared import prepared_template, template_profile
 
 if TYPE_CHECKING:
@@ -69,10 +70,48 @@ def planned(outline: Outline, profile: TemplateProfile) -> DeckPlan:
 
 
 def build_warnings(outline: Outline, profile: TemplateProfile) -> tuple[str, ...]:
-    """What a build tells about ``outline``'s template: the template's own warnings, and each
-    ``layout:`` naming a layout name several layouts share (``check`` reports the rest)."""
+    """What a build tells about ``outline`` on its template beyond :func:`template_notices`:
+    each ``layout:`` naming a layout name several layouts share (``check`` reports the rest)."""
     shared = [replace(p, path=_shown(p.path) if p.path else None) for p in layout_warnings(outline, profile)]
-    return profile.warnings + tuple(str(problem) for problem in shared)
+    return tuple(str(problem) for problem in shared)
+
+
+def template_notices(outline: Outline, profile: TemplateProfile, plan: DeckPlan) -> tuple[TemplateNotice, ...]:
+    """What ``check`` and ``build`` tell about the template of ``plan`` (``outline`` on ``profile``):
+    the roles the deck uses that borrow another role's layout, those whose text placeholders
+    are much smaller than on a bundled template (with both decks' slide counts), and the
+    template's other warnings."""
+    used = roles_used(plan)
+    found = [fallback_notice(profile, used), _small_notice(outline, profile, plan, used)]
+    notes = note_notices(profile)
+    return tuple(notice for notice in found if notice is not None) + tuple(notes)
+
+
+def _small_notice(outline: Outline, profile: TemplateProfile, plan: DeckPlan, used: set[Role]) -> TemplateNotice | None:
+    """Roles with small placeholders, measured against the bundled template the outline names
+    (else the default one); None for a bundled template, the yardstick of the others."""
+    if _is_bundled(profile):
+        return None
+    yardstick = template_profile(resolve_template(_yardstick_name(outline)))
+    small = small_roles(profile, yardstick, used)
+    if not small:
+        return None
+    try:
+        compared = plan_deck(outline, yardstick)
+    except OutlineError:  # a layout: only the user's template has: no count to compare
+        return small_notice(profile, outline.stem, plan, small, yardstick, None)
+    return small_notice(profile, outline.stem, plan, small, yardstick, compared)
+
+
+def _is_bundled(profile: TemplateProfile) -> bool:
+    brand = bundled_brands().get(profile.name)
+    return brand is not None and brand.file == profile.path
+
+
+def _yardstick_name(outline: Outline) -> str:
+    """The bundled template a deck's slide count is compared with."""
+    named = outline.template
+    return named if named is not None and named in bundled_brands() else DEFAULT_TEMPLATE
 
 
 def _at_template_key(outline: Outline, error: TemplateError) -> TemplateError:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 def build_entries(outcome: BatchOutcome) -> list[Entry]:
     """One entry per deck, then one per outline that could not be planned and per failed PDF."""
     entries = [
-        Entry(str(r.job.output), str(r.job.outline), r.job.audience, r.status, r.seconds, r.errors, r.warnings)
+        Entry(str(r.job.output), str(r.job.outline), r.job.audience, r.status, r.seconds, r.errors, r.all_warnings)
         for r in outcome.results
     ]
     for problem in outcome.problems:
@@ -32,8 +32,8 @@ def check_entries(results: Sequence[CheckResult], timings: Sequence[float], stri
     entries = []
     for result, seconds in zip(results, timings):
         failed = result.failed(strict)
-        problems = [str(p) for p in result.errors] + ([str(p) for p in result.warnings] if strict else [])
-        warnings = () if strict else tuple(str(p) for p in result.warnings)
+        problems = [str(p) for p in result.errors] + (result.all_warnings if strict else [])
+        warnings = () if strict else tuple(result.all_warnings)
         entries.append(Entry(str(result.path), str(result.path), None, "failed" if failed else "ok", seconds,
                              tuple(problems), warnings))
     return entries

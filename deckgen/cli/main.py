@@ -10,6 +10,7 @@ import os
 import sys
 import time
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -23,6 +24,7 @@ from deckgen.errors import DeckgenError, Problem, printable
 if TYPE_CHECKING:
     from deckgen.app.jobs import Result
     from deckgen.outline.model import Outline
+    from deckgen.plan.notices import TemplateNotice
 
 _DEBUG_ENV = "DECKGEN_DEBUG"
 
@@ -30,6 +32,12 @@ _DEBUG_ENV = "DECKGEN_DEBUG"
 def _echo_problems(problems: list[Problem], label: str) -> None:
     for problem in problems:
         click.echo(printable(f"{label}: {problem}"), err=True)
+
+
+def _echo_notices(notices: Sequence[TemplateNotice], label: str) -> None:
+    """What a run did to each template, once per template (not per deck or outline)."""
+    for notice in notices:
+        click.echo(printable(f"{label}: {notice.message}"), err=True)
 
 
 def _outlines(values: tuple[str, ...]) -> list[Path]:
@@ -137,6 +145,8 @@ def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str
             reporter.close()
     for failure in outcome.pdf_failures:
         _echo_problems(list(failure.problems), "error")
+    if not quiet:
+        _echo_notices(outcome.notices, "warning")
     if outcome.skipped_pdfs:
         from deckgen.app.kit import skipped_pdfs_message
 
@@ -160,7 +170,7 @@ def build(inputs: tuple[str, ...], out: str, template: str | None, audience: str
               help="Write a JUnit XML (.xml) or JSON (.json) report of every outline for CI (the only file check writes).")
 def check(inputs: tuple[str, ...], template: str | None, strict: bool, report: Path | None) -> None:
     """Report everything build would reject, plus lint warnings; writes nothing."""
-    from deckgen.app.check import check_outline
+    from deckgen.app.check import check_outline, notices_of
 
     _check_report(report)
     results, timings = [], []
@@ -176,8 +186,10 @@ def check(inputs: tuple[str, ...], template: str | None, strict: bool, report: P
     for result in results:
         _echo_problems(result.errors, "error")
         _echo_problems(result.warnings, "error" if strict else "warning")
+    notices = notices_of(results)
+    _echo_notices(notices, "error" if strict else "warning")
     bad = sum(result.failed(strict) for result in results)
-    warned = sum(len(result.warnings) for result in results)
+    warned = sum(len(result.warnings) for result in results) + len(notices)
     click.echo(f"{len(results) - bad} of {len(results)} outlines OK, {warned} warnings", err=True)
     if bad:
         sys.exit(1)
@@ -240,13 +252,30 @@ def templates_list() -> None:
 
 @templates.command("inspect")
 @click.argument("template")
-def templates_inspect(template: str) -> None:
+@click.option("--preview", is_flag=True,
+              help="Also render one sample slide per role to a PNG contact sheet (needs LibreOffice).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="The --preview contact sheet (default: <template stem>-roles.png).")
+def templates_inspect(template: str, preview: bool, output: Path | None) -> None:
     """Show TEMPLATE's layouts, placeholders and the role mapping deckgen would use."""
     from deckgen.render.template.inspect import describe_template
     from deckgen.render.template.prepared import prepared_template
     from deckgen.render.template.catalog import resolve_template
 
-    click.echo(describe_template(prepared_template(resolve_template(template, Path.cwd()))))
+    if output is not None and not preview:
+        raise click.UsageError("-o names the --preview contact sheet; add --preview")
+    if output is not None:
+        _suffix(output, (".png",), "a contact sheet")
+    choice = resolve_template(template, Path.cwd())
+    click.echo(describe_template(prepared_template(choice)))
+    if preview:
+        from deckgen.app.output import refuse_inputs
+        from deckgen.app.role_preview import write_role_sheet
+
+        sheet = output or Path(f"{choice.file.stem}-roles.png")
+        refuse_inputs(sheet, [choice.file])
+        pages = write_role_sheet(choice.file if choice.brand is None else choice.name, sheet)
+        click.echo(printable(f"wrote {sheet} ({pages} slides, one per role)"))
 
 
 def _clock(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -379,6 +408,7 @@ def watch(outline: Path, out: str, template: str | None, audience: str | None, a
         _echo_problems(outcome.problems, "error")
         for failure in outcome.pdf_failures:
             _echo_problems(list(failure.problems), "error")
+        _echo_notices(outcome.notices, "warning")
         click.echo(summary(outcome.results, len(outcome.problems) + len(outcome.pdf_failures),
                            time.perf_counter() - started) + "; watching for changes (Ctrl-C stops)", err=True)
 

@@ -144,7 +144,8 @@ class TemplateProfile:
     slide_width: int = 12192000
     slide_height: int = 6858000
     warnings: tuple[str, ...] = field(default=())
-    """Role fallbacks and other things a user of this template should know."""
+    """Things a user of this template should know whatever the outline (layout names several
+    layouts share, active content removed); role fallbacks are in ``fallbacks``."""
     lints: tuple[str, ...] = field(default=())
     """Accessibility problems of the template itself (text colours below WCAG AA contrast)."""
     by_layout: Mapping[str, Mapping[Role, LayoutSlots]] = field(default_factory=dict)
@@ -161,3 +162,6 @@ class TemplateProfile:
     shared_names: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     """Layout names that several layouts share, with those layouts' positions (1-based, in the
     order ``deckgen templates inspect`` lists them); roles and ``layout:`` use the first."""
+    fallbacks: tuple[Role, ...] = ()
+    """Roles the template has no layout for, which borrow a related role's (see
+    :mod:`deckgen.plan.notices`: a deck is told only of the ones it uses)."""

@@ -6,7 +6,8 @@ import io
 from collections.abc import Iterator
 
 from deckgen.errors import printable
-from deckgen.plan.profile import Role
+from deckgen.plan.notices import fallback_notice, lint_notices, note_notices
+from deckgen.plan.profile import Role, TemplateProfile
 from deckgen.render.template.blueprint import PreparedTemplate
 
 
@@ -20,6 +21,14 @@ def _placeholder_lines(prepared: PreparedTemplate) -> Iterator[str]:
             fmt = placeholder.placeholder_format
             kind = str(fmt.type).split(" ")[0].lower()
             yield f"    - {kind} (idx {fmt.idx}): {placeholder.name}"
+
+
+def _borrowed(profile: TemplateProfile, role: Role) -> str:
+    """`` (no layout of its own ...)`` for a role that borrows another role's layout."""
+    if role not in profile.fallbacks:
+        return ""
+    mark = "; deckgen draws its mark" if profile.slots[role].mark else ""
+    return f" (no layout of its own{mark})"
 
 
 def describe_template(prepared: PreparedTemplate) -> str:
@@ -38,6 +47,8 @@ def describe_template(prepared: PreparedTemplate) -> str:
         *_placeholder_lines(prepared),
         "roles (slide role -> layout deckgen uses):",
     ]
-    lines += [f"  {role.value:<11} -> {profile.slots[role].layout}" for role in Role]
-    lines += [f"warning: {w}" for w in profile.warnings + profile.lints]
+    lines += [f"  {role.value:<11} -> {profile.slots[role].layout}{_borrowed(profile, role)}" for role in Role]
+    fallback = fallback_notice(profile, Role)
+    told = ([fallback.message] if fallback else []) + [n.message for n in note_notices(profile) + lint_notices(profile)]
+    lines += [f"warning: {w}" for w in told]
     return "\n".join(printable(line) for line in lines)

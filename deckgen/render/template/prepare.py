@@ -1,4 +1,5 @@
-"""Prepare a template: open it safely, drop its example slides, repair it, profile it, draft its blueprint.
+"""Prepare a template: open it safely, standardise its document properties, drop its example slides,
+repair it, profile it, draft its blueprint.
 
 The file is vetted first (:mod:`deckgen.render.template.untrusted`: zip bombs, other Office files,
 DTDs, outside content, active content); only then does python-pptx read it. This is the
@@ -33,6 +34,7 @@ from deckgen.render.template.layouts import (
 from deckgen.render.template.host import open_host
 from deckgen.render.template.package import package_bytes, template_entries
 from deckgen.render.template.parts import add_missing_parts
+from deckgen.render.template.properties import standard_properties
 from deckgen.render.template.repair import give_body_bullets, repair_placeholder_ids
 from deckgen.render.template.theme import theme_fonts
 from deckgen.render.template.untrusted import SAVE_AS, vet_template
@@ -68,7 +70,7 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice, removed: 
     chosen, fallen_back = choose_layouts(shapes, named)
     if Role.CONTENT not in chosen:
         raise TemplateError.about(choice.file, "has no layout with a title placeholder; add a 'Title and Content' layout")
-    warnings = _warnings(choice, shapes, [chosen[role] for role in Role], fallen_back, removed)
+    warnings = _warnings(choice, shapes, [chosen[role] for role in Role], removed)
     heading, body = theme_fonts(presentation.slide_master)
     brand_fonts = choice.brand.fonts if choice.brand else {}
     return TemplateProfile(
@@ -85,18 +87,16 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice, removed: 
         by_layout=slots_by_layout(shapes),
         footer=choice.brand.footer if choice.brand else "",
         shared_names=shared_names(shapes),
+        fallbacks=tuple(fallen_back),
     )
 
 
-def _warnings(choice: TemplateChoice, shapes: list[LayoutShape], chosen: list[LayoutShape], fallen_back: list[Role],
+def _warnings(choice: TemplateChoice, shapes: list[LayoutShape], chosen: list[LayoutShape],
               removed: tuple[str, ...]) -> list[str]:
-    """What a user of the template should know: roles without a layout of their own, layout
-    names several layouts share, active content removed while it was vetted."""
-    warnings = []
-    if fallen_back:
-        roles = ", ".join(r.value for r in fallen_back)
-        warnings.append(f"template '{choice.name}' has no layout for {roles}; using related layouts instead")
-    warnings += shared_name_warnings(choice.name, shapes, chosen)
+    """What a user of the template should know whatever the outline: layout names several
+    layouts share, active content removed while it was vetted (role fallbacks depend on
+    the roles a deck uses: :mod:`deckgen.plan.notices`)."""
+    warnings = shared_name_warnings(choice.name, shapes, chosen)
     if removed:
         warnings.append(f"template '{choice.name}': removed active content that decks must not carry: {summary(removed)}")
     return warnings
@@ -113,6 +113,7 @@ def prepare(choice: TemplateChoice, template: bytes) -> PreparedTemplate:
     slides dropped, repaired, profiled and drafted into a blueprint."""
     presentation, removed = _open(choice.file, template)
     try:
+        standard_properties(presentation)
         _drop_slides(presentation)
         repair_placeholder_ids(presentation)
         give_body_bullets(presentation)
