@@ -197,7 +197,8 @@ def test_layouts_that_share_a_name_are_told_apart(tmp_path: Path) -> None:
 
     source = Presentation(str(THIRD_PARTY_TEMPLATES["python-pptx default"]))
     layouts = list(source.slide_layouts)
-    layouts[3].name = "Side by Side"  # no longer a 'Two Content' for pictures to find by name
+    layouts[3].name = "Side by Side"  # no longer a 'Two Content' for pictures to find by name or type
+    layouts[3].element.set("type", "cust")
     layouts[8].name = "Title and Content"  # the picture layout now shares the content layout's name
     template = tmp_path / "twins.pptx"
     source.save(str(template))

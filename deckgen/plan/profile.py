@@ -112,6 +112,10 @@ class LayoutSlots:
     mark: bool = False
     """True when the role borrows another role's layout and deckgen marks the slide itself
     (a question slide on a template without a question layout)."""
+    own_title: bool = False
+    """True when the layout has no title placeholder: deckgen draws the title in its own box at ``title``."""
+    own_body: bool = False
+    """True when the layout has no text placeholder for the role's text: deckgen draws it in its own box at ``body``."""
 
 
 @record(frozen=True)
@@ -161,3 +165,6 @@ class TemplateProfile:
     shared_names: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     """Layout names that several layouts share, with those layouts' positions (1-based, in the
     order ``deckgen templates inspect`` lists them); roles and ``layout:`` use the first."""
+    layout_kinds: Mapping[str, str] = field(default_factory=dict)
+    """The OOXML type of every layout in ``by_layout`` (``titleOnly``, ``obj`` ...), in the order
+    an outline's ``layout:`` prefers them: what a type keyword or a name in another language finds."""

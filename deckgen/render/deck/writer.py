@@ -239,7 +239,8 @@ def write_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None) ->
         entry.set(qn("r:id"), rid)
         written = _Written(partname, b"", CONTENT_SLIDE, rels.items)
         parts.add(written)
-        fill_slide(_canvas(slide, rels, parts), layout, slide_plan, slots, plan.language)
+        boxes = blueprint.own_boxes[layout.master] if slots.own_title or slots.own_body else None
+        fill_slide(_canvas(slide, rels, parts), layout, slide_plan, slots, plan.language, boxes)
         tree = slide.find(_TREE)
         if slide_plan.notes:
             notes_count += 1

@@ -6,7 +6,7 @@ import io
 from collections.abc import Iterator
 
 from deckgen.errors import printable
-from deckgen.plan.profile import Role
+from deckgen.plan.profile import LayoutSlots, Role
 from deckgen.render.template.blueprint import PreparedTemplate
 
 
@@ -14,12 +14,22 @@ def _placeholder_lines(prepared: PreparedTemplate) -> Iterator[str]:
     from pptx import Presentation  # reading a template: python-pptx's job
 
     presentation = Presentation(io.BytesIO(prepared.package))
-    for layout in presentation.slide_layouts:
-        yield f"  {layout.name}"
+    masters = list(presentation.slide_masters)
+    for number, master in enumerate(masters, start=1):
+        for layout in master.slide_layouts:
+            kind = layout.element.get("type", "cust")
+            yield f"  {layout.name} [{kind}]" + (f" (master {number})" if len(masters) > 1 else "")
         for placeholder in list(layout.placeholders):
             fmt = placeholder.placeholder_format
             kind = str(fmt.type).split(" ")[0].lower()
             yield f"    - {kind} (idx {fmt.idx}): {placeholder.name}"
+
+
+def _served(slots: LayoutSlots) -> str:
+    """The layout serving a role, and whether deckgen draws its own boxes on it."""
+    if slots.own_title or slots.own_body:
+        return f"{slots.layout} (deckgen's own title and text boxes)"
+    return slots.layout
 
 
 def describe_template(prepared: PreparedTemplate) -> str:
@@ -38,6 +48,10 @@ def describe_template(prepared: PreparedTemplate) -> str:
         *_placeholder_lines(prepared),
         "roles (slide role -> layout deckgen uses):",
     ]
-    lines += [f"  {role.value:<11} -> {profile.slots[role].layout}" for role in Role]
+    masters = len({layout.master for layout in prepared.blueprint.layouts})
+    for role in Role:
+        slots = profile.slots[role]
+        where = f" (master {prepared.blueprint.layouts[slots.layout_index].master + 1})" if masters > 1 else ""
+        lines.append(f"  {role.value:<11} -> {_served(slots)}{where}")
     lines += [f"warning: {w}" for w in profile.warnings + profile.lints]
     return "\n".join(printable(line) for line in lines)

@@ -23,13 +23,14 @@ from deckgen.render.template.contrast import contrast_lints
 from deckgen.render.template.drafting import draft_blueprint
 from deckgen.render.template.layouts import (
     LayoutShape,
-    choose_layouts,
     describe_layout,
+    layout_kinds,
     slots_by_layout,
     shared_name_warnings,
     shared_names,
     slots_for,
 )
+from deckgen.render.template.roles import choose_layouts, preferred_order
 from deckgen.render.template.host import open_host
 from deckgen.render.template.package import package_bytes, template_entries
 from deckgen.render.template.parts import add_missing_parts
@@ -61,20 +62,19 @@ def _drop_slides(presentation: PresentationObject) -> None:
 def _profile(presentation: PresentationObject, choice: TemplateChoice, removed: tuple[str, ...] = ()) -> TemplateProfile:
     width = int(presentation.slide_width or 12192000)
     height = int(presentation.slide_height or 6858000)
-    shapes: list[LayoutShape] = [
-        describe_layout(layout, width, height, index) for index, layout in enumerate(presentation.slide_layouts)
-    ]
+    shapes = _layouts(presentation, width, height)
+    if not shapes:
+        raise TemplateError.about(choice.file, f"has no slide layout; {SAVE_AS}")
     named = choice.brand.roles if choice.brand else None
-    chosen, fallen_back = choose_layouts(shapes, named)
-    if Role.CONTENT not in chosen:
-        raise TemplateError.about(choice.file, "has no layout with a title placeholder; add a 'Title and Content' layout")
-    warnings = _warnings(choice, shapes, [chosen[role] for role in Role], fallen_back, removed)
-    heading, body = theme_fonts(presentation.slide_master)
+    chosen, fallen_back, own = choose_layouts(shapes, named)
+    ordered = preferred_order(shapes, chosen[Role.CONTENT])
+    warnings = _warnings(choice, shapes, chosen, fallen_back, own, removed)
+    heading, body = theme_fonts(chosen[Role.CONTENT].layout.slide_master)
     brand_fonts = choice.brand.fonts if choice.brand else {}
     return TemplateProfile(
         name=choice.name,
         path=choice.file,
-        slots={role: slots_for(role, chosen[role], borrowed=role in fallen_back) for role in Role},
+        slots={role: slots_for(role, chosen[role], borrowed=role in fallen_back, own=role in own) for role in Role},
         heading_font=brand_fonts.get("heading", heading),
         body_font=brand_fonts.get("body", body),
         sizes=choice.brand.sizes if choice.brand else Sizes(),
@@ -82,21 +82,37 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice, removed: 
         slide_height=height,
         warnings=tuple(warnings),
         lints=contrast_lints(choice.name, (chosen[role].layout for role in Role)),
-        by_layout=slots_by_layout(shapes),
+        by_layout=slots_by_layout(ordered),
+        layout_kinds=layout_kinds(ordered),
         footer=choice.brand.footer if choice.brand else "",
         shared_names=shared_names(shapes),
     )
 
 
-def _warnings(choice: TemplateChoice, shapes: list[LayoutShape], chosen: list[LayoutShape], fallen_back: list[Role],
-              removed: tuple[str, ...]) -> list[str]:
-    """What a user of the template should know: roles without a layout of their own, layout
-    names several layouts share, active content removed while it was vetted."""
+def _layouts(presentation: PresentationObject, width: int, height: int) -> list[LayoutShape]:
+    """Every layout of every master, in the order the masters and their layouts are listed."""
+    shapes: list[LayoutShape] = []
+    for master_index, master in enumerate(presentation.slide_masters):
+        for layout in master.slide_layouts:
+            shapes.append(describe_layout(layout, width, height, len(shapes), master_index))
+    return shapes
+
+
+def _warnings(choice: TemplateChoice, shapes: list[LayoutShape], chosen: dict[Role, LayoutShape],
+              fallen_back: list[Role], own: set[Role], removed: tuple[str, ...]) -> list[str]:
+    """What a user of the template should know: no layout that holds slide text, roles without
+    a layout of their own, layout names several layouts share, active content removed while
+    it was vetted."""
     warnings = []
-    if fallen_back:
-        roles = ", ".join(r.value for r in fallen_back)
+    if own:
+        warnings.append(f"template '{choice.name}' has no layout with a title and text; deckgen draws its own "
+                        f"title and text boxes on layout '{chosen[Role.CONTENT].name}'; add a 'Title and Content' "
+                        "layout to choose them yourself")
+    borrowed = [role for role in fallen_back if role not in own]
+    if borrowed:
+        roles = ", ".join(r.value for r in borrowed)
         warnings.append(f"template '{choice.name}' has no layout for {roles}; using related layouts instead")
-    warnings += shared_name_warnings(choice.name, shapes, chosen)
+    warnings += shared_name_warnings(choice.name, shapes, [chosen[role] for role in Role if role not in own])
     if removed:
         warnings.append(f"template '{choice.name}': removed active content that decks must not carry: {summary(removed)}")
     return warnings
