@@ -91,6 +91,15 @@ class Box:
         return max(self.height - self.inset_top - self.inset_bottom, 0) / EMU_PER_PT
 
 
+COLUMN_GAP = 1 / 25
+"""Gap between two columns of text in one box, as a share of the box's width."""
+
+
+def column_gap(box: Box) -> int:
+    """The gap between two columns of text in ``box`` (EMU)."""
+    return int(box.width * COLUMN_GAP)
+
+
 @record(frozen=True)
 class LayoutSlots:
     """Where a role's layout puts its title, body, aside (quote/meta) and picture."""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from deckgen.outline.inline import plain
 from deckgen.plan.bidi import is_right_to_left
-from deckgen.plan.profile import Box, LayoutSlots
+from deckgen.plan.profile import Box, LayoutSlots, column_gap
 from deckgen.plan.slides import ChartPlan, ColumnPlan, ComparePlan, Paragraph, SlidePlan, TablePlan
 from deckgen.render.template.blueprint import LayoutBlueprint, OwnBoxes
 from deckgen.render.deck.drawing import chart_frame, insert_shape, next_shape_id, picture, table_frame, text_box
@@ -149,6 +149,8 @@ def fill_slide(canvas: Canvas, layout: LayoutBlueprint, plan: SlidePlan, slots: 
             _place(body, slots.body)
         write_text(body.body, plan.body, plan.body_size, language, links, body.align(language, False),
                    plan.paragraph_space, plan.centred)
+        if plan.columns > 1 and slots.body is not None:
+            _columns(body.body, plan.columns, column_gap(slots.body))
         used.append(body.shape)
     if second is not None and plan.aside and slots.aside is not None and not slots.mark:
         _place(second, slots.aside)
@@ -168,6 +170,13 @@ def fill_slide(canvas: Canvas, layout: LayoutBlueprint, plan: SlidePlan, slots: 
     for shape in placeholders:
         if not any(shape is kept for kept in used):
             tree.remove(shape)
+
+
+def _columns(body: Element, count: int, gap: int) -> None:
+    """Set the text of ``body`` (an ``a:txBody``) in ``count`` columns ``gap`` EMU apart."""
+    properties = body.find(qn("a:bodyPr"))
+    properties.set("numCol", str(count))
+    properties.set("spcCol", str(gap))
 
 
 def _place(placeholder: _Placeholder, box: Box | None) -> None:
