@@ -100,8 +100,9 @@ class PackagedPart:
 class DeckBlueprint:
     """What every deck on one prepared template starts from."""
 
-    layouts: tuple[LayoutBlueprint, ...]
-    """By position among every master's layouts in turn (``LayoutSlots.layout_index``)."""
+    layouts: tuple[LayoutBlueprint | None, ...]
+    """By position among every master's layouts in turn (``LayoutSlots.layout_index``); None for
+    a layout no role and no ``layout:`` can use (another master's twin of a name), never drafted."""
     presentation: bytes
     """``presentation.xml`` with an empty slide list."""
     presentation_name: str
@@ -126,6 +127,13 @@ class DeckBlueprint:
     """The template's pictures (part name, SHA-1): a deck reuses one instead of adding its twin."""
     own_boxes: tuple[OwnBoxes, ...] = ()
     """deckgen's own title and body boxes, by master position."""
+
+    def layout(self, index: int) -> LayoutBlueprint:
+        """The layout at ``index`` (``LayoutSlots.layout_index``), which the profile's slots all name."""
+        found = self.layouts[index]
+        if found is None:
+            raise KeyError(f"layout {index} was not drafted")
+        return found
 
 
 @record(frozen=True)

@@ -46,18 +46,29 @@ def _shows_master_shapes(layout: Any) -> bool:
     return str(layout.element.get("showMasterSp", "1")) not in ("0", "false")
 
 
-def artwork_rects(layout: Any, slide_width: int, slide_height: int) -> tuple[Rect, ...]:
-    """Bounding boxes of the artwork a slide on ``layout`` shows (its master's included), backgrounds left out."""
-    rects = _artwork(layout.shapes)
-    if _shows_master_shapes(layout):
-        rects += _artwork(layout.slide_master.shapes)
+def master_artwork(master: Any, slide_width: int, slide_height: int) -> tuple[Rect, ...]:
+    """Bounding boxes of a master's artwork (read once per master), backgrounds left out."""
+    return _without_backgrounds(_artwork(master.shapes), slide_width, slide_height)
+
+
+def artwork_rects(layout: Any, master: tuple[Rect, ...], slide_width: int, slide_height: int) -> tuple[Rect, ...]:
+    """Bounding boxes of the artwork a slide on ``layout`` shows: its own, and its master's
+    (``master``, from :func:`master_artwork`) unless the layout hides them; backgrounds left out."""
+    own = _without_backgrounds(_artwork(layout.shapes), slide_width, slide_height)
+    return own + master if _shows_master_shapes(layout) else own
+
+
+def _without_backgrounds(rects: Iterable[Rect], slide_width: int, slide_height: int) -> tuple[Rect, ...]:
     slide = slide_width * slide_height
     return tuple(r for r in rects if r[2] * r[3] < BACKGROUND_SHARE * slide)
 
 
-def _inside(x: int, y: int, rect: Rect) -> bool:
-    left, top, width, height = rect
-    return left <= x < left + width and top <= y < top + height
+def _samples(start: int, length: int, low: int, high: int) -> range:
+    """Which of a box's :data:`_GRID` sample points along one axis (at ``start + (2i+1)·length/2G``)
+    fall within ``low`` to ``high``."""
+    first = next((i for i in range(_GRID) if start + (2 * i + 1) * length // (2 * _GRID) >= low), _GRID)
+    last = next((i for i in range(_GRID - 1, -1, -1) if start + (2 * i + 1) * length // (2 * _GRID) < high), -1)
+    return range(first, last + 1)
 
 
 def covered_share(rects: Sequence[Rect], boxes: Iterable[Box | None]) -> float:
@@ -66,14 +77,11 @@ def covered_share(rects: Sequence[Rect], boxes: Iterable[Box | None]) -> float:
     for box in boxes:
         if box is None or box.width <= 0 or box.height <= 0:
             continue
+        hit: set[tuple[int, int]] = set()
+        for left, top, width, height in rects:
+            columns = _samples(box.left, box.width, left, left + width)
+            hit.update((row, column) for row in _samples(box.top, box.height, top, top + height) for column in columns)
         area = box.width * box.height
-        hits = sum(
-            1
-            for row in range(_GRID)
-            for column in range(_GRID)
-            if any(_inside(box.left + (2 * column + 1) * box.width // (2 * _GRID),
-                           box.top + (2 * row + 1) * box.height // (2 * _GRID), rect) for rect in rects)
-        )
-        covered += area * hits / (_GRID * _GRID)
+        covered += area * len(hit) / (_GRID * _GRID)
         total += area
     return covered / total if total else 0.0

@@ -11,7 +11,7 @@ gets no blueprint, and its decks are written with python-pptx.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from typing import Any
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -174,18 +174,19 @@ def _notes(deck: Any, factory: SlideFactory, prototypes: Prototypes) -> NotesBlu
                           str(master.partname))
 
 
-def draft_blueprint(host: Host, entries: Mapping[str, ZipEntry]) -> DeckBlueprint | None:
+def draft_blueprint(host: Host, entries: Mapping[str, ZipEntry], used: Set[int] | None = None) -> DeckBlueprint | None:
     """The blueprint of decks on ``host`` (the prepared template opened), or None when its
-    decks must be written with python-pptx."""
+    decks must be written with python-pptx. ``used``: positions of the layouts decks may be
+    built on (every layout when None); the others are not drafted."""
     try:
-        return _draft(host, entries)
+        return _draft(host, entries, used)
     except NoBlueprint:
         return None
     except Exception:  # a blueprint only saves time: a template it trips over is still usable
         return None
 
 
-def _draft(host: Host, entries: Mapping[str, ZipEntry]) -> DeckBlueprint:
+def _draft(host: Host, entries: Mapping[str, ZipEntry], used: Set[int] | None) -> DeckBlueprint:
     empty = new_deck(host)
     parts, slides_at, found = _parts(host, empty, entries)
     main = empty.part
@@ -199,8 +200,9 @@ def _draft(host: Host, entries: Mapping[str, ZipEntry]) -> DeckBlueprint:
     scratch = new_deck(host)
     prototypes = Prototypes()
     factory = SlideFactory(scratch, prototypes)
-    layouts = tuple(_layout(factory, prototypes, layout, number)
-                    for number, master in enumerate(scratch.slide_masters) for layout in master.slide_layouts)
+    every = [(number, layout) for number, master in enumerate(scratch.slide_masters) for layout in master.slide_layouts]
+    layouts = tuple(_layout(factory, prototypes, layout, number) if used is None or index in used else None
+                    for index, (number, layout) in enumerate(every))
     theme = None  # an unreadable theme gets no East Asian font, as in the python-pptx writer
     try:
         theme_part = empty.slide_master.part.part_related_by(RT.THEME)

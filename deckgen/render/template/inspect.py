@@ -48,10 +48,10 @@ def describe_template(prepared: PreparedTemplate) -> str:
         *_placeholder_lines(prepared),
         "roles (slide role -> layout deckgen uses):",
     ]
-    masters = len({layout.master for layout in prepared.blueprint.layouts})
+    masters = len(prepared.blueprint.own_boxes)
     for role in Role:
         slots = profile.slots[role]
-        where = f" (master {prepared.blueprint.layouts[slots.layout_index].master + 1})" if masters > 1 else ""
+        where = f" (master {prepared.blueprint.layout(slots.layout_index).master + 1})" if masters > 1 else ""
         lines.append(f"  {role.value:<11} -> {_served(slots)}{where}")
     lines += [f"warning: {w}" for w in profile.warnings + profile.lints]
     return "\n".join(printable(line) for line in lines)

@@ -21,7 +21,7 @@ from deckgen.plan.layoutkinds import normalized
 from deckgen.plan.layouts import shared_layout_message
 from deckgen.plan.profile import Box, LayoutSlots, Role
 from deckgen.render.template.areas import area, content_areas, moved, roomy_subtitle, title_slide_areas, too_small
-from deckgen.render.template.coverage import Rect, artwork_rects
+from deckgen.render.template.coverage import Rect, artwork_rects, master_artwork
 from deckgen.render.template.markslots import question_mark_slots
 from deckgen.render.template.textstyle import insets, level_styles, master_text_style
 from deckgen.records import record
@@ -110,9 +110,25 @@ def master_areas(master: Any, slide_width: int, slide_height: int) -> tuple[Box,
     return title, body
 
 
+@record(frozen=True)
+class MasterLook:
+    """What a master gives all its layouts: its title and body areas, and its artwork."""
+
+    areas: tuple[Box, Box]
+    artwork: tuple[Rect, ...]
+
+
+def master_look(master: Any, slide_width: int, slide_height: int) -> MasterLook:
+    """``master``'s areas and artwork, read once for all its layouts."""
+    return MasterLook(master_areas(master, slide_width, slide_height),
+                      master_artwork(master, slide_width, slide_height))
+
+
 def describe_layout(layout: SlideLayout, slide_width: int, slide_height: int, index: int = 0,
-                    master: int = 0) -> LayoutShape:
-    """The fillable placeholders of ``layout`` with their boxes, its type, its master's areas and artwork."""
+                    master: int = 0, look: MasterLook | None = None) -> LayoutShape:
+    """The fillable placeholders of ``layout`` with their boxes, its type, its master's areas and
+    artwork (``look``, read from the layout's master when not given)."""
+    look = look or master_look(layout.slide_master, slide_width, slide_height)
     title_default, body_default = default_boxes(slide_width, slide_height)
     title: Box | None = None
     texts: list[Box] = []
@@ -133,8 +149,8 @@ def describe_layout(layout: SlideLayout, slide_width: int, slide_height: int, in
         layout, title, tuple(texts), tuple(pictures), centered, index,
         kind=str(layout.element.get("type", "cust")),
         master=master,
-        areas=master_areas(layout.slide_master, slide_width, slide_height),
-        artwork=artwork_rects(layout, slide_width, slide_height),
+        areas=look.areas,
+        artwork=artwork_rects(layout, look.artwork, slide_width, slide_height),
         slide=(slide_width, slide_height),
         bodies=bodies,
     )

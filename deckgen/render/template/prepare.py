@@ -25,6 +25,7 @@ from deckgen.render.template.layouts import (
     LayoutShape,
     describe_layout,
     layout_kinds,
+    master_look,
     slots_by_layout,
     shared_name_warnings,
     shared_names,
@@ -93,8 +94,9 @@ def _layouts(presentation: PresentationObject, width: int, height: int) -> list[
     """Every layout of every master, in the order the masters and their layouts are listed."""
     shapes: list[LayoutShape] = []
     for master_index, master in enumerate(presentation.slide_masters):
+        look = master_look(master, width, height)
         for layout in master.slide_layouts:
-            shapes.append(describe_layout(layout, width, height, len(shapes), master_index))
+            shapes.append(describe_layout(layout, width, height, len(shapes), master_index, look))
     return shapes
 
 
@@ -118,6 +120,12 @@ def _warnings(choice: TemplateChoice, shapes: list[LayoutShape], chosen: dict[Ro
     return warnings
 
 
+def _used_layouts(profile: TemplateProfile) -> set[int]:
+    """Positions of the layouts decks on ``profile`` may use: the roles' and every name's first."""
+    named = (slots for by_role in profile.by_layout.values() for slots in by_role.values())
+    return {slots.layout_index for slots in (*profile.slots.values(), *named)}
+
+
 def _stripped_blob(presentation: PresentationObject) -> bytes:
     """The cleaned template as an uncompressed zip: every deck opens it, and inflating its
     parts again for each deck took a third of the opening time."""
@@ -134,12 +142,13 @@ def prepare(choice: TemplateChoice, template: bytes) -> PreparedTemplate:
         give_body_bullets(presentation)
         add_missing_parts(presentation)
         blob = _stripped_blob(presentation)
+        profile = _profile(presentation, choice, removed)
         host = open_host(blob)  # as each deck's host reads it
         entries = template_entries(host.presentation)
-        blueprint = draft_blueprint(host, entries)
+        blueprint = draft_blueprint(host, entries, _used_layouts(profile))
         if blueprint is None:
             raise TemplateError.about(choice.file, f"cannot be used as a template (its layouts could not be read); {SAVE_AS}")
-        return PreparedTemplate(_profile(presentation, choice, removed), blob, entries, blueprint)
+        return PreparedTemplate(profile, blob, entries, blueprint)
     except DeckgenError:
         raise
     except Exception as error:  # a damaged master or layout python-pptx trips over
