@@ -171,19 +171,22 @@ OPENING_ROLES = (Role.TITLE, Role.SECTION)
 """Roles whose slides open the deck or a part: a large title and a short text under it."""
 
 
+def _master_boxes(role: Role, shape: LayoutShape) -> tuple[Box, Box]:
+    """Where ``role``'s title and text go when the layout's own boxes cannot take them: the
+    master's areas (or deckgen's), across the middle of the slide for an opening slide."""
+    assert shape.areas is not None
+    title, body = content_areas(*shape.areas, default_boxes(*shape.slide), shape.slide)
+    return title_slide_areas(title, body, *shape.slide) if role in OPENING_ROLES else (title, body)
+
+
 def _fitted(role: Role, shape: LayoutShape, own_title: bool, own_body: bool) -> LayoutShape:
     """``shape`` with boxes that can hold ``role``: deckgen's own where the layout has none,
     the master's areas (or deckgen's) where its text boxes are too small for a point, and a
     title slide's text box grown to hold its lines."""
-    assert shape.areas is not None
-    master_title, master_body = content_areas(*shape.areas, default_boxes(*shape.slide), shape.slide)
-    if own_title:
-        if role in OPENING_ROLES:
-            master_title, master_body = title_slide_areas(master_title, master_body, *shape.slide)
-        return replace(shape, title=master_title, texts=(master_body,), pictures=())
-    assert shape.title is not None
-    if own_body:
-        return replace(shape, texts=(master_body,))
+    if own_title or own_body:
+        title, body = _master_boxes(role if own_title else Role.CONTENT, shape)
+        return replace(shape, title=title if own_title else shape.title, texts=(body,), pictures=())
+    assert shape.title is not None and shape.areas is not None
     if role in OPENING_ROLES:
         if not shape.texts:
             return shape
@@ -191,8 +194,8 @@ def _fitted(role: Role, shape: LayoutShape, own_title: bool, own_body: bool) -> 
     main = max(shape.texts, key=area) if shape.texts else None
     if main is None or not too_small(main, shape.areas[1], *shape.slide):
         return shape
-    return replace(shape, title=moved(shape.title, master_title), texts=(moved(shape.texts[0], master_body),),
-                   pictures=())
+    title, body = _master_boxes(role, shape)
+    return replace(shape, title=moved(shape.title, title), texts=(moved(shape.texts[0], body),), pictures=())
 
 
 def slots_for(role: Role, shape: LayoutShape, borrowed: bool = False, own: bool = False) -> LayoutSlots:
