@@ -232,3 +232,55 @@ def test_point_text_stays_smaller_than_the_decks_point_titles() -> None:
     assert {s.title_size for s in slides} == {title} and title < 28
     assert all(s.body_size <= round(title * 0.82) for s in slides)
     assert slides[1].aside_size <= title
+
+
+# --- no fragments: what belongs together stays on one slide --------------------------
+
+SHORT_BODY = replace(BODY_BOX, height=150 * 12700)
+"""Room for five paragraphs of body text at the floor (14 pt, with the default space between)."""
+
+
+def _short_profile() -> TemplateProfile:
+    base = profile(with_aside=False)
+    return replace(base, slots={role: replace(slot, body=SHORT_BODY) for role, slot in base.slots.items()})
+
+
+def test_the_title_slides_text_never_continues() -> None:
+    lines = tuple(Paragraph(f"Line {i} of the title slide", style="plain") for i in range(8))
+    slides, _ = paginate(SlidePlan(Role.TITLE, "A deck", lines), _short_profile(), PATH)
+    assert [s.title for s in slides] == ["A deck"]
+    assert [p.text for p in slides[0].body] == [p.text for p in lines]
+
+
+def test_a_quotation_and_its_attribution_stay_on_one_slide() -> None:
+    for count in range(1, 12):
+        evidence = tuple(Paragraph(f"Evidence bullet number {i}") for i in range(count))
+        quote = (Paragraph("“A quotation of some length”", style="quote"), Paragraph("— Someone", style="attribution"))
+        slides, _ = paginate(SlidePlan(Role.CONTENT, "A claim", evidence + quote), _short_profile(), PATH)
+        holding = [s for s in slides if any(p.style in ("quote", "attribution") for p in s.body)]
+        assert len(holding) == 1, count
+        assert [p.style for p in holding[0].body][-2:] == ["quote", "attribution"]
+
+
+def test_a_long_agenda_is_set_in_two_columns_rather_than_continued() -> None:
+    rows = tuple(Paragraph(f"Part {i} — 5 min") for i in range(8))
+    slides, _ = paginate(SlidePlan(Role.AGENDA, "Agenda", rows), _short_profile(), PATH)
+    assert len(slides) == 1
+    assert slides[0].columns == 2
+    assert slides[0].body_size >= _short_profile().sizes.min_body
+
+
+def test_a_votes_options_stay_with_their_prompt_in_two_columns() -> None:
+    options = tuple(Paragraph(f"{letter}. Option", style="plain") for letter in "ABCDEFG")
+    draft = SlidePlan(Role.QUESTION, "Which?", options + (Paragraph("Why?"),))
+    slides, _ = paginate(draft, _short_profile(), PATH)
+    assert len(slides) == 1
+    assert slides[0].columns == 2
+
+
+def test_an_agenda_two_columns_cannot_hold_continues_at_the_floor() -> None:
+    rows = tuple(Paragraph(f"Part {i} of a very long session with a long name — 5 min") for i in range(40))
+    slides, _ = paginate(SlidePlan(Role.AGENDA, "Agenda", rows), _short_profile(), PATH)
+    assert len(slides) > 1
+    assert all(s.columns == 1 for s in slides)
+    assert [p.text for s in slides for p in s.body] == [p.text for p in rows]

@@ -155,12 +155,12 @@ def test_a_point_uses_the_layout_it_names() -> None:
 
 
 def test_an_unknown_layout_is_reported_at_its_line_by_build_and_check(write_outline: Callable[..., Path]) -> None:
-    path = write_outline(RICH.read_text(encoding="utf-8").replace("layout: Title Only", "layout: title only"))
+    path = write_outline(RICH.read_text(encoding="utf-8").replace("layout: Title Only", "layout: Title Onyl"))
     with pytest.raises(OutlineError) as caught:
         deck_bytes(load_outline(path))
     (problem,) = caught.value.problems
     assert problem.line == RICH.read_text(encoding="utf-8").splitlines().index("        layout: Title Only") + 1
-    assert "has no layout 'title only' (did you mean 'Title Only'?)" in problem.message
+    assert "has no layout 'Title Onyl' (did you mean 'Title Only'?)" in problem.message
     result = check_outline(path)
     assert [p.message for p in result.errors] == [problem.message]
 

@@ -20,6 +20,7 @@ from tests.deck_helpers import (
     READING,
     SORA_ZH,
     SPECS,
+    TEMPLATES,
     THIRD_PARTY_TEMPLATES,
     cached_deck_bytes,
 )
@@ -53,6 +54,9 @@ CASES = [
     *[_case(SPECS / "every-field.yaml", t) for t in (*BUNDLED_TEMPLATES, str(THIRD_PARTY_TEMPLATES["pandoc reference"]))],
     _case(SPECS / "minimal.yaml", None),
     _case(SPECS / "long-text.yaml", None),
+    # templates that need deckgen's own boxes, boxes moved to the master's areas, two columns
+    *[_case(SORA, str(TEMPLATES / f"roles-{name}.pptx")) for name in ("theme-only", "title-slide-only", "midnightblue")],
+    _case(SPECS / "rich-content.yaml", str(TEMPLATES / "roles-spanish.pptx")),
     # audience variants (own template, language switch to Chinese)
     _case(SORA, None, "undergrad"),
     _case(SORA, None, "policy"),

@@ -45,9 +45,11 @@ def render_outline(outline: Outline, template: str | Path | None = None) -> Rend
     """Plan and render ``outline`` on its template (or ``template``), in memory. A template in
     the cache is used without loading python-pptx."""
     prepared = template_for(outline, template)
-    plan = planned(outline, prepared.profile)
+    lenient = template is not None  # a template replacing the outline's may lack its layouts
+    plan = planned(outline, prepared.profile, lenient)
     data = write_deck(plan, prepared, source_date_epoch())
-    return RenderedDeck(data, len(plan.slides), prepared.profile.path, build_warnings(outline, prepared.profile), plan,
+    warnings = build_warnings(outline, prepared.profile, lenient)
+    return RenderedDeck(data, len(plan.slides), prepared.profile.path, warnings, plan,
                         template_notices(outline, prepared.profile, plan))
 
 

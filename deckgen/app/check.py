@@ -89,6 +89,6 @@ def outline_lints(outline: Outline, template: str | None) -> tuple[list[Problem]
     from deckgen.app.templates import planned, profile_for, template_notices
 
     profile = profile_for(outline, template)
-    plan = planned(outline, profile)
+    plan = planned(outline, profile, lenient=template is not None)  # --template may lack a layout: a warning
     notices = template_notices(outline, profile, plan) + tuple(lint_notices(profile))
     return lint_outline(outline) + list(plan.warnings), notices

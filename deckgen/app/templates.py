@@ -58,21 +58,24 @@ def profile_for(outline: Outline, override: str | Path | None = None) -> Templat
 
 def plan_outline(outline: Outline, template: str | Path | None = None) -> DeckPlan:
     """The deck plan of ``outline`` on its template (what ``check`` lints and ``build`` renders)."""
-    return planned(outline, profile_for(outline, template))
+    return planned(outline, profile_for(outline, template), lenient=template is not None)
 
 
-def planned(outline: Outline, profile: TemplateProfile) -> DeckPlan:
-    """The plan; problems only the template reveals (a ``layout:`` it lacks) name the outline as typed."""
+def planned(outline: Outline, profile: TemplateProfile, lenient: bool = False) -> DeckPlan:
+    """The plan; problems only the template reveals (a ``layout:`` it lacks) name the outline as
+    typed. ``lenient``: the template replaces the outline's own (``--template``), so a layout
+    it lacks is a warning, not an error."""
     try:
-        return plan_deck(outline, profile)
+        return plan_deck(outline, profile, lenient)
     except OutlineError as error:
         raise OutlineError([replace(p, path=_shown(p.path) if p.path else None) for p in error.problems]) from None
 
 
-def build_warnings(outline: Outline, profile: TemplateProfile) -> tuple[str, ...]:
+def build_warnings(outline: Outline, profile: TemplateProfile, lenient: bool = False) -> tuple[str, ...]:
     """What a build tells about ``outline`` on its template beyond :func:`template_notices`:
-    each ``layout:`` naming a layout name several layouts share (``check`` reports the rest)."""
-    shared = [replace(p, path=_shown(p.path) if p.path else None) for p in layout_warnings(outline, profile)]
+    each ``layout:`` naming a layout name several layouts share, or (``lenient``) a layout the
+    template replacing the outline's own lacks (``check`` reports the rest)."""
+    shared = [replace(p, path=_shown(p.path) if p.path else None) for p in layout_warnings(outline, profile, lenient)]
     return tuple(str(problem) for problem in shared)
 
 

@@ -188,7 +188,8 @@ class Point:
     notes: str = declared(_NOTES, "Speaker notes.", default="")
     minutes: float | None = declared(Number(), "Planned minutes for this point.")
     tags: tuple[str, ...] = declared(_TAGS, "Tags for audience filtering.", default=())
-    layout: LayoutRef | None = declared(LayoutName(), "A layout of the template, by name, for this point's slide.")
+    layout: LayoutRef | None = declared(LayoutName(), "A layout of the template for this point's slide: its name "
+                                        "(in any language) or its type (title-only, two-content, section, blank ...).")
     compare: Compare | None = declared(obj_of(Compare), "Two columns side by side, each a title and items.")
     table: Table | None = declared(obj_of(Table), "A table: header, rows and an optional caption.")
     chart: Chart | None = declared(obj_of(Chart), "A native chart: type, categories, series and alt text.")

@@ -43,7 +43,7 @@ sections:
         quote: {{text: "A short quotation from the article", by: Its Author}}
         notes: Read the quotation aloud.
         minutes: 5
-        # layout: Title Only   # use this layout of the template (`deckgen templates inspect` lists them)
+        # layout: title-only   # use this layout of the template, by name or type (`deckgen templates inspect` lists them)
       # Each of these adds a slide to its point; uncomment and fill in:
       # - claim: Two positions side by side
       #   compare:

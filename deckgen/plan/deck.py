@@ -16,7 +16,7 @@ from deckgen.outline.model import Outline, Point, Question, Section, Source
 from deckgen.plan.bidi import measured_profile
 from deckgen.plan.labels import ENGLISH, Labels, has_labels, label_language, labels_for, tidy_cjk
 from deckgen.plan.languages import script
-from deckgen.plan.layouts import check_layouts, layout_warnings
+from deckgen.plan.layouts import check_layouts, layout_warnings, resolve_layout
 from deckgen.plan.paginate import paginate_deck
 from deckgen.plan.points import point_drafts
 from deckgen.plan.visuals import paginate_visual
@@ -391,15 +391,25 @@ def _within_slide_limit(outline: Outline, slides: list[SlidePlan]) -> None:
         raise OutlineError([_too_many_slides(outline, slides[MAX_SLIDES])])
 
 
-def plan_deck(outline: Outline, profile: TemplateProfile) -> DeckPlan:
+def _resolved(draft: SlidePlan, profile: TemplateProfile) -> SlidePlan:
+    """``draft`` on the layout its ``layout:`` means (by name, type or translated name), or on
+    its role's own where the template has none (a template given on the command line)."""
+    if draft.layout is None:
+        return draft
+    return replace(draft, layout=resolve_layout(draft.layout, profile))
+
+
+def plan_deck(outline: Outline, profile: TemplateProfile, lenient: bool = False) -> DeckPlan:
     """The whole deck: every slide fitted to ``profile``'s layouts, plus metadata and lints.
 
     Raises :class:`OutlineError` when the deck has more than :data:`MAX_SLIDES` slides
-    (checked before fitting too, so a huge outline is refused before the costly part).
+    (checked before fitting too, so a huge outline is refused before the costly part), or
+    when a point names a layout the template lacks, unless ``lenient`` (the template replaced
+    the outline's own): then a warning tells, and the slide takes its usual layout.
     """
     profile = measured_profile(profile, outline.language)
-    check_layouts(outline, profile)
-    drafts = list(outline_slides(outline))
+    check_layouts(outline, profile, lenient)
+    drafts = [_resolved(draft, profile) for draft in outline_slides(outline)]
     _within_slide_limit(outline, drafts)
     if script(outline.language) is not None:
         drafts = [_tidied(draft) for draft in drafts]
@@ -412,7 +422,7 @@ def plan_deck(outline: Outline, profile: TemplateProfile) -> DeckPlan:
         subject=plain(outline.subtitle) if outline.subtitle else None,
         language=outline.language,
         date=outline.date,
-        warnings=tuple(_label_warning(outline) + layout_warnings(outline, profile) + lints),
+        warnings=tuple(_label_warning(outline) + layout_warnings(outline, profile, lenient) + lints),
         footer=deck_footer(outline, profile),
     )
 

@@ -91,12 +91,23 @@ def split_to_fit(
     chunks: list[Fit] = []
     rest = list(lines)
     while rest:
-        count = fitting_count(rest, split_size, area, metrics)
+        count = _kept(rest, fitting_count(rest, split_size, area, metrics))
         fit = fit_block(rest[: max(count, 1)], area, split_size, floor, metrics)
         chunks.append(fit)
         rest = rest[fit.count :]
     size = min(chunk.size for chunk in chunks)
     return [Fit(size, chunk.count, chunk.fits) for chunk in chunks]
+
+
+def _kept(lines: Sequence[Line], count: int) -> int:
+    """``count`` moved back so a box does not end on a line kept with the next, unless the
+    kept group starts the box (then it cannot help but continue)."""
+    if count >= len(lines):
+        return count
+    back = count
+    while back > 0 and lines[back - 1].keep:
+        back -= 1
+    return back or count
 
 
 # --- the one entry point: a text to fit, and the boxes it fills -----------------------

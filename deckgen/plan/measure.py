@@ -59,6 +59,9 @@ class Line:
     """Set at :data:`ATTRIBUTION_SCALE` of the block size (a quotation's attribution)."""
     source: int = 0
     """Index of the paragraph this line sets (pieces of one long paragraph share it)."""
+    keep: bool = False
+    """The next line stays in the same box (a quotation before its attribution, a vote's
+    options, the agenda's rows): text is split after it only when its group alone overflows."""
 
 
 def level_size(size: float, level: int) -> float:

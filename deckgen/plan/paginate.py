@@ -19,7 +19,7 @@ from deckgen.errors import Problem
 from deckgen.plan.fit import Area, Block, Line, Request, fit_text
 from deckgen.plan.labels import ENGLISH, Labels
 from deckgen.plan.metrics import FontMetrics, metrics_for
-from deckgen.plan.profile import Box, Role, Sizes, TemplateProfile
+from deckgen.plan.profile import EMU_PER_PT, Box, Role, Sizes, TemplateProfile, column_gap
 from deckgen.plan.slides import Paragraph, SlidePlan
 
 _FALLBACK_BOX = Box(838200, 1600200, 10515600, 4351338)
@@ -69,12 +69,44 @@ def _aside_range(role: Role, sizes: Sizes) -> tuple[float, float]:
     return max(sizes.title, sizes.body_ceiling), sizes.min_body  # a pull quote may be as large as a title
 
 
-def _lines(paragraphs: Sequence[Paragraph]) -> tuple[Line, ...]:
+KEPT_TOGETHER = frozenset({Role.AGENDA, Role.QUESTION})
+"""Roles whose plain rows (the agenda's, a vote's options) stay on one slide: shrunk, or set
+in two columns, before they continue on a "(cont.)" slide."""
+
+
+def _keep(paragraphs: Sequence[Paragraph], index: int, role: Role) -> bool:
+    """Whether paragraph ``index`` stays on one slide with the next: a quotation with its
+    attribution, the agenda's rows, a vote's options."""
+    if index + 1 >= len(paragraphs):
+        return False
+    this, after = paragraphs[index], paragraphs[index + 1]
+    if this.style == "quote" and after.style == "attribution":
+        return True
+    if role is Role.AGENDA:
+        return True
+    return role is Role.QUESTION and this.style == "plain" and after.style == "plain"
+
+
+def _lines(paragraphs: Sequence[Paragraph], role: Role | None = None) -> tuple[Line, ...]:
     return tuple(
         Line(p.text, p.level, p.style == "bullet", italic=p.style == "quote",
-             bold=p.style == "heading", small=p.style == "attribution", source=i)
+             bold=p.style == "heading", small=p.style == "attribution", source=i,
+             keep=role is not None and _keep(paragraphs, i, role))
         for i, p in enumerate(paragraphs)
     )
+
+
+def _in_columns(request: Request, box: Box | None) -> Block | None:
+    """``request``'s text set whole in two columns of its box at no less than its floor, or
+    None when two columns cannot hold it. Text flows down the first column into the second,
+    so the columns hold twice the box's height, less one line that may not fit the first."""
+    box = box or _FALLBACK_BOX
+    width = (box.width - box.inset_left - box.inset_right - column_gap(box)) / 2 / EMU_PER_PT
+    height = 2 * box.text_height_pt - request.largest * 1.2
+    area = Area(width, height, request.area.levels)
+    block = fit_text(replace(request, lines=request.heading + request.lines, heading=(), area=area, split=False,
+                             balance=False))[0]
+    return block if block.fits and block.size >= request.floor else None
 
 
 def _paragraphs(block: Block, paragraphs: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
@@ -162,11 +194,16 @@ def paginate(
     if title_size is not None and draft.role in POINT_ROLES:
         body_max = min(body_max, max(round(title_size * BODY_TO_TITLE), body_floor))
     paragraphs = heading + draft.body
-    lines = _lines(paragraphs)
+    lines = _lines(paragraphs, draft.role)
     request = Request(lines[len(heading):], _area(slots.body), body_max, body_floor,
                       _font(slots.body, profile, heading=False), heading=lines[:len(heading)],
-                      balance=draft.role in _BALANCED)
+                      balance=draft.role in _BALANCED, split=draft.role is not Role.TITLE)
     blocks = fit_text(request)
+    columns = 1
+    if len(blocks) > 1 and draft.role in KEPT_TOGETHER:
+        two = _in_columns(request, slots.body)
+        if two is not None:
+            blocks, columns = [two], 2
     lints: list[Problem] = []
     if any(b.size < body_floor or not b.fits for b in blocks):
         lints.append(_lint(draft, path, "the text", min(blocks, key=lambda b: (b.fits, b.size)), body_floor))
@@ -189,6 +226,7 @@ def paginate(
             centred=block.centred,
             aside_centred=aside_centred,
             continuation=index > 0,
+            columns=columns,
         )
         for index, block in enumerate(blocks)
     ]

@@ -91,6 +91,15 @@ class Box:
         return max(self.height - self.inset_top - self.inset_bottom, 0) / EMU_PER_PT
 
 
+COLUMN_GAP = 1 / 25
+"""Gap between two columns of text in one box, as a share of the box's width."""
+
+
+def column_gap(box: Box) -> int:
+    """The gap between two columns of text in ``box`` (EMU)."""
+    return int(box.width * COLUMN_GAP)
+
+
 @record(frozen=True)
 class LayoutSlots:
     """Where a role's layout puts its title, body, aside (quote/meta) and picture."""
@@ -112,6 +121,10 @@ class LayoutSlots:
     mark: bool = False
     """True when the role borrows another role's layout and deckgen marks the slide itself
     (a question slide on a template without a question layout)."""
+    own_title: bool = False
+    """True when the layout has no title placeholder: deckgen draws the title in its own box at ``title``."""
+    own_body: bool = False
+    """True when the layout has no text placeholder for the role's text: deckgen draws it in its own box at ``body``."""
 
 
 @record(frozen=True)
@@ -165,3 +178,6 @@ class TemplateProfile:
     fallbacks: tuple[Role, ...] = ()
     """Roles the template has no layout for, which borrow a related role's (see
     :mod:`deckgen.plan.notices`: a deck is told only of the ones it uses)."""
+    layout_kinds: Mapping[str, str] = field(default_factory=dict)
+    """The OOXML type of every layout in ``by_layout`` (``titleOnly``, ``obj`` ...), in the order
+    an outline's ``layout:`` prefers them: what a type keyword or a name in another language finds."""

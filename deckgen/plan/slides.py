@@ -116,6 +116,9 @@ class SlidePlan:
     chart: ChartPlan | None = None
     label: str = ""
     """A label deckgen writes in the layout's label box (a question slide's "Discuss")."""
+    columns: int = 1
+    """Columns the body text flows in: 2 for an agenda or a vote too long for one column,
+    which would otherwise continue on a "(cont.)" slide."""
 
 
 @record(frozen=True)

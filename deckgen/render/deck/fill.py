@@ -15,12 +15,12 @@ from pathlib import Path
 
 from deckgen.outline.inline import plain
 from deckgen.plan.bidi import is_right_to_left
-from deckgen.plan.profile import Box, LayoutSlots
+from deckgen.plan.profile import Box, LayoutSlots, column_gap
 from deckgen.plan.slides import ChartPlan, ColumnPlan, ComparePlan, Paragraph, SlidePlan, TablePlan
-from deckgen.render.template.blueprint import LayoutBlueprint
+from deckgen.render.template.blueprint import LayoutBlueprint, OwnBoxes
 from deckgen.render.deck.drawing import chart_frame, insert_shape, next_shape_id, picture, table_frame, text_box
 from deckgen.render.deck.media import fitted_box
-from deckgen.render.ooxml.markup import SHAPE_TAGS, Element, qn
+from deckgen.render.ooxml.markup import SHAPE_TAGS, Element, parse_xml, qn
 from deckgen.render.deck.paragraphs import Links, write_plain, write_text
 
 _TX_BODY, _SP_PR, _XFRM, _OFF, _EXT = qn("p:txBody"), qn("p:spPr"), qn("a:xfrm"), qn("a:off"), qn("a:ext")
@@ -98,16 +98,35 @@ class _Placeholder:
         return self.aligns[0] if title else self.aligns[1]
 
 
-def fill_slide(canvas: Canvas, layout: LayoutBlueprint, plan: SlidePlan, slots: LayoutSlots, language: str) -> None:
-    """Write ``plan`` into the new slide ``canvas`` on ``layout`` (see the module's docstring)."""
+def _own(canvas: Canvas, xml: bytes, box: Box | None, first: bool) -> _Placeholder:
+    """deckgen's own box (``xml``, see :class:`OwnBoxes`) placed at ``box``: first in the shape
+    tree (a title, read first) or last."""
+    shape = parse_xml(xml)
+    shape.find(f"{qn('p:nvSpPr')}/{qn('p:cNvPr')}").set("id", str(next_shape_id(canvas.root)))
+    set_box(shape, box)
+    if first:
+        canvas.tree.insert(2, shape)
+    else:
+        insert_shape(canvas.tree, shape)
+    return _Placeholder(shape, (None, None))
+
+
+def fill_slide(canvas: Canvas, layout: LayoutBlueprint, plan: SlidePlan, slots: LayoutSlots, language: str,
+               own: OwnBoxes | None = None) -> None:
+    """Write ``plan`` into the new slide ``canvas`` on ``layout`` (see the module's docstring);
+    ``own``: deckgen's own boxes in the layout's master's styles, where ``slots`` asks for them."""
     tree = canvas.tree
     shapes = [child for child in tree if child.tag in SHAPE_TAGS]
     aligns = iter(layout.aligns or ((None, None),) * (len(layout.texts) + 1))
-    title = _Placeholder(shapes[layout.title], next(aligns)) if layout.title is not None else None
+    title = _Placeholder(shapes[layout.title], next(aligns), layout.title_frame) if layout.title is not None else None
     texts = [_Placeholder(shapes[i], next(aligns, (None, None)), frame)
              for i, frame in zip(layout.texts, layout.frames or (None,) * len(layout.texts))]
     placeholders = [shape for shape in (title and title.shape, *(t.shape for t in texts),
                                         *(shapes[i] for i in layout.pictures)) if shape is not None]
+    if own is not None and slots.own_title:
+        title = _own(canvas, own.title, slots.title, first=True)
+    if own is not None and slots.own_body and plan.body:
+        texts = [_own(canvas, own.body, slots.body, first=False)]
     used: list[Element] = []
     links = canvas.links
     if title is not None:
@@ -121,19 +140,25 @@ def fill_slide(canvas: Canvas, layout: LayoutBlueprint, plan: SlidePlan, slots: 
     third = texts[2] if len(texts) > 2 else None
     if slots.mark and title is not None:
         set_box(title.shape, slots.title)  # deckgen's question layout on a borrowed content layout
+    elif title is not None:
+        _place(title, slots.title)
     if body is not None and plan.body:
         if slots.mark:
             set_box(body.shape, slots.body)
-        elif plan.image is not None and not layout.pictures and second is None:
-            _place(body, slots.body)  # the body gives up its right half to the picture
+        else:
+            _place(body, slots.body)
         write_text(body.body, plan.body, plan.body_size, language, links, body.align(language, False),
                    plan.paragraph_space, plan.centred)
+        if plan.columns > 1 and slots.body is not None:
+            _columns(body.body, plan.columns, column_gap(slots.body))
         used.append(body.shape)
     if second is not None and plan.aside and slots.aside is not None and not slots.mark:
+        _place(second, slots.aside)
         write_text(second.body, plan.aside, plan.aside_size, language, links, second.align(language, False),
                    centred=plan.aside_centred)
         used.append(second.shape)
     if third is not None and plan.label and slots.label is not None and not slots.mark:
+        _place(third, slots.label)
         label_language = plan.aside[0].language or language if plan.aside else language
         write_plain(third.body, plan.label, None, label_language, links, third.align(label_language, True))
         used.append(third.shape)
@@ -147,8 +172,16 @@ def fill_slide(canvas: Canvas, layout: LayoutBlueprint, plan: SlidePlan, slots: 
             tree.remove(shape)
 
 
+def _columns(body: Element, count: int, gap: int) -> None:
+    """Set the text of ``body`` (an ``a:txBody``) in ``count`` columns ``gap`` EMU apart."""
+    properties = body.find(qn("a:bodyPr"))
+    properties.set("numCol", str(count))
+    properties.set("spcCol", str(gap))
+
+
 def _place(placeholder: _Placeholder, box: Box | None) -> None:
-    """Give the placeholder the slot's geometry when the slot differs from what it inherits."""
+    """Give the placeholder the slot's geometry when the slot differs from what it inherits
+    (a box too small for its role, replaced by the master's; deckgen's own box, placed)."""
     if box is not None and placeholder.frame != (box.left, box.top, box.width, box.height):
         set_box(placeholder.shape, box)
 

@@ -74,7 +74,7 @@ class _Stock:
     def slide(self, index: int) -> Element:
         """A new slide element on layout ``index``."""
         if index not in self._slides:
-            self._slides[index] = parse_xml(self.blueprint.layouts[index].slide)
+            self._slides[index] = parse_xml(self.blueprint.layout(index).slide)
         return copy.deepcopy(self._slides[index])
 
     def notes_page(self) -> Element:
@@ -90,7 +90,7 @@ class _Stock:
         key = (footer, language, index)
         if key in self._strips:
             return self._strips[key]
-        layout = self.blueprint.layouts[index]
+        layout = self.blueprint.layout(index)
         linked = False
 
         def link(url: str) -> str:
@@ -227,7 +227,7 @@ def write_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None) ->
     notes_count = 0
     for number, slide_plan in enumerate(plan.slides, start=1):
         slots = profile.slots_for(slide_plan.role, slide_plan.layout)
-        layout = blueprint.layouts[slots.layout_index]
+        layout = blueprint.layout(slots.layout_index)
         partname = f"/ppt/slides/slide{number}.xml"  # python-pptx's names, wherever the presentation is
         slide = stock.slide(slots.layout_index)
         rels = _Rels("/ppt/slides")
@@ -239,7 +239,8 @@ def write_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None) ->
         entry.set(qn("r:id"), rid)
         written = _Written(partname, b"", CONTENT_SLIDE, rels.items)
         parts.add(written)
-        fill_slide(_canvas(slide, rels, parts), layout, slide_plan, slots, plan.language)
+        boxes = blueprint.own_boxes[layout.master] if slots.own_title or slots.own_body else None
+        fill_slide(_canvas(slide, rels, parts), layout, slide_plan, slots, plan.language, boxes)
         tree = slide.find(_TREE)
         if slide_plan.notes:
             notes_count += 1

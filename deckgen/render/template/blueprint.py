@@ -57,6 +57,19 @@ class LayoutBlueprint:
     """Each text placeholder's position and size as inherited (left, top, width, height; EMU)."""
     footer_align: str | None = None
     """The alignment the footer placeholder inherits (for right-to-left footers)."""
+    title_frame: tuple[int | None, int | None, int | None, int | None] | None = None
+    """The title placeholder's position and size as inherited (left, top, width, height; EMU)."""
+    master: int = 0
+    """Position of the layout's master among the template's masters (``DeckBlueprint.own_boxes``)."""
+
+
+@record(frozen=True)
+class OwnBoxes:
+    """deckgen's own title and body box (``p:sp`` XML) in one master's styles, for slides whose
+    layout has no placeholder for their text (see :mod:`deckgen.render.template.ownboxes`)."""
+
+    title: bytes
+    body: bytes
 
 
 @record(frozen=True)
@@ -87,8 +100,9 @@ class PackagedPart:
 class DeckBlueprint:
     """What every deck on one prepared template starts from."""
 
-    layouts: tuple[LayoutBlueprint, ...]
-    """By position in the first master's layout list (``LayoutSlots.layout_index``)."""
+    layouts: tuple[LayoutBlueprint | None, ...]
+    """By position among every master's layouts in turn (``LayoutSlots.layout_index``); None for
+    a layout no role and no ``layout:`` can use (another master's twin of a name), never drafted."""
     presentation: bytes
     """``presentation.xml`` with an empty slide list."""
     presentation_name: str
@@ -111,6 +125,15 @@ class DeckBlueprint:
     """None when the template has no notes master (python-pptx then adds one)."""
     images: tuple[tuple[str, str], ...] = ()
     """The template's pictures (part name, SHA-1): a deck reuses one instead of adding its twin."""
+    own_boxes: tuple[OwnBoxes, ...] = ()
+    """deckgen's own title and body boxes, by master position."""
+
+    def layout(self, index: int) -> LayoutBlueprint:
+        """The layout at ``index`` (``LayoutSlots.layout_index``), which the profile's slots all name."""
+        found = self.layouts[index]
+        if found is None:
+            raise KeyError(f"layout {index} was not drafted")
+        return found
 
 
 @record(frozen=True)

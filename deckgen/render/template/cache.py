@@ -56,11 +56,11 @@ if TYPE_CHECKING:
     from deckgen.render.template.blueprint import PreparedTemplate
 
 CACHE_ENV = "DECKGEN_CACHE_DIR"
-FORMAT = 5
+FORMAT = 6
 """Bumped whenever what an entry holds, or how it is written, changes."""
 _MAGIC = b"deckgen-template-cache\n"
 """How every entry deckgen ever wrote starts (clean-up removes no file that does not)."""
-_HEADER = _MAGIC + b"format 5 hmac-sha256\n"
+_HEADER = _MAGIC + b"format 6 hmac-sha256\n"
 """How an entry of this format starts."""
 _SECTION_HEAD = 8 + 32
 """A section's payload length (8 bytes, big-endian) and its HMAC-SHA256."""
@@ -78,7 +78,7 @@ _PATH_TYPE = type(Path())
 _ENTRY_TYPES = frozenset({
     *(("deckgen.plan.profile", name) for name in ("TemplateProfile", "LayoutSlots", "Box", "TextStyle", "Sizes", "Role")),
     *(("deckgen.render.template.blueprint", name) for name in (
-        "DeckBlueprint", "LayoutBlueprint", "NotesBlueprint", "PackagedPart", "MarkColours")),
+        "DeckBlueprint", "LayoutBlueprint", "NotesBlueprint", "PackagedPart", "MarkColours", "OwnBoxes")),
     ("deckgen.render.ooxml.opc", "Relation"),
     ("deckgen.render.ooxml.zipwriter", "ZipEntry"),
     (_PATH_TYPE.__module__, _PATH_TYPE.__qualname__),  # a profile's template path

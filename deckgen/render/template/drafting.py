@@ -11,18 +11,19 @@ gets no blueprint, and its decks are written with python-pptx.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from typing import Any
 
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.parts.image import ImagePart
 from pptx.shapes.placeholder import SlidePlaceholder
 
-from deckgen.render.template.blueprint import DeckBlueprint, LayoutBlueprint, NotesBlueprint, PackagedPart
+from deckgen.render.template.blueprint import DeckBlueprint, LayoutBlueprint, NotesBlueprint, OwnBoxes, PackagedPart
 from deckgen.render.template.alignment import inherited_alignment
 from deckgen.render.template.factory import Placeholders, Prototypes, SlideFactory
 from deckgen.render.template.host import Host, new_deck
 from deckgen.render.template.markcolours import mark_colours
+from deckgen.render.template.ownboxes import own_boxes
 from deckgen.render.ooxml.markup import SHAPE_TAGS, Element, parse_xml, part_xml, qn
 from deckgen.render.ooxml.opc import rels_member
 from deckgen.render.template.package import content_types, relations, rels_xml
@@ -126,7 +127,7 @@ def placeholder_of_type(tree: Element, kind: str) -> Element | None:
     return None
 
 
-def _layout(factory: SlideFactory, prototypes: Prototypes, layout: Any) -> LayoutBlueprint:
+def _layout(factory: SlideFactory, prototypes: Prototypes, layout: Any, master: int) -> LayoutBlueprint:
     _slide, found = factory.add_slide(layout)
     prototype = prototypes.layouts[str(layout.part.partname)]
     slide = prototype.slide
@@ -149,6 +150,8 @@ def _layout(factory: SlideFactory, prototypes: Prototypes, layout: Any) -> Layou
         aligns=_alignments(found),
         frames=tuple(_frame(shape) for shape in found.texts),
         footer_align=_footer_alignment(layout, footer),
+        title_frame=None if found.title is None else _frame(found.title),
+        master=master,
     )
 
 
@@ -171,18 +174,19 @@ def _notes(deck: Any, factory: SlideFactory, prototypes: Prototypes) -> NotesBlu
                           str(master.partname))
 
 
-def draft_blueprint(host: Host, entries: Mapping[str, ZipEntry]) -> DeckBlueprint | None:
+def draft_blueprint(host: Host, entries: Mapping[str, ZipEntry], used: Set[int] | None = None) -> DeckBlueprint | None:
     """The blueprint of decks on ``host`` (the prepared template opened), or None when its
-    decks must be written with python-pptx."""
+    decks must be written with python-pptx. ``used``: positions of the layouts decks may be
+    built on (every layout when None); the others are not drafted."""
     try:
-        return _draft(host, entries)
+        return _draft(host, entries, used)
     except NoBlueprint:
         return None
     except Exception:  # a blueprint only saves time: a template it trips over is still usable
         return None
 
 
-def _draft(host: Host, entries: Mapping[str, ZipEntry]) -> DeckBlueprint:
+def _draft(host: Host, entries: Mapping[str, ZipEntry], used: Set[int] | None) -> DeckBlueprint:
     empty = new_deck(host)
     parts, slides_at, found = _parts(host, empty, entries)
     main = empty.part
@@ -196,7 +200,9 @@ def _draft(host: Host, entries: Mapping[str, ZipEntry]) -> DeckBlueprint:
     scratch = new_deck(host)
     prototypes = Prototypes()
     factory = SlideFactory(scratch, prototypes)
-    layouts = tuple(_layout(factory, prototypes, layout) for layout in scratch.slide_layouts)
+    every = [(number, layout) for number, master in enumerate(scratch.slide_masters) for layout in master.slide_layouts]
+    layouts = tuple(_layout(factory, prototypes, layout, number) if used is None or index in used else None
+                    for index, (number, layout) in enumerate(every))
     theme = None  # an unreadable theme gets no East Asian font, as in the python-pptx writer
     try:
         theme_part = empty.slide_master.part.part_related_by(RT.THEME)
@@ -217,6 +223,7 @@ def _draft(host: Host, entries: Mapping[str, ZipEntry]) -> DeckBlueprint:
         theme=theme,
         notes=_notes(scratch, factory, prototypes),
         images=_images(empty.part.package),
+        own_boxes=tuple(OwnBoxes(*own_boxes(master)) for master in scratch.slide_masters),
     )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from deckgen.errors import printable
 from deckgen.plan.notices import fallback_notice, lint_notices, note_notices
-from deckgen.plan.profile import Role, TemplateProfile
+from deckgen.plan.profile import LayoutSlots, Role, TemplateProfile
 from deckgen.render.template.blueprint import PreparedTemplate
 
 
@@ -15,8 +15,11 @@ def _placeholder_lines(prepared: PreparedTemplate) -> Iterator[str]:
     from pptx import Presentation  # reading a template: python-pptx's job
 
     presentation = Presentation(io.BytesIO(prepared.package))
-    for layout in presentation.slide_layouts:
-        yield f"  {layout.name}"
+    masters = list(presentation.slide_masters)
+    for number, master in enumerate(masters, start=1):
+        for layout in master.slide_layouts:
+            kind = layout.element.get("type", "cust")
+            yield f"  {layout.name} [{kind}]" + (f" (master {number})" if len(masters) > 1 else "")
         for placeholder in list(layout.placeholders):
             fmt = placeholder.placeholder_format
             kind = str(fmt.type).split(" ")[0].lower()
@@ -29,6 +32,13 @@ def _borrowed(profile: TemplateProfile, role: Role) -> str:
         return ""
     mark = "; deckgen draws its mark" if profile.slots[role].mark else ""
     return f" (no layout of its own{mark})"
+
+
+def _served(slots: LayoutSlots) -> str:
+    """The layout serving a role, and whether deckgen draws its own boxes on it."""
+    if slots.own_title or slots.own_body:
+        return f"{slots.layout} (deckgen's own title and text boxes)"
+    return slots.layout
 
 
 def describe_template(prepared: PreparedTemplate) -> str:
@@ -47,7 +57,11 @@ def describe_template(prepared: PreparedTemplate) -> str:
         *_placeholder_lines(prepared),
         "roles (slide role -> layout deckgen uses):",
     ]
-    lines += [f"  {role.value:<11} -> {profile.slots[role].layout}{_borrowed(profile, role)}" for role in Role]
+    masters = len(prepared.blueprint.own_boxes)
+    for role in Role:
+        slots = profile.slots[role]
+        where = f" (master {prepared.blueprint.layout(slots.layout_index).master + 1})" if masters > 1 else ""
+        lines.append(f"  {role.value:<11} -> {_served(slots)}{where}{_borrowed(profile, role)}")
     fallback = fallback_notice(profile, Role)
     told = ([fallback.message] if fallback else []) + [n.message for n in note_notices(profile) + lint_notices(profile)]
     lines += [f"warning: {w}" for w in told]

@@ -1,23 +1,27 @@
-"""Which layout of a template serves each slide role, and where its text boxes are.
+"""A template's layouts as deckgen sees them, and where each role's texts go on one.
 
-Bundled templates name their layouts in a brand file. Any other template is matched by
-layout name (PowerPoint's, LibreOffice's and pandoc's names), then by placeholder types;
-a role with no layout of its own falls back to a related role, with a warning. Where
-several layouts share a name, the first serves, and the user is told their positions.
+Each layout is read once (:func:`describe_layout`): its title, text and picture placeholders
+with their boxes and text styles, its OOXML type, its master's title and body areas and the
+artwork a slide on it shows. :func:`slots_for` then says where a role's title, body, aside
+and picture go on it, with deckgen's own boxes where the layout has no placeholder for them
+or its boxes are too small (:mod:`deckgen.render.template.areas`). Which layout serves which
+role is :mod:`deckgen.render.template.roles`' to decide.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any, TypeVar
 
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.slide import SlideLayout
 
+from deckgen.plan.layoutkinds import normalized
 from deckgen.plan.layouts import shared_layout_message
 from deckgen.plan.profile import Box, LayoutSlots, Role
+from deckgen.render.template.areas import area, content_areas, moved, roomy_subtitle, title_slide_areas, too_small
+from deckgen.render.template.coverage import Rect, artwork_rects, master_artwork
 from deckgen.render.template.markslots import question_mark_slots
 from deckgen.render.template.textstyle import insets, level_styles, master_text_style
 from deckgen.records import record
@@ -28,49 +32,10 @@ TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 TEXT_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 PICTURE_TYPES = (PP_PLACEHOLDER.PICTURE,)
 
-_NAMES: dict[Role, tuple[str, ...]] = {
-    Role.TITLE: ("title", "titleslide"),
-    Role.THESIS: ("thesis", "statement"),
-    Role.AGENDA: ("agenda",),
-    Role.SECTION: ("section", "sectionheader", "sectiontitle", "sectiondivider"),
-    Role.CONTENT: ("content", "titleandcontent", "titlecontent", "titleandtext", "titletext"),
-    Role.QUOTE: ("quote", "contentwithquote"),
-    Role.PICTURE: ("picture", "twocontent", "titletwocontent", "title2content"),
-    Role.QUESTION: ("question", "discussion", "discussionquestion"),
-    Role.TAKEAWAYS: ("closing", "takeaways", "keytakeaways", "conclusion", "summary"),
-    Role.REFERENCES: ("references", "bibliography", "sources", "furtherreading"),
-    Role.COMPARE: ("comparison", "compare", "twocontent", "titletwocontent", "title2content"),
-    Role.TABLE: ("table", "titleonly"),
-    Role.CHART: ("chart", "titleonly"),
-}
-"""Layout names (lower case, letters and digits only) that serve each role, best first."""
-
-FALLBACK: dict[Role, Role] = {
-    Role.SECTION: Role.TITLE,
-    Role.THESIS: Role.CONTENT,
-    Role.AGENDA: Role.CONTENT,
-    Role.QUOTE: Role.CONTENT,
-    Role.PICTURE: Role.CONTENT,
-    Role.QUESTION: Role.CONTENT,
-    Role.TAKEAWAYS: Role.CONTENT,
-    Role.REFERENCES: Role.CONTENT,
-    Role.COMPARE: Role.CONTENT,
-    Role.TABLE: Role.CONTENT,
-    Role.CHART: Role.CONTENT,
-}
-"""Where a role goes when the template has no layout for it."""
-DRAWN_ROLES = (Role.COMPARE, Role.TABLE, Role.CHART)
-"""Roles deckgen draws in the content area when no layout has their name: no warning."""
-
-
-def normalized(name: str) -> str:
-    """``'Title, Content'`` -> ``'titlecontent'``: how layout names are compared."""
-    return re.sub(r"[^a-z0-9]", "", name.lower())
-
-
 @record(frozen=True)
 class LayoutShape:
-    """The placeholders of one layout that deckgen fills, in document order."""
+    """The placeholders of one layout that deckgen fills, in document order, and what else
+    decides which roles it serves: its type, its master's areas and artwork."""
 
     layout: SlideLayout
     title: Box | None
@@ -78,7 +43,19 @@ class LayoutShape:
     pictures: tuple[Box, ...]
     centered_title: bool
     index: int = 0
-    """Position among the template's layouts (names may repeat; positions do not)."""
+    """Position among the template's layouts, every master's in turn (names may repeat; positions do not)."""
+    kind: str = "cust"
+    """The layout's OOXML type (``<p:sldLayout type="…">``: ``title``, ``obj``, ``titleOnly`` ...)."""
+    master: int = 0
+    """Position of the layout's master among the template's masters."""
+    areas: tuple[Box, Box] | None = None
+    """The master's title and body areas (its placeholders, else deckgen's defaults), with its text styles."""
+    artwork: tuple[Rect, ...] = ()
+    """Bounding boxes of the pictures and shapes a slide on the layout shows besides placeholders."""
+    slide: tuple[int, int] = (12192000, 6858000)
+    """The slide's width and height (EMU)."""
+    bodies: int = 0
+    """How many of ``texts`` are body or content placeholders (the others are subtitles)."""
 
     @property
     def name(self) -> str:
@@ -118,13 +95,46 @@ def default_boxes(slide_width: int, slide_height: int) -> tuple[Box, Box]:
     return title, body
 
 
-def describe_layout(layout: SlideLayout, slide_width: int, slide_height: int, index: int = 0) -> LayoutShape:
-    """The fillable placeholders of ``layout`` with their boxes."""
+def master_areas(master: Any, slide_width: int, slide_height: int) -> tuple[Box, Box]:
+    """The title and body areas of ``master`` with its text styles: its title and body
+    placeholders' boxes, else deckgen's defaults styled as the master styles titles and text."""
+    title_default, body_default = default_boxes(slide_width, slide_height)
+    title = replace(title_default, levels=level_styles([], master_text_style(master, True)))
+    body = replace(body_default, levels=level_styles([], master_text_style(master, False)))
+    kinds = {placeholder.placeholder_format.type: placeholder for placeholder in reversed(list(master.placeholders))}
+    found_title = kinds.get(PP_PLACEHOLDER.TITLE, kinds.get(PP_PLACEHOLDER.CENTER_TITLE))
+    if found_title is not None:
+        title = _box(found_title, title_default, title=True)
+    if PP_PLACEHOLDER.BODY in kinds:
+        body = _box(kinds[PP_PLACEHOLDER.BODY], body_default, title=False)
+    return title, body
+
+
+@record(frozen=True)
+class MasterLook:
+    """What a master gives all its layouts: its title and body areas, and its artwork."""
+
+    areas: tuple[Box, Box]
+    artwork: tuple[Rect, ...]
+
+
+def master_look(master: Any, slide_width: int, slide_height: int) -> MasterLook:
+    """``master``'s areas and artwork, read once for all its layouts."""
+    return MasterLook(master_areas(master, slide_width, slide_height),
+                      master_artwork(master, slide_width, slide_height))
+
+
+def describe_layout(layout: SlideLayout, slide_width: int, slide_height: int, index: int = 0,
+                    master: int = 0, look: MasterLook | None = None) -> LayoutShape:
+    """The fillable placeholders of ``layout`` with their boxes, its type, its master's areas and
+    artwork (``look``, read from the layout's master when not given)."""
+    look = look or master_look(layout.slide_master, slide_width, slide_height)
     title_default, body_default = default_boxes(slide_width, slide_height)
     title: Box | None = None
     texts: list[Box] = []
     pictures: list[Box] = []
     centered = False
+    bodies = 0
     for placeholder in in_fill_order(layout.placeholders):
         kind = placeholder.placeholder_format.type
         if kind in TITLE_TYPES and title is None:
@@ -132,55 +142,18 @@ def describe_layout(layout: SlideLayout, slide_width: int, slide_height: int, in
             centered = kind == PP_PLACEHOLDER.CENTER_TITLE
         elif kind in TEXT_TYPES:
             texts.append(_box(placeholder, body_default, title=False))
+            bodies += kind != PP_PLACEHOLDER.SUBTITLE
         elif kind in PICTURE_TYPES:
             pictures.append(_box(placeholder, body_default, title=False))
-    return LayoutShape(layout, title, tuple(texts), tuple(pictures), centered, index)
-
-
-def _by_name(shapes: Sequence[LayoutShape], role: Role) -> LayoutShape | None:
-    wanted = _NAMES[role]
-    ranked = [(wanted.index(normalized(s.name)), i) for i, s in enumerate(shapes) if normalized(s.name) in wanted]
-    return shapes[min(ranked)[1]] if ranked else None
-
-
-def _by_types(shapes: Sequence[LayoutShape], role: Role) -> LayoutShape | None:
-    """A layout whose placeholders suit ``role``, for templates with unfamiliar names."""
-    titled = [s for s in shapes if s.title is not None]
-    if role is Role.TITLE:
-        found = [s for s in titled if s.centered_title and s.texts]
-        return found[0] if found else None
-    if role is Role.CONTENT:
-        found = sorted((s for s in titled if s.texts), key=lambda s: len(s.texts) + len(s.pictures))
-        return found[0] if found else (titled[0] if titled else None)
-    if role is Role.PICTURE:
-        found = [s for s in titled if s.texts and s.pictures]
-        return found[0] if found else None
-    return None
-
-
-def choose_layouts(
-    shapes: Sequence[LayoutShape], named: Mapping[Role, str] | None = None
-) -> tuple[dict[Role, LayoutShape], list[Role]]:
-    """The layout for every role, and the roles that had to fall back to another role's."""
-    chosen: dict[Role, LayoutShape] = {}
-    by_name: dict[str, LayoutShape] = {}
-    for shape in shapes:
-        by_name.setdefault(shape.name, shape)  # the first of layouts sharing a name
-    for role in Role:
-        if named and named.get(role) in by_name:
-            chosen[role] = by_name[named[role]]
-            continue
-        found = _by_name(shapes, role) or _by_types(shapes, role)
-        if found is not None:
-            chosen[role] = found
-    fallen_back = [role for role in Role if role not in chosen]
-    for role in fallen_back:
-        target = role
-        while target not in chosen and target in FALLBACK:
-            target = FALLBACK[target]
-        if target in chosen:
-            chosen[role] = chosen[target]
-    return chosen, [r for r in fallen_back if r in chosen and r not in DRAWN_ROLES]
+    return LayoutShape(
+        layout, title, tuple(texts), tuple(pictures), centered, index,
+        kind=str(layout.element.get("type", "cust")),
+        master=master,
+        areas=look.areas,
+        artwork=artwork_rects(layout, look.artwork, slide_width, slide_height),
+        slide=(slide_width, slide_height),
+        bodies=bodies,
+    )
 
 
 def _split_for_picture(body: Box) -> tuple[Box, Box]:
@@ -192,12 +165,57 @@ def _split_for_picture(body: Box) -> tuple[Box, Box]:
     return text, picture
 
 
-def slots_for(role: Role, shape: LayoutShape, borrowed: bool = False) -> LayoutSlots:
+VISUAL_ROLES = (Role.COMPARE, Role.TABLE, Role.CHART)
+"""Roles whose slides hold a drawn comparison, table or chart, not body text."""
+OPENING_ROLES = (Role.TITLE, Role.SECTION)
+"""Roles whose slides open the deck or a part: a large title and a short text under it."""
+
+
+def _master_boxes(role: Role, shape: LayoutShape) -> tuple[Box, Box]:
+    """Where ``role``'s title and text go when the layout's own boxes cannot take them: the
+    master's areas (or deckgen's), across the middle of the slide for an opening slide."""
+    assert shape.areas is not None
+    title, body = content_areas(*shape.areas, default_boxes(*shape.slide), shape.slide)
+    return title_slide_areas(title, body, *shape.slide) if role in OPENING_ROLES else (title, body)
+
+
+def _fitted(role: Role, shape: LayoutShape, own_title: bool, own_body: bool) -> LayoutShape:
+    """``shape`` with boxes that can hold ``role``: deckgen's own where the layout has none,
+    the master's areas (or deckgen's) where its text boxes are too small for a point, and a
+    title slide's text box grown to hold its lines."""
+    if own_title or own_body:
+        title, body = _master_boxes(role if own_title else Role.CONTENT, shape)
+        return replace(shape, title=title if own_title else shape.title, texts=(body,), pictures=())
+    assert shape.title is not None and shape.areas is not None
+    if role in OPENING_ROLES:
+        if not shape.texts:
+            return shape
+        return replace(shape, texts=(roomy_subtitle(shape.texts[0], shape.title, shape.slide[1]), *shape.texts[1:]))
+    main = max(shape.texts, key=area) if shape.texts else None
+    if main is None or not too_small(main, shape.areas[1], *shape.slide):
+        return shape
+    title, body = _master_boxes(role, shape)
+    return replace(shape, title=moved(shape.title, title), texts=(moved(shape.texts[0], body),), pictures=())
+
+
+def slots_for(role: Role, shape: LayoutShape, borrowed: bool = False, own: bool = False) -> LayoutSlots:
     """Which of ``shape``'s boxes hold the title, body, aside and picture of ``role``.
 
     ``borrowed``: the layout serves another role and ``role`` has none of its own; a question
-    slide then gets deckgen's own mark (see :mod:`deckgen.render.deck.marks`).
+    slide then gets deckgen's own mark (see :mod:`deckgen.render.deck.marks`). Where the
+    layout has no title placeholder, or no text placeholder for a role's text, or ``own``
+    (no layout of the template can hold the role), deckgen draws its own boxes
+    (``own_title``, ``own_body``).
     """
+    if own:
+        shape = replace(shape, title=None, texts=(), pictures=())
+    own_title = shape.title is None
+    own_body = not shape.texts and role not in VISUAL_ROLES
+    fitted = _fitted(role, shape, own_title, own_body)
+    return replace(_slots(role, fitted, borrowed), own_title=own_title, own_body=own_body)
+
+
+def _slots(role: Role, shape: LayoutShape, borrowed: bool) -> LayoutSlots:
     if borrowed and role is Role.QUESTION:
         marked = question_mark_slots(shape)
         if marked is not None:
@@ -215,7 +233,7 @@ def slots_for(role: Role, shape: LayoutShape, borrowed: bool = False) -> LayoutS
 
 
 def slots_by_layout(shapes: Sequence[LayoutShape]) -> dict[str, dict[Role, LayoutSlots]]:
-    """Every layout by name (the first of layouts sharing one), as each role would fill it."""
+    """Every layout by name (the first of layouts sharing one, in ``shapes``' order), as each role would fill it."""
     named: dict[str, dict[Role, LayoutSlots]] = {}
     for shape in shapes:
         if shape.name not in named:
@@ -223,24 +241,38 @@ def slots_by_layout(shapes: Sequence[LayoutShape]) -> dict[str, dict[Role, Layou
     return named
 
 
-def shared_names(shapes: Sequence[LayoutShape]) -> dict[str, tuple[int, ...]]:
-    """Layout names several layouts share, with their positions (1-based, as users count them)."""
-    positions: dict[str, list[int]] = {}
+def layout_kinds(shapes: Sequence[LayoutShape]) -> dict[str, str]:
+    """The type of every layout by name (the first of layouts sharing one, in ``shapes``' order)."""
+    kinds: dict[str, str] = {}
     for shape in shapes:
-        positions.setdefault(shape.name, []).append(shape.index + 1)
-    return {name: tuple(found) for name, found in positions.items() if len(found) > 1}
+        kinds.setdefault(shape.name, shape.kind)
+    return kinds
+
+
+def shared_names(shapes: Sequence[LayoutShape]) -> dict[str, tuple[int, ...]]:
+    """Layout names several layouts of one master share, with their positions (1-based, as
+    users count them). Masters repeating each other's names is how masters are made."""
+    positions: dict[tuple[int, str], list[int]] = {}
+    for shape in shapes:
+        positions.setdefault((shape.master, shape.name), []).append(shape.index + 1)
+    shared: dict[str, tuple[int, ...]] = {}
+    for (_master, name), found in positions.items():
+        if len(found) > 1 and name not in shared:
+            shared[name] = tuple(found)
+    return shared
 
 
 def shared_name_warnings(template: str, shapes: Sequence[LayoutShape], chosen: Iterable[LayoutShape]) -> list[str]:
-    """One warning for each layout serving a role whose name (as roles match names) other layouts share."""
+    """One warning for each layout serving a role whose name (as roles match names) other
+    layouts of its master share."""
     warnings = []
-    told: set[str] = set()
+    told: set[tuple[int, str]] = set()
     for shape in chosen:
         key = normalized(shape.name)
-        if not key or key in told:
+        if not key or (shape.master, key) in told:
             continue
-        told.add(key)
-        positions = tuple(s.index + 1 for s in shapes if normalized(s.name) == key)
+        told.add((shape.master, key))
+        positions = tuple(s.index + 1 for s in shapes if s.master == shape.master and normalized(s.name) == key)
         if len(positions) > 1:
             warnings.append(shared_layout_message(template, shape.name, positions))
     return warnings

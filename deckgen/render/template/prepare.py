@@ -24,13 +24,15 @@ from deckgen.render.template.contrast import contrast_lints
 from deckgen.render.template.drafting import draft_blueprint
 from deckgen.render.template.layouts import (
     LayoutShape,
-    choose_layouts,
     describe_layout,
+    layout_kinds,
+    master_look,
     slots_by_layout,
     shared_name_warnings,
     shared_names,
     slots_for,
 )
+from deckgen.render.template.roles import choose_layouts, preferred_order
 from deckgen.render.template.host import open_host
 from deckgen.render.template.package import package_bytes, template_entries
 from deckgen.render.template.parts import add_missing_parts
@@ -63,20 +65,19 @@ def _drop_slides(presentation: PresentationObject) -> None:
 def _profile(presentation: PresentationObject, choice: TemplateChoice, removed: tuple[str, ...] = ()) -> TemplateProfile:
     width = int(presentation.slide_width or 12192000)
     height = int(presentation.slide_height or 6858000)
-    shapes: list[LayoutShape] = [
-        describe_layout(layout, width, height, index) for index, layout in enumerate(presentation.slide_layouts)
-    ]
+    shapes = _layouts(presentation, width, height)
+    if not shapes:
+        raise TemplateError.about(choice.file, f"has no slide layout; {SAVE_AS}")
     named = choice.brand.roles if choice.brand else None
-    chosen, fallen_back = choose_layouts(shapes, named)
-    if Role.CONTENT not in chosen:
-        raise TemplateError.about(choice.file, "has no layout with a title placeholder; add a 'Title and Content' layout")
-    warnings = _warnings(choice, shapes, [chosen[role] for role in Role], removed)
-    heading, body = theme_fonts(presentation.slide_master)
+    chosen, fallen_back, own = choose_layouts(shapes, named)
+    ordered = preferred_order(shapes, chosen[Role.CONTENT])
+    warnings = _warnings(choice, shapes, chosen, own, removed)
+    heading, body = theme_fonts(chosen[Role.CONTENT].layout.slide_master)
     brand_fonts = choice.brand.fonts if choice.brand else {}
     return TemplateProfile(
         name=choice.name,
         path=choice.file,
-        slots={role: slots_for(role, chosen[role], borrowed=role in fallen_back) for role in Role},
+        slots={role: slots_for(role, chosen[role], borrowed=role in fallen_back, own=role in own) for role in Role},
         heading_font=brand_fonts.get("heading", heading),
         body_font=brand_fonts.get("body", body),
         sizes=choice.brand.sizes if choice.brand else Sizes(),
@@ -84,22 +85,44 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice, removed: 
         slide_height=height,
         warnings=tuple(warnings),
         lints=contrast_lints(choice.name, (chosen[role].layout for role in Role)),
-        by_layout=slots_by_layout(shapes),
+        by_layout=slots_by_layout(ordered),
+        layout_kinds=layout_kinds(ordered),
         footer=choice.brand.footer if choice.brand else "",
         shared_names=shared_names(shapes),
-        fallbacks=tuple(fallen_back),
+        fallbacks=tuple(role for role in fallen_back if role not in own),
     )
 
 
-def _warnings(choice: TemplateChoice, shapes: list[LayoutShape], chosen: list[LayoutShape],
-              removed: tuple[str, ...]) -> list[str]:
-    """What a user of the template should know whatever the outline: layout names several
-    layouts share, active content removed while it was vetted (role fallbacks depend on
-    the roles a deck uses: :mod:`deckgen.plan.notices`)."""
-    warnings = shared_name_warnings(choice.name, shapes, chosen)
+def _layouts(presentation: PresentationObject, width: int, height: int) -> list[LayoutShape]:
+    """Every layout of every master, in the order the masters and their layouts are listed."""
+    shapes: list[LayoutShape] = []
+    for master_index, master in enumerate(presentation.slide_masters):
+        look = master_look(master, width, height)
+        for layout in master.slide_layouts:
+            shapes.append(describe_layout(layout, width, height, len(shapes), master_index, look))
+    return shapes
+
+
+def _warnings(choice: TemplateChoice, shapes: list[LayoutShape], chosen: dict[Role, LayoutShape],
+              own: set[Role], removed: tuple[str, ...]) -> list[str]:
+    """What a user of the template should know whatever the outline: no layout that holds slide
+    text, layout names several layouts share, active content removed while it was vetted (role
+    fallbacks depend on the roles a deck uses: :mod:`deckgen.plan.notices`)."""
+    warnings = []
+    if own:
+        warnings.append(f"template '{choice.name}' has no layout with a title and text; deckgen draws its own "
+                        f"title and text boxes on layout '{chosen[Role.CONTENT].name}'; add a 'Title and Content' "
+                        "layout to choose them yourself")
+    warnings += shared_name_warnings(choice.name, shapes, [chosen[role] for role in Role if role not in own])
     if removed:
         warnings.append(f"template '{choice.name}': removed active content that decks must not carry: {summary(removed)}")
     return warnings
+
+
+def _used_layouts(profile: TemplateProfile) -> set[int]:
+    """Positions of the layouts decks on ``profile`` may use: the roles' and every name's first."""
+    named = (slots for by_role in profile.by_layout.values() for slots in by_role.values())
+    return {slots.layout_index for slots in (*profile.slots.values(), *named)}
 
 
 def _stripped_blob(presentation: PresentationObject) -> bytes:
@@ -119,12 +142,13 @@ def prepare(choice: TemplateChoice, template: bytes) -> PreparedTemplate:
         give_body_bullets(presentation)
         add_missing_parts(presentation)
         blob = _stripped_blob(presentation)
+        profile = _profile(presentation, choice, removed)
         host = open_host(blob)  # as each deck's host reads it
         entries = template_entries(host.presentation)
-        blueprint = draft_blueprint(host, entries)
+        blueprint = draft_blueprint(host, entries, _used_layouts(profile))
         if blueprint is None:
             raise TemplateError.about(choice.file, f"cannot be used as a template (its layouts could not be read); {SAVE_AS}")
-        return PreparedTemplate(_profile(presentation, choice, removed), blob, entries, blueprint)
+        return PreparedTemplate(profile, blob, entries, blueprint)
     except DeckgenError:
         raise
     except Exception as error:  # a damaged master or layout python-pptx trips over
