@@ -83,7 +83,7 @@ CORPUS = [
     Hostile("built-line-of-a-name-with-newline", _outline(GOOD, "a\nb.yaml"), ("build", ".", "-o", "out"), 0,
             "built out/a\\nb.pptx (3 slides)"),
     Hostile("inspect-layout-name-forging-a-line", _template_with_forged_names, ("templates", "inspect", "t.pptx"), 0,
-            "\n  Title\\nerror: forged\\u202ex\n"),
+            "\n  Title\\nerror: forged\\u202ex [title]\n"),
     Hostile("inspect-placeholder-name-with-zero-width", _template_with_forged_names, ("templates", "inspect", "t.pptx"), 0,
             "- center_title (idx 0): Ti\\u200btle\\r1\n"),
     Hostile("click-quoting-a-missing-outline", lambda folder: None, ("guide", "no\nsuch\x1b[2J.yaml"), 2,

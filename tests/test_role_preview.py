@@ -52,3 +52,14 @@ def test_inspect_preview_renders_one_thumbnail_per_role(runner: CliRunner, soffi
     assert "wrote brand-roles.png (15 slides, one per role)" in result.output
     with Image.open(tmp_path / "brand-roles.png") as sheet:
         assert sheet.width > 400 and sheet.height > 300
+
+
+def test_inspect_lists_the_placeholders_of_every_layout(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["templates", "inspect", "seminar"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    layouts = [i for i, line in enumerate(lines) if line.startswith("  ") and not line.startswith("    ")
+               and "[" in line and "->" not in line]
+    assert len(layouts) > 5
+    for start, end in zip(layouts, layouts[1:]):
+        assert any(line.startswith("    - ") for line in lines[start + 1:end]), lines[start]

@@ -20,10 +20,9 @@ def _placeholder_lines(prepared: PreparedTemplate) -> Iterator[str]:
         for layout in master.slide_layouts:
             kind = layout.element.get("type", "cust")
             yield f"  {layout.name} [{kind}]" + (f" (master {number})" if len(masters) > 1 else "")
-        for placeholder in list(layout.placeholders):
-            fmt = placeholder.placeholder_format
-            kind = str(fmt.type).split(" ")[0].lower()
-            yield f"    - {kind} (idx {fmt.idx}): {placeholder.name}"
+            for placeholder in list(layout.placeholders):
+                fmt = placeholder.placeholder_format
+                yield f"    - {str(fmt.type).split(' ')[0].lower()} (idx {fmt.idx}): {placeholder.name}"
 
 
 def _borrowed(profile: TemplateProfile, role: Role) -> str:
