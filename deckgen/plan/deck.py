@@ -20,6 +20,7 @@ from deckgen.plan.layouts import check_layouts, layout_warnings
 from deckgen.plan.paginate import paginate_deck
 from deckgen.plan.points import point_drafts
 from deckgen.plan.visuals import paginate_visual
+from deckgen.plan.scripts import upright_profile
 from deckgen.plan.profile import Role, TemplateProfile
 from deckgen.plan.slides import DeckPlan, Paragraph, SlidePlan
 from deckgen.plan.timing import (
@@ -397,7 +398,7 @@ def plan_deck(outline: Outline, profile: TemplateProfile) -> DeckPlan:
     Raises :class:`OutlineError` when the deck has more than :data:`MAX_SLIDES` slides
     (checked before fitting too, so a huge outline is refused before the costly part).
     """
-    profile = measured_profile(profile, outline.language)
+    profile = upright_profile(measured_profile(profile, outline.language), outline.language)
     check_layouts(outline, profile)
     drafts = list(outline_slides(outline))
     _within_slide_limit(outline, drafts)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from deckgen.plan.bidi import complex_script_font
 from deckgen.plan.profile import EMU_PER_PT, Box, LayoutSlots
+from deckgen.plan.scripts import question_mark
 from deckgen.plan.slides import Paragraph, SlidePlan
 from deckgen.render.template.blueprint import MarkColours
 from deckgen.render.template.markslots import disc_box
@@ -62,10 +64,13 @@ def _text_box(links: Links, shape_id: int, box: Box, paragraphs: tuple[Paragraph
 
 
 def _disc(shape_id: int, box: Box, colours: MarkColours, language: str) -> Any:
+    """The disc with the language's own question mark ("؟" in Arabic, Persian and Urdu)."""
     size = round(box.height / EMU_PER_PT * _GLYPH_SHARE) * 100
+    font = complex_script_font(language)
+    face = "" if font is None else f'<a:cs typeface="{attribute(font)}"/>'
     body = ('<p:txBody><a:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" rtlCol="0" anchor="ctr"><a:noAutofit/></a:bodyPr>'
             f'<a:lstStyle/><a:p><a:pPr algn="ctr"/><a:r><a:rPr lang="{attribute(language)}" sz="{size}" b="1">'
-            f"{_fill(colours.glyph)}</a:rPr><a:t>?</a:t></a:r></a:p></p:txBody>")
+            f"{_fill(colours.glyph)}{face}</a:rPr><a:t>{question_mark(language)}</a:t></a:r></a:p></p:txBody>")
     return _shape(shape_id, "Question Disc", box, "ellipse", _fill(colours.accent), body)
 
 
