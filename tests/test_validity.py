@@ -13,7 +13,7 @@ from openxml_audit import validate_pptx
 from openxml_audit.errors import SourceClass, ValidationSeverity
 from openxml_audit.verdict import AppPrediction, predict
 
-from tests.conftest import OUTLINES, SORA
+from tests.conftest import FIXTURES, OUTLINES, SORA
 from tests.deck_helpers import (
     BUNDLED_OUTLINES,
     BUNDLED_TEMPLATES,
@@ -27,6 +27,7 @@ from tests.deck_helpers import (
 _LO = str(THIRD_PARTY_TEMPLATES["LibreOffice Impress"])
 RICH_EXAMPLE = OUTLINES / "sora-responses-compared.yaml"
 ARABIC = OUTLINES / "sora-china-ai.ar.yaml"
+LIBRARIES = FIXTURES / "outlines" / "scripts"
 
 
 def _case(outline: Path, template: str | None, audience: str | None = None, name: str = "") -> object:
@@ -56,6 +57,9 @@ CASES = [
     _case(SORA, None, "policy"),
     _case(SORA_ZH, None, "policy"),
     _case(SPECS / "every-field.yaml", None, "undergrad"),
+    # right-to-left decks in Hebrew, Persian and Urdu: mirrored bundled designs, deckgen's mark turned
+    *[_case(LIBRARIES / f"libraries.{language}.yaml", t) for language in ("he", "fa", "ur") for t in BUNDLED_TEMPLATES],
+    _case(LIBRARIES / "libraries.ur.yaml", str(THIRD_PARTY_TEMPLATES["pandoc reference"])),
 ]
 
 

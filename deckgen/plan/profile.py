@@ -177,3 +177,6 @@ class TemplateProfile:
     shared_names: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
     """Layout names that several layouts share, with those layouts' positions (1-based, in the
     order ``deckgen templates inspect`` lists them); roles and ``layout:`` use the first."""
+    right_to_left: bool = False
+    """Prepared for right-to-left decks: a bundled template's design is mirrored, and what
+    deckgen arranges itself on any template (its question mark, a picture beside the body)."""
