@@ -11,6 +11,8 @@ from pptx.presentation import Presentation as PresentationObject
 from deckgen.app.build import plan_outline
 from deckgen.app.templates import profile_for
 from deckgen.outline.loader import load_outline
+from deckgen.plan.bidi import measured_profile
+from deckgen.plan.metrics import metrics_for
 from deckgen.plan.profile import Role
 from deckgen.plan.scripts import question_mark, upright_profile
 from tests.conftest import FIXTURES
@@ -78,6 +80,14 @@ def test_fitting_measures_upright_scripts_without_the_template_s_letter_spacing(
     assert upright is not None and upright.levels[0].letter_spacing_pt == 0
     quote = upright_profile(profile, "zh-CN").slots[Role.QUOTE].aside
     assert quote is not None and not any(level.italic for level in quote.levels)
+
+
+def test_fitting_measures_emphasis_in_an_upright_script_in_the_bold_face_it_is_set_in() -> None:
+    measured = measured_profile(profile_for(load_outline(_libraries("ar")), "seminar"), "ar")
+    upright, plain = metrics_for(upright_profile(measured, "ar").body_font), metrics_for(measured.body_font)
+    text = "تعير المكتبات العامة الكتب للجميع مجانًا"
+    assert upright.width_pt(text, 24, italic=True) == plain.width_pt(text, 24, bold=True)
+    assert upright.width_pt(text, 24) == plain.width_pt(text, 24)
 
 
 def test_an_upright_deck_plans_the_same_slides() -> None:

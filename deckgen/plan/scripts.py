@@ -13,6 +13,7 @@ import functools
 from dataclasses import replace
 
 from deckgen.plan.bidi import primary
+from deckgen.plan.metrics import UPRIGHT_SUFFIX
 from deckgen.plan.profile import Box, TemplateProfile, TextStyle
 
 UPRIGHT = ("ar", "fa", "ur", "he", "zh", "ja", "ko")
@@ -36,19 +37,32 @@ def question_mark(tag: str) -> str:
 
 
 def upright_profile(profile: TemplateProfile, tag: str) -> TemplateProfile:
-    """``profile`` as fitting measures text in language ``tag``: for an upright script, its
-    templates' letter-spacing and italics dropped, as the deck's runs drop them."""
+    """``profile`` as fitting measures text in language ``tag``: for an upright script, the
+    template's letter-spacing and italics dropped and emphasis measured bold, as the deck's
+    runs set them."""
     if not is_upright(tag):
         return profile
-    return profile.with_boxes(_upright_box)
+    return replace(profile.with_boxes(_upright_box), heading_font=upright_family(profile.heading_font),
+                   body_font=upright_family(profile.body_font))
+
+
+def upright_family(family: str | None) -> str:
+    """The name fitting measures ``family`` by when its italics are set bold."""
+    return f"{family or 'unknown'}{UPRIGHT_SUFFIX}"
 
 
 def _upright_box(box: Box) -> Box:
-    if not any(style.italic or style.letter_spacing_pt for style in box.levels):
+    if not any(style.italic or style.letter_spacing_pt or _named(style.font) for style in box.levels):
         return box
     return replace(box, levels=tuple(_upright_style(style) for style in box.levels))
 
 
+def _named(font: str | None) -> bool:
+    """True for a typeface a box names itself (not the theme's heading or body font)."""
+    return font not in (None, "major", "minor")
+
+
 def _upright_style(style: TextStyle) -> TextStyle:
-    return replace(style, italic=False, letter_spacing_pt=0.0)
+    font = upright_family(style.font) if _named(style.font) else style.font
+    return replace(style, italic=False, letter_spacing_pt=0.0, font=font)
 
