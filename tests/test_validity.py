@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import OUTLINES, SORA
+from tests.conftest import FIXTURES, OUTLINES, SORA
 from tests.deck_helpers import (
     BUNDLED_OUTLINES,
     BUNDLED_TEMPLATES,
@@ -30,6 +30,7 @@ _LO = str(THIRD_PARTY_TEMPLATES["LibreOffice Impress"])
 RICH_EXAMPLE = OUTLINES / "sora-responses-compared.yaml"
 RICH_CORPUS = Path(__file__).resolve().parent.parent / "tools" / "corpus" / "rich-outline.yaml"
 ARABIC = OUTLINES / "sora-china-ai.ar.yaml"
+LIBRARIES = FIXTURES / "outlines" / "scripts"
 
 
 def _case(outline: Path, template: str | None, audience: str | None = None, name: str = "") -> object:
@@ -64,6 +65,9 @@ CASES = [
     _case(SPECS / "every-field.yaml", None, "undergrad"),
     # templates pandoc, Quarto and md2pptx users bring: the Sora guide and the corpus's rich outline
     *[_case(o, str(t)) for o in (SORA, RICH_CORPUS) for t in CORPUS_TEMPLATES.values()],
+    # right-to-left decks in Hebrew, Persian and Urdu: mirrored bundled designs, deckgen's mark turned
+    *[_case(LIBRARIES / f"libraries.{language}.yaml", t) for language in ("he", "fa", "ur") for t in BUNDLED_TEMPLATES],
+    _case(LIBRARIES / "libraries.ur.yaml", str(THIRD_PARTY_TEMPLATES["pandoc reference"])),
 ]
 
 

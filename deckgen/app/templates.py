@@ -30,11 +30,12 @@ T = TypeVar("T")
 
 
 def _for_outline(outline: Outline, override: str | Path | None, use: Callable[[TemplateChoice], T]) -> T:
-    """``use`` applied to the outline's template: ``override`` (the CLI's --template) wins."""
+    """``use`` applied to the outline's template, as decks in the outline's language use it:
+    ``override`` (the CLI's --template) wins."""
     if override is not None:
-        return use(resolve_template(override, Path.cwd()))
+        return use(resolve_template(override, Path.cwd()).for_language(outline.language))
     try:
-        return use(resolve_template(outline.template, outline.path.parent))
+        return use(resolve_template(outline.template, outline.path.parent).for_language(outline.language))
     except TemplateError as error:
         if outline.template is None:
             raise

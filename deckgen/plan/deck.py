@@ -20,6 +20,7 @@ from deckgen.plan.layouts import check_layouts, layout_warnings, resolve_layout
 from deckgen.plan.paginate import paginate_deck
 from deckgen.plan.points import point_drafts
 from deckgen.plan.visuals import paginate_visual
+from deckgen.plan.scripts import upright_profile
 from deckgen.plan.profile import Role, TemplateProfile
 from deckgen.plan.slides import DeckPlan, Paragraph, SlidePlan
 from deckgen.plan.timing import (
@@ -407,7 +408,7 @@ def plan_deck(outline: Outline, profile: TemplateProfile, lenient: bool = False)
     when a point names a layout the template lacks, unless ``lenient`` (the template replaced
     the outline's own): then a warning tells, and the slide takes its usual layout.
     """
-    profile = measured_profile(profile, outline.language)
+    profile = upright_profile(measured_profile(profile, outline.language), outline.language)
     check_layouts(outline, profile, lenient)
     drafts = [_resolved(draft, profile) for draft in outline_slides(outline)]
     _within_slide_limit(outline, drafts)

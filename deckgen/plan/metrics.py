@@ -224,12 +224,20 @@ def _with_complex_script(latin: FontMetrics, complex_font: FontMetrics) -> FontM
     return FontMetrics(f"{latin.family} + {complex_font.family}", latin.table, faces)
 
 
+UPRIGHT_SUFFIX = " (upright)"
+"""Ends a measured family name whose text is set upright, emphasis as weight (see
+:func:`deckgen.plan.scripts.upright_profile`): its italic styles measure in its bold face."""
+
+
 def metrics_for(family: str | None) -> FontMetrics:
     """Metrics for a font family; unknown families get a conservative (wide) model.
 
     ``"Calibri + Noto Naskh Arabic"`` names a Latin family and the complex-script font that
-    sets a right-to-left language's letters (see :func:`deckgen.plan.bidi.measured_family`).
+    sets a right-to-left language's letters (see :func:`deckgen.plan.bidi.measured_family`);
+    ``"Calibri (upright)"`` a family whose italics are set bold (:data:`UPRIGHT_SUFFIX`).
     """
+    if family and family.endswith(UPRIGHT_SUFFIX):
+        return _upright(family[: -len(UPRIGHT_SUFFIX)])
     if family and " + " in family:
         latin, _, complex_font = family.partition(" + ")
         return _composite(latin.strip(), complex_font.strip())
@@ -243,3 +251,10 @@ def metrics_for(family: str | None) -> FontMetrics:
 @functools.lru_cache(maxsize=None)
 def _composite(latin: str, complex_font: str) -> FontMetrics:
     return _with_complex_script(metrics_for(latin), metrics_for(complex_font))
+
+
+@functools.lru_cache(maxsize=None)
+def _upright(family: str) -> FontMetrics:
+    metrics = metrics_for(family)
+    faces = {key: metrics.face(key != "regular") for key in metrics.faces}
+    return FontMetrics(f"{metrics.family}{UPRIGHT_SUFFIX}", metrics.table, faces)

@@ -6,8 +6,8 @@ and reused for every deck built with it. Lengths are EMU (914400 per inch, 12700
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import field
+from collections.abc import Callable, Mapping
+from dataclasses import field, replace
 from enum import Enum
 from pathlib import Path
 
@@ -126,6 +126,15 @@ class LayoutSlots:
     own_body: bool = False
     """True when the layout has no text placeholder for the role's text: deckgen draws it in its own box at ``body``."""
 
+    def with_boxes(self, change: Callable[[Box], Box]) -> LayoutSlots:
+        """These slots with ``change`` made to each of their boxes."""
+        def changed(box: Box | None) -> Box | None:
+            return None if box is None else change(box)
+
+        return replace(self, title=changed(self.title), body=changed(self.body), aside=changed(self.aside),
+                       picture=changed(self.picture), texts=tuple(change(box) for box in self.texts),
+                       label=changed(self.label))
+
 
 @record(frozen=True)
 class Sizes:
@@ -170,6 +179,13 @@ class TemplateProfile:
         if layout is not None and layout in self.by_layout:
             return self.by_layout[layout][role]
         return self.slots[role]
+
+    def with_boxes(self, change: Callable[[Box], Box]) -> TemplateProfile:
+        """This profile with ``change`` made to every box of every layout (how a language's
+        script is measured, for one)."""
+        return replace(self, slots={role: slots.with_boxes(change) for role, slots in self.slots.items()},
+                       by_layout={name: {role: slots.with_boxes(change) for role, slots in roles.items()}
+                                  for name, roles in self.by_layout.items()})
     footer: str = ""
     """The brand file's footer text, used when the outline sets none ("" for user templates)."""
     shared_names: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
@@ -181,3 +197,6 @@ class TemplateProfile:
     layout_kinds: Mapping[str, str] = field(default_factory=dict)
     """The OOXML type of every layout in ``by_layout`` (``titleOnly``, ``obj`` ...), in the order
     an outline's ``layout:`` prefers them: what a type keyword or a name in another language finds."""
+    right_to_left: bool = False
+    """Prepared for right-to-left decks: a bundled template's design is mirrored, and what
+    deckgen arranges itself on any template (its question mark, a picture beside the body)."""

@@ -54,6 +54,9 @@ class ComparePlan:
     right: ColumnPlan
     placeholders: int = 0
     """How many text placeholders of the layout the columns use: 4, 2, or 0 (drawn)."""
+    right_first: bool = False
+    """The right column fills the layout's first placeholders, which stand on the right (a
+    mirrored design)."""
 
 
 @record(frozen=True)

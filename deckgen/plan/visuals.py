@@ -90,19 +90,29 @@ def paginate_visual(draft: SlidePlan, profile: TemplateProfile, path: Path, labe
 # --------------------------------------------------------------------------- comparison
 
 
-def _column_boxes(slots: LayoutSlots, profile: TemplateProfile) -> tuple[int, list[Box | None], list[Box]]:
-    """How many placeholders the columns fill, the heading boxes and the two column boxes."""
+def _column_boxes(slots: LayoutSlots, profile: TemplateProfile) -> tuple[int, list[Box | None], list[Box], bool]:
+    """How many placeholders the columns fill, the heading boxes and the two column boxes (left,
+    then right, as they stand), and whether the layout's first placeholders stand on the right
+    (a mirrored design): ``left`` and ``right`` are where the columns stand in every deck."""
     texts = slots.texts
     if len(texts) >= 4:
-        return 4, [texts[0], texts[2]], [texts[1], texts[3]]
+        return _as_they_stand(4, [texts[0], texts[2]], [texts[1], texts[3]])
     if len(texts) >= 2 and slots.layout != profile.slots[Role.CONTENT].layout:
-        return 2, [None, None], [texts[0], texts[1]]
+        return _as_they_stand(2, [None, None], [texts[0], texts[1]])
     body = _content_box(slots, profile)
     gap = int(body.width * COLUMN_GAP)
     half = (body.width - gap) // 2
     left = replace(body, width=half)
     right = replace(body, left=body.left + half + gap, width=body.width - half - gap)
-    return 0, [None, None], [left, right]
+    return 0, [None, None], [left, right], False
+
+
+def _as_they_stand(count: int, headings: list[Box | None], boxes: list[Box]
+                   ) -> tuple[int, list[Box | None], list[Box], bool]:
+    """Placeholder boxes in fill order, put left to right."""
+    if boxes[0].left > boxes[1].left:
+        return count, headings[::-1], boxes[::-1], True
+    return count, headings, boxes, False
 
 
 def _heading_paragraph(column: ColumnPlan) -> tuple[Paragraph, ...]:
@@ -141,14 +151,14 @@ def _fit_column(column: ColumnPlan, box: Box, heading_box: Box | None, profile: 
 
 def _compare_slides(draft: SlidePlan, compare: ComparePlan, slots: LayoutSlots, profile: TemplateProfile
                     ) -> list[SlidePlan]:
-    count, headings, boxes = _column_boxes(slots, profile)
+    count, headings, boxes, right_first = _column_boxes(slots, profile)
     left = _fit_column(compare.left, boxes[0], headings[0], profile)
     right = _fit_column(compare.right, boxes[1], headings[1], profile)
     slides = []
     for index in range(max(len(left), len(right))):
         pair = [column[min(index, len(column) - 1)] for column in (left, right)]
         pair = [p if index < len(column) else replace(p, body=()) for p, column in zip(pair, (left, right))]
-        slides.append(replace(draft, compare=ComparePlan(pair[0], pair[1], count)))
+        slides.append(replace(draft, compare=ComparePlan(pair[0], pair[1], count, right_first)))
     return slides
 
 

@@ -205,13 +205,14 @@ def _compare(canvas: Canvas, texts: list[_Placeholder], plan: ComparePlan, langu
     """A comparison's two columns: in four placeholders (own headings), in two, or drawn as text boxes."""
     columns = (plan.left, plan.right)
     links = canvas.links
+    filled = columns[::-1] if plan.right_first else columns  # in the placeholders' order
     if plan.placeholders == 4 and len(texts) >= 4:
-        for column, heading, body in zip(columns, (texts[0], texts[2]), (texts[1], texts[3])):
+        for column, heading, body in zip(filled, (texts[0], texts[2]), (texts[1], texts[3])):
             write_text(heading.body, column.heading, column.heading_size, language, links, heading.align(language, False))
             write_text(body.body, column.body, column.size, language, links, body.align(language, False))
         return [t.shape for t in texts[:4]]
     if plan.placeholders == 2 and len(texts) >= 2:
-        for column, body in zip(columns, texts[:2]):
+        for column, body in zip(filled, texts[:2]):
             write_text(body.body, _column_paragraphs(column), column.size, language, links, body.align(language, False))
         return [t.shape for t in texts[:2]]
     for index, column in enumerate(columns):

@@ -1,8 +1,10 @@
 """deckgen's own question mark, for templates that have no question layout.
 
 On such a template a question slide borrows the content layout; deckgen then draws what the
-bundled Question layout carries: an accent band along the left edge, a disc with "?", the
-kind-and-minutes label above the prompt and the "Discuss" label under the disc. Colours are
+bundled Question layout carries: an accent band along the left edge, a disc with "?" (the
+language's own question mark), the kind-and-minutes label above the prompt and the "Discuss"
+label under the disc. In a right-to-left deck the band runs along the right edge and the disc
+stands at the left. Colours are
 the template's own theme colours (scheme references, so a theme change follows), picked for
 contrast with the slide background. Geometry comes from :mod:`deckgen.render.template.markslots`.
 """
@@ -11,7 +13,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from deckgen.plan.profile import EMU_PER_PT, Box, LayoutSlots
+from deckgen.plan.bidi import complex_script_font
+from deckgen.plan.profile import EMU_PER_PT, Box, LayoutSlots, TemplateProfile
+from deckgen.plan.scripts import question_mark
 from deckgen.plan.slides import Paragraph, SlidePlan
 from deckgen.render.template.blueprint import MarkColours
 from deckgen.render.template.markslots import disc_box
@@ -62,20 +66,29 @@ def _text_box(links: Links, shape_id: int, box: Box, paragraphs: tuple[Paragraph
 
 
 def _disc(shape_id: int, box: Box, colours: MarkColours, language: str) -> Any:
+    """The disc with the language's own question mark ("؟" in Arabic, Persian and Urdu)."""
     size = round(box.height / EMU_PER_PT * _GLYPH_SHARE) * 100
+    font = complex_script_font(language)
+    face = "" if font is None else f'<a:cs typeface="{attribute(font)}"/>'
     body = ('<p:txBody><a:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" rtlCol="0" anchor="ctr"><a:noAutofit/></a:bodyPr>'
             f'<a:lstStyle/><a:p><a:pPr algn="ctr"/><a:r><a:rPr lang="{attribute(language)}" sz="{size}" b="1">'
-            f"{_fill(colours.glyph)}</a:rPr><a:t>?</a:t></a:r></a:p></p:txBody>")
+            f"{_fill(colours.glyph)}{face}</a:rPr><a:t>{question_mark(language)}</a:t></a:r></a:p></p:txBody>")
     return _shape(shape_id, "Question Disc", box, "ellipse", _fill(colours.accent), body)
 
 
+def _band(profile: TemplateProfile) -> Box:
+    """The band along the slide's left edge, or its right edge for right-to-left decks."""
+    width = profile.slide_width // _BAND_SHARE
+    return Box(profile.slide_width - width if profile.right_to_left else 0, 0, width, profile.slide_height)
+
+
 def draw_question_mark(tree: Element, slots: LayoutSlots, plan: SlidePlan, language: str, colours: MarkColours,
-                       slide_width: int, slide_height: int, links: Links) -> None:
+                       profile: TemplateProfile, links: Links) -> None:
     """Band, disc with "?", and the kind and "Discuss" labels of a marked question slide
-    (``tree``: the slide's shape tree; ``links``: its hyperlink relationships)."""
+    (``tree``: the slide's shape tree; ``profile``: the template's, which says where they go;
+    ``links``: the slide's hyperlink relationships)."""
     next_id = max((int(e.get("id", "0")) for e in tree.iter(qn("p:cNvPr"))), default=1) + 1
-    shapes = [_shape(next_id, "Question Band", Box(0, 0, slide_width // _BAND_SHARE, slide_height), "rect",
-                     _fill(colours.accent))]
+    shapes = [_shape(next_id, "Question Band", _band(profile), "rect", _fill(colours.accent))]
     if plan.aside and slots.aside is not None:
         shapes.append(_text_box(links, next_id + 1, slots.aside, plan.aside, plan.aside_size, language,
                                 colours.accent, "Question Kind"))

@@ -19,6 +19,7 @@ from deckgen.plan.bidi import complex_script_font, is_right_to_left
 from deckgen.plan.measure import ATTRIBUTION_SCALE, level_size
 from deckgen.plan.languages import east_asian_font
 from deckgen.plan.runs import CODE_FONT
+from deckgen.plan.scripts import is_upright
 from deckgen.plan.slides import Paragraph
 from deckgen.render.deck.bidi import set_direction
 from deckgen.render.ooxml.markup import Element, qn
@@ -71,10 +72,7 @@ def _new_run(paragraph: etree._Element, text: str, language: str, size: float | 
     properties = etree.SubElement(run, _RPR, lang=language)
     if size:
         properties.set("sz", _hundredths(size))
-    if bold:
-        properties.set("b", "1")
-    if italic:
-        properties.set("i", "1")
+    _set_format(properties, language, italic, bold)
     if code:
         etree.SubElement(properties, _LATIN, typeface=CODE_FONT)
     font = east_asian_font(language)
@@ -86,6 +84,20 @@ def _new_run(paragraph: etree._Element, text: str, language: str, size: float | 
     if link is not None:  # after the fonts, as the schema orders them
         etree.SubElement(properties, _HLINK, {_RID: link})
     etree.SubElement(run, _T).text = text
+
+
+def _set_format(properties: etree._Element, language: str, italic: bool, bold: bool) -> None:
+    """Bold and italic on a run's ``a:rPr``. A script that joins or has no italics
+    (:func:`deckgen.plan.scripts.is_upright`) is set upright and unspaced whatever the template's
+    styles say (``i="0"``, ``spc="0"``), and takes emphasis as weight."""
+    upright = is_upright(language)
+    if bold or (italic and upright):
+        properties.set("b", "1")
+    if upright:
+        properties.set("i", "0")
+        properties.set("spc", "0")
+    elif italic:
+        properties.set("i", "1")
 
 
 Links = Callable[[str], str]

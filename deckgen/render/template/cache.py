@@ -3,8 +3,9 @@
 Preparing a template (vetting it, opening it with python-pptx, dropping its example
 slides, profiling its layouts, checking its text contrast) costs more than building a
 deck from it. Its result depends only on the template's bytes, the bundled brand file
-(for a bundled template), the name deckgen calls it by, and deckgen's own code, so it is
-stored under a key made of exactly those, in the user's cache folder:
+(for a bundled template), the name deckgen calls it by, the writing of the decks it serves
+(right to left, the language's question mark) and deckgen's own code, so it is stored under
+a key made of exactly those, in the user's cache folder:
 
 - ``$DECKGEN_CACHE_DIR`` when set (tests point it at a temporary folder);
 - else ``$XDG_CACHE_HOME/deckgen``, or ``~/.cache/deckgen`` (``~/Library/Caches/deckgen``
@@ -122,11 +123,13 @@ _STAMP: list[bytes] = []
 
 
 def entry_key(choice: TemplateChoice, template: bytes) -> str:
-    """The key of ``choice``'s entry: its bytes, its brand, its name, and deckgen's code."""
+    """The key of ``choice``'s entry: its bytes, its brand, its name, the writing it is prepared
+    for, and deckgen's code."""
     if not _STAMP:
         _STAMP.append(_code_stamp())
     digest = hashlib.sha256(_STAMP[0])
-    for item in (repr(choice.brand).encode("utf-8"), choice.name.encode("utf-8"), template):
+    writing = repr((choice.right_to_left, choice.question_mark)).encode("utf-8")
+    for item in (repr(choice.brand).encode("utf-8"), choice.name.encode("utf-8"), writing, template):
         digest.update(len(item).to_bytes(8, "big"))
         digest.update(item)
     return digest.hexdigest()

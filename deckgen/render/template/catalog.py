@@ -7,7 +7,7 @@ so the CLI can list templates and the planner can be tested without python-pptx.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
+from dataclasses import field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,9 @@ from typing import Any
 import yaml
 
 from deckgen.errors import TemplateError, one_of
+from deckgen.plan.bidi import is_right_to_left
 from deckgen.plan.profile import Role, Sizes
+from deckgen.plan.scripts import QUESTION_MARK, question_mark
 from deckgen.records import record
 
 DEFAULT_TEMPLATE = "seminar"
@@ -78,15 +80,25 @@ def bundled_brands() -> dict[str, Brand]:
 
 @record(frozen=True)
 class TemplateChoice:
-    """A resolved template: the .pptx/.potx file, and its brand file if it is bundled."""
+    """A resolved template: the .pptx/.potx file, its brand file if it is bundled, and the
+    writing of the decks it serves (each writing is prepared and cached on its own)."""
 
     file: Path
     brand: Brand | None = None
+    right_to_left: bool = False
+    """For right-to-left decks: a bundled template's design is mirrored, and deckgen's own marks
+    on any template (see :mod:`deckgen.render.template.mirror`)."""
+    question_mark: str = QUESTION_MARK
+    """The question mark the template's "?" decorations show (the deck language's own)."""
 
     @property
     def name(self) -> str:
         """The bundled name, or the file name of a user template."""
         return self.brand.name if self.brand else self.file.name
+
+    def for_language(self, language: str) -> TemplateChoice:
+        """This template as decks in ``language`` (a BCP-47 tag) use it."""
+        return replace(self, right_to_left=is_right_to_left(language), question_mark=question_mark(language))
 
 
 _OTHER_SUFFIXES = {

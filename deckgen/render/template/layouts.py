@@ -156,10 +156,14 @@ def describe_layout(layout: SlideLayout, slide_width: int, slide_height: int, in
     )
 
 
-def _split_for_picture(body: Box) -> tuple[Box, Box]:
-    """Left half for text, right half for a picture, with a gap between."""
+def _split_for_picture(body: Box, mirrored: bool = False) -> tuple[Box, Box]:
+    """Left half for text, right half for a picture, with a gap between (``mirrored``: text
+    on the right, as a right-to-left deck reads it first)."""
     gap = body.width // 25
     half = (body.width - gap) // 2
+    if mirrored:
+        text = replace(body, left=body.left + body.width - half, width=half)
+        return text, Box(body.left, body.top, body.width - half - gap, body.height)
     text = replace(body, width=half)
     picture = Box(body.left + half + gap, body.top, body.width - half - gap, body.height)
     return text, picture
@@ -198,26 +202,28 @@ def _fitted(role: Role, shape: LayoutShape, own_title: bool, own_body: bool) -> 
     return replace(shape, title=moved(shape.title, title), texts=(moved(shape.texts[0], body),), pictures=())
 
 
-def slots_for(role: Role, shape: LayoutShape, borrowed: bool = False, own: bool = False) -> LayoutSlots:
+def slots_for(role: Role, shape: LayoutShape, borrowed: bool = False, own: bool = False,
+              mirrored: bool = False) -> LayoutSlots:
     """Which of ``shape``'s boxes hold the title, body, aside and picture of ``role``.
 
     ``borrowed``: the layout serves another role and ``role`` has none of its own; a question
     slide then gets deckgen's own mark (see :mod:`deckgen.render.deck.marks`). Where the
     layout has no title placeholder, or no text placeholder for a role's text, or ``own``
     (no layout of the template can hold the role), deckgen draws its own boxes
-    (``own_title``, ``own_body``).
+    (``own_title``, ``own_body``). ``mirrored``: for right-to-left decks, what deckgen arranges
+    itself (that mark, a picture beside the body) is mirrored.
     """
     if own:
         shape = replace(shape, title=None, texts=(), pictures=())
     own_title = shape.title is None
     own_body = not shape.texts and role not in VISUAL_ROLES
     fitted = _fitted(role, shape, own_title, own_body)
-    return replace(_slots(role, fitted, borrowed), own_title=own_title, own_body=own_body)
+    return replace(_slots(role, fitted, borrowed, mirrored), own_title=own_title, own_body=own_body)
 
 
-def _slots(role: Role, shape: LayoutShape, borrowed: bool) -> LayoutSlots:
+def _slots(role: Role, shape: LayoutShape, borrowed: bool, mirrored: bool) -> LayoutSlots:
     if borrowed and role is Role.QUESTION:
-        marked = question_mark_slots(shape)
+        marked = question_mark_slots(shape, mirrored)
         if marked is not None:
             return marked
     body = shape.texts[0] if shape.texts else None
@@ -225,19 +231,19 @@ def _slots(role: Role, shape: LayoutShape, borrowed: bool) -> LayoutSlots:
     if role is Role.PICTURE:
         picture = shape.pictures[0] if shape.pictures else second
         if picture is None and body is not None:
-            body, picture = _split_for_picture(body)
+            body, picture = _split_for_picture(body, mirrored)
         return LayoutSlots(shape.name, shape.title, body, None, picture, shape.index, shape.texts)
     aside = second if role in (Role.QUOTE, Role.QUESTION) else None
     label = shape.texts[2] if role is Role.QUESTION and len(shape.texts) > 2 else None
     return LayoutSlots(shape.name, shape.title, body, aside, None, shape.index, shape.texts, label=label)
 
 
-def slots_by_layout(shapes: Sequence[LayoutShape]) -> dict[str, dict[Role, LayoutSlots]]:
+def slots_by_layout(shapes: Sequence[LayoutShape], mirrored: bool = False) -> dict[str, dict[Role, LayoutSlots]]:
     """Every layout by name (the first of layouts sharing one, in ``shapes``' order), as each role would fill it."""
     named: dict[str, dict[Role, LayoutSlots]] = {}
     for shape in shapes:
         if shape.name not in named:
-            named[shape.name] = {role: slots_for(role, shape) for role in Role}
+            named[shape.name] = {role: slots_for(role, shape, mirrored=mirrored) for role in Role}
     return named
 
 

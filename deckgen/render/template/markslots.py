@@ -3,7 +3,8 @@
 A template without a question layout serves questions with its content layout. So that
 question slides still stand apart, deckgen lays the slide out itself: the kind-and-minutes
 label on top, the prompt in a taller title box, follow-ups below, and a disc with "?" and
-the "Discuss" label at the right (drawn by :mod:`deckgen.render.deck.marks`). Lengths are EMU.
+the "Discuss" label at the right, or at the left in a right-to-left deck (drawn by
+:mod:`deckgen.render.deck.marks`). Lengths are EMU.
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ def disc_box(label: Box) -> Box:
     return Box(label.left, label.top - LABEL_HEIGHT // 4 - label.width, label.width, label.width)
 
 
-def question_mark_slots(shape: LayoutShape) -> LayoutSlots | None:
-    """Slots of a marked question slide on ``shape`` (a content layout); None without title and body."""
+def question_mark_slots(shape: LayoutShape, mirrored: bool = False) -> LayoutSlots | None:
+    """Slots of a marked question slide on ``shape`` (a content layout); None without title and
+    body. ``mirrored`` (right-to-left decks): the disc stands at the left, the text beside it."""
     if shape.title is None or not shape.texts:
         return None
     title, body = shape.title, shape.texts[0]
@@ -48,12 +50,13 @@ def question_mark_slots(shape: LayoutShape) -> LayoutSlots | None:
     prompt_top = top + LABEL_HEIGHT
     prompt_height = int((height - LABEL_HEIGHT) * TITLE_SHARE)
     follow_top = prompt_top + prompt_height + gap
+    text_left, disc_left = (left + width - text_width, left) if mirrored else (left, left + width - disc)
     return LayoutSlots(
         shape.name,
-        title=replace(title, left=left, top=prompt_top, width=text_width, height=prompt_height),
-        body=replace(body, left=left, top=follow_top, width=text_width, height=bottom - follow_top),
-        aside=Box(left, top, text_width, LABEL_HEIGHT, levels=(TextStyle(),)),
+        title=replace(title, left=text_left, top=prompt_top, width=text_width, height=prompt_height),
+        body=replace(body, left=text_left, top=follow_top, width=text_width, height=bottom - follow_top),
+        aside=Box(text_left, top, text_width, LABEL_HEIGHT, levels=(TextStyle(),)),
         layout_index=shape.index,
-        label=Box(left + width - disc, prompt_top + disc + LABEL_HEIGHT // 4, disc, LABEL_HEIGHT),
+        label=Box(disc_left, prompt_top + disc + LABEL_HEIGHT // 4, disc, LABEL_HEIGHT),
         mark=True,
     )

@@ -34,9 +34,11 @@ from deckgen.render.template.layouts import (
 )
 from deckgen.render.template.roles import choose_layouts, preferred_order
 from deckgen.render.template.host import open_host
+from deckgen.render.template.mirror import mirror_design
 from deckgen.render.template.package import package_bytes, template_entries
 from deckgen.render.template.parts import add_missing_parts
 from deckgen.render.template.properties import standard_properties
+from deckgen.render.template.questionmarks import ask_with
 from deckgen.render.template.repair import give_body_bullets, repair_placeholder_ids
 from deckgen.render.template.theme import theme_fonts
 from deckgen.render.template.untrusted import SAVE_AS, vet_template
@@ -77,7 +79,8 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice, removed: 
     return TemplateProfile(
         name=choice.name,
         path=choice.file,
-        slots={role: slots_for(role, chosen[role], borrowed=role in fallen_back, own=role in own) for role in Role},
+        slots={role: slots_for(role, chosen[role], borrowed=role in fallen_back, own=role in own,
+                               mirrored=choice.right_to_left) for role in Role},
         heading_font=brand_fonts.get("heading", heading),
         body_font=brand_fonts.get("body", body),
         sizes=choice.brand.sizes if choice.brand else Sizes(),
@@ -85,11 +88,12 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice, removed: 
         slide_height=height,
         warnings=tuple(warnings),
         lints=contrast_lints(choice.name, (chosen[role].layout for role in Role)),
-        by_layout=slots_by_layout(ordered),
+        by_layout=slots_by_layout(ordered, mirrored=choice.right_to_left),
         layout_kinds=layout_kinds(ordered),
         footer=choice.brand.footer if choice.brand else "",
         shared_names=shared_names(shapes),
         fallbacks=tuple(role for role in fallen_back if role not in own),
+        right_to_left=choice.right_to_left,
     )
 
 
@@ -125,6 +129,14 @@ def _used_layouts(profile: TemplateProfile) -> set[int]:
     return {slots.layout_index for slots in (*profile.slots.values(), *named)}
 
 
+def _for_writing(presentation: PresentationObject, choice: TemplateChoice) -> None:
+    """The template as decks in ``choice``'s writing see it: a bundled design mirrored for
+    right-to-left decks, "?" decorations in the language's question mark."""
+    if choice.right_to_left and choice.brand is not None:
+        mirror_design(presentation)
+    ask_with(presentation, choice.question_mark)
+
+
 def _stripped_blob(presentation: PresentationObject) -> bytes:
     """The cleaned template as an uncompressed zip: every deck opens it, and inflating its
     parts again for each deck took a third of the opening time."""
@@ -141,6 +153,7 @@ def prepare(choice: TemplateChoice, template: bytes) -> PreparedTemplate:
         repair_placeholder_ids(presentation)
         give_body_bullets(presentation)
         add_missing_parts(presentation)
+        _for_writing(presentation, choice)
         blob = _stripped_blob(presentation)
         profile = _profile(presentation, choice, removed)
         host = open_host(blob)  # as each deck's host reads it

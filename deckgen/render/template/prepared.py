@@ -22,7 +22,7 @@ from deckgen.render.template.memo import TemplateMemo, entries_size, make_room
 if TYPE_CHECKING:
     from deckgen.render.template.blueprint import PreparedTemplate
 
-_Key = tuple[Path, int, int, str]
+_Key = tuple[Path, int, int, str, bool, str]
 _MEMO: TemplateMemo[_Key, PreparedTemplate | TemplateProfile] = TemplateMemo()
 """What this process knows of each template: all of it, or (after a check) its profile;
 within the memory budget of :mod:`deckgen.render.template.memo`."""
@@ -33,7 +33,7 @@ def _memo_key(choice: TemplateChoice) -> _Key:
         status = choice.file.stat()
     except OSError as error:
         raise TemplateError.about(choice.file, f"cannot be read ({error.strerror or error})") from None
-    return choice.file, status.st_size, status.st_mtime_ns, choice.name
+    return choice.file, status.st_size, status.st_mtime_ns, choice.name, choice.right_to_left, choice.question_mark
 
 
 def _template_bytes(path: Path) -> bytes:
