@@ -142,8 +142,8 @@ def test_guide_shows_comparisons_tables_and_charts_with_their_formatting() -> No
     from tests.conftest import OUTLINES
 
     text = document_markdown(guide_document(load_outline(OUTLINES / "sora-responses-compared.yaml")))
-    assert "**China's strides**\n\n- Facial recognition" in text
-    assert re.search(r"\| Response +\| What it asks for +\| What the article expects +\|\n\| -+ \| -+ \| -+ \|", text)
+    assert "**China's strides**\n\n- Substantial strides in various AI domains, including\n  - Facial recognition" in text
+    assert re.search(r"\| Response +\| What it asks for +\| What the article says it could bring +\|\n\| -+ \| -+ \| -+ \|", text)
     assert "| **Open collaboration** " in text
-    assert "- Minutes — Strengths and the gap: 12, Three responses: 14, Discussion: 19" in text
+    assert "- Minutes — Strides and the gap: 12, Three potential responses: 14, Our session: 1, Discussion: 18" in text
     assert "\n\n\n" not in text
