@@ -5,14 +5,17 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+import pytest
+
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Position
 from deckgen.plan.deck import agenda_lines, outline_slides
 from deckgen.plan.lint import lint_outline
 from deckgen.plan.slides import SlidePlan
-from deckgen.plan.timing import clock, first_slides, run_sheet
+from deckgen.plan.timing import clock, first_slides, run_sheet, total_minutes
 
 KIT = Path(__file__).resolve().parent / "fixtures" / "outlines" / "kit.yaml"
+BUNDLED = sorted((Path(__file__).resolve().parent.parent / "outlines").glob("*.yaml"))
 
 
 def _slides() -> list[SlidePlan]:
@@ -100,3 +103,10 @@ def test_a_chinese_time_check_reads_in_chinese() -> None:
     zh = Path(__file__).resolve().parent.parent / "outlines" / "sora-china-ai.zh.yaml"
     notes = [s.notes for s in outline_slides(load_outline(zh)) if s.title.startswith("对“大数据”")]
     assert notes[0].splitlines()[:2] == ["14:22 · 已进行 22 分钟，共 60 分钟", "分析 · 投票 · 4 分钟。"]
+
+
+@pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
+def test_a_bundled_guide_plans_exactly_the_minutes_it_announces(path: Path) -> None:
+    """The agenda and the chart of a bundled guide add up to its duration, not a minute more."""
+    outline = load_outline(path)
+    assert total_minutes(outline) == outline.duration
