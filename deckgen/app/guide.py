@@ -107,7 +107,7 @@ class _Guide:
 
     def _segment(self, row: RunSheetRow) -> str:
         if row.kind == "question" and row.question is not None:
-            return f"Q{self.numbers[id(row.question)]}. {row.title}"
+            return self.labels.question_number.format(self.numbers[id(row.question)]) + row.title
         titles = {"discussion": self.labels.discussion, "end": self.labels.end}
         return titles.get(row.kind, row.title)
 
@@ -155,7 +155,7 @@ class _Guide:
 
     def _question(self, question: Question) -> Iterator[Block]:
         number = self.numbers[id(question)]
-        yield Heading(3, (Span(f"Q{number}. "), outline_text(question.prompt)))
+        yield Heading(3, (Span(self.labels.question_number.format(number)), outline_text(question.prompt)))
         meta = question_meta(question, self.labels)
         slide = self._where(question.position, None)
         yield Para((Span(f"{meta} · {slide}" if slide else meta, "emphasis"),))
