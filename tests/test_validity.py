@@ -87,3 +87,24 @@ def test_the_validator_does_find_repair_triggers(tmp_path: Path) -> None:
             if info.filename != "ppt/viewProps.xml":
                 copy.writestr(info.filename, original.read(info.filename))
     assert _findings(bad) != []
+
+
+WORD_CASES = [OUTLINES / "sora-china-ai.yaml", OUTLINES / "sora-china-ai.zh.yaml", ARABIC, SPECS / "rich-content.yaml"]
+
+
+@pytest.mark.parametrize("outline", WORD_CASES, ids=lambda p: p.stem)
+def test_guide_and_handout_are_valid_word_files(tmp_path: Path, outline: Path) -> None:
+    """Schema order and values of what deckgen adds to python-docx's documents (right to
+    left, fonts, tables); python-docx's own template carries a stylesWithEffects part that
+    the validator's semantic check dislikes, so only schema findings count."""
+    from openxml_audit import OpenXmlValidator
+
+    from deckgen.app.kit import guide_bytes, handout_bytes
+    from deckgen.outline.loader import load_outline
+
+    loaded = load_outline(outline)
+    for name, data in (("guide", guide_bytes(loaded, ".docx")), ("handout", handout_bytes(loaded))):
+        path = tmp_path / f"{name}.docx"
+        path.write_bytes(data)
+        result = OpenXmlValidator().validate(path)
+        assert [str(e) for e in result.errors if e.severity == ValidationSeverity.ERROR and "[schema]" in str(e)] == []

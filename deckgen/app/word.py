@@ -58,6 +58,9 @@ HEADER_FONT, HEADER_SIZE = "Calibri", Pt(11)
 """What a table's header row is set in (the heading font of python-docx's theme, bold)."""
 CELL_PADDING = Pt(13)
 """Room in a column beside its text: the cell margins (5.4 pt each side) and the borders."""
+_TBLPR_AFTER_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+                        "w:tblPrChange")
+"""What follows ``w:tblBorders`` in a table's properties, as the schema orders them."""
 EAST_ASIAN_FONTS = {"zh-hans": "Noto Sans CJK SC", "zh-hant": "Noto Sans CJK TC", "ja": "Noto Sans CJK JP", "ko": "Noto Sans CJK KR"}
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 """Created/modified time written when no date is known, so builds are reproducible."""
@@ -194,7 +197,7 @@ class _Writer:
         table = word.add_table(rows=lines, cols=1)
         if self.rtl:
             table.table_direction = WD_TABLE_DIRECTION.RTL
-        table._tbl.tblPr.append(_ruled_borders())
+        table._tbl.tblPr.insert_element_before(_ruled_borders(), *_TBLPR_AFTER_BORDERS)
         for index, row in enumerate(table.rows):
             row.height = LINE_HEIGHT
             row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
@@ -247,9 +250,7 @@ def _ruled_borders() -> BaseOxmlElement:
 def _repeat_header(table: WordTable) -> None:
     """Repeat the header row at the top of every page the table runs onto."""
     properties = table.rows[0]._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
+    properties.append(OxmlElement("w:tblHeader"))  # on; no value is valid in every schema version
 
 
 def _widths(table: WordTable, widths: Sequence[Length]) -> None:
