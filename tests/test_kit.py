@@ -274,6 +274,82 @@ def test_an_arabic_handout_pdf_is_set_right_to_left(runner: CliRunner, writer: s
     assert sum(x_min > 300 for x_min, _ in lines) >= 4  # short lines end in the page's left half
 
 
+# --------------------------------------------------------------------------- East Asian forms
+
+HAN = "直骨今令化"
+"""Characters simplified Chinese, traditional Chinese and Japanese draw differently."""
+
+
+def _east_asian_outline(folder: Path, language: str) -> Path:
+    path = folder / f"{language}.yaml"
+    path.write_text(json.dumps({"title": f"{HAN} 讨论", "language": language,
+                                "sections": [{"title": HAN, "points": [{"claim": HAN}]}],
+                                "questions": [{"prompt": f"{HAN}？"}]}, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _glyph_names(pdf: Path) -> dict[str, set[str]]:
+    """The glyphs a LibreOffice PDF draws each character with, by name in its embedded
+    fonts. Noto Sans CJK's faces share one font program, whose name (NotoSansCJKjp) pdffonts
+    shows for all of them; the glyphs tell the faces apart."""
+    import zlib
+
+    data = pdf.read_bytes()
+    objects = {int(n): body for n, body in re.findall(rb"(\d+) 0 obj(.*?)endobj", data, re.S)}
+
+    def stream(number: int) -> bytes:
+        body = objects[number]
+        start = body.index(b"stream") + 6
+        start += 2 if body[start:start + 2] == b"\r\n" else 1
+        return zlib.decompress(body[start:body.rindex(b"endstream")])
+
+    found: dict[str, set[str]] = {}
+    for body in objects.values():
+        descriptor, to_unicode = re.search(rb"/FontDescriptor (\d+) 0 R", body), re.search(rb"/ToUnicode (\d+) 0 R", body)
+        program = descriptor and re.search(rb"/FontFile (\d+) 0 R", objects[int(descriptor.group(1))])
+        if not (program and to_unicode):
+            continue
+        names = {int(c): n.decode() for c, n in re.findall(rb"dup (\d+) /(\S+) put", stream(int(program.group(1))))}
+        for code, text in re.findall(rb"<([0-9A-F]{2})>\s*<([0-9A-F]{4,})>", stream(int(to_unicode.group(1)))):
+            if int(code, 16) in names:
+                found.setdefault(bytes.fromhex(text.decode()).decode("utf-16-be"), set()).add(names[int(code, 16)])
+    return found
+
+
+@pytest.mark.parametrize(("language", "font"), [("zh-CN", "Noto Sans CJK SC"), ("zh-TW", "Noto Sans CJK TC"),
+                                                ("zh-HK", "Noto Sans CJK HK"), ("ja", "Noto Sans CJK JP"),
+                                                ("ko", "Noto Sans CJK KR")])
+def test_word_files_name_the_east_asian_font_with_the_languages_forms(runner: CliRunner, tmp_path: Path,
+                                                                      language: str, font: str) -> None:
+    import zipfile
+
+    target = tmp_path / "guide.docx"
+    assert runner.invoke(main, ["guide", str(_east_asian_outline(tmp_path, language)), "-o", str(target)]).exit_code == 0
+    normal = docx.Document(str(target)).styles["Normal"].element.rPr
+    assert normal.find(f"{W}rFonts").get(f"{W}eastAsia") == font
+    assert normal.find(f"{W}lang").get(f"{W}eastAsia") == language
+    with zipfile.ZipFile(target) as package:  # the title and headings take the theme's fonts
+        assert package.read("word/theme/theme1.xml").count(f'<a:ea typeface="{font}"/>'.encode()) == 2
+
+
+def test_chinese_pdfs_draw_chinese_forms_not_japanese_ones(runner: CliRunner, writer: str, tmp_path: Path) -> None:
+    """The kit's PDFs of a deck and a handout. LibreOffice shapes Noto Sans CJK with the forms
+    of each run's language, so this checks the language tags as much as the fonts."""
+    drawn: dict[tuple[str, str], dict[str, set[str]]] = {}
+    for language in ("zh-CN", "zh-TW", "ja"):
+        outline = _east_asian_outline(tmp_path, language)
+        handout = tmp_path / f"{language}-handout.pdf"
+        assert runner.invoke(main, ["handout", str(outline), "-o", str(handout)]).exit_code == 0
+        drawn[language, "handout"] = _glyph_names(handout)
+        if language != "zh-TW":
+            assert runner.invoke(main, ["build", str(outline), "--pdf", "-o", str(tmp_path / f"{language}.pptx")]).exit_code == 0
+            drawn[language, "slides"] = _glyph_names(tmp_path / f"{language}.pdf")
+    for kind in ("handout", "slides"):
+        chinese, japanese = drawn["zh-CN", kind], drawn["ja", kind]
+        assert all(chinese[char] and chinese[char] != japanese[char] for char in HAN), kind
+    assert drawn["zh-CN", "handout"]["骨"] != drawn["zh-TW", "handout"]["骨"]  # simplified and traditional forms differ
+
+
 # --------------------------------------------------------------------------- build --kit
 
 

@@ -61,15 +61,14 @@ CELL_PADDING = Pt(13)
 _TBLPR_AFTER_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
                         "w:tblPrChange")
 """What follows ``w:tblBorders`` in a table's properties, as the schema orders them."""
-EAST_ASIAN_FONTS = {"zh-hans": "Noto Sans CJK SC", "zh-hant": "Noto Sans CJK TC", "ja": "Noto Sans CJK JP", "ko": "Noto Sans CJK KR"}
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 """Created/modified time written when no date is known, so builds are reproducible."""
 
 
-def document_docx(document: Document, east_asian_font: str | None = None, when: dt.datetime | None = None) -> bytes:
+def document_docx(document: Document, when: dt.datetime | None = None) -> bytes:
     """The whole document as the bytes of a .docx file."""
     word = docx.Document()
-    language = word_language(document.language, east_asian_font)
+    language = word_language(document.language)
     _page(word)
     _properties(word, document, when or FIXED_TIME)
     apply_language(word, language)

@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 
 from deckgen.plan.bidi import complex_script_font, is_right_to_left
+from deckgen.plan.languages import free_east_asian_font
 
 _DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _PPR_AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
@@ -47,9 +48,9 @@ class WordLanguage:
     """The font for Arabic and Hebrew letters, where the language needs one."""
 
 
-def word_language(tag: str, east_asian_font: str | None = None) -> WordLanguage:
+def word_language(tag: str) -> WordLanguage:
     """The language settings of a document in language ``tag``."""
-    return WordLanguage(tag, is_right_to_left(tag), east_asian_font, complex_script_font(tag))
+    return WordLanguage(tag, is_right_to_left(tag), free_east_asian_font(tag), complex_script_font(tag))
 
 
 def apply_language(word: WordDocument, language: WordLanguage) -> None:
