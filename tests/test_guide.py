@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,8 +10,10 @@ from click.testing import CliRunner
 
 from deckgen.cli.main import main
 from deckgen.outline.loader import load_outline
-from tests.conftest import SORA
+from tests.conftest import OUTLINES, SORA
 from tests.deck_helpers import READING, SORA_ZH, SPECS, fold
+
+SORA_AR = OUTLINES / "sora-china-ai.ar.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +134,20 @@ def test_a_chinese_guide_has_chinese_headings(runner: CliRunner) -> None:
     assert [cell.strip() for cell in header.strip("|").split("|")] == ["时间", "幻灯片", "环节", "分钟", "累计"]
     assert "总时长：60 分钟（计划研讨时长：60 分钟）。" in result.output
     assert "Total running time" not in result.output
+
+
+def test_a_chinese_guide_numbers_questions_and_names_slides_in_chinese(runner: CliRunner) -> None:
+    lines = runner.invoke(main, ["guide", str(SORA_ZH)]).output.splitlines()
+    assert any(line.startswith("### 问题 1：") for line in lines)
+    assert "_热身 · 3 分钟 · 第 7 张幻灯片_" in lines  # a slide, not a page (页)
+    assert not any(re.search(r"第 \d+ 页", line) or line.startswith("### Q") for line in lines)
+
+
+def test_an_arabic_guide_labels_questions_in_arabic_and_counts_minutes_grammatically(runner: CliRunner) -> None:
+    lines = runner.invoke(main, ["guide", str(SORA_AR)]).output.splitlines()
+    assert "### س1. هل ساعد التركيز على «البيانات الضخمة» والمبادرات الحكومية الابتكارَ العضوي أم أعاقه؟" in lines
+    assert "_تحليل · 10 دقائق · الشريحة 10_" in lines  # three to ten take the plural
+    assert "المدة الإجمالية: 30 دقيقة (مدة الجلسة المخططة: 30 دقيقة)." in lines
 
 
 def test_guide_shows_comparisons_tables_and_charts_with_their_formatting() -> None:

@@ -158,6 +158,198 @@ def test_handout_pdf_is_tagged_with_title_and_language(runner: CliRunner, writer
     assert "Did big data help or hinder organic innovation?" in text and "Count hands" not in text
 
 
+# --------------------------------------------------------------------------- right-to-left documents
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+RTL_OUTLINES = {
+    "ar": ("سورا من OpenAI: اختبار واقعي", "الفجوة التي كشفها سورا", "يحوّل سورا النص إلى فيديو",
+           "هل ساعدت البيانات الضخمة الابتكار؟", ["ساعدت", "أعاقت"]),
+    "he": ("Sora של OpenAI: בדיקת מציאות", "הפער ש-Sora חשף", "Sora הופך טקסט לווידאו",
+           "האם ה-big data עזר לחדשנות?", ["עזר", "הזיק"]),
+    "fa": ("Sora از OpenAI: محک واقعیت", "شکافی که سورا نشان داد", "سورا متن را به ویدیو تبدیل می‌کند",
+           "آیا داده‌های بزرگ به نوآوری کمک کرد؟", ["کمک کرد", "مانع شد"]),
+    "ur": ("OpenAI کا Sora: حقیقت کی جانچ", "وہ خلا جو سورا نے دکھایا", "سورا متن کو ویڈیو میں بدلتا ہے",
+           "کیا بگ ڈیٹا نے جدت میں مدد کی؟", ["مدد کی", "رکاوٹ بنا"]),
+}
+"""Per right-to-left language: title (with Latin names), section, point, vote question, options."""
+COMPLEX_FONTS = {"ar": "Noto Naskh Arabic", "fa": "Noto Naskh Arabic", "ur": "Noto Naskh Arabic", "he": "Arial"}
+SOURCE = "Niranjana Dhumal — OpenAI's Sora: A Reality Check for China's AI Ambitions (2024)"
+
+
+def _rtl_outline(folder: Path, language: str) -> Path:
+    title, section, point, question, options = RTL_OUTLINES[language]
+    path = folder / f"{language}.yaml"
+    path.write_text(json.dumps({
+        "title": title, "language": language, "start": "14:00",
+        "source": {"title": "OpenAI's Sora: A Reality Check for China's AI Ambitions", "author": "Niranjana Dhumal",
+                   "published": "2024"},
+        "sections": [{"title": section, "points": [{"claim": point, "minutes": 8}]}],
+        "questions": [{"prompt": question, "format": "vote", "options": options, "minutes": 2}],
+    }, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _rtl_documents(runner: CliRunner, folder: Path, language: str) -> list[docx.document.Document]:
+    outline = _rtl_outline(folder, language)
+    made = []
+    for command in ("guide", "handout"):
+        target = folder / f"{language}-{command}.docx"
+        assert runner.invoke(main, [command, str(outline), "-o", str(target)]).exit_code == 0
+        made.append(docx.Document(str(target)))
+    return made
+
+
+def _is_on(element: object, tag: str) -> bool:
+    found = element.find(f"{W}{tag}") if element is not None else None  # type: ignore[attr-defined]
+    return found is not None and found.get(f"{W}val", "true") in ("1", "true", "on")
+
+
+@pytest.mark.parametrize("language", sorted(RTL_OUTLINES))
+def test_a_right_to_left_guide_and_handout_read_right_to_left_throughout(runner: CliRunner, tmp_path: Path,
+                                                                         language: str) -> None:
+    for document in _rtl_documents(runner, tmp_path, language):
+        assert _is_on(document.sections[0]._sectPr, "bidi")
+        normal = document.styles["Normal"].element
+        assert _is_on(normal.pPr, "bidi")  # every paragraph style is based on Normal
+        assert not any(p._p.pPr is not None and p._p.pPr.find(f"{W}bidi") is not None for p in document.paragraphs)
+        assert document.tables and all(_is_on(t._tbl.tblPr, "bidiVisual") for t in document.tables)
+        fonts, lang = normal.rPr.find(f"{W}rFonts"), normal.rPr.find(f"{W}lang")
+        assert fonts.get(f"{W}cs") == COMPLEX_FONTS[language]
+        assert (lang.get(f"{W}val"), lang.get(f"{W}bidi")) == (language, language)
+        runs = [run for p in document.paragraphs for run in p.runs]
+        runs += [run for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs for run in p.runs]
+        for run in runs:
+            letters = [ch for ch in run.text if ch.isalpha()]
+            if letters:  # a run of the language's script is right to left, a run of Latin letters is not
+                assert run.font.rtl is (True if not letters[0].isascii() else None), run.text
+
+
+@pytest.mark.parametrize("language", sorted(RTL_OUTLINES))
+def test_latin_text_in_a_right_to_left_document_keeps_its_order(runner: CliRunner, tmp_path: Path, language: str) -> None:
+    guide, handout = _rtl_documents(runner, tmp_path, language)
+    source = next(p for p in handout.paragraphs if "Niranjana" in p.text)
+    assert source.text.endswith(SOURCE + "\u200e")  # the mark keeps the closing bracket with its year
+    title = handout.paragraphs[0]
+    assert "\u200e" not in title.text  # the title has the language's letters: it reads right to left
+    assert [run.text for run in title.runs if "OpenAI" in run.text] == ["OpenAI"]  # its own left-to-right run
+
+
+def test_an_arabic_guide_numbers_questions_in_arabic_and_counts_in_arabic(runner: CliRunner, tmp_path: Path) -> None:
+    guide, _ = _rtl_documents(runner, tmp_path, "ar")
+    headings = [p.text for p in guide.paragraphs if p.style is not None and p.style.name == "Heading 2"]
+    assert "س1. هل ساعدت البيانات الضخمة الابتكار؟" in headings
+    assert "تحليل · تصويت · دقيقتان · الشريحة 4" in [p.text for p in guide.paragraphs]  # two minutes: the dual
+    hebrew, _ = _rtl_documents(runner, tmp_path, "he")  # no Hebrew labels yet: the English ones
+    assert any(p.text.startswith("Q1. ") for p in hebrew.paragraphs)
+
+
+def test_run_sheet_columns_are_wide_enough_for_their_header_words() -> None:
+    from deckgen.app.word import CELL_PADDING, HEADER_FONT, HEADER_SIZE, column_widths
+    from deckgen.plan.bidi import measured_family
+    from deckgen.plan.labels import labels_for
+    from deckgen.plan.metrics import metrics_for
+
+    weights = (1.1, 1.0, 6.0, 0.9, 1.0)
+    for language in ("ar", "es", "de", "en"):
+        header = labels_for(language).run_sheet_columns
+        widths = column_widths(header, weights, language)
+        metrics = metrics_for(measured_family(HEADER_FONT, language))
+        for text, width in zip(header, widths):
+            assert width >= docx.shared.Pt(metrics.width_pt(text, HEADER_SIZE.pt, bold=True)) + CELL_PADDING, (language, text)
+        assert abs(sum(widths) - sum(column_widths(("",) * 5, weights, language))) < 10  # the same text width
+    english = column_widths(labels_for("en").run_sheet_columns, weights, "en")
+    assert english == column_widths(("",) * 5, weights, "en")  # short English headers keep the weights
+
+
+def test_an_arabic_handout_pdf_is_set_right_to_left(runner: CliRunner, writer: str, tmp_path: Path) -> None:
+    outline = _rtl_outline(tmp_path, "ar")
+    target = tmp_path / "handout.pdf"
+    assert runner.invoke(main, ["handout", str(outline), "-o", str(target)]).exit_code == 0
+    layout = subprocess.run(["pdftotext", "-bbox-layout", "-f", "1", "-l", "1", str(target), "-"],
+                            capture_output=True, text=True, check=True).stdout
+    lines = [(float(a), float(b)) for a, b in re.findall(r'<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"', layout)]
+    right_margin = 595.3 - 56.7  # A4 less 20 mm
+    assert len(lines) >= 6
+    assert all(x_max > right_margin - 20 for _, x_max in lines)  # every line starts at the right margin
+    assert sum(x_min > 300 for x_min, _ in lines) >= 4  # short lines end in the page's left half
+
+
+# --------------------------------------------------------------------------- East Asian forms
+
+HAN = "直骨今令化"
+"""Characters simplified Chinese, traditional Chinese and Japanese draw differently."""
+
+
+def _east_asian_outline(folder: Path, language: str) -> Path:
+    path = folder / f"{language}.yaml"
+    path.write_text(json.dumps({"title": f"{HAN} 讨论", "language": language,
+                                "sections": [{"title": HAN, "points": [{"claim": HAN}]}],
+                                "questions": [{"prompt": f"{HAN}？"}]}, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _glyph_names(pdf: Path) -> dict[str, set[str]]:
+    """The glyphs a LibreOffice PDF draws each character with, by name in its embedded
+    fonts. Noto Sans CJK's faces share one font program, whose name (NotoSansCJKjp) pdffonts
+    shows for all of them; the glyphs tell the faces apart."""
+    import zlib
+
+    data = pdf.read_bytes()
+    objects = {int(n): body for n, body in re.findall(rb"(\d+) 0 obj(.*?)endobj", data, re.S)}
+
+    def stream(number: int) -> bytes:
+        body = objects[number]
+        start = body.index(b"stream") + 6
+        start += 2 if body[start:start + 2] == b"\r\n" else 1
+        return zlib.decompress(body[start:body.rindex(b"endstream")])
+
+    found: dict[str, set[str]] = {}
+    for body in objects.values():
+        descriptor, to_unicode = re.search(rb"/FontDescriptor (\d+) 0 R", body), re.search(rb"/ToUnicode (\d+) 0 R", body)
+        program = descriptor and re.search(rb"/FontFile (\d+) 0 R", objects[int(descriptor.group(1))])
+        if not (program and to_unicode):
+            continue
+        names = {int(c): n.decode() for c, n in re.findall(rb"dup (\d+) /(\S+) put", stream(int(program.group(1))))}
+        for code, text in re.findall(rb"<([0-9A-F]{2})>\s*<([0-9A-F]{4,})>", stream(int(to_unicode.group(1)))):
+            if int(code, 16) in names:
+                found.setdefault(bytes.fromhex(text.decode()).decode("utf-16-be"), set()).add(names[int(code, 16)])
+    return found
+
+
+@pytest.mark.parametrize(("language", "font"), [("zh-CN", "Noto Sans CJK SC"), ("zh-TW", "Noto Sans CJK TC"),
+                                                ("zh-HK", "Noto Sans CJK HK"), ("ja", "Noto Sans CJK JP"),
+                                                ("ko", "Noto Sans CJK KR")])
+def test_word_files_name_the_east_asian_font_with_the_languages_forms(runner: CliRunner, tmp_path: Path,
+                                                                      language: str, font: str) -> None:
+    import zipfile
+
+    target = tmp_path / "guide.docx"
+    assert runner.invoke(main, ["guide", str(_east_asian_outline(tmp_path, language)), "-o", str(target)]).exit_code == 0
+    normal = docx.Document(str(target)).styles["Normal"].element.rPr
+    assert normal.find(f"{W}rFonts").get(f"{W}eastAsia") == font
+    assert normal.find(f"{W}lang").get(f"{W}eastAsia") == language
+    with zipfile.ZipFile(target) as package:  # the title and headings take the theme's fonts
+        assert package.read("word/theme/theme1.xml").count(f'<a:ea typeface="{font}"/>'.encode()) == 2
+
+
+def test_chinese_pdfs_draw_chinese_forms_not_japanese_ones(runner: CliRunner, writer: str, tmp_path: Path) -> None:
+    """The kit's PDFs of a deck and a handout. LibreOffice shapes Noto Sans CJK with the forms
+    of each run's language, so this checks the language tags as much as the fonts."""
+    drawn: dict[tuple[str, str], dict[str, set[str]]] = {}
+    for language in ("zh-CN", "zh-TW", "ja"):
+        outline = _east_asian_outline(tmp_path, language)
+        handout = tmp_path / f"{language}-handout.pdf"
+        assert runner.invoke(main, ["handout", str(outline), "-o", str(handout)]).exit_code == 0
+        drawn[language, "handout"] = _glyph_names(handout)
+        if language != "zh-TW":
+            assert runner.invoke(main, ["build", str(outline), "--pdf", "-o", str(tmp_path / f"{language}.pptx")]).exit_code == 0
+            drawn[language, "slides"] = _glyph_names(tmp_path / f"{language}.pdf")
+    for kind in ("handout", "slides"):
+        chinese, japanese = drawn["zh-CN", kind], drawn["ja", kind]
+        assert all(chinese[char] and chinese[char] != japanese[char] for char in HAN), kind
+    assert drawn["zh-CN", "handout"]["骨"] != drawn["zh-TW", "handout"]["骨"]  # simplified and traditional forms differ
+
+
 # --------------------------------------------------------------------------- build --kit
 
 

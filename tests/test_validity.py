@@ -108,3 +108,25 @@ def test_the_package_check_finds_two_parts_of_one_name(tmp_path: Path) -> None:
         copy.writestr("docProps/app.xml", original.read("docProps/app.xml"))
     assert package_findings(source) == []
     assert any("PKG008" in finding for finding in package_findings(bad))
+
+
+WORD_CASES = [OUTLINES / "sora-china-ai.yaml", OUTLINES / "sora-china-ai.zh.yaml", ARABIC, SPECS / "rich-content.yaml"]
+
+
+@pytest.mark.parametrize("outline", WORD_CASES, ids=lambda p: p.stem)
+def test_guide_and_handout_are_valid_word_files(tmp_path: Path, outline: Path) -> None:
+    """Schema order and values of what deckgen adds to python-docx's documents (right to
+    left, fonts, tables); python-docx's own template carries a stylesWithEffects part that
+    the validator's semantic check dislikes, so only schema findings count."""
+    from openxml_audit import OpenXmlValidator
+    from openxml_audit.errors import ValidationSeverity
+
+    from deckgen.app.kit import guide_bytes, handout_bytes
+    from deckgen.outline.loader import load_outline
+
+    loaded = load_outline(outline)
+    for name, data in (("guide", guide_bytes(loaded, ".docx")), ("handout", handout_bytes(loaded))):
+        path = tmp_path / f"{name}.docx"
+        path.write_bytes(data)
+        result = OpenXmlValidator().validate(path)
+        assert [str(e) for e in result.errors if e.severity == ValidationSeverity.ERROR and "[schema]" in str(e)] == []

@@ -26,6 +26,7 @@ from deckgen.app.document import (
 from deckgen.outline.model import Outline, Point, Position, Question, Section
 from deckgen.plan.deck import cite, quoted, format_minutes, option_lines, question_meta
 from deckgen.app.guide_visuals import visual_blocks
+from deckgen.plan.bidi import is_right_to_left
 from deckgen.plan.labels import Labels, labels_for
 from deckgen.plan.timing import (
     RunSheetRow,
@@ -107,7 +108,7 @@ class _Guide:
 
     def _segment(self, row: RunSheetRow) -> str:
         if row.kind == "question" and row.question is not None:
-            return f"Q{self.numbers[id(row.question)]}. {row.title}"
+            return self.labels.question_number.format(self.numbers[id(row.question)]) + row.title
         titles = {"discussion": self.labels.discussion, "end": self.labels.end}
         return titles.get(row.kind, row.title)
 
@@ -146,7 +147,7 @@ class _Guide:
             yield Para((Span(where, "emphasis"),))
         if point.evidence:
             yield Bullets(tuple((b.level, (outline_text(b.text),)) for b in point.evidence))
-        yield from visual_blocks(point)
+        yield from visual_blocks(point, is_right_to_left(self.outline.language))
         if point.quote:
             by = (Span(f" — {point.quote.by}"),) if point.quote.by else ()
             yield Para((outline_text(quoted(point.quote.text), "emphasis"), *by))
@@ -155,7 +156,7 @@ class _Guide:
 
     def _question(self, question: Question) -> Iterator[Block]:
         number = self.numbers[id(question)]
-        yield Heading(3, (Span(f"Q{number}. "), outline_text(question.prompt)))
+        yield Heading(3, (Span(self.labels.question_number.format(number)), outline_text(question.prompt)))
         meta = question_meta(question, self.labels)
         slide = self._where(question.position, None)
         yield Para((Span(f"{meta} · {slide}" if slide else meta, "emphasis"),))

@@ -16,10 +16,12 @@ def _bullets(items: Sequence[Bullet]) -> Bullets:
     return Bullets(tuple((b.level, (outline_text(b.text),)) for b in items))
 
 
-def visual_blocks(point: Point) -> Iterator[Block]:
-    """Blocks for the point's comparison, table and chart (none when it has none)."""
+def visual_blocks(point: Point, right_to_left: bool = False) -> Iterator[Block]:
+    """Blocks for the point's comparison, table and chart (none when it has none); a
+    comparison's columns in reading order (the right one first, ``right_to_left``)."""
     if point.compare is not None:
-        for column in (point.compare.left, point.compare.right):
+        columns = (point.compare.left, point.compare.right)
+        for column in reversed(columns) if right_to_left else columns:
             yield Para((outline_text(column.title, "strong"),))
             yield _bullets(column.items)
     if point.table is not None:

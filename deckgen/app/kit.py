@@ -20,10 +20,9 @@ from deckgen.app.handout import handout_document
 from deckgen.app.markdown import document_markdown
 from deckgen.app.output import write_atomically
 from deckgen.app.pdf import Conversion, PdfKind
-from deckgen.app.word import EAST_ASIAN_FONTS, document_docx
+from deckgen.app.word import document_docx
 from deckgen.errors import UsageError
 from deckgen.outline.model import Outline, Position
-from deckgen.plan.languages import script
 from deckgen.plan.slides import DeckPlan
 from deckgen.plan.timing import first_slides
 
@@ -66,10 +65,6 @@ def slide_numbers(plan: DeckPlan) -> Mapping[Position, int]:
     return first_slides([slide.position for slide in plan.slides])
 
 
-def _east_asian_font(language: str) -> str | None:
-    return EAST_ASIAN_FONTS.get(script(language) or language.split("-")[0].lower())
-
-
 def _when(outline: Outline, epoch: int | None) -> dt.datetime | None:
     """The documents' created/modified time: SOURCE_DATE_EPOCH, else the outline's ISO date."""
     if epoch is not None:
@@ -84,7 +79,7 @@ def document_bytes(document: Document, suffix: str, outline: Outline, epoch: int
     """``document`` as a .md or .docx file's bytes."""
     if suffix == ".md":
         return document_markdown(document).encode("utf-8")
-    return document_docx(document, _east_asian_font(outline.language), _when(outline, epoch))
+    return document_docx(document, _when(outline, epoch))
 
 
 def guide_bytes(outline: Outline, suffix: str, plan: DeckPlan | None = None, epoch: int | None = None) -> bytes:

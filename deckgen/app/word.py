@@ -3,7 +3,10 @@
 Real heading styles (so Word's navigation pane and a PDF's bookmarks see the structure),
 real tables with a repeating header row, Word's own list and quote styles, the document's
 language and title in its properties. The page is A4, and its text area also fits a US
-Letter page, so the file prints on either. Same document in, same bytes out.
+Letter page, so the file prints on either. A right-to-left document (Arabic, Hebrew,
+Persian, Urdu) reads right to left throughout: section, paragraphs, tables (first column on
+the right) and runs of its script (``w:rtl``); text reading the other way keeps its order
+(:mod:`deckgen.plan.textdirection`). Same document in, same bytes out.
 """
 
 from __future__ import annotations
@@ -15,10 +18,11 @@ from collections.abc import Sequence
 
 import docx
 from docx.document import Document as WordDocument
-from docx.enum.table import WD_ROW_HEIGHT_RULE
+from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_DIRECTION
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Length, Mm, Pt
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
 
@@ -38,6 +42,10 @@ from deckgen.app.document import (
     WritingSpace,
 )
 from deckgen.app.markdown import InlineRun, inline_runs
+from deckgen.app.word_language import WordLanguage, apply_language, theme_part, themed, word_language
+from deckgen.plan.bidi import measured_family
+from deckgen.plan.metrics import metrics_for
+from deckgen.plan.textdirection import closing_mark, direction_runs, reads_right_to_left
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 """A4."""
@@ -46,22 +54,32 @@ SIDE_MARGIN, END_MARGIN = Mm(20), Mm(29)
 TEXT_WIDTH = PAGE_WIDTH - 2 * SIDE_MARGIN
 LINE_HEIGHT = Mm(9)
 """Height of one ruled writing line."""
-EAST_ASIAN_FONTS = {"zh-hans": "Noto Sans CJK SC", "zh-hant": "Noto Sans CJK TC", "ja": "Noto Sans CJK JP", "ko": "Noto Sans CJK KR"}
+HEADER_FONT, HEADER_SIZE = "Calibri", Pt(11)
+"""What a table's header row is set in (the heading font of python-docx's theme, bold)."""
+CELL_PADDING = Pt(13)
+"""Room in a column beside its text: the cell margins (5.4 pt each side) and the borders."""
+_TBLPR_AFTER_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
+                        "w:tblPrChange")
+"""What follows ``w:tblBorders`` in a table's properties, as the schema orders them."""
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 """Created/modified time written when no date is known, so builds are reproducible."""
 
 
-def document_docx(document: Document, east_asian_font: str | None = None, when: dt.datetime | None = None) -> bytes:
+def document_docx(document: Document, when: dt.datetime | None = None) -> bytes:
     """The whole document as the bytes of a .docx file."""
     word = docx.Document()
+    language = word_language(document.language)
     _page(word)
     _properties(word, document, when or FIXED_TIME)
-    _language(word, document.language, east_asian_font)
+    apply_language(word, language)
+    writer = _Writer(word, language)
     for block in document.blocks:
-        _block(word, block)
+        writer.block(block)
+    theme_name, theme = theme_part(word)
+    own_theme = themed(theme, language)
     buffer = io.BytesIO()
     word.save(buffer)
-    return _reproducible_zip(buffer.getvalue())
+    return _reproducible_zip(buffer.getvalue(), {theme_name: own_theme} if own_theme else {})
 
 
 def _page(word: WordDocument) -> None:
@@ -83,97 +101,162 @@ def _properties(word: WordDocument, document: Document, when: dt.datetime) -> No
     props.created = props.modified = when.replace(tzinfo=None)
 
 
-def _language(word: WordDocument, language: str, east_asian_font: str | None) -> None:
-    """Tag all text with the document's language (spelling, screen readers, PDF /Lang)."""
-    rpr = word.styles["Normal"].element.get_or_add_rPr()
-    lang = OxmlElement("w:lang")
-    lang.set(qn("w:val"), language)
-    lang.set(qn("w:eastAsia"), language if east_asian_font else "zh-CN")
-    rpr.append(lang)
-    if east_asian_font:
-        fonts = rpr.get_or_add_rFonts()
-        fonts.set(qn("w:eastAsia"), east_asian_font)
+class _Writer:
+    """Adds blocks to a Word document in its language's direction."""
+
+    def __init__(self, word: WordDocument, language: WordLanguage) -> None:
+        self.word = word
+        self.language = language
+        self.rtl = language.right_to_left
+
+    def block(self, block: Block) -> None:
+        """Add one block of the document."""
+        word = self.word
+        if isinstance(block, Heading):
+            self.runs(word.add_paragraph(style="Title" if block.level == 1 else f"Heading {block.level - 1}"), block.spans)
+        elif isinstance(block, Para):
+            self.runs(word.add_paragraph(), block.spans)
+        elif isinstance(block, Bullets):
+            for level, spans in block.items:
+                self.runs(word.add_paragraph(style="List Bullet" if level == 0 else f"List Bullet {min(level, 2) + 1}"), spans)
+        elif isinstance(block, Notes):
+            for line in block.lines:
+                if line.strip():
+                    self.runs(word.add_paragraph(style="Quote"), (Span(line, markdown=True),))
+        elif isinstance(block, Table):
+            self.table(block)
+        elif isinstance(block, TickBoxes):
+            self.tick_boxes(block.options)
+        elif isinstance(block, WritingSpace):
+            self.writing_space(block.lines)
+        elif isinstance(block, PageBreak):
+            word.add_page_break()  # type: ignore[no-untyped-call]
+
+    def runs(self, paragraph: WordParagraph, spans: Sequence[Span]) -> None:
+        """Each span's runs; a span reading against the line ends with a mark of its direction."""
+        for span in spans:
+            pieces = inline_runs(span.text) if span.markdown else [InlineRun(span.text)]
+            texts = [_shown(piece) for piece in pieces]
+            own = reads_right_to_left("".join(texts), self.rtl)
+            mark = closing_mark("".join(texts), self.rtl)
+            for index, (piece, text) in enumerate(zip(pieces, texts)):
+                last = index == len(pieces) - 1
+                for part, rtl in direction_runs(text + (mark if last else ""), own):
+                    self.run(paragraph, part, rtl, piece, span)
+
+    def run(self, paragraph: WordParagraph, text: str, rtl: bool, piece: InlineRun, span: Span) -> None:
+        """One run of one direction; right-to-left runs are marked so, bold and italic for
+        their script too (Word sets complex-script text by ``w:bCs``, ``w:iCs``)."""
+        run = paragraph.add_run(text)
+        if piece.strong or span.style == "strong":
+            run.bold = True
+            if rtl:
+                run.font.cs_bold = True
+        if piece.emphasis or span.style == "emphasis":
+            run.italic = True
+            if rtl:
+                run.font.cs_italic = True
+        if piece.code:
+            run.font.name = "Liberation Mono"
+        if rtl:
+            run.font.rtl = True
+
+    def table(self, block: Table) -> None:
+        """A table with a repeating header row; right to left, its first column is on the right."""
+        word = self.word
+        table = word.add_table(rows=1 + len(block.rows), cols=len(block.header))
+        table.style = word.styles["Light Grid Accent 1"]
+        table.autofit = False
+        if self.rtl:
+            table.table_direction = WD_TABLE_DIRECTION.RTL
+        for cell, text in zip(table.rows[0].cells, block.header):
+            self.runs(cell.paragraphs[0], (Span(text, "strong"),))
+        _repeat_header(table)
+        for index, (row, values) in enumerate(zip(table.rows[1:], block.rows)):
+            for column, (cell, text) in enumerate(zip(row.cells, values)):
+                style: SpanStyle = "strong" if (index, column) in block.strong_cells else "plain"
+                self.runs(cell.paragraphs[0], (Span(text, style, markdown=True),))
+        _widths(table, column_widths(block.header, block.widths or (1.0,) * len(block.header), self.language.tag))
+        word.add_paragraph()
+
+    def tick_boxes(self, options: Sequence[str]) -> None:
+        """A box to tick before each option, indented from the start of the line."""
+        for option in options:
+            paragraph = self.word.add_paragraph()
+            paragraph.paragraph_format.left_indent = Mm(5)
+            box = paragraph.add_run(f"{TICK_BOX}  ")
+            box.font.size = Pt(14)
+            self.runs(paragraph, (Span(option, markdown=True),))
+
+    def writing_space(self, lines: int) -> None:
+        """Ruled lines: a one-column table whose rows show only their bottom rule, kept on one
+        page with the question above them."""
+        word = self.word
+        _keep_with_question(word)
+        table = word.add_table(rows=lines, cols=1)
+        if self.rtl:
+            table.table_direction = WD_TABLE_DIRECTION.RTL
+        table._tbl.tblPr.insert_element_before(_ruled_borders(), *_TBLPR_AFTER_BORDERS)
+        for index, row in enumerate(table.rows):
+            row.height = LINE_HEIGHT
+            row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+            row.cells[0].paragraphs[0].paragraph_format.keep_with_next = index < lines - 1
+        word.add_paragraph()
 
 
-def _block(word: WordDocument, block: Block) -> None:
-    if isinstance(block, Heading):
-        _runs(word.add_paragraph(style="Title" if block.level == 1 else f"Heading {block.level - 1}"), block.spans)
-    elif isinstance(block, Para):
-        _runs(word.add_paragraph(), block.spans)
-    elif isinstance(block, Bullets):
-        for level, spans in block.items:
-            _runs(word.add_paragraph(style="List Bullet" if level == 0 else f"List Bullet {min(level, 2) + 1}"), spans)
-    elif isinstance(block, Notes):
-        for line in block.lines:
-            if line.strip():
-                _runs(word.add_paragraph(style="Quote"), (Span(line, markdown=True),))
-    elif isinstance(block, Table):
-        _table(word, block)
-    elif isinstance(block, TickBoxes):
-        _tick_boxes(word, block.options)
-    elif isinstance(block, WritingSpace):
-        _writing_space(word, block.lines)
-    elif isinstance(block, PageBreak):
-        word.add_page_break()  # type: ignore[no-untyped-call]
+def _shown(piece: InlineRun) -> str:
+    """A piece's text as the document shows it: a link's address after its text."""
+    return piece.text if piece.href is None or piece.href == piece.text else f"{piece.text} ({piece.href})"
 
 
-def _runs(paragraph: WordParagraph, spans: Sequence[Span]) -> None:
-    for span in spans:
-        runs = inline_runs(span.text) if span.markdown else [InlineRun(span.text)]
-        for piece in runs:
-            _run(paragraph, piece, span)
+def column_widths(header: Sequence[str], weights: Sequence[float], language: str) -> list[Length]:
+    """Widths of a table's columns: the text width shared by ``weights``, except that each
+    column is at least as wide as the longest word of its header, so no header word breaks;
+    the room is taken from the columns with room to spare, in proportion to it."""
+    total = sum(weights)
+    shared = [TEXT_WIDTH * weight / total for weight in weights]
+    needed = [_header_room(text, language) for text in header]
+    short = sum(max(0.0, need - width) for need, width in zip(needed, shared))
+    spare = [max(0.0, width - need) for need, width in zip(needed, shared)]
+    if short == 0 or sum(spare) < short:
+        return [Length(int(width)) for width in shared]
+    widths = [max(width, need) - (room * short / sum(spare)) for width, need, room in zip(shared, needed, spare)]
+    return [Length(int(width)) for width in widths]
 
 
-def _run(paragraph: WordParagraph, piece: InlineRun, span: Span) -> None:
-    text = piece.text if piece.href is None or piece.href == piece.text else f"{piece.text} ({piece.href})"
-    run = paragraph.add_run(text)
-    if piece.strong or span.style == "strong":
-        run.bold = True
-    if piece.emphasis or span.style == "emphasis":
-        run.italic = True
-    if piece.code:
-        run.font.name = "Liberation Mono"
+def _header_room(text: str, language: str) -> float:
+    """Width a header cell needs for its longest word, in EMU."""
+    metrics = metrics_for(measured_family(HEADER_FONT, language))
+    words = text.split() or [""]
+    widest = max(metrics.width_pt(word, HEADER_SIZE.pt, bold=True) for word in words)
+    return float(Pt(widest) + CELL_PADDING)
 
 
-def _table(word: WordDocument, block: Table) -> None:
-    table = word.add_table(rows=1 + len(block.rows), cols=len(block.header))
-    table.style = word.styles["Light Grid Accent 1"]
-    table.autofit = False
-    for cell, text in zip(table.rows[0].cells, block.header):
-        _runs(cell.paragraphs[0], (Span(text, "strong"),))
-    _repeat_header(table)
-    for index, (row, values) in enumerate(zip(table.rows[1:], block.rows)):
-        for column, (cell, text) in enumerate(zip(row.cells, values)):
-            style: SpanStyle = "strong" if (index, column) in block.strong_cells else "plain"
-            _runs(cell.paragraphs[0], (Span(text, style, markdown=True),))
-    _widths(table, block.widths or (1.0,) * len(block.header))
-    word.add_paragraph()
+def _ruled_borders() -> BaseOxmlElement:
+    """Table borders showing only the rule under each row."""
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        border = OxmlElement(f"w:{edge}")
+        visible = edge in ("bottom", "insideH")
+        border.set(qn("w:val"), "single" if visible else "nil")
+        if visible:
+            border.set(qn("w:sz"), "4")
+            border.set(qn("w:color"), "A6A6A6")
+        borders.append(border)
+    return borders
 
 
 def _repeat_header(table: WordTable) -> None:
     """Repeat the header row at the top of every page the table runs onto."""
     properties = table.rows[0]._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
+    properties.append(OxmlElement("w:tblHeader"))  # on; no value is valid in every schema version
 
 
-def _widths(table: WordTable, weights: Sequence[float]) -> None:
-    total = sum(weights)
-    for column, weight in zip(table.columns, weights):
-        width = int(TEXT_WIDTH * weight / total)
+def _widths(table: WordTable, widths: Sequence[Length]) -> None:
+    for column, width in zip(table.columns, widths):
         column.width = width
         for cell in column.cells:
             cell.width = width
-
-
-def _tick_boxes(word: WordDocument, options: Sequence[str]) -> None:
-    for option in options:
-        paragraph = word.add_paragraph()
-        paragraph.paragraph_format.left_indent = Mm(5)
-        box = paragraph.add_run(f"{TICK_BOX}  ")
-        box.font.size = Pt(14)
-        _runs(paragraph, (Span(option, markdown=True),))
 
 
 def _keep_with_question(word: WordDocument) -> None:
@@ -184,30 +267,9 @@ def _keep_with_question(word: WordDocument) -> None:
             return
 
 
-def _writing_space(word: WordDocument, lines: int) -> None:
-    """Ruled lines: a one-column table whose rows show only their bottom rule, kept on one
-    page with the question above them."""
-    _keep_with_question(word)
-    table = word.add_table(rows=lines, cols=1)
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        border = OxmlElement(f"w:{edge}")
-        visible = edge in ("bottom", "insideH")
-        border.set(qn("w:val"), "single" if visible else "nil")
-        if visible:
-            border.set(qn("w:sz"), "4")
-            border.set(qn("w:color"), "A6A6A6")
-        borders.append(border)
-    table._tbl.tblPr.append(borders)
-    for index, row in enumerate(table.rows):
-        row.height = LINE_HEIGHT
-        row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
-        row.cells[0].paragraphs[0].paragraph_format.keep_with_next = index < lines - 1
-    word.add_paragraph()
-
-
-def _reproducible_zip(data: bytes) -> bytes:
-    """The same .docx with fixed entry times (python-docx stamps the current time)."""
+def _reproducible_zip(data: bytes, replaced: dict[str, bytes]) -> bytes:
+    """The same .docx with fixed entry times (python-docx stamps the current time) and the
+    ``replaced`` parts' own content."""
     source = zipfile.ZipFile(io.BytesIO(data))
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
@@ -215,5 +277,5 @@ def _reproducible_zip(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info.filename))
+            target.writestr(fixed, replaced.get(info.filename) or source.read(info.filename))
     return buffer.getvalue()

@@ -17,6 +17,7 @@ from deckgen.plan.bidi import measured_profile
 from deckgen.plan.labels import ENGLISH, Labels, has_labels, label_language, labels_for, tidy_cjk
 from deckgen.plan.languages import script
 from deckgen.plan.layouts import check_layouts, layout_warnings, resolve_layout
+from deckgen.plan.plurals import plural
 from deckgen.plan.paginate import paginate_deck
 from deckgen.plan.points import point_drafts
 from deckgen.plan.visuals import paginate_visual
@@ -40,8 +41,9 @@ __all__ = ["closing_questions", "opening_questions", "questions_after", "section
 
 
 def format_minutes(minutes: float, labels: Labels = ENGLISH) -> str:
-    """``10.0`` -> ``"10 min"``, ``2.5`` -> ``"2.5 min"`` (in the deck's language)."""
-    return labels.minutes.format(f"{minutes:g}")
+    """``10.0`` -> ``"10 min"``, ``2.5`` -> ``"2.5 min"`` (in the deck's language, in the
+    plural form the number takes there: Arabic ``"8 دقائق"``, ``"دقيقتان"``)."""
+    return plural(labels.minutes, labels.language, minutes).format(f"{minutes:g}")
 
 
 def question_meta(question: Question, labels: Labels = ENGLISH) -> str:
@@ -154,7 +156,8 @@ def opening_script(outline: Outline) -> str:
     else:
         lines.append(labels.topic.format(title=outline.title, author=""))
     minutes = outline.duration or total_minutes(outline)
-    plan = labels.plan_parts.format(parts=len(outline.sections)) if len(outline.sections) >= 2 else ""
+    parts = len(outline.sections)
+    plan = plural(labels.plan_parts, labels.language, parts).format(parts=parts) if parts >= 2 else ""
     if minutes:
         space = "" if script(outline.language) else " "  # CJK sentences follow each other unspaced
         plan = f"{plan}{space}{labels.plan_time.format(minutes=format_minutes(minutes, labels))}".strip()
@@ -204,7 +207,10 @@ def _section_slide(outline: Outline, section: Section, number: int) -> SlidePlan
     labels = labels_for(outline.language)
     minutes = section_minutes(outline, section)
     notes = _time_check_line(outline, section, labels) + labels.part.format(number, len(outline.sections))
-    notes += labels.part_minutes.format(format_minutes(minutes, labels)) if minutes else labels.sentence_end
+    if minutes:
+        notes += plural(labels.part_minutes, labels.language, minutes).format(format_minutes(minutes, labels))
+    else:
+        notes += labels.sentence_end
     notes += "".join(f"\n{text}" for text in (section.summary, section.notes) if text)
     body = (Paragraph(section.summary, style="plain"),) if section.summary else ()
     return SlidePlan(Role.SECTION, section.title, body=body, notes=notes, position=section.position)
@@ -296,7 +302,8 @@ def _discussion_slide(outline: Outline, questions: list[Question]) -> SlidePlan:
     """The divider that opens the discussion block the agenda promises."""
     labels = labels_for(outline.language)
     minutes = sum(q.minutes or 0 for q in questions)
-    count = labels.discussion_count.format(count=len(questions), minutes=format_minutes(minutes, labels))
+    forms = plural(labels.discussion_count, labels.language, len(questions))
+    count = forms.format(count=len(questions), minutes=format_minutes(minutes, labels))
     line = count if minutes else count.split(" · ")[0]
     notes = (_time_check_line(outline, questions[0], labels) if questions else "") + labels.discussion_notes
     return SlidePlan(Role.SECTION, labels.discussion, body=(Paragraph(line, style="plain"),),

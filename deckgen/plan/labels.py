@@ -3,7 +3,9 @@
 Everything else on a slide comes from the outline; these few labels ("Agenda",
 "Discussion", "(cont.)", a question's kind, the default footer, the byline) follow the
 outline's ``language``. A language without a table gets the English labels, and the
-planner says so (:func:`has_labels`).
+planner says so (:func:`has_labels`). A label with a count has a text per plural category
+of its language (:data:`~deckgen.plan.plurals.Forms`): "1 question", "2 questions"; Arabic
+"سؤالان" (two), "3 أسئلة" (three to ten), "11 سؤالًا" (eleven to ninety-nine).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from dataclasses import field, replace
 
 from deckgen.plan.languages import script
+from deckgen.plan.plurals import Forms
 from deckgen.records import record
 
 
@@ -35,13 +38,15 @@ class Labels:
     kinds: dict[str, str] = field(default_factory=lambda: {
         "warm-up": "Warm-up", "analysis": "Analysis", "application": "Application", "reflection": "Reflection",
     })
-    minutes: str = "{} min"
+    minutes: Forms = field(default_factory=lambda: {"other": "{} min"})
+    """A number of minutes, per plural category (see :mod:`deckgen.plan.plurals`)."""
     continued: str = " (cont.)"
     running_time: str = "Planned running time: {}"
     running_order: str = "Running order"
     session: str = " (session: {})"
     part: str = "Part {} of {}"
-    part_minutes: str = " · {} planned."
+    part_minutes: Forms = field(default_factory=lambda: {"other": " · {} planned."})
+    """After "Part 1 of 3" in a divider's notes: the part's minutes (their count picks the form)."""
     timing: str = "Timing: {}."
     follow_ups: str = "Follow-ups:"
     continued_from: str = "Continued from '{}'."
@@ -58,10 +63,15 @@ class Labels:
     welcome: str = "Welcome, and thank you for coming."
     topic: str = "Today we discuss “{title}”."
     topic_by: str = "Today we discuss “{title}” by {author}."
-    plan_parts: str = "We will work through {parts} parts, then discuss together."
+    plan_parts: Forms = field(default_factory=lambda: {
+        "one": "We will work through {parts} part, then discuss together.",
+        "other": "We will work through {parts} parts, then discuss together.",
+    })
     plan_time: str = "We have {minutes}."
-    discussion_count: str = "{count} questions · {minutes}"
-    """The Discussion divider's line: how many questions and how long."""
+    discussion_count: Forms = field(default_factory=lambda: {
+        "one": "{count} question · {minutes}", "other": "{count} questions · {minutes}",
+    })
+    """The Discussion divider's line: how many questions (their count picks the form) and how long."""
     discussion_notes: str = "Open the floor: the remaining questions, one slide each. Watch the time."
     references_notes: str = (
         "Point to the source for anyone who wants to read the article in full. Further reading "
@@ -82,6 +92,8 @@ class Labels:
     run_sheet_columns: tuple[str, ...] = ("Time", "Slide", "Segment", "Min", "Total")
     preparation: str = "Preparation"
     slide: str = "slide {}"
+    question_number: str = "Q{}. "
+    """Before a question in the guide and its run-sheet ("Q1. Did big data help?")."""
     your_notes: str = "Your answer"
     handout: str = "Handout"
     colon: str = ": "
@@ -100,16 +112,16 @@ _ZH_HANS = Labels(
     footer="讨论指南",
     discuss="讨论",
     kinds={"warm-up": "热身", "analysis": "分析", "application": "应用", "reflection": "反思"},
-    minutes="{} 分钟",
+    minutes={"other": "{} 分钟"},
     continued="（续）",
     running_time="计划时长：{}",
     running_order="流程",
     session="（研讨时长：{}）",
     part="第 {} 部分，共 {} 部分",
-    part_minutes="，计划 {}。",
+    part_minutes={"other": "，计划 {}。"},
     timing="时长：{}。",
     follow_ups="追问：",
-    continued_from="接上页“{}”。",
+    continued_from="接上一张幻灯片“{}”。",
     total_running="总时长：{}",
     planned_session="（计划研讨时长：{}）",
     thesis_notes="先陈述文章的核心论点，再进入议程。",
@@ -119,9 +131,9 @@ _ZH_HANS = Labels(
     welcome="欢迎大家，感谢各位到场。",
     topic="今天我们讨论《{title}》。",
     topic_by="今天我们讨论 {author} 的文章《{title}》。",
-    plan_parts="我们先分 {parts} 个部分阅读，再一起讨论。",
+    plan_parts={"other": "我们先分 {parts} 个部分阅读，再一起讨论。"},
     plan_time="时间共 {minutes}。",
-    discussion_count="{count} 个问题 · {minutes}",
+    discussion_count={"other": "{count} 个问题 · {minutes}"},
     discussion_notes="进入讨论环节：余下的问题每页一个。注意时间。",
     references_notes="想读全文的人可查看原文。延伸阅读是原文之外的背景资料，供会后参考。",
     sentence_end="。",
@@ -133,7 +145,8 @@ _ZH_HANS = Labels(
     run_sheet="流程表",
     run_sheet_columns=("时间", "幻灯片", "环节", "分钟", "累计"),
     preparation="课前准备",
-    slide="第 {} 页",
+    slide="第 {} 张幻灯片",
+    question_number="问题 {}：",
     your_notes="你的回答",
     handout="讲义",
     colon="：",
@@ -151,13 +164,13 @@ _ZH_HANT = replace(
     footer="討論指南",
     discuss="討論",
     kinds={"warm-up": "暖身", "analysis": "分析", "application": "應用", "reflection": "反思"},
-    minutes="{} 分鐘",
+    minutes={"other": "{} 分鐘"},
     continued="（續）",
     running_time="計劃時長：{}",
     session="（研討時長：{}）",
-    part_minutes="，計劃 {}。",
+    part_minutes={"other": "，計劃 {}。"},
     timing="時長：{}。",
-    continued_from="接上頁「{}」。",
+    continued_from="接上一張投影片「{}」。",
     total_running="總時長：{}",
     planned_session="（計劃研討時長：{}）",
     thesis_notes="先陳述文章的核心論點，再進入議程。",
@@ -166,9 +179,9 @@ _ZH_HANT = replace(
     welcome="歡迎大家，感謝各位到場。",
     topic="今天我們討論《{title}》。",
     topic_by="今天我們討論 {author} 的文章《{title}》。",
-    plan_parts="我們先分 {parts} 個部分閱讀，再一起討論。",
+    plan_parts={"other": "我們先分 {parts} 個部分閱讀，再一起討論。"},
     plan_time="時間共 {minutes}。",
-    discussion_count="{count} 個問題 · {minutes}",
+    discussion_count={"other": "{count} 個問題 · {minutes}"},
     discussion_notes="進入討論環節：其餘的問題每頁一個。注意時間。",
     references_notes="想讀全文的人可查看原文。延伸閱讀是原文之外的背景資料，供會後參考。",
     opening="開場",
@@ -179,7 +192,8 @@ _ZH_HANT = replace(
     run_sheet="流程表",
     run_sheet_columns=("時間", "投影片", "環節", "分鐘", "累計"),
     preparation="課前準備",
-    slide="第 {} 頁",
+    slide="第 {} 張投影片",
+    question_number="問題 {}：",
     your_notes="你的回答",
     handout="講義",
     colon="：",
@@ -197,13 +211,13 @@ _JA = Labels(
     footer="ディスカッションガイド",
     discuss="話し合い",
     kinds={"warm-up": "ウォームアップ", "analysis": "分析", "application": "応用", "reflection": "振り返り"},
-    minutes="{}分",
+    minutes={"other": "{}分"},
     continued="（続き）",
     running_time="予定時間：{}",
     running_order="進行順",
     session="（セッション：{}）",
     part="第{}部（全{}部）",
-    part_minutes="、予定{}。",
+    part_minutes={"other": "、予定{}。"},
     timing="時間：{}。",
     follow_ups="追加の問い：",
     continued_from="「{}」の続き。",
@@ -216,9 +230,9 @@ _JA = Labels(
     welcome="ようこそ。お集まりいただきありがとうございます。",
     topic="今日は「{title}」について話し合います。",
     topic_by="今日は{author}の記事「{title}」について話し合います。",
-    plan_parts="{parts}つのパートを順に読み、そのあと全体で話し合います。",
+    plan_parts={"other": "{parts}つのパートを順に読み、そのあと全体で話し合います。"},
     plan_time="時間は{minutes}です。",
-    discussion_count="問い{count}つ · {minutes}",
+    discussion_count={"other": "問い{count}つ · {minutes}"},
     discussion_notes="ディスカッションに入ります。残りの問いを1枚ずつ。時間に注意してください。",
     references_notes="記事の全文を読みたい人には出典を示します。関連資料は記事の外の背景情報で、セッション後の参考用です。",
     sentence_end="。",
@@ -231,6 +245,7 @@ _JA = Labels(
     run_sheet_columns=("時刻", "スライド", "内容", "分", "累計"),
     preparation="事前準備",
     slide="スライド {}",
+    question_number="問{}\u3000",  # an ideographic space after the number
     your_notes="あなたの答え",
     handout="配布資料",
     colon="：",
@@ -248,13 +263,13 @@ _KO = Labels(
     footer="토론 가이드",
     discuss="토론",
     kinds={"warm-up": "도입", "analysis": "분석", "application": "적용", "reflection": "성찰"},
-    minutes="{}분",
+    minutes={"other": "{}분"},
     continued=" (계속)",
     running_time="예정 시간: {}",
     running_order="진행 순서",
     session=" (세션: {})",
     part="전체 {1}부 중 {0}부",
-    part_minutes=" · 예정 {}.",
+    part_minutes={"other": " · 예정 {}."},
     timing="시간: {}.",
     follow_ups="후속 질문:",
     continued_from="'{}'에서 계속.",
@@ -267,9 +282,9 @@ _KO = Labels(
     welcome="환영합니다. 와 주셔서 감사합니다.",
     topic="오늘은 「{title}」을 함께 읽고 토론합니다.",
     topic_by="오늘은 {author}의 글 「{title}」을 함께 읽고 토론합니다.",
-    plan_parts="{parts}개 부분을 차례로 살펴본 뒤 함께 토론합니다.",
+    plan_parts={"other": "{parts}개 부분을 차례로 살펴본 뒤 함께 토론합니다."},
     plan_time="시간은 {minutes}입니다.",
-    discussion_count="질문 {count}개 · {minutes}",
+    discussion_count={"other": "질문 {count}개 · {minutes}"},
     discussion_notes="토론을 시작합니다. 남은 질문을 한 장씩 다룹니다. 시간을 확인하세요.",
     references_notes="글 전체를 읽고 싶은 사람에게 출처를 알려 줍니다. 더 읽을거리는 글 밖의 배경 자료로, 세션 후 참고용입니다.",
     opening="시작",
@@ -281,6 +296,7 @@ _KO = Labels(
     run_sheet_columns=("시각", "슬라이드", "내용", "분", "누계"),
     preparation="사전 준비",
     slide="슬라이드 {}",
+    question_number="질문 {}. ",
     your_notes="나의 답",
     handout="유인물",
 )
@@ -297,13 +313,13 @@ _DE = Labels(
     footer="Diskussionsleitfaden",
     discuss="Diskussion",
     kinds={"warm-up": "Einstieg", "analysis": "Analyse", "application": "Anwendung", "reflection": "Reflexion"},
-    minutes="{} Min",
+    minutes={"other": "{} Min"},
     continued=" (Forts.)",
     running_time="Geplante Dauer: {}",
     running_order="Ablauf",
     session=" (Sitzung: {})",
     part="Teil {} von {}",
-    part_minutes=" · {} geplant.",
+    part_minutes={"other": " · {} geplant."},
     timing="Zeit: {}.",
     follow_ups="Nachfragen:",
     continued_from="Fortsetzung von „{}“.",
@@ -315,9 +331,10 @@ _DE = Labels(
     welcome="Willkommen, und danke, dass Sie da sind.",
     topic="Heute diskutieren wir „{title}“.",
     topic_by="Heute diskutieren wir „{title}“ von {author}.",
-    plan_parts="Wir gehen {parts} Teile durch und diskutieren dann gemeinsam.",
+    plan_parts={"one": "Wir gehen {parts} Teil durch und diskutieren dann gemeinsam.",
+                "other": "Wir gehen {parts} Teile durch und diskutieren dann gemeinsam."},
     plan_time="Wir haben {minutes}.",
-    discussion_count="{count} Fragen · {minutes}",
+    discussion_count={"one": "{count} Frage · {minutes}", "other": "{count} Fragen · {minutes}"},
     discussion_notes="Die Diskussion beginnt: die übrigen Fragen, eine pro Folie. Achten Sie auf die Zeit.",
     references_notes="Nennen Sie die Quelle für alle, die den Artikel ganz lesen möchten. Die weiterführende "
                      "Literatur ist Kontext von außerhalb des Artikels, für nach der Sitzung.",
@@ -330,6 +347,7 @@ _DE = Labels(
     run_sheet_columns=("Zeit", "Folie", "Abschnitt", "Min", "Summe"),
     preparation="Vorbereitung",
     slide="Folie {}",
+    question_number="F{}. ",
     your_notes="Ihre Antwort",
     handout="Arbeitsblatt",
 )
@@ -350,13 +368,13 @@ _FR = Labels(
     discuss="Discussion",
     kinds={"warm-up": "Mise en route", "analysis": "Analyse", "application": "Application",
            "reflection": "Réflexion"},
-    minutes="{} min",
+    minutes={"other": "{} min"},
     continued=" (suite)",
     running_time=f"Durée prévue{_NBSP}: {{}}",
     running_order="Déroulé",
     session=f" (séance{_NBSP}: {{}})",
     part="Partie {} sur {}",
-    part_minutes=" · {} prévues.",
+    part_minutes={"one": " · {} prévue.", "many": " · {} prévues.", "other": " · {} prévues."},
     timing=f"Durée{_NBSP}: {{}}.",
     follow_ups=f"Relances{_NBSP}:",
     continued_from=f"Suite de «{_NBSP}{{}}{_NBSP}».",
@@ -368,9 +386,12 @@ _FR = Labels(
     welcome="Bienvenue, et merci d’être venus.",
     topic=f"Aujourd’hui, nous discutons de «{_NBSP}{{title}}{_NBSP}».",
     topic_by=f"Aujourd’hui, nous discutons de «{_NBSP}{{title}}{_NBSP}», de {{author}}.",
-    plan_parts="Nous parcourrons {parts} parties, puis nous discuterons ensemble.",
+    plan_parts={"one": "Nous parcourrons {parts} partie, puis nous discuterons ensemble.",
+                "many": "Nous parcourrons {parts} de parties, puis nous discuterons ensemble.",
+                "other": "Nous parcourrons {parts} parties, puis nous discuterons ensemble."},
     plan_time="Nous avons {minutes}.",
-    discussion_count="{count} questions · {minutes}",
+    discussion_count={"one": "{count} question · {minutes}", "many": "{count} de questions · {minutes}",
+                      "other": "{count} questions · {minutes}"},
     discussion_notes="Ouvrez la discussion : les questions restantes, une par diapositive. Surveillez l’heure.",
     references_notes="Indiquez la source à qui veut lire l’article en entier. « Pour aller plus loin » "
                      "donne du contexte extérieur à l’article, pour après la séance.",
@@ -383,6 +404,7 @@ _FR = Labels(
     run_sheet_columns=("Heure", "Diapo", "Séquence", "Min", "Cumul"),
     preparation="Préparation",
     slide="diapo {}",
+    question_number="Q{}. ",
     your_notes="Votre réponse",
     handout="Document participant",
     colon=" : ",
@@ -401,13 +423,13 @@ _ES = Labels(
     discuss="Debate",
     kinds={"warm-up": "Para empezar", "analysis": "Análisis", "application": "Aplicación",
            "reflection": "Reflexión"},
-    minutes="{} min",
+    minutes={"other": "{} min"},
     continued=" (cont.)",
     running_time="Duración prevista: {}",
     running_order="Orden de la sesión",
     session=" (sesión: {})",
     part="Parte {} de {}",
-    part_minutes=" · {} previstos.",
+    part_minutes={"one": " · {} previsto.", "many": " · {} previstos.", "other": " · {} previstos."},
     timing="Tiempo: {}.",
     follow_ups="Preguntas de seguimiento:",
     continued_from="Continúa de «{}».",
@@ -419,9 +441,12 @@ _ES = Labels(
     welcome="Bienvenidos, y gracias por venir.",
     topic="Hoy debatimos «{title}».",
     topic_by="Hoy debatimos «{title}», de {author}.",
-    plan_parts="Recorreremos {parts} partes y después debatiremos juntos.",
+    plan_parts={"one": "Recorreremos {parts} parte y después debatiremos juntos.",
+                "many": "Recorreremos {parts} de partes y después debatiremos juntos.",
+                "other": "Recorreremos {parts} partes y después debatiremos juntos."},
     plan_time="Tenemos {minutes}.",
-    discussion_count="{count} preguntas · {minutes}",
+    discussion_count={"one": "{count} pregunta · {minutes}", "many": "{count} de preguntas · {minutes}",
+                      "other": "{count} preguntas · {minutes}"},
     discussion_notes="Abra el debate: las preguntas restantes, una por diapositiva. Vigile el tiempo.",
     references_notes="Indique la fuente a quien quiera leer el artículo completo. Las lecturas complementarias "
                      "son contexto ajeno al artículo, para después de la sesión.",
@@ -434,6 +459,7 @@ _ES = Labels(
     run_sheet_columns=("Hora", "Diapositiva", "Bloque", "Min", "Total"),
     preparation="Preparación",
     slide="diapositiva {}",
+    question_number="P{}. ",
     your_notes="Tu respuesta",
     handout="Material para participantes",
 )
@@ -450,13 +476,14 @@ _AR = Labels(
     footer="دليل النقاش",
     discuss="نقاش",
     kinds={"warm-up": "تمهيد", "analysis": "تحليل", "application": "تطبيق", "reflection": "تأمل"},
-    minutes="{} دقيقة",
+    minutes={"zero": "{} دقيقة", "one": "دقيقة واحدة", "two": "دقيقتان", "few": "{} دقائق", "many": "{} دقيقة",
+             "other": "{} دقيقة"},
     continued=" (تابع)",
     running_time="المدة المخططة: {}",
     running_order="ترتيب الجلسة",
     session=" (مدة الجلسة: {})",
     part="الجزء {} من {}",
-    part_minutes="، المدة المخططة {}.",
+    part_minutes={"other": "، المدة المخططة {}."},
     timing="المدة: {}.",
     follow_ups="أسئلة متابعة:",
     continued_from="تابع من «{}».",
@@ -469,9 +496,18 @@ _AR = Labels(
     welcome="أهلًا بكم، وشكرًا على حضوركم.",
     topic="نناقش اليوم «{title}».",
     topic_by="نناقش اليوم مقال «{title}» بقلم {author}.",
-    plan_parts="سنمر على {parts} أجزاء، ثم نتناقش معًا.",
+    plan_parts={
+        "zero": "سنمر على {parts} جزء، ثم نتناقش معًا.",
+        "one": "سنمر على جزء واحد، ثم نتناقش معًا.",
+        "two": "سنمر على جزأين، ثم نتناقش معًا.",
+        "few": "سنمر على {parts} أجزاء، ثم نتناقش معًا.",
+        "many": "سنمر على {parts} جزءًا، ثم نتناقش معًا.",
+        "other": "سنمر على {parts} جزء، ثم نتناقش معًا.",
+    },
     plan_time="لدينا {minutes}.",
-    discussion_count="{count} أسئلة · {minutes}",
+    discussion_count={"zero": "{count} سؤال · {minutes}", "one": "سؤال واحد · {minutes}", "two": "سؤالان · {minutes}",
+                      "few": "{count} أسئلة · {minutes}", "many": "{count} سؤالًا · {minutes}",
+                      "other": "{count} سؤال · {minutes}"},
     discussion_notes="افتح باب النقاش: الأسئلة المتبقية، سؤال في كل شريحة. راقب الوقت.",
     references_notes="أشر إلى المصدر لمن يريد قراءة المقال كاملًا. القراءات الإضافية سياق من خارج المقال، لما بعد الجلسة.",
     opening="الافتتاح",
@@ -483,6 +519,7 @@ _AR = Labels(
     run_sheet_columns=("الوقت", "الشريحة", "الفقرة", "دقائق", "المجموع"),
     preparation="التحضير",
     slide="الشريحة {}",
+    question_number="س{}. ",
     your_notes="إجابتك",
     handout="ورقة المشاركين",
 )
@@ -500,6 +537,11 @@ TRADITIONAL_CHINESE = _ZH_HANT
 def _key(language: str) -> str:
     """The table key of a BCP-47 tag: the Chinese script, else the primary language subtag."""
     return script(language) or language.lower().replace("_", "-").split("-")[0]
+
+
+def translated_languages() -> tuple[str, ...]:
+    """The language tags deckgen has labels in (``en``, ``zh-CN``, ``ar`` ...)."""
+    return tuple(labels.language for labels in _TABLE.values())
 
 
 def has_labels(language: str) -> bool:
