@@ -117,8 +117,9 @@ def test_every_problem_of_an_outline_is_reported_at_once(runner: CliRunner, writ
     assert errors == [
         f"error: {path}:1:1: missing required key 'sections'",
         (f"error: {path}:2:1: sectons: unknown key (did you mean 'sections'?); allowed keys: deckgen, title, subtitle, "
-         "presenter, date, template, language, duration, footer, start, source, thesis, preparation, vars, sections, questions, takeaways, "
-         "references, audiences"),
+         "presenter, date, template, language, duration, footer, start, opening, closing, buffer, shorter, countdown, "
+         "source, thesis, synopsis, objectives, preparation, vars, sections, questions, takeaways, exit_ticket, board, "
+         "glossary, epilogue, references, audiences"),
         f"error: {path}:{BAD_KIND_MESSAGE.replace('6:11', '5:11')}",
     ]
 
@@ -498,3 +499,21 @@ def test_starter_shows_every_rich_content_field_and_its_examples_build(tmp_path:
     points = [p for s in outline.sections for p in s.points]
     assert all(any(getattr(p, key) for p in points) for key in ("layout", "compare", "table", "chart"))
     assert deck_bytes(outline)
+
+
+def test_starter_shows_the_session_fields_commented_and_they_check(runner: CliRunner, tmp_path: Path) -> None:
+    import re
+
+    from deckgen.outline.starter import starter_outline
+
+    text = starter_outline("guide.yaml")
+    keys = ("opening", "closing", "buffer", "shorter", "countdown", "synopsis", "objectives", "id", "serves", "expect",
+            "misconceptions", "optional", "exit_ticket", "board", "glossary", "epilogue")
+    for key in keys:
+        assert re.search(rf"^\s*# {key}:", text, re.MULTILINE), key
+    pattern = rf"^(\s*)# ((?:{'|'.join(keys)}):|  - {{)"
+    uncommented = "\n".join(re.sub(pattern, r"\1\2", line) for line in text.splitlines())
+    path = tmp_path / "guide.yaml"
+    path.write_text(uncommented, encoding="utf-8")
+    result = invoke(runner, "check", "--strict", path)
+    assert result.exit_code == 0, result.output
