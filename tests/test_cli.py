@@ -375,8 +375,22 @@ def test_duration_lint_points_at_the_duration_line(runner: CliRunner, write_outl
     path = write_outline("title: T\nduration: 60\nsections:\n  - title: S\n    points:\n      - {claim: C, minutes: 5}\n")
     result = invoke(runner, "check", "--strict", path)
     assert result.exit_code == 1
-    line = next(line for line in result.output.splitlines() if "timings add up to 5 min" in line)
+    line = next(line for line in result.output.splitlines() if "the plan takes 9 min" in line)
     assert line.startswith(f"error: {path}:2:")
+
+
+def test_the_session_warnings_pass_check_but_fail_strict(runner: CliRunner, write_outline: Callable[..., Path]) -> None:
+    path = write_outline(
+        "title: T\nduration: 25\nshorter: [20]\nobjectives: [{id: one, text: Name a claim}]\n"
+        "sections:\n  - title: S\n    points: [{claim: C, minutes: 20}]\n"
+        "questions:\n  - {prompt: Why?, follow_ups: [And?, So?, Then?], minutes: 4}\n"
+        "  - {prompt: How?, minutes: 2}\n")
+    relaxed, strict = invoke(runner, "check", path), invoke(runner, "check", "--strict", path)
+    lines = [line.split(": ", 2)[1:] for line in relaxed.output.splitlines() if line.startswith("warning: ")]
+    assert [(where.rsplit(":", 2)[1], text.split(":")[0]) for where, text in lines] == [
+        ("2", "duration"), ("3", "shorter[0]"), ("4", "objectives[0]"), ("8", "questions")]
+    assert relaxed.exit_code == 0 and "the plan takes 30 min" in relaxed.output and "declared 25 min" in relaxed.output
+    assert strict.exit_code == 1 and "0 of 1 outlines OK, 4 warnings" in strict.output
 
 
 def test_lints_of_an_audience_variant_name_the_audience(runner: CliRunner) -> None:

@@ -36,12 +36,14 @@ def test_guide_opens_with_the_run_sheet_of_sections_and_questions(sora_guide: st
     headings = [line for line in sora_guide.splitlines() if line.startswith("## ")]
     assert headings[0] == "## Run-sheet"
     rows = _run_sheet(sora_guide)
-    assert rows[0] == ["14:00", "4", "Sora's leap", "5", "5"]
+    assert rows[0] == ["14:00", "1", "Opening", "2", "2"]
+    assert rows[1] == ["14:02", "4", "Sora's leap", "4", "6"]
+    assert rows[-2] == ["14:58", "30", "Closing", "2", "60"]
     assert rows[-1] == ["15:00", "", "End", "", "60"]
 
 
 def test_run_sheet_sets_sections_in_bold(sora_guide: str) -> None:
-    assert "| 14:00 | 4     | **Sora's leap** " in sora_guide
+    assert "| 14:02 | 4     | **Sora's leap** " in sora_guide
 
 
 def test_the_run_sheet_times_add_up(sora_guide: str) -> None:
@@ -53,6 +55,26 @@ def test_the_run_sheet_times_add_up(sora_guide: str) -> None:
         total += float(minutes or 0)
         if running:
             assert float(running) == total
+
+
+def test_the_run_sheet_opens_and_closes_the_session_and_keeps_the_buffer(runner: CliRunner) -> None:
+    session = Path(__file__).resolve().parent / "fixtures" / "outlines" / "session.yaml"
+    guide = runner.invoke(main, ["guide", str(session), "--start", "9:00"]).output
+    rows = [[time, segment.split(". ")[0], minutes, total] for time, _slide, segment, minutes, total in _run_sheet(guide)]
+    assert rows == [
+        ["09:00", "Opening", "3", "3"], ["09:03", "The gap", "9", "12"], ["09:12", "Discussion", "", ""],
+        ["09:12", "Q1", "10", "22"], ["09:22", "Q2", "8", "30"], ["09:30", "Closing", "4.5", "34.5"],
+        ["09:34", "Buffer", "2", "36.5"], ["09:36", "End", "", "36.5"],
+    ]
+    assert "Total running time: 36.5 min (planned session: 50 min)." in guide.splitlines()
+
+
+def test_a_german_run_sheet_names_its_opening_closing_and_buffer_rows(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "de.yaml"
+    path.write_text("title: T\nlanguage: de\nbuffer: 5\nsections: [{title: S}]\n", encoding="utf-8")
+    guide = runner.invoke(main, ["guide", str(path)]).output.replace("## Ablaufplan", "## Run-sheet")
+    segments = [row[1] for row in _run_sheet(guide)]
+    assert segments == ["Einstieg", "S", "Abschluss", "Puffer", "Ende"]
 
 
 def test_guide_gives_the_total_running_time_and_the_planned_session(sora_guide: str) -> None:
@@ -145,5 +167,5 @@ def test_guide_shows_comparisons_tables_and_charts_with_their_formatting() -> No
     assert "**China's strides**\n\n- Facial recognition" in text
     assert re.search(r"\| Response +\| What it asks for +\| What the article expects +\|\n\| -+ \| -+ \| -+ \|", text)
     assert "| **Open collaboration** " in text
-    assert "- Minutes — Strengths and the gap: 12, Three responses: 14, Discussion: 19" in text
+    assert "- Minutes — Opening and closing: 4, Strengths and the gap: 10, Three responses: 12, Discussion: 19" in text
     assert "\n\n\n" not in text

@@ -18,8 +18,8 @@ duration: 45                 # planned minutes; `deckgen check` warns when the p
 start: "14:00"               # clock time the session starts: agenda, notes and guide show clock times
 # opening: 2                 # minutes for the title, thesis and agenda (default 2), counted in the plan
 # closing: 2                 # minutes for the takeaways, exit ticket and goodbye (default 2)
-# buffer: 3                  # minutes held in reserve (default 0)
-# shorter: [35]              # a shorter run that leaves out the items marked optional: true
+# buffer: 2                  # minutes held in reserve (default 0)
+# shorter: [40]              # a shorter run that leaves out the items marked optional: true
 # countdown: false           # question slides with minutes count them down (default true)
 # synopsis: The article and the session in a paragraph, for the facilitator's guide.
 # objectives:                # what participants can do afterwards; questions name them in serves
@@ -75,14 +75,14 @@ questions:
     kind: warm-up            # warm-ups open the session, right after the agenda
     follow_ups:
       - What surprised you?
-    minutes: 5
+    minutes: 4
   - prompt: Which claim is best supported by its evidence?
     kind: analysis
     after: argument
     follow_ups:
       - What evidence would change your mind?
     notes: Push for specific passages.
-    minutes: 15
+    minutes: 12
     format: pairs            # whole-room (default), pairs, small-groups, vote or write
     # id: best-supported     # a unique id for the question
     # serves: [weigh]        # the objectives it works towards
@@ -95,7 +95,7 @@ questions:
     minutes: 5
   - prompt: What would you do differently in your own work?
     kind: application
-    minutes: 10
+    minutes: 8
     # optional: true         # cut if late: a hidden slide, left out of the shorter runs
 takeaways:
   - The one thing to remember
