@@ -293,6 +293,26 @@ def test_user_template_warning_is_shown_by_build(runner: CliRunner, tmp_path: Pa
     assert "warning: template 'python-pptx-default.pptx' has no layout for thesis, agenda, quote, question" in result.output
 
 
+def test_build_shows_the_warnings_check_shows_once_each(runner: CliRunner, write_outline: Callable[..., Path],
+                                                          tmp_path: Path) -> None:
+    path = write_outline(
+        "title: T\nduration: 20\nsections:\n  - title: S\n    points: [{claim: C, minutes: 15}]\n"
+        "questions:\n  - {prompt: Why?, minutes: 5, tags: [x]}\n  - {prompt: Discuss it}\n"
+        "audiences:\n  short: {exclude_tags: [x]}\n  briefing: {set: {duration: 10}}\n")
+    template = THIRD_PARTY_TEMPLATES["python-pptx default"]
+    checked = invoke(runner, "check", path, "--template", template)
+    built = invoke(runner, "build", path, "-o", tmp_path / "out", "--all-audiences", "--template", template, "-j", "1")
+    assert built.exit_code == 0, built.output
+
+    def warnings(output: str) -> list[str]:
+        return [line for line in output.splitlines() if line.startswith("warning: ")]
+
+    assert sorted(warnings(built.output)) == sorted(warnings(checked.output))
+    assert len(warnings(built.output)) == len(set(warnings(built.output)))
+    assert sum("the plan takes 24 min" in line for line in warnings(built.output)) == 2  # base, and briefing's 10 min
+    assert sum("has no layout for" in line for line in warnings(built.output)) == 1  # once for three decks
+
+
 def test_quiet_prints_nothing_on_success(runner: CliRunner, tmp_path: Path) -> None:
     result = invoke(runner, "build", READING, SORA, "-o", tmp_path, "--quiet", "--template",
                     THIRD_PARTY_TEMPLATES["pandoc reference"])

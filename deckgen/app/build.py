@@ -10,7 +10,8 @@ from pathlib import Path
 
 from deckgen.app.epoch import source_date_epoch
 from deckgen.app.output import write_atomically
-from deckgen.app.templates import build_warnings, planned, plan_outline, template_for
+from deckgen.app.templates import outline_warnings, planned, plan_outline, template_for, template_warnings
+from deckgen.errors import Problem
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
 from deckgen.plan.slides import DeckPlan
@@ -32,7 +33,9 @@ class RenderedDeck:
     template: Path
     """The template file it was built on."""
     warnings: tuple[str, ...]
-    """Template fallbacks (a role without a layout of its own ...) and layouts named ambiguously."""
+    """What the template warns about (a role without a layout of its own, low contrast ...)."""
+    lints: tuple[Problem, ...]
+    """What ``check`` warns about the outline on this template, each at its line."""
     plan: DeckPlan
     """What the deck holds, slide by slide (the kit's guide names its slide numbers)."""
 
@@ -43,7 +46,8 @@ def render_outline(outline: Outline, template: str | Path | None = None) -> Rend
     prepared = template_for(outline, template)
     plan = planned(outline, prepared.profile)
     data = write_deck(plan, prepared, source_date_epoch())
-    return RenderedDeck(data, len(plan.slides), prepared.profile.path, build_warnings(outline, prepared.profile), plan)
+    return RenderedDeck(data, len(plan.slides), prepared.profile.path, template_warnings(prepared.profile),
+                        tuple(outline_warnings(outline, plan)), plan)
 
 
 def deck_bytes(outline: Outline, template: str | Path | None = None) -> bytes:

@@ -10,7 +10,6 @@ from deckgen.errors import DeckgenError, Problem, ProblemsError
 from deckgen.outline.audiences import emptied_audience
 from deckgen.outline.loader import load_variants
 from deckgen.outline.model import Outline
-from deckgen.plan.lint import lint_outline
 from deckgen.records import record
 
 
@@ -53,11 +52,16 @@ def check_outline(path: Path, template: str | None = None) -> CheckResult:
         for lint in lints:
             lint = replace(lint, path=path if lint.path else None)
             if outline.audience and lint not in warnings:
-                lint = replace(lint, message=f"{lint.message} (in audience '{outline.audience}')")
+                lint = in_audience(lint, outline.audience)
             if lint not in warnings:
                 warnings.append(lint)
         warnings += [replace(warning, path=path) for warning in emptied_audience(outline)]
     return CheckResult(path, errors, [] if errors else warnings)
+
+
+def in_audience(problem: Problem, audience: str) -> Problem:
+    """``problem`` as an audience variant has it: its message names the audience."""
+    return replace(problem, message=f"{problem.message} (in audience '{audience}')")
 
 
 def _problems(error: DeckgenError, path: Path) -> list[Problem]:
@@ -68,10 +72,10 @@ def _problems(error: DeckgenError, path: Path) -> list[Problem]:
 
 
 def outline_lints(outline: Outline, template: str | None) -> list[Problem]:
-    """Lints of the outline, of its plan, and the template's role fallbacks and text contrast."""
-    from deckgen.app.templates import plan_outline, profile_for
+    """Lints of the outline, of its plan, and the template's role fallbacks and text contrast:
+    what ``build`` shows too."""
+    from deckgen.app.templates import outline_warnings, plan_outline, profile_for, template_warnings
 
     plan = plan_outline(outline, template)
     profile = profile_for(outline, template)
-    fallbacks = [Problem(None, 0, 0, w) for w in profile.warnings + profile.lints]
-    return lint_outline(outline) + list(plan.warnings) + fallbacks
+    return outline_warnings(outline, plan) + [Problem(None, 0, 0, w) for w in template_warnings(profile)]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from deckgen.app.epoch import epoch_word
 from deckgen.app.manifest import Record
+from deckgen.errors import Problem
 from deckgen.outline.model import Outline
 from deckgen.records import record
 from deckgen.version import __version__
@@ -39,6 +40,9 @@ class Result:
     slides: int = 0
     errors: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    """What the build worked around: the template's warnings, libraries' warnings."""
+    lints: tuple[Problem, ...] = ()
+    """What ``check`` warns about the deck's outline (variant), at the outline as named."""
     record: Record | None = None
     """For the manifest: digests of the inputs and the written file."""
     kit_records: tuple[tuple[str, Record], ...] = ()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from deckgen.errors import OutlineError, Problem, TemplateError
 from deckgen.outline.model import Outline
 from deckgen.plan.deck import plan_deck
-from deckgen.plan.layouts import layout_warnings
+from deckgen.plan.lint import lint_outline
 from deckgen.plan.profile import TemplateProfile
 from deckgen.plan.slides import DeckPlan
 from deckgen.render.template.catalog import TemplateChoice, resolve_template
@@ -68,11 +68,17 @@ def planned(outline: Outline, profile: TemplateProfile) -> DeckPlan:
         raise OutlineError([replace(p, path=_shown(p.path) if p.path else None) for p in error.problems]) from None
 
 
-def build_warnings(outline: Outline, profile: TemplateProfile) -> tuple[str, ...]:
-    """What a build tells about ``outline``'s template: the template's own warnings, and each
-    ``layout:`` naming a layout name several layouts share (``check`` reports the rest)."""
-    shared = [replace(p, path=_shown(p.path) if p.path else None) for p in layout_warnings(outline, profile)]
-    return profile.warnings + tuple(str(problem) for problem in shared)
+def template_warnings(profile: TemplateProfile) -> tuple[str, ...]:
+    """What ``check`` and ``build`` tell about a template itself: roles it has no layout for,
+    layout names several layouts share, active content removed, text colours of low contrast."""
+    return profile.warnings + profile.lints
+
+
+def outline_warnings(outline: Outline, plan: DeckPlan) -> list[Problem]:
+    """What ``check`` and ``build`` warn about ``outline`` on its template, each at its line:
+    the outline's lints (bullets, timing, objectives) and its plan's (text shrunk to fit, a
+    ``layout:`` whose name several layouts share, a language without labels)."""
+    return lint_outline(outline) + list(plan.warnings)
 
 
 def _at_template_key(outline: Outline, error: TemplateError) -> TemplateError:

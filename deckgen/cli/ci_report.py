@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 def build_entries(outcome: BatchOutcome) -> list[Entry]:
     """One entry per deck, then one per outline that could not be planned and per failed PDF."""
     entries = [
-        Entry(str(r.job.output), str(r.job.outline), r.job.audience, r.status, r.seconds, r.errors, r.warnings)
+        Entry(str(r.job.output), str(r.job.outline), r.job.audience, r.status, r.seconds, r.errors,
+              r.warnings + tuple(str(lint) for lint in r.lints))
         for r in outcome.results
     ]
     for problem in outcome.problems:

@@ -24,10 +24,16 @@ def is_interactive() -> bool:
 
 
 class Reporter:
-    """Prints each result as it arrives: errors always, progress unless quiet."""
+    """Prints each result as it arrives: errors always, progress unless quiet.
+
+    Warnings are the ones ``check`` shows, each once per build: a template's warning once
+    however many decks use it, and a lint an audience variant shares with its base deck
+    once, as the base deck's (built first); a lint of the variant alone names its audience.
+    """
 
     def __init__(self, total: int, quiet: bool) -> None:
         self.quiet = quiet
+        self.shown: set[str] = set()
         self.bar: Any = None
         if not quiet and is_interactive() and total > 1:
             self.bar = click.progressbar(length=total, label="building", file=sys.stderr)
@@ -36,15 +42,27 @@ class Reporter:
     def __call__(self, result: Result) -> None:
         for line in result.errors:
             self._echo(f"error: {line}", err=True)
-        for line in result.warnings:
-            if not self.quiet:
-                self._echo(f"warning: {line}", err=True)
+        for line in self._warnings(result) if not self.quiet else ():
+            self._echo(f"warning: {line}", err=True)
         if result.status == "built" and not self.quiet and self.bar is None:
             self._echo(f"built {result.job.output} ({result.slides} slides)")
         elif result.status == "skipped" and not self.quiet and self.bar is None:
             self._echo(f"skipped {result.job.output} (unchanged)")
         if self.bar is not None:
             self.bar.update(1)
+
+    def _warnings(self, result: Result) -> list[str]:
+        """The result's warnings not shown yet in this build (and now counted as shown)."""
+        from deckgen.app.check import in_audience
+
+        audience = result.job.audience
+        lines = list(result.warnings)
+        for lint in result.lints:
+            if not (audience and str(lint) in self.shown):
+                lines.append(str(in_audience(lint, audience) if audience else lint))
+        fresh = [line for line in dict.fromkeys(lines) if line not in self.shown]
+        self.shown.update(fresh)
+        return fresh
 
     def _echo(self, text: str, err: bool = False) -> None:
         if self.bar is not None:
