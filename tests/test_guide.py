@@ -15,7 +15,7 @@ from tests.deck_helpers import READING, SORA_ZH, SPECS, fold
 
 @pytest.fixture(scope="module")
 def sora_guide() -> str:
-    result = CliRunner().invoke(main, ["guide", str(SORA)])
+    result = CliRunner().invoke(main, ["guide", "-o", "-", str(SORA)])
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -59,7 +59,7 @@ def test_the_run_sheet_times_add_up(sora_guide: str) -> None:
 
 def test_the_run_sheet_opens_and_closes_the_session_and_keeps_the_buffer(runner: CliRunner) -> None:
     session = Path(__file__).resolve().parent / "fixtures" / "outlines" / "session.yaml"
-    guide = runner.invoke(main, ["guide", str(session), "--start", "9:00"]).output
+    guide = runner.invoke(main, ["guide", "-o", "-", str(session), "--start", "9:00"]).output
     rows = [[time, segment.split(". ")[0], minutes, total] for time, _slide, segment, minutes, total in _run_sheet(guide)]
     assert rows == [
         ["09:00", "Opening", "3", "3"], ["09:03", "The gap", "9", "12"], ["09:12", "Discussion", "", ""],
@@ -72,7 +72,7 @@ def test_the_run_sheet_opens_and_closes_the_session_and_keeps_the_buffer(runner:
 def test_a_german_run_sheet_names_its_opening_closing_and_buffer_rows(runner: CliRunner, tmp_path: Path) -> None:
     path = tmp_path / "de.yaml"
     path.write_text("title: T\nlanguage: de\nbuffer: 5\nsections: [{title: S}]\n", encoding="utf-8")
-    guide = runner.invoke(main, ["guide", str(path)]).output.replace("## Ablaufplan", "## Run-sheet")
+    guide = runner.invoke(main, ["guide", "-o", "-", str(path)]).output.replace("## Ablaufplan", "## Run-sheet")
     segments = [row[1] for row in _run_sheet(guide)]
     assert segments == ["Einstieg", "S", "Abschluss", "Puffer", "Ende"]
 
@@ -100,7 +100,7 @@ def test_guide_numbers_questions_in_deck_order_with_kind_format_minutes_and_slid
 
 
 def test_guide_keeps_evidence_levels_as_nested_lists() -> None:
-    result = CliRunner().invoke(main, ["guide", str(READING)])
+    result = CliRunner().invoke(main, ["guide", "-o", "-", str(READING)])
     lines = result.output.splitlines()
     assert "- Evidence offered for the problem and for the proposed fix" in lines
     assert "  - Data the authors collected or cite" in lines
@@ -108,7 +108,7 @@ def test_guide_keeps_evidence_levels_as_nested_lists() -> None:
 
 
 def test_guide_of_an_audience_variant(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["guide", str(SORA), "--audience", "undergrad"])
+    result = CliRunner().invoke(main, ["guide", "-o", "-", str(SORA), "--audience", "undergrad"])
     assert result.exit_code == 0
     assert "Check for understanding: in one sentence, what is this article worried about?" in result.output
     assert "Why text-to-video? The article leaves the cause open" not in result.output
@@ -124,6 +124,36 @@ def test_guide_written_to_a_file(tmp_path: Path) -> None:
     assert "Total running time: 45 min (planned session: 45 min)." in text
 
 
+def test_guide_and_handout_write_their_default_files_alike(runner: CliRunner, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    shutil.copy(SPECS / "minimal.yaml", tmp_path / "guide.yaml")
+    monkeypatch.chdir(tmp_path)
+    guide, handout = runner.invoke(main, ["guide", "guide.yaml"]), runner.invoke(main, ["handout", "guide.yaml"])
+    assert (guide.exit_code, handout.exit_code) == (0, 0)
+    assert (guide.output, handout.output) == ("wrote guide-facilitator.md\n", "wrote guide-handout.docx\n")
+    assert (tmp_path / "guide-facilitator.md").read_text(encoding="utf-8").startswith("# ")
+    assert (tmp_path / "guide-handout.docx").read_bytes()[:2] == b"PK"
+
+
+def test_guide_and_handout_write_to_standard_output_with_dash(runner: CliRunner, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    guide = runner.invoke(main, ["guide", str(READING), "-o", "-"])
+    handout = CliRunner().invoke(main, ["handout", str(READING), "-o", "-"])
+    assert guide.output.startswith("# How to Read a Policy Paper\n") and handout.stdout_bytes[:2] == b"PK"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_word_handout_is_not_sent_to_a_terminal(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("deckgen.cli.main"), "_stdout_is_terminal", lambda: True)
+    result = runner.invoke(main, ["handout", str(READING), "-o", "-"])
+    assert result.exit_code == 2 and "a Word file cannot be shown on a terminal" in result.output
+
+
 def test_guide_of_a_chinese_outline_is_utf8(tmp_path: Path) -> None:
     target = tmp_path / "zh.md"
     assert CliRunner().invoke(main, ["guide", str(SORA_ZH), "-o", str(target)]).exit_code == 0
@@ -133,21 +163,21 @@ def test_guide_of_a_chinese_outline_is_utf8(tmp_path: Path) -> None:
 def test_guide_of_a_bad_outline_is_a_located_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("title: T\nsections:\n  - title: S\nquestions:\n  - prompt: Q\n    kind: analyse\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["guide", str(bad)])
+    result = CliRunner().invoke(main, ["guide", "-o", "-", str(bad)])
     assert result.exit_code == 1
     assert result.output.startswith(f"error: {bad}:6:11: questions[0].kind: 'analyse' is not one of")
     assert "Traceback" not in result.output
 
 
 def test_guide_of_a_minimal_outline() -> None:
-    result = CliRunner().invoke(main, ["guide", str(SPECS / "minimal.yaml")])
+    result = CliRunner().invoke(main, ["guide", "-o", "-", str(SPECS / "minimal.yaml")])
     assert result.exit_code == 0
     assert result.output.startswith("# A minimal guide\n")
     assert "## The only section" in result.output
 
 
 def test_a_chinese_guide_has_chinese_headings(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["guide", str(SORA_ZH)])
+    result = runner.invoke(main, ["guide", "-o", "-", str(SORA_ZH)])
     assert "## 流程表" in result.output and "## 要点总结" in result.output
     header = next(line for line in result.output.splitlines() if line.startswith("|"))
     assert [cell.strip() for cell in header.strip("|").split("|")] == ["时间", "幻灯片", "环节", "分钟", "累计"]

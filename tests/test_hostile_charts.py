@@ -292,9 +292,9 @@ def test_the_kit_guide_shows_outline_text_as_the_slides_do(tmp_path: Path) -> No
     _html_outline(tmp_path)
     result = deckgen("build", "in.yaml", "-o", "out", "--kit", cwd=tmp_path, env={"PATH": "/nonexistent"})
     assert result.returncode == 0, result.stderr
-    assert_guide_shows_the_slide_text((tmp_path / "out" / "in-guide.md").read_text(encoding="utf-8"),
+    assert_guide_shows_the_slide_text((tmp_path / "out" / "in-facilitator.md").read_text(encoding="utf-8"),
                                       tmp_path / "out" / "in.pptx")
-    word = docx.Document(str(tmp_path / "out" / "in-guide.docx"))
+    word = docx.Document(str(tmp_path / "out" / "in-facilitator.docx"))
     shown = [paragraph.text for paragraph in word.paragraphs]
     assert plain(HTML_TEXTS["summary"]) in shown and plain(HTML_TEXTS["title"]) in shown
 

@@ -136,8 +136,8 @@ CORPUS = [
             "rename an outline or the audience 'handout'"),
     Hostile("two-folders-one-outline-name", _outlines({"x/a.yaml": GOOD, "y/a.yaml": GOOD}), ("build", "x", "y", "-o", "out"), 1,
             "y/a.yaml: its deck would be out/a.pptx, which is also the deck of x/a.yaml"),
-    Hostile("kit-guide-over-an-outline", _outlines({"a.yaml": GOOD, "a-guide.md": GOOD}), ("build", "a.yaml", "a-guide.md", "-o", ".", "--kit"), 1,
-            "a.yaml: its Markdown guide would be a-guide.md, which is an outline of this build"),
+    Hostile("kit-guide-over-an-outline", _outlines({"a.yaml": GOOD, "a-facilitator.md": GOOD}), ("build", "a.yaml", "a-facilitator.md", "-o", ".", "--kit"), 1,
+            "a.yaml: its Markdown guide would be a-facilitator.md, which is an outline of this build"),
 ]
 
 NOTHING_WRITTEN = {"soffice-timeout-not-a-number", "soffice-timeout-infinite", "audience-named-notes", "audience-named-handout",

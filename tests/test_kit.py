@@ -56,7 +56,7 @@ def writer(soffice: str) -> str:
 
 
 def test_guide_markdown_escapes_outline_text_and_keeps_notes_in_the_quote(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["guide", str(KIT)])
+    result = runner.invoke(main, ["guide", "-o", "-", str(KIT)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "# Reading *Sora*: a seminar"  # the outline's own emphasis stays emphasis
@@ -66,16 +66,16 @@ def test_guide_markdown_escapes_outline_text_and_keeps_notes_in_the_quote(runner
 
 
 def test_guide_start_option_overrides_the_outline(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["guide", str(KIT), "--start", "9:30"])
+    result = runner.invoke(main, ["guide", "-o", "-", str(KIT), "--start", "9:30"])
     assert "| 09:32 | 4     | Q1. Have you seen an AI-generated video?" in result.output
-    bad = runner.invoke(main, ["guide", str(KIT), "--start", "25:00"])
+    bad = runner.invoke(main, ["guide", "-o", "-", str(KIT), "--start", "25:00"])
     assert bad.exit_code == 2 and "'25:00' is not a clock time" in bad.output
 
 
 def test_guide_slide_numbers_match_the_deck(runner: CliRunner, tmp_path: Path) -> None:
     assert runner.invoke(main, ["build", str(KIT), "-o", str(tmp_path / "kit.pptx")]).exit_code == 0
     titles = [title_of(slide) for slide in open_deck(tmp_path / "kit.pptx").slides]
-    guide = runner.invoke(main, ["guide", str(KIT)]).output
+    guide = runner.invoke(main, ["guide", "-o", "-", str(KIT)]).output
     rows = re.findall(r"^\| \d\d:\d\d \| (\d+) +\| (?:Q\d+\. )?([^|]+?) +\|", guide, re.MULTILINE)
     assert len(rows) == 10  # opening, 5 questions, 2 sections, the discussion block's divider, closing
     assert (rows[0], rows[-1]) == (("1", "**Opening**"), (str(titles.index("Takeaways") + 1), "**Closing**"))
@@ -173,7 +173,7 @@ def _kit_build(runner: CliRunner, out: Path, *extra: str) -> str:
 def test_build_kit_writes_every_file_and_a_notes_page_per_slide(runner: CliRunner, writer: str, tmp_path: Path) -> None:
     _kit_build(runner, tmp_path)
     for stem in ("kit", "kit-short"):
-        for suffix in ("-guide.md", "-guide.docx", "-handout.docx", ".pdf", "-notes.pdf", "-handout.pdf"):
+        for suffix in ("-facilitator.md", "-facilitator.docx", "-handout.docx", ".pdf", "-notes.pdf", "-handout.pdf"):
             assert (tmp_path / f"{stem}{suffix}").is_file(), f"{stem}{suffix}"
     deck = open_deck(tmp_path / "kit.pptx")
     notes_pdf = tmp_path / "kit-notes.pdf"
@@ -185,7 +185,7 @@ def test_build_kit_writes_every_file_and_a_notes_page_per_slide(runner: CliRunne
     for pdf in ("kit.pdf", "kit-notes.pdf", "kit-handout.pdf"):
         assert _pdfinfo(tmp_path / pdf)["Tagged"] == "yes"
     manifest = json.loads((tmp_path / ".deckgen-manifest.json").read_text(encoding="utf-8"))["decks"]
-    assert {"kit-guide.md", "kit-guide.docx", "kit-handout.docx", "kit.pdf", "kit-notes.pdf", "kit-handout.pdf"} <= set(manifest)
+    assert {"kit-facilitator.md", "kit-facilitator.docx", "kit-handout.docx", "kit.pdf", "kit-notes.pdf", "kit-handout.pdf"} <= set(manifest)
 
 
 def test_an_unchanged_kit_is_skipped_and_a_changed_outline_rebuilds_it(runner: CliRunner, tmp_path: Path,
@@ -197,11 +197,11 @@ def test_an_unchanged_kit_is_skipped_and_a_changed_outline_rebuilds_it(runner: C
     out = tmp_path / "out"
     runner.invoke(main, ["build", str(outline), "--kit", "-o", str(out)])
     assert "0 built, 2 skipped" in runner.invoke(main, ["build", str(outline), "--kit", "-o", str(out)]).output
-    (out / "kit-guide.md").unlink()
+    (out / "kit-facilitator.md").unlink()
     assert "1 built, 1 skipped" in runner.invoke(main, ["build", str(outline), "--kit", "-o", str(out)]).output
     outline.write_text(outline.read_text(encoding="utf-8").replace("Go round quickly.", "Go round."), encoding="utf-8")
     assert "2 built" in runner.invoke(main, ["build", str(outline), "--kit", "-o", str(out)]).output
-    assert "> Go round." in (out / "kit-guide.md").read_text(encoding="utf-8").splitlines()
+    assert "> Go round." in (out / "kit-facilitator.md").read_text(encoding="utf-8").splitlines()
 
 
 def test_without_libreoffice_the_kit_says_which_pdfs_it_skipped(runner: CliRunner, tmp_path: Path,
@@ -213,7 +213,19 @@ def test_without_libreoffice_the_kit_says_which_pdfs_it_skipped(runner: CliRunne
     assert ("warning: LibreOffice (soffice) is not installed: skipped 3 PDF(s) of the kit "
             "(kit-short.pdf, kit-short-notes.pdf, kit-short-handout.pdf); install LibreOffice") in result.output
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
-        "kit-short-guide.docx", "kit-short-guide.md", "kit-short-handout.docx", "kit-short.pptx"]
+        "kit-short-facilitator.docx", "kit-short-facilitator.md", "kit-short-handout.docx", "kit-short.pptx"]
+
+
+def test_an_outline_named_guide_gets_kit_names_that_read_well(runner: CliRunner, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kit_pdfs, "soffice_path", lambda: None)
+    monkeypatch.setattr("deckgen.app.pdf.soffice_path", lambda: None)
+    outline = tmp_path / "guide.yaml"
+    assert runner.invoke(main, ["new", str(outline)]).exit_code == 0
+    result = runner.invoke(main, ["build", str(outline), "--kit", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == [
+        "guide-facilitator.docx", "guide-facilitator.md", "guide-handout.docx", "guide.pptx"]
 
 
 def test_without_writer_the_kit_skips_only_the_handout_pdfs(runner: CliRunner, soffice: str, tmp_path: Path,
