@@ -47,6 +47,8 @@ CORPUS = [
     Case("tabs.yaml", "3:1", "indent with spaces, not tabs"),
     Case("unclosed-quote.yaml", "4:1", "a quote is not closed"),
     Case("bad-indent.yaml", "4:4", "check the indentation of this line"),
+    Case("key-indented-deeper.yaml", "6:10", "'kind:' is indented deeper than 'prompt:' on line 5, so YAML reads it as "
+         "more text of that value; indent it like 'prompt:' (column 5) if it is a key of its own"),
     Case("two-documents.yaml", "4:1", "remove the extra '---'"),
     Case("top-level-list.yaml", "1:1", "must be a mapping with title and sections, not a list"),
     Case("python-tag.yaml", "1:8", "the tag !!python/object/apply:os.system is not allowed in an outline"),
@@ -154,7 +156,7 @@ CORPUS = [
     Case("../outlines/bad/tags-number.yaml", "6:16", "tags[0]: expected text, got a number (2024)"),
     Case("../outlines/bad/zero-duration.yaml", "2:11", "duration: must be greater than 0, got 0"),
 ]
-"""The corpus: 98 bad inputs."""
+"""The corpus: 99 bad inputs."""
 CHECK_CORPUS = [case for case in CORPUS if "check" in case.commands]
 
 
