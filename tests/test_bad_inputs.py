@@ -47,6 +47,8 @@ CORPUS = [
     Case("tabs.yaml", "3:1", "indent with spaces, not tabs"),
     Case("unclosed-quote.yaml", "4:1", "a quote is not closed"),
     Case("bad-indent.yaml", "4:4", "check the indentation of this line"),
+    Case("key-indented-deeper.yaml", "6:10", "'kind:' is indented deeper than 'prompt:' on line 5, so YAML reads it as "
+         "more text of that value; indent it like 'prompt:' (column 5) if it is a key of its own"),
     Case("two-documents.yaml", "4:1", "remove the extra '---'"),
     Case("top-level-list.yaml", "1:1", "must be a mapping with title and sections, not a list"),
     Case("python-tag.yaml", "1:8", "the tag !!python/object/apply:os.system is not allowed in an outline"),
@@ -88,6 +90,30 @@ CORPUS = [
     Case("audience-bad-kind.yaml", "8:15", "'warmup' is not one of warm-up"),
     Case("audience-unknown.yaml", "4:1", "audience: 'undergrd' is not one of policy, undergrad (did you mean 'undergrad'?)",
          build_args=("--audience", "undergrd"), deck="audience-unknown-undergrd.pptx", commands=("build",)),
+    # --- the session: objectives, timing, teaching-note fields
+    Case("objective-no-id.yaml", "3:5", "objectives[0]: missing required key 'id'"),
+    Case("objective-duplicate-id.yaml", "4:10", "objectives[1].id: duplicate objective id 'diagnose' (first at line 3)"),
+    Case("serves-unknown.yaml", "9:21",
+         "questions[0].serves[1]: 'diagnos' is not an objective id (did you mean 'diagnose'?); ids: diagnose, weigh"),
+    Case("serves-no-objectives.yaml", "6:14", "'diagnose' is not an objective id; the outline has no objectives "
+         "(add objectives: [{id: diagnose, text: ...}])"),
+    Case("serves-string.yaml", "8:13", "serves: expected a list (write [\"diagnose\"] for a single item), got text"),
+    Case("question-duplicate-id.yaml", "6:10", "questions[1].id: duplicate question id 'why' (first at line 5)"),
+    Case("optional-quoted.yaml", "6:19", "optional: expected true or false, got text ('yes'); remove the quotes"),
+    Case("optional-number.yaml", "6:15", "questions[0].optional: expected true or false, got a number (1)"),
+    Case("countdown-text.yaml", "2:12", "countdown: expected true or false, got text (sometimes)"),
+    Case("buffer-negative.yaml", "2:9", "buffer: must be 0 or more, got -5"),
+    Case("opening-text.yaml", "2:10", "opening: expected a number of minutes, got text"),
+    Case("shorter-twice.yaml", "3:19", "shorter[2]: '45' is given twice (first at line 3); give each once"),
+    Case("shorter-number.yaml", "3:10", "shorter: expected a list (write [45] for a single item), got a number (45)"),
+    Case("glossary-list.yaml", "2:11", "glossary: expected a mapping, got a list"),
+    Case("glossary-blank.yaml", "4:8", "glossary.T2V: must not be empty"),
+    Case("board-unknown-key.yaml", "4:5", "board[0].itmes: unknown key (did you mean 'items'?); allowed keys: title, items"),
+    Case("exit-ticket-string.yaml", "2:14", "exit_ticket: expected a list (write [\"One thing you will remember\"]"),
+    Case("expect-mapping.yaml", "7:7", "questions[0].expect: expected a list, got a mapping"),
+    Case("audience-set-buffer.yaml", "6:19", "audiences.short.set.buffer: must be 0 or more, got -1 (in audience 'short')"),
+    Case("audience-serves-unknown.yaml", "8:58", "audiences.novice.questions[0].serves[0]: 'diagnoze' is not an objective id "
+         "(did you mean 'diagnose'?)"),
     # --- rich content: links, tables, charts, layouts
     Case("link-file.yaml", "6:20", "link target 'file:///etc/passwd' is not allowed; links must start with https://"),
     Case("table-ragged.yaml", "10:15", "rows[1]: this row has 2 cell(s) but the header has 3; give every row 3 cells"),
@@ -130,7 +156,7 @@ CORPUS = [
     Case("../outlines/bad/tags-number.yaml", "6:16", "tags[0]: expected text, got a number (2024)"),
     Case("../outlines/bad/zero-duration.yaml", "2:11", "duration: must be greater than 0, got 0"),
 ]
-"""The corpus: 70 bad inputs."""
+"""The corpus: 99 bad inputs."""
 CHECK_CORPUS = [case for case in CORPUS if "check" in case.commands]
 
 

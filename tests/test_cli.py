@@ -117,8 +117,9 @@ def test_every_problem_of_an_outline_is_reported_at_once(runner: CliRunner, writ
     assert errors == [
         f"error: {path}:1:1: missing required key 'sections'",
         (f"error: {path}:2:1: sectons: unknown key (did you mean 'sections'?); allowed keys: deckgen, title, subtitle, "
-         "presenter, date, template, language, duration, footer, start, source, thesis, preparation, vars, sections, questions, takeaways, "
-         "references, audiences"),
+         "presenter, date, template, language, duration, footer, start, opening, closing, buffer, shorter, countdown, "
+         "source, thesis, synopsis, objectives, preparation, vars, sections, questions, takeaways, exit_ticket, board, "
+         "glossary, epilogue, references, audiences"),
         f"error: {path}:{BAD_KIND_MESSAGE.replace('6:11', '5:11')}",
     ]
 
@@ -319,6 +320,27 @@ def test_build_shows_the_template_warnings_check_shows(runner: CliRunner, tmp_pa
     assert template_lines(built.output) == template_lines(checked.output) != []
 
 
+def test_build_shows_the_warnings_check_shows_once_each(runner: CliRunner, write_outline: Callable[..., Path],
+                                                          tmp_path: Path) -> None:
+    path = write_outline(
+        "title: T\nduration: 20\nsections:\n  - title: S\n    points: [{claim: C, minutes: 15}]\n"
+        "questions:\n  - {prompt: Why?, minutes: 5, tags: [x]}\n  - {prompt: Discuss it}\n"
+        "audiences:\n  short: {exclude_tags: [x]}\n  briefing: {set: {duration: 10}}\n")
+    template = THIRD_PARTY_TEMPLATES["python-pptx default"]
+    checked = invoke(runner, "check", path, "--template", template)
+    built = invoke(runner, "build", path, "-o", tmp_path / "out", "--all-audiences", "--template", template, "-j", "1")
+    assert built.exit_code == 0, built.output
+
+    def warnings(output: str) -> list[str]:
+        return [line for line in output.splitlines() if line.startswith("warning: ")]
+
+    assert sorted(warnings(built.output)) == sorted(warnings(checked.output))
+    assert len(warnings(built.output)) == len(set(warnings(built.output)))
+    assert sum("the plan takes 24 min" in line for line in warnings(built.output)) == 2  # base, and briefing's 10 min
+    assert sum("has no layout for" in line for line in warnings(built.output)) == 1  # once for three decks
+    assert sum("below WCAG AA" in line for line in warnings(built.output)) == 2  # its two contrast lints, once each
+
+
 def test_quiet_prints_nothing_on_success(runner: CliRunner, tmp_path: Path) -> None:
     result = invoke(runner, "build", READING, SORA, "-o", tmp_path, "--quiet", "--template",
                     THIRD_PARTY_TEMPLATES["pandoc reference"])
@@ -401,8 +423,22 @@ def test_duration_lint_points_at_the_duration_line(runner: CliRunner, write_outl
     path = write_outline("title: T\nduration: 60\nsections:\n  - title: S\n    points:\n      - {claim: C, minutes: 5}\n")
     result = invoke(runner, "check", "--strict", path)
     assert result.exit_code == 1
-    line = next(line for line in result.output.splitlines() if "timings add up to 5 min" in line)
+    line = next(line for line in result.output.splitlines() if "the plan takes 9 min" in line)
     assert line.startswith(f"error: {path}:2:")
+
+
+def test_the_session_warnings_pass_check_but_fail_strict(runner: CliRunner, write_outline: Callable[..., Path]) -> None:
+    path = write_outline(
+        "title: T\nduration: 25\nshorter: [20]\nobjectives: [{id: one, text: Name a claim}]\n"
+        "sections:\n  - title: S\n    points: [{claim: C, minutes: 20}]\n"
+        "questions:\n  - {prompt: Why?, follow_ups: [And?, So?, Then?], minutes: 4}\n"
+        "  - {prompt: How?, minutes: 2}\n")
+    relaxed, strict = invoke(runner, "check", path), invoke(runner, "check", "--strict", path)
+    lines = [line.split(": ", 2)[1:] for line in relaxed.output.splitlines() if line.startswith("warning: ")]
+    assert [(where.rsplit(":", 2)[1], text.split(":")[0]) for where, text in lines] == [
+        ("2", "duration"), ("3", "shorter[0]"), ("4", "objectives[0]"), ("8", "questions")]
+    assert relaxed.exit_code == 0 and "the plan takes 30 min" in relaxed.output and "declared 25 min" in relaxed.output
+    assert strict.exit_code == 1 and "0 of 1 outlines OK, 4 warnings" in strict.output
 
 
 def test_lints_of_an_audience_variant_name_the_audience(runner: CliRunner) -> None:
@@ -525,3 +561,21 @@ def test_starter_shows_every_rich_content_field_and_its_examples_build(tmp_path:
     points = [p for s in outline.sections for p in s.points]
     assert all(any(getattr(p, key) for p in points) for key in ("layout", "compare", "table", "chart"))
     assert deck_bytes(outline)
+
+
+def test_starter_shows_the_session_fields_commented_and_they_check(runner: CliRunner, tmp_path: Path) -> None:
+    import re
+
+    from deckgen.outline.starter import starter_outline
+
+    text = starter_outline("guide.yaml")
+    keys = ("opening", "closing", "buffer", "shorter", "countdown", "synopsis", "objectives", "id", "serves", "expect",
+            "misconceptions", "optional", "exit_ticket", "board", "glossary", "epilogue")
+    for key in keys:
+        assert re.search(rf"^\s*# {key}:", text, re.MULTILINE), key
+    pattern = rf"^(\s*)# ((?:{'|'.join(keys)}):|  - {{)"
+    uncommented = "\n".join(re.sub(pattern, r"\1\2", line) for line in text.splitlines())
+    path = tmp_path / "guide.yaml"
+    path.write_text(uncommented, encoding="utf-8")
+    result = invoke(runner, "check", "--strict", path)
+    assert result.exit_code == 0, result.output

@@ -13,8 +13,10 @@ from deckgen.outline.schema import outline_json_schema
 
 def test_the_outline_keys_come_from_the_model_in_declaration_order() -> None:
     assert F.OUTLINE.names == (
-        "deckgen", "title", "subtitle", "presenter", "date", "template", "language", "duration", "footer", "start", "source",
-        "thesis", "preparation", "vars", "sections", "questions", "takeaways", "references", "audiences",
+        "deckgen", "title", "subtitle", "presenter", "date", "template", "language", "duration", "footer", "start",
+        "opening", "closing", "buffer", "shorter", "countdown", "source", "thesis", "synopsis", "objectives",
+        "preparation", "vars", "sections", "questions", "takeaways", "exit_ticket", "board", "glossary", "epilogue",
+        "references", "audiences",
     )
     assert F.OUTLINE.model is model.Outline
 

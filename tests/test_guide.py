@@ -18,7 +18,7 @@ SORA_AR = OUTLINES / "sora-china-ai.ar.yaml"
 
 @pytest.fixture(scope="module")
 def sora_guide() -> str:
-    result = CliRunner().invoke(main, ["guide", str(SORA)])
+    result = CliRunner().invoke(main, ["guide", "-o", "-", str(SORA)])
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -39,12 +39,14 @@ def test_guide_opens_with_the_run_sheet_of_sections_and_questions(sora_guide: st
     headings = [line for line in sora_guide.splitlines() if line.startswith("## ")]
     assert headings[0] == "## Run-sheet"
     rows = _run_sheet(sora_guide)
-    assert rows[0] == ["14:00", "4", "Sora's leap", "5", "5"]
+    assert rows[0] == ["14:00", "1", "Opening", "2", "2"]
+    assert rows[1] == ["14:02", "4", "Sora's leap", "4", "6"]
+    assert rows[-2] == ["14:58", "30", "Closing", "2", "60"]
     assert rows[-1] == ["15:00", "", "End", "", "60"]
 
 
 def test_run_sheet_sets_sections_in_bold(sora_guide: str) -> None:
-    assert "| 14:00 | 4     | **Sora's leap** " in sora_guide
+    assert "| 14:02 | 4     | **Sora's leap** " in sora_guide
 
 
 def test_the_run_sheet_times_add_up(sora_guide: str) -> None:
@@ -56,6 +58,26 @@ def test_the_run_sheet_times_add_up(sora_guide: str) -> None:
         total += float(minutes or 0)
         if running:
             assert float(running) == total
+
+
+def test_the_run_sheet_opens_and_closes_the_session_and_keeps_the_buffer(runner: CliRunner) -> None:
+    session = Path(__file__).resolve().parent / "fixtures" / "outlines" / "session.yaml"
+    guide = runner.invoke(main, ["guide", "-o", "-", str(session), "--start", "9:00"]).output
+    rows = [[time, segment.split(". ")[0], minutes, total] for time, _slide, segment, minutes, total in _run_sheet(guide)]
+    assert rows == [
+        ["09:00", "Opening", "3", "3"], ["09:03", "The gap", "9", "12"], ["09:12", "Discussion", "", ""],
+        ["09:12", "Q1", "10", "22"], ["09:22", "Q2", "8", "30"], ["09:30", "Closing", "4.5", "34.5"],
+        ["09:34", "Buffer", "2", "36.5"], ["09:36", "End", "", "36.5"],
+    ]
+    assert "Total running time: 36.5 min (planned session: 50 min)." in guide.splitlines()
+
+
+def test_a_german_run_sheet_names_its_opening_closing_and_buffer_rows(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "de.yaml"
+    path.write_text("title: T\nlanguage: de\nbuffer: 5\nsections: [{title: S}]\n", encoding="utf-8")
+    guide = runner.invoke(main, ["guide", "-o", "-", str(path)]).output.replace("## Ablaufplan", "## Run-sheet")
+    segments = [row[1] for row in _run_sheet(guide)]
+    assert segments == ["Einstieg", "S", "Abschluss", "Puffer", "Ende"]
 
 
 def test_guide_gives_the_total_running_time_and_the_planned_session(sora_guide: str) -> None:
@@ -81,7 +103,7 @@ def test_guide_numbers_questions_in_deck_order_with_kind_format_minutes_and_slid
 
 
 def test_guide_keeps_evidence_levels_as_nested_lists() -> None:
-    result = CliRunner().invoke(main, ["guide", str(READING)])
+    result = CliRunner().invoke(main, ["guide", "-o", "-", str(READING)])
     lines = result.output.splitlines()
     assert "- Evidence offered for the problem and for the proposed fix" in lines
     assert "  - Data the authors collected or cite" in lines
@@ -89,7 +111,7 @@ def test_guide_keeps_evidence_levels_as_nested_lists() -> None:
 
 
 def test_guide_of_an_audience_variant(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["guide", str(SORA), "--audience", "undergrad"])
+    result = CliRunner().invoke(main, ["guide", "-o", "-", str(SORA), "--audience", "undergrad"])
     assert result.exit_code == 0
     assert "Check for understanding: in one sentence, what is this article worried about?" in result.output
     assert "Why text-to-video? The cause the article reports, and our reading" not in result.output
@@ -105,6 +127,36 @@ def test_guide_written_to_a_file(tmp_path: Path) -> None:
     assert "Total running time: 45 min (planned session: 45 min)." in text
 
 
+def test_guide_and_handout_write_their_default_files_alike(runner: CliRunner, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    shutil.copy(SPECS / "minimal.yaml", tmp_path / "seminar.yaml")
+    monkeypatch.chdir(tmp_path)
+    guide, handout = runner.invoke(main, ["guide", "seminar.yaml"]), runner.invoke(main, ["handout", "seminar.yaml"])
+    assert (guide.exit_code, handout.exit_code) == (0, 0)
+    assert (guide.output, handout.output) == ("wrote seminar-guide.md\n", "wrote seminar-handout.docx\n")
+    assert (tmp_path / "seminar-guide.md").read_text(encoding="utf-8").startswith("# ")
+    assert (tmp_path / "seminar-handout.docx").read_bytes()[:2] == b"PK"
+
+
+def test_guide_and_handout_write_to_standard_output_with_dash(runner: CliRunner, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    guide = runner.invoke(main, ["guide", str(READING), "-o", "-"])
+    handout = CliRunner().invoke(main, ["handout", str(READING), "-o", "-"])
+    assert guide.output.startswith("# How to Read a Policy Paper\n") and handout.stdout_bytes[:2] == b"PK"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_word_handout_is_not_sent_to_a_terminal(runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("deckgen.cli.main"), "_stdout_is_terminal", lambda: True)
+    result = runner.invoke(main, ["handout", str(READING), "-o", "-"])
+    assert result.exit_code == 2 and "a Word file cannot be shown on a terminal" in result.output
+
+
 def test_guide_of_a_chinese_outline_is_utf8(tmp_path: Path) -> None:
     target = tmp_path / "zh.md"
     assert CliRunner().invoke(main, ["guide", str(SORA_ZH), "-o", str(target)]).exit_code == 0
@@ -114,21 +166,21 @@ def test_guide_of_a_chinese_outline_is_utf8(tmp_path: Path) -> None:
 def test_guide_of_a_bad_outline_is_a_located_error(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("title: T\nsections:\n  - title: S\nquestions:\n  - prompt: Q\n    kind: analyse\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["guide", str(bad)])
+    result = CliRunner().invoke(main, ["guide", "-o", "-", str(bad)])
     assert result.exit_code == 1
     assert result.output.startswith(f"error: {bad}:6:11: questions[0].kind: 'analyse' is not one of")
     assert "Traceback" not in result.output
 
 
 def test_guide_of_a_minimal_outline() -> None:
-    result = CliRunner().invoke(main, ["guide", str(SPECS / "minimal.yaml")])
+    result = CliRunner().invoke(main, ["guide", "-o", "-", str(SPECS / "minimal.yaml")])
     assert result.exit_code == 0
     assert result.output.startswith("# A minimal guide\n")
     assert "## The only section" in result.output
 
 
 def test_a_chinese_guide_has_chinese_headings(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["guide", str(SORA_ZH)])
+    result = runner.invoke(main, ["guide", "-o", "-", str(SORA_ZH)])
     assert "## 流程表" in result.output and "## 要点总结" in result.output
     header = next(line for line in result.output.splitlines() if line.startswith("|"))
     assert [cell.strip() for cell in header.strip("|").split("|")] == ["时间", "幻灯片", "环节", "分钟", "累计"]
@@ -137,14 +189,14 @@ def test_a_chinese_guide_has_chinese_headings(runner: CliRunner) -> None:
 
 
 def test_a_chinese_guide_numbers_questions_and_names_slides_in_chinese(runner: CliRunner) -> None:
-    lines = runner.invoke(main, ["guide", str(SORA_ZH)]).output.splitlines()
+    lines = runner.invoke(main, ["guide", str(SORA_ZH), "-o", "-"]).output.splitlines()
     assert any(line.startswith("### 问题 1：") for line in lines)
     assert "_热身 · 3 分钟 · 第 7 张幻灯片_" in lines  # a slide, not a page (页)
     assert not any(re.search(r"第 \d+ 页", line) or line.startswith("### Q") for line in lines)
 
 
 def test_an_arabic_guide_labels_questions_in_arabic_and_counts_minutes_grammatically(runner: CliRunner) -> None:
-    lines = runner.invoke(main, ["guide", str(SORA_AR)]).output.splitlines()
+    lines = runner.invoke(main, ["guide", str(SORA_AR), "-o", "-"]).output.splitlines()
     assert "### س1. هل ساعد التركيز على «البيانات الضخمة» والمبادرات الحكومية الابتكارَ العضوي أم أعاقه؟" in lines
     assert "_تحليل · 10 دقائق · الشريحة 10_" in lines  # three to ten take the plural
     assert "المدة الإجمالية: 30 دقيقة (مدة الجلسة المخططة: 30 دقيقة)." in lines
@@ -162,5 +214,6 @@ def test_guide_shows_comparisons_tables_and_charts_with_their_formatting() -> No
     assert "**China's strides**\n\n- Substantial strides in various AI domains, including\n  - Facial recognition" in text
     assert re.search(r"\| Response +\| What it asks for +\| What the article says it could bring +\|\n\| -+ \| -+ \| -+ \|", text)
     assert "| **Open collaboration** " in text
-    assert "- Minutes — Strides and the gap: 12, Three potential responses: 14, Our session: 1, Discussion: 18" in text
+    assert ("- Minutes — Opening and closing: 4, Strides and the gap: 10, Three potential responses: 12, "
+            "Our session: 1, Discussion: 18") in text
     assert "\n\n\n" not in text

@@ -184,7 +184,7 @@ def _run(*args: str, cwd: Path, stdout: int | object, close_stdout: bool = False
                           text=True, timeout=TIMEOUT_S, preexec_fn=prepare, env={**os.environ, "CI": "true"})
 
 
-@pytest.mark.parametrize("args", [("guide", "in.yaml"), ("schema",), ("help", "format"), ("templates", "list")],
+@pytest.mark.parametrize("args", [("guide", "in.yaml", "-o", "-"), ("schema",), ("help", "format"), ("templates", "list")],
                          ids=["guide", "schema", "help-format", "templates-list"])
 def test_standard_output_on_a_full_device_is_one_error_line(args: tuple[str, ...], tmp_path: Path) -> None:
     _outline(GOOD)(tmp_path)
@@ -196,7 +196,7 @@ def test_standard_output_on_a_full_device_is_one_error_line(args: tuple[str, ...
 
 def test_a_guide_to_a_closed_standard_output_fails_instead_of_vanishing(tmp_path: Path) -> None:
     _outline(GOOD)(tmp_path)
-    result = _run("guide", "in.yaml", cwd=tmp_path, stdout=subprocess.DEVNULL, close_stdout=True)
+    result = _run("guide", "in.yaml", "-o", "-", cwd=tmp_path, stdout=subprocess.DEVNULL, close_stdout=True)
     assert result.returncode == 1
     assert result.stderr == ("error: cannot write to standard output (it is closed); "
                              "redirect it to a file or to /dev/null\n")
@@ -225,7 +225,7 @@ def test_a_closed_pipe_ends_quietly_like_sigpipe(tmp_path: Path) -> None:
 
 def test_standard_output_still_carries_the_guide(tmp_path: Path) -> None:
     _outline(GOOD)(tmp_path)
-    result = _run("guide", "in.yaml", cwd=tmp_path, stdout=subprocess.PIPE)
+    result = _run("guide", "in.yaml", "-o", "-", cwd=tmp_path, stdout=subprocess.PIPE)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# T\n")
 

@@ -56,7 +56,7 @@ def writer(soffice: str) -> str:
 
 
 def test_guide_markdown_escapes_outline_text_and_keeps_notes_in_the_quote(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["guide", str(KIT)])
+    result = runner.invoke(main, ["guide", "-o", "-", str(KIT)])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "# Reading *Sora*: a seminar"  # the outline's own emphasis stays emphasis
@@ -66,19 +66,20 @@ def test_guide_markdown_escapes_outline_text_and_keeps_notes_in_the_quote(runner
 
 
 def test_guide_start_option_overrides_the_outline(runner: CliRunner) -> None:
-    result = runner.invoke(main, ["guide", str(KIT), "--start", "9:30"])
-    assert "| 09:30 | 4     | Q1. Have you seen an AI-generated video?" in result.output
-    bad = runner.invoke(main, ["guide", str(KIT), "--start", "25:00"])
+    result = runner.invoke(main, ["guide", "-o", "-", str(KIT), "--start", "9:30"])
+    assert "| 09:32 | 4     | Q1. Have you seen an AI-generated video?" in result.output
+    bad = runner.invoke(main, ["guide", "-o", "-", str(KIT), "--start", "25:00"])
     assert bad.exit_code == 2 and "'25:00' is not a clock time" in bad.output
 
 
 def test_guide_slide_numbers_match_the_deck(runner: CliRunner, tmp_path: Path) -> None:
     assert runner.invoke(main, ["build", str(KIT), "-o", str(tmp_path / "kit.pptx")]).exit_code == 0
     titles = [title_of(slide) for slide in open_deck(tmp_path / "kit.pptx").slides]
-    guide = runner.invoke(main, ["guide", str(KIT)]).output
+    guide = runner.invoke(main, ["guide", "-o", "-", str(KIT)]).output
     rows = re.findall(r"^\| \d\d:\d\d \| (\d+) +\| (?:Q\d+\. )?([^|]+?) +\|", guide, re.MULTILINE)
-    assert len(rows) == 8  # 5 questions, 2 sections and the discussion block's divider
-    for number, segment in rows:
+    assert len(rows) == 10  # opening, 5 questions, 2 sections, the discussion block's divider, closing
+    assert (rows[0], rows[-1]) == (("1", "**Opening**"), (str(titles.index("Takeaways") + 1), "**Closing**"))
+    for number, segment in rows[1:-1]:
         assert titles[int(number) - 1] == segment.strip("*")
 
 
@@ -89,9 +90,11 @@ def test_guide_docx_has_the_run_sheet_table_first_real_headings_and_properties(r
     document = docx.Document(str(target))
     table = document.tables[0]
     assert [c.text for c in table.rows[0].cells] == ["Time", "Slide", "Segment", "Min", "Total"]
-    assert [c.text for c in table.rows[1].cells] == ["14:00", "4", "Q1. Have you seen an AI-generated video?", "3", "3"]
-    assert [c.text for c in table.rows[-1].cells] == ["14:50", "", "End", "", "50"]
-    assert table.rows[3].cells[2].paragraphs[0].runs[0].bold  # a section row: "Sora's leap"
+    assert [c.text for c in table.rows[1].cells] == ["14:00", "1", "Opening", "2", "2"]
+    assert [c.text for c in table.rows[2].cells] == ["14:02", "4", "Q1. Have you seen an AI-generated video?", "3", "5"]
+    assert [c.text for c in table.rows[-2].cells] == ["14:52", "14", "Closing", "2", "54"]
+    assert [c.text for c in table.rows[-1].cells] == ["14:54", "", "End", "", "54"]
+    assert table.rows[4].cells[2].paragraphs[0].runs[0].bold  # a section row: "Sora's leap"
     styles = [(p.style.name, p.text) for p in document.paragraphs if p.style is not None and p.text]
     assert styles[0] == ("Title", "Reading Sora: a seminar")
     assert ("Heading 1", "Run-sheet") in styles and ("Heading 2", "Q4. Did big data help or hinder organic innovation?") in styles
@@ -403,6 +406,18 @@ def test_without_libreoffice_the_kit_says_which_pdfs_it_skipped(runner: CliRunne
             "(kit-short.pdf, kit-short-notes.pdf, kit-short-handout.pdf); install LibreOffice") in result.output
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
         "kit-short-guide.docx", "kit-short-guide.md", "kit-short-handout.docx", "kit-short.pptx"]
+
+
+def test_a_new_outline_builds_a_kit_of_the_kit_names(runner: CliRunner, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(kit_pdfs, "soffice_path", lambda: None)
+    monkeypatch.setattr("deckgen.app.pdf.soffice_path", lambda: None)
+    outline = tmp_path / "seminar.yaml"
+    assert runner.invoke(main, ["new", str(outline)]).exit_code == 0
+    result = runner.invoke(main, ["build", str(outline), "--kit", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == [
+        "seminar-guide.docx", "seminar-guide.md", "seminar-handout.docx", "seminar.pptx"]
 
 
 def test_without_writer_the_kit_skips_only_the_handout_pdfs(runner: CliRunner, soffice: str, tmp_path: Path,

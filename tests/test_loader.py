@@ -19,8 +19,10 @@ from deckgen.outline.model import (
     MAX_CHART_CATEGORIES,
     MAX_CHART_SERIES,
     MAX_TABLE_COLUMNS,
+    BoardColumn,
     Bullet,
     Image,
+    Objective,
     Position,
     Quote,
     Source,
@@ -127,6 +129,48 @@ def test_minimal_outline_gets_defaults() -> None:
     assert outline.title == "Minimal" and outline.language == "en" and outline.version == 1
     assert outline.sections[0].title == "Only section"
     assert (outline.subtitle, outline.source, outline.questions, outline.audiences) == (None, None, (), {})
+    assert (outline.opening, outline.closing, outline.buffer, outline.shorter, outline.countdown) == (2, 2, 0, (), True)
+    assert (outline.objectives, outline.board, outline.glossary, outline.exit_ticket) == ((), (), {}, ())
+    assert (outline.synopsis, outline.epilogue) == (None, None)
+
+
+def test_session_fields_load_the_timing_and_the_teaching_note() -> None:
+    outline = load_outline(OUTLINES / "session.yaml")
+    assert (outline.opening, outline.closing, outline.buffer) == (3.0, 4.5, 2.0)
+    assert outline.shorter == (40.0, 30.0) and outline.countdown is False
+    assert outline.synopsis == "The article in brief, for the facilitator."
+    assert outline.objectives == (
+        Objective("diagnose", "Tell a capability gap from a data gap", Position(11, 5)),
+        Objective("weigh", "Weigh three responses", Position(12, 5)),
+    )
+    assert outline.exit_ticket == ("One thing you will remember", "One question you still have")
+    assert outline.board == (BoardColumn("Claims", ("Strides in recognition", "Gap in generation")), BoardColumn("Responses"))
+    assert list(outline.glossary.items()) == [
+        ("NLP", "natural language processing"), ("text-to-video", "a model that turns a written prompt into a video")]
+    assert outline.epilogue == "What happened after the article."
+
+
+def test_session_fields_load_on_questions_and_points() -> None:
+    outline = load_outline(OUTLINES / "session.yaml")
+    first, second = outline.questions
+    assert (first.id, first.serves, first.optional) == ("gap-kind", ("diagnose",), False)
+    assert first.expect == ("Separates what models can do from what they were trained on",)
+    assert first.misconceptions == ("More data always means better models",)
+    assert (second.id, second.serves, second.optional, second.expect) == (None, ("weigh", "diagnose"), True, ())
+    assert [p.optional for p in outline.sections[0].points] == [False, True]
+
+
+def test_an_audience_sets_the_session_fields(write_outline: WriteOutline) -> None:
+    path = write_outline(
+        "title: T\nduration: 60\nsections: [{title: S}]\n"
+        "audiences:\n  short:\n    set: {duration: 30, buffer: 5, shorter: [20], countdown: false,\n"
+        "          objectives: [{id: one, text: Name one claim}]}\n"
+        "    questions: [{prompt: Which claim?, serves: [one], optional: true}]\n"
+    )
+    short = load_outline(path, audience="short")
+    assert (short.duration, short.buffer, short.shorter, short.countdown) == (30, 5, (20,), False)
+    assert [o.id for o in short.objectives] == ["one"] and short.questions[0].serves == ("one",)
+    assert load_outline(path).objectives == ()
 
 
 def test_accepts_a_str_path_and_a_pathlike(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -118,6 +118,62 @@ def test_bad_outlines_fail_the_schema_too(name: str, validator: jsonschema.Draft
 
 
 RICH_BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
+SPECS = Path(__file__).resolve().parent / "fixtures" / "specs"
+
+
+def _keys_used(schema: dict[str, Any], node: dict[str, Any], data: Any, used: set[str]) -> None:
+    """Record ``Object.key`` for each key of ``data`` the schema ``node`` describes, recursively."""
+    if "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[1]
+        _keys_used(schema, {**schema["$defs"][name], "title": name}, data, used)
+    elif isinstance(data, dict) and "properties" in node:
+        for key, value in data.items():
+            used.add(f"{node.get('title', 'Outline')}.{key}")
+            _keys_used(schema, node["properties"].get(key, {}), value, used)
+    elif isinstance(data, dict) and isinstance(node.get("additionalProperties"), dict):
+        for value in data.values():
+            _keys_used(schema, node["additionalProperties"], value, used)
+    elif isinstance(data, list) and isinstance(node.get("items"), dict):
+        for item in data:
+            _keys_used(schema, node["items"], item, used)
+
+
+def _keys_declared(schema: dict[str, Any]) -> set[str]:
+    objects = {"Outline": schema, **schema["$defs"]}
+    return {f"{name}.{key}" for name, obj in objects.items() for key in obj.get("properties", {})
+            if name not in ("Audience",)}
+
+
+def test_the_spec_outlines_use_every_key_of_the_format_and_validate(validator: jsonschema.Draft202012Validator) -> None:
+    schema, used = outline_json_schema(), set()
+    for name in ("every-field.yaml", "rich-content.yaml"):
+        data = as_data(SPECS / name)
+        assert [e.message for e in validator.iter_errors(data)] == []
+        _keys_used(schema, {**schema, "title": "Outline"}, data, used)
+        load_outline(SPECS / name)
+    assert _keys_declared(schema) - used == set()
+
+
+def test_schema_has_the_session_fields() -> None:
+    schema = outline_json_schema()
+    properties, question = schema["properties"], schema["$defs"]["Question"]["properties"]
+    assert properties["opening"] == {"type": "number", "minimum": 0, "description": properties["opening"]["description"],
+                                     "default": 2.0}
+    assert (properties["closing"]["default"], properties["buffer"]["default"]) == (2.0, 0.0)
+    assert properties["shorter"]["uniqueItems"] is True and properties["shorter"]["items"]["exclusiveMinimum"] == 0
+    assert properties["countdown"]["type"] == "boolean" and properties["countdown"]["default"] is True
+    assert schema["$defs"]["Objective"]["required"] == ["id", "text"]
+    assert properties["glossary"]["additionalProperties"]["type"] == "string"
+    assert question["optional"] == {"type": "boolean", "description": question["optional"]["description"], "default": False}
+    assert question["serves"]["items"]["anyOf"][0]["pattern"] and question["serves"]["uniqueItems"] is True
+    assert schema["$defs"]["Point"]["properties"]["optional"]["type"] == "boolean"
+
+
+@pytest.mark.parametrize("name", ["optional-quoted", "optional-number", "countdown-text", "buffer-negative", "opening-text",
+                                  "shorter-twice", "shorter-number", "glossary-list", "glossary-blank", "board-unknown-key",
+                                  "exit-ticket-string", "expect-mapping", "serves-string", "objective-no-id"])
+def test_bad_session_fields_fail_the_schema_too(name: str, validator: jsonschema.Draft202012Validator) -> None:
+    assert not validator.is_valid(as_data(RICH_BAD / f"{name}.yaml"))
 
 
 def test_schema_covers_comparisons_tables_charts_and_layouts() -> None:
@@ -158,6 +214,7 @@ def test_typo_in_a_key_fails(validator: jsonschema.Draft202012Validator) -> None
 _text = st.one_of(st.sampled_from(["T", "gap", "x y", "", "  ", "en", "zh_CN", "https://a.b"]), st.integers(-2, 3), st.booleans(), st.none())
 _number = st.one_of(st.integers(-2, 5), st.floats(-1, 10, allow_nan=False), st.sampled_from(["3", "soon"]))
 _tags = st.one_of(st.lists(_text, max_size=2), _text)
+_flag = st.one_of(st.booleans(), st.sampled_from(["yes", 1, None]))
 _evidence = st.recursive(_text, lambda c: st.lists(c, max_size=3), max_leaves=6)
 
 
@@ -171,14 +228,20 @@ _chart = _optional(type=st.sampled_from(["column", "pie", "area"]), categories=s
                    series=st.lists(_optional(name=_text, values=st.lists(_number, max_size=2)), max_size=2), alt=_text)
 _compare = _optional(left=_optional(title=_text, items=_evidence), right=_optional(title=_text, items=_evidence))
 _point = _optional(claim=_text, minutes=_number, tags=_tags, evidence=_evidence, quote=_optional(text=_text, by=_text), notes=_text, evidance=_text,
-                   layout=_text, table=_table, chart=_chart, compare=_compare)
+                   layout=_text, table=_table, chart=_chart, compare=_compare, optional=_flag)
 _section = _optional(id=st.sampled_from(["a", "b", "a b"]), title=_text, summary=_text, points=st.lists(_point, max_size=2))
-_question = _optional(prompt=_text, kind=st.sampled_from(["warm-up", "analysis", "analyse", 3]), after=st.sampled_from(["a", "b"]), minutes=_number, tags=_tags, follow_ups=_tags)
+_question = _optional(prompt=_text, kind=st.sampled_from(["warm-up", "analysis", "analyse", 3]), after=st.sampled_from(["a", "b"]), minutes=_number, tags=_tags, follow_ups=_tags,
+                      id=st.sampled_from(["q", "q r"]), serves=st.one_of(st.lists(st.sampled_from(["o", "p", "o p"]), max_size=2), _text),
+                      expect=_tags, optional=_flag)
 _outline = st.fixed_dictionaries(
     {"title": _text, "sections": st.lists(_section, max_size=2)},
     optional={
         "deckgen": st.sampled_from([1, 2, "1"]), "subtitle": _text, "language": _text, "duration": _number,
         "questions": st.lists(_question, max_size=2), "takeaways": _tags,
+        "opening": _number, "buffer": _number, "shorter": st.one_of(st.lists(_number, max_size=2), _number),
+        "countdown": _flag, "objectives": st.lists(_optional(id=st.sampled_from(["o", "p", "o p"]), text=_text), max_size=2),
+        "glossary": st.one_of(st.dictionaries(st.sampled_from(["NLP", "T2V"]), _text, max_size=2), _tags),
+        "board": st.lists(_optional(title=_text, items=_tags), max_size=2), "exit_ticket": _tags,
         "source": _optional(title=_text, url=_text, published=st.one_of(_text, st.integers(0, 3000))),
         "audiences": st.dictionaries(st.sampled_from(["u", "v w"]), _optional(exclude_tags=_tags, set=_optional(subtitle=_text, titel=_text), questions=st.lists(_question, max_size=1)), max_size=2),
     },

@@ -30,16 +30,16 @@ def test_clock_adds_minutes_and_wraps_past_midnight() -> None:
 
 def test_agenda_shows_the_opening_each_section_and_the_discussion_with_clock_times() -> None:
     assert agenda_lines(load_outline(KIT)) == [
-        "14:00 · Opening — 8 min",
-        "14:08 · Sora's leap — 5 min",
-        "14:13 · The gap — 22 min",
-        "14:35 · Discussion — 15 min",
+        "14:00 · Opening — 10 min",
+        "14:10 · Sora's leap — 5 min",
+        "14:15 · The gap — 22 min",
+        "14:37 · Discussion — 15 min",
     ]
 
 
 def test_without_start_the_agenda_has_no_clock_times() -> None:
     outline = dataclasses.replace(load_outline(KIT), start=None)
-    assert agenda_lines(outline)[0] == "Opening — 8 min"
+    assert agenda_lines(outline)[0] == "Opening — 10 min"
 
 
 def test_opening_questions_follow_the_agenda() -> None:
@@ -52,10 +52,10 @@ def test_opening_questions_follow_the_agenda() -> None:
 
 def test_dividers_and_questions_open_their_notes_with_a_time_check() -> None:
     notes = {s.title: s.notes for s in _slides()}
-    assert notes["Sora's leap"].splitlines()[0] == "14:08 · 8 of 60 min"
-    assert notes["The gap"].splitlines()[0] == "14:13 · 13 of 60 min"
-    assert notes["How would you split new research money?"].splitlines()[0] == "14:23 · 23 of 60 min"
-    assert notes["What is one lesson any lab could use?"].splitlines()[0] == "14:45 · 45 of 60 min"
+    assert notes["Sora's leap"].splitlines()[0] == "14:10 · 10 of 60 min"
+    assert notes["The gap"].splitlines()[0] == "14:15 · 15 of 60 min"
+    assert notes["How would you split new research money?"].splitlines()[0] == "14:25 · 25 of 60 min"
+    assert notes["What is one lesson any lab could use?"].splitlines()[0] == "14:47 · 47 of 60 min"
 
 
 def test_question_meta_names_the_format_and_a_vote_shows_lettered_options() -> None:
@@ -71,15 +71,17 @@ def test_question_meta_names_the_format_and_a_vote_shows_lettered_options() -> N
 def test_run_sheet_times_add_up() -> None:
     rows = run_sheet(load_outline(KIT))
     assert [(r.kind, r.title, r.offset, r.minutes) for r in rows] == [
-        ("question", "Have you seen an AI-generated video?", 0, 3),
-        ("question", "What did the article get right?", 3, 5),
-        ("section", "Sora's leap", 8, 5),
-        ("section", "The gap", 13, 10),
-        ("question", "How would you split new research money?", 23, 12),
-        ("discussion", "", 35, 0),
-        ("question", "Did big data help or hinder organic innovation?", 35, 10),
-        ("question", "What is one lesson any lab could use?", 45, 5),
-        ("end", "", 50, 0),
+        ("opening", "", 0, 2),
+        ("question", "Have you seen an AI-generated video?", 2, 3),
+        ("question", "What did the article get right?", 5, 5),
+        ("section", "Sora's leap", 10, 5),
+        ("section", "The gap", 15, 10),
+        ("question", "How would you split new research money?", 25, 12),
+        ("discussion", "", 37, 0),
+        ("question", "Did big data help or hinder organic innovation?", 37, 10),
+        ("question", "What is one lesson any lab could use?", 47, 5),
+        ("closing", "", 52, 2),
+        ("end", "", 54, 0),
     ]
     assert all(a.running_total == b.offset for a, b in zip(rows, rows[1:]))
 
@@ -96,13 +98,13 @@ def test_missing_minutes_and_a_session_past_midnight_are_reported(tmp_path: Path
         "questions:\n  - prompt: Why?\n", encoding="utf-8")
     messages = [p.message for p in lint_outline(load_outline(path))]
     assert "questions[0]: no minutes; clock times count it as 0 min, give it minutes" in messages
-    assert any(m.startswith("start: a session starting at 23:30 ends after midnight (00:10 the next day)") for m in messages)
+    assert any(m.startswith("start: a session starting at 23:30 ends after midnight (00:14 the next day)") for m in messages)
 
 
 def test_a_chinese_time_check_reads_in_chinese() -> None:
     zh = Path(__file__).resolve().parent.parent / "outlines" / "sora-china-ai.zh.yaml"
     notes = [s.notes for s in outline_slides(load_outline(zh)) if s.title.startswith("对“大数据”")]
-    assert notes[0].splitlines()[:2] == ["14:22 · 已进行 22 分钟，共 60 分钟", "分析 · 投票 · 4 分钟。"]
+    assert notes[0].splitlines()[:2] == ["14:21 · 已进行 21 分钟，共 60 分钟", "分析 · 投票 · 4 分钟。"]
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
@@ -110,3 +112,6 @@ def test_a_bundled_guide_plans_exactly_the_minutes_it_announces(path: Path) -> N
     """The agenda and the chart of a bundled guide add up to its duration, not a minute more."""
     outline = load_outline(path)
     assert total_minutes(outline) == outline.duration
+    plans = [point.chart for section in outline.sections for point in section.points
+             if point.chart is not None and point.chart.series[0].name == "Minutes"]
+    assert all(sum(chart.series[0].values) == outline.duration for chart in plans)

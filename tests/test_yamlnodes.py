@@ -144,6 +144,28 @@ def test_unsafe_and_unknown_tags_are_refused(tag: str) -> None:
     assert f"the tag {tag} is not allowed" in messages(info)[0]
 
 
+@pytest.mark.parametrize(("text", "where", "advice"), [
+    ("questions:\n  - prompt: Why?\n     kind: analysis\n", "3:10",
+     "'kind:' is indented deeper than 'prompt:' on line 2, so YAML reads it as more text of that value; indent it "
+     "like 'prompt:' (column 5) if it is a key of its own, or quote the value if it contains ': '"),
+    ("points:\n  - claim: A\n    notes: Ask why\n      minutes: 3\n", "4:14",
+     "'minutes:' is indented deeper than 'notes:' on line 3"),
+    ("thesis: The article argues\n  this: that\n", "2:7", "'this:' is indented deeper than 'thesis:' on line 1"),
+])
+def test_a_key_indented_too_deep_gets_an_indentation_hint(text: str, where: str, advice: str) -> None:
+    with pytest.raises(OutlineError) as info:
+        compose(text, FILE)
+    assert messages(info)[0].startswith(f"o.yaml:{where}: YAML syntax error: mapping values are not allowed here; ")
+    assert advice in messages(info)[0]
+
+
+def test_a_colon_inside_a_value_is_still_told_to_quote_it() -> None:
+    with pytest.raises(OutlineError) as info:
+        compose("title: T\nsubtitle: Why: because\n", FILE)
+    assert messages(info) == ["o.yaml:2:14: YAML syntax error: mapping values are not allowed here; "
+                              "quote the value: it contains ': '"]
+
+
 def test_explicit_str_tag_is_allowed() -> None:
     root = compose("title: !!str 2024\n")
     assert isinstance(root, YMap)

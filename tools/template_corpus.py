@@ -46,7 +46,7 @@ class Deck:
 
     slides: int = 0
     warnings: list[str] = field(default_factory=list)
-    """What build says about this deck (its template's warnings: see ``Row.warnings``)."""
+    """What build says about this deck beyond its template's notices (see ``Row.warnings``)."""
     notices: list[TemplateNotice] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
     refused: str = ""
@@ -82,7 +82,7 @@ def build_one(outline: Outline, template: str | Path | None, keep: Path | None) 
             deck.refused = error.message.splitlines()[0]
             return deck
     deck.slides = rendered.slides
-    deck.warnings = list(dict.fromkeys([*rendered.warnings, *library_warnings]))
+    deck.warnings = list(dict.fromkeys([*map(str, rendered.lints), *library_warnings]))
     deck.notices = list(getattr(rendered, "notices", ()))  # what a build does to the template
     name = f"{outline.stem}-on-{Path(template).stem if template else 'own'}.pptx"
     with tempfile.TemporaryDirectory(prefix="deckgen-corpus-") as work:

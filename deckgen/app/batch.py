@@ -67,8 +67,9 @@ def _built(job: Job) -> Result:
         write_atomically(job.output, deck.data)
         record = Record(inputs_digest(files, build_words(job)), sha256(deck.data).hexdigest(), tuple(map(str, files)))
         kit = _write_kit(job, outline, deck.plan, files) if job.kit else ()
-        warnings = deck.warnings + tuple(str(dataclasses.replace(w, path=job.outline)) for w in emptied_audience(outline))
-        return Result(job, "built", deck.slides, warnings=warnings, record=record, kit_records=kit,
+        warnings = tuple(str(dataclasses.replace(w, path=job.outline)) for w in emptied_audience(outline))
+        lints = tuple(dataclasses.replace(lint, path=job.outline if lint.path else None) for lint in deck.lints)
+        return Result(job, "built", deck.slides, warnings=warnings, lints=lints, record=record, kit_records=kit,
                       language=outline.language, notices=deck.notices)
     except DeckgenError as error:
         return Result(job, "failed", errors=_lines(error))

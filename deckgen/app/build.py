@@ -10,7 +10,8 @@ from pathlib import Path
 
 from deckgen.app.epoch import source_date_epoch
 from deckgen.app.output import write_atomically
-from deckgen.app.templates import build_warnings, planned, plan_outline, template_for, template_notices
+from deckgen.app.templates import outline_warnings, planned, plan_outline, template_for, template_notices
+from deckgen.errors import Problem
 from deckgen.outline.loader import load_outline
 from deckgen.outline.model import Outline
 from deckgen.plan.notices import TemplateNotice
@@ -32,13 +33,14 @@ class RenderedDeck:
     slides: int
     template: Path
     """The template file it was built on."""
-    warnings: tuple[str, ...]
-    """Points naming a layout name several layouts share (at their ``layout:`` lines)."""
+    lints: tuple[Problem, ...]
+    """What ``check`` warns about the outline on this template, each at its line (the plan
+    running past its duration, text shrunk to fit, a ``layout:`` several layouts answer to ...)."""
     plan: DeckPlan
     """What the deck holds, slide by slide (the kit's guide names its slide numbers)."""
     notices: tuple[TemplateNotice, ...] = ()
-    """What the build did to the template (roles without a layout, small placeholders ...),
-    which a run over many decks tells once per template."""
+    """What ``check`` tells about the template (roles without a layout, small placeholders,
+    text contrast ...), which a run over many decks tells once per template."""
 
 
 def render_outline(outline: Outline, template: str | Path | None = None) -> RenderedDeck:
@@ -48,8 +50,7 @@ def render_outline(outline: Outline, template: str | Path | None = None) -> Rend
     lenient = template is not None  # a template replacing the outline's may lack its layouts
     plan = planned(outline, prepared.profile, lenient)
     data = write_deck(plan, prepared, source_date_epoch())
-    warnings = build_warnings(outline, prepared.profile, lenient)
-    return RenderedDeck(data, len(plan.slides), prepared.profile.path, warnings, plan,
+    return RenderedDeck(data, len(plan.slides), prepared.profile.path, tuple(outline_warnings(outline, plan)), plan,
                         template_notices(outline, prepared.profile, plan))
 
 

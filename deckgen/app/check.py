@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import field, replace
 from pathlib import Path
 
@@ -10,8 +10,7 @@ from deckgen.errors import DeckgenError, Problem, ProblemsError
 from deckgen.outline.audiences import emptied_audience
 from deckgen.outline.loader import load_variants
 from deckgen.outline.model import Outline
-from deckgen.plan.lint import lint_outline
-from deckgen.plan.notices import TemplateNotice, lint_notices, merged
+from deckgen.plan.notices import TemplateNotice, merged
 from deckgen.records import record
 
 
@@ -23,8 +22,8 @@ class CheckResult:
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     notices: list[TemplateNotice] = field(default_factory=list)
-    """What ``build`` would do to the template (roles without a layout, small placeholders ...);
-    a check of many outlines tells each once per template."""
+    """What ``build`` would do to the template (roles without a layout, small placeholders,
+    text contrast ...); a check of many outlines tells each once per template."""
 
     def failed(self, strict: bool) -> bool:
         """Bad when it has errors, or warnings (or notices) that ``--strict`` counts as errors."""
@@ -49,8 +48,8 @@ def check_outlines(paths: Sequence[Path], template: str | None = None) -> list[C
 def check_outline(path: Path, template: str | None = None) -> CheckResult:
     """Errors and lint warnings of one outline and each of its audience variants.
 
-    Lints are reported at the path as the user typed it; a lint that only a variant has
-    names its audience.
+    Lints are reported at the path as the user typed it, each once (:func:`tell`): a lint
+    that only a variant has names its audience.
     """
     try:
         variants = load_variants(path)
@@ -66,14 +65,30 @@ def check_outline(path: Path, template: str | None = None) -> CheckResult:
             errors += [p for p in _problems(error, path) if p not in errors]
             continue
         notices += found
-        for lint in lints:
-            lint = replace(lint, path=path if lint.path else None)
-            if outline.audience and lint not in warnings:
-                lint = replace(lint, message=f"{lint.message} (in audience '{outline.audience}')")
-            if lint not in warnings:
-                warnings.append(lint)
+        tell(warnings, (replace(lint, path=path if lint.path else None) for lint in lints), outline.audience)
         warnings += [replace(warning, path=path) for warning in emptied_audience(outline)]
     return CheckResult(path, errors, [] if errors else warnings, [] if errors else merged(notices))
+
+
+def tell(told: list[Problem], lints: Iterable[Problem], audience: str | None) -> list[Problem]:
+    """Add to ``told`` those of ``lints`` (of an outline's deck, or of its ``audience``
+    variant) it does not hold yet, and return them. A lint a variant shares with a deck told
+    before it (its base deck comes first) is told once, as that deck's; a lint of the variant
+    alone ends in ``(in audience 'x')``. ``check`` tells an outline's warnings so, and
+    ``build`` the warnings of its decks."""
+    fresh: list[Problem] = []
+    for lint in lints:
+        if audience and lint not in told:
+            lint = _in_audience(lint, audience)
+        if lint not in told:
+            told.append(lint)
+            fresh.append(lint)
+    return fresh
+
+
+def _in_audience(problem: Problem, audience: str) -> Problem:
+    """``problem`` as an audience variant has it: its message names the audience."""
+    return replace(problem, message=f"{problem.message} (in audience '{audience}')")
 
 
 def _problems(error: DeckgenError, path: Path) -> list[Problem]:
@@ -84,11 +99,11 @@ def _problems(error: DeckgenError, path: Path) -> list[Problem]:
 
 
 def outline_lints(outline: Outline, template: str | None) -> tuple[list[Problem], tuple[TemplateNotice, ...]]:
-    """Lints of the outline and of its plan; and what building it would do to its template
-    (roles without a layout, small placeholders, text contrast)."""
-    from deckgen.app.templates import planned, profile_for, template_notices
+    """What ``check`` and ``build`` warn about the outline on its template, each at its line;
+    and what they tell about the template (roles without a layout, small placeholders, text
+    contrast)."""
+    from deckgen.app.templates import outline_warnings, planned, profile_for, template_notices
 
     profile = profile_for(outline, template)
     plan = planned(outline, profile, lenient=template is not None)  # --template may lack a layout: a warning
-    notices = template_notices(outline, profile, plan) + tuple(lint_notices(profile))
-    return lint_outline(outline) + list(plan.warnings), notices
+    return outline_warnings(outline, plan), template_notices(outline, profile, plan)

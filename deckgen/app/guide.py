@@ -1,6 +1,7 @@
 """The facilitator guide (``deckgen guide``): run-sheet first, then everything the facilitator says.
 
-Page one is the run-sheet (clock time, slide number, segment, minutes, running total);
+Page one is the run-sheet (clock time, slide number, segment, minutes, running total), from
+the opening (title, thesis, agenda) to the closing and the buffer;
 then the thesis and the participants' preparation, every section and point with its slide
 number and notes, every question with its kind, format, vote options, follow-ups and
 notes, the takeaways, the source and further reading, in the order the deck shows them.
@@ -101,15 +102,17 @@ class _Guide:
 
     def _sheet_row(self, row: RunSheetRow) -> tuple[str, ...]:
         slide = str(self.slides[row.position]) if row.position in self.slides else ""
-        minutes = f"{row.minutes:g}" if row.kind in ("question", "section") else ""
-        total = f"{row.running_total:g}" if row.kind in ("question", "section", "end") else ""
+        timed = row.kind not in ("discussion", "end")
+        minutes = f"{row.minutes:g}" if timed else ""
+        total = f"{row.running_total:g}" if row.kind != "discussion" else ""
         cells = (slide, self._segment(row), minutes, total)
         return (clock(self.outline.start, row.offset), *cells) if self.outline.start else cells
 
     def _segment(self, row: RunSheetRow) -> str:
         if row.kind == "question" and row.question is not None:
             return self.labels.question_number.format(self.numbers[id(row.question)]) + row.title
-        titles = {"discussion": self.labels.discussion, "end": self.labels.end}
+        titles = {"opening": self.labels.opening, "discussion": self.labels.discussion, "closing": self.labels.closing,
+                  "buffer": self.labels.buffer, "end": self.labels.end}
         return titles.get(row.kind, row.title)
 
     def _thesis_and_preparation(self) -> Iterator[Block]:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from deckgen.app.epoch import epoch_word
 from deckgen.app.manifest import Record
+from deckgen.errors import Problem
 from deckgen.outline.model import Outline
 from deckgen.plan.notices import TemplateNotice
 from deckgen.records import record
@@ -40,6 +41,11 @@ class Result:
     slides: int = 0
     errors: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
+    """What else the build tells about the deck: an audience that leaves it without questions
+    or points, libraries' warnings."""
+    lints: tuple[Problem, ...] = ()
+    """What ``check`` warns about the deck's outline (variant), at the outline as named; a
+    run tells each once (:func:`deckgen.app.check.tell`)."""
     record: Record | None = None
     """For the manifest: digests of the inputs and the written file."""
     kit_records: tuple[tuple[str, Record], ...] = ()
@@ -53,8 +59,9 @@ class Result:
 
     @property
     def all_warnings(self) -> tuple[str, ...]:
-        """The deck's own warnings and its template's notices, as lines (for per-deck reports)."""
-        return self.warnings + tuple(notice.message for notice in self.notices)
+        """The deck's own warnings, its outline's lints and its template's notices, as lines
+        (for per-deck reports)."""
+        return self.warnings + tuple(str(lint) for lint in self.lints) + tuple(notice.message for notice in self.notices)
 
 
 def input_files(outline: Outline, template_file: Path) -> list[Path]:

@@ -1,9 +1,12 @@
 """The facilitator kit (``build --kit``): guide, handout and PDFs beside each deck.
 
-Beside ``<name>.pptx``: ``<name>-guide.md``, ``<name>-guide.docx``, ``<name>-handout.docx``,
-and where LibreOffice is installed ``<name>.pdf`` (the slides), ``<name>-notes.pdf`` (one
-page per slide with its speaker notes) and ``<name>-handout.pdf``. Every file is written
-atomically and recorded in the folder's manifest, so an unchanged kit is not rebuilt.
+Beside ``<name>.pptx``: ``<name>-guide.md`` and ``<name>-guide.docx`` (the facilitator's
+guide), ``<name>-handout.docx``, and where LibreOffice is installed ``<name>.pdf`` (the
+slides), ``<name>-notes.pdf`` (one page per slide with its speaker notes) and
+``<name>-handout.pdf``. The names come from one place (:func:`guide_path`,
+:func:`handout_path`), which ``guide`` and ``handout`` use for their own files too. Every
+file is written atomically and recorded in the folder's manifest, so an unchanged kit is
+not rebuilt.
 """
 
 from __future__ import annotations
@@ -27,6 +30,10 @@ from deckgen.plan.slides import DeckPlan
 from deckgen.plan.timing import first_slides
 
 GUIDE_SUFFIXES = (".md", ".docx")
+GUIDE_NAME = "{stem}-guide"
+"""The facilitator guide's file name (without its suffix), beside the deck ``<stem>.pptx``."""
+HANDOUT_NAME = "{stem}-handout"
+"""The participant handout's file name (without its suffix)."""
 
 
 @dataclass(frozen=True)
@@ -38,24 +45,34 @@ class KitFile:
     """``guide-md``, ``guide-docx``, ``handout-docx``, or a PDF: ``slides``, ``notes``, ``handout-pdf``."""
 
 
+def guide_path(folder: Path, stem: str, suffix: str = ".md") -> Path:
+    """Where the facilitator guide of the deck ``<stem>.pptx`` in ``folder`` goes."""
+    return folder / (GUIDE_NAME.format(stem=stem) + suffix)
+
+
+def handout_path(folder: Path, stem: str, suffix: str = ".docx") -> Path:
+    """Where the participant handout of the deck ``<stem>.pptx`` in ``folder`` goes."""
+    return folder / (HANDOUT_NAME.format(stem=stem) + suffix)
+
+
 def kit_documents(deck: Path) -> list[KitFile]:
     """The kit files written without LibreOffice, beside ``deck``."""
-    stem = deck.with_suffix("")
+    folder, stem = deck.parent, deck.stem
     return [
-        KitFile(stem.with_name(f"{stem.name}-guide.md"), "guide-md"),
-        KitFile(stem.with_name(f"{stem.name}-guide.docx"), "guide-docx"),
-        KitFile(stem.with_name(f"{stem.name}-handout.docx"), "handout-docx"),
+        KitFile(guide_path(folder, stem, ".md"), "guide-md"),
+        KitFile(guide_path(folder, stem, ".docx"), "guide-docx"),
+        KitFile(handout_path(folder, stem, ".docx"), "handout-docx"),
     ]
 
 
 def kit_pdfs(deck: Path, language: str = "en-US") -> list[tuple[KitFile, Conversion]]:
     """The kit's PDFs beside ``deck``, each with the LibreOffice conversion that makes it."""
     stem = deck.with_suffix("")
-    handout = stem.with_name(f"{stem.name}-handout.docx")
+    handout = handout_path(deck.parent, deck.stem, ".docx")
     made: list[tuple[str, Path, Path, PdfKind]] = [
         ("slides", deck, deck.with_suffix(".pdf"), "slides"),
         ("notes", deck, stem.with_name(f"{stem.name}-notes.pdf"), "notes"),
-        ("handout-pdf", handout, stem.with_name(f"{stem.name}-handout.pdf"), "document"),
+        ("handout-pdf", handout, handout_path(deck.parent, deck.stem, ".pdf"), "document"),
     ]
     return [(KitFile(target, kind), Conversion(source, target, pdf_kind, language)) for kind, source, target, pdf_kind in made]
 

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, TypeVar
 from deckgen.errors import OutlineError, Problem, TemplateError
 from deckgen.outline.model import Outline
 from deckgen.plan.deck import plan_deck
-from deckgen.plan.layouts import layout_warnings
-from deckgen.plan.notices import TemplateNotice, fallback_notice, note_notices, roles_used, small_notice, small_roles
+from deckgen.plan.lint import lint_outline
+from deckgen.plan.notices import (TemplateNotice, fallback_notice, lint_notices, note_notices, roles_used, small_notice,
+                                  small_roles)
 from deckgen.plan.profile import Role, TemplateProfile
 from deckgen.plan.slides import DeckPlan
 from deckgen.render.template.catalog import DEFAULT_TEMPLATE, TemplateChoice, bundled_brands, resolve_template
@@ -72,22 +73,23 @@ def planned(outline: Outline, profile: TemplateProfile, lenient: bool = False) -
         raise OutlineError([replace(p, path=_shown(p.path) if p.path else None) for p in error.problems]) from None
 
 
-def build_warnings(outline: Outline, profile: TemplateProfile, lenient: bool = False) -> tuple[str, ...]:
-    """What a build tells about ``outline`` on its template beyond :func:`template_notices`:
-    each ``layout:`` naming a layout name several layouts share, or (``lenient``) a layout the
-    template replacing the outline's own lacks (``check`` reports the rest)."""
-    shared = [replace(p, path=_shown(p.path) if p.path else None) for p in layout_warnings(outline, profile, lenient)]
-    return tuple(str(problem) for problem in shared)
+def outline_warnings(outline: Outline, plan: DeckPlan) -> list[Problem]:
+    """What ``check`` and ``build`` warn about ``outline`` on its template, each at its line:
+    the outline's lints (bullets, timing, objectives) and its plan's (text shrunk to fit, a
+    ``layout:`` whose name several layouts share or, on a template replacing the outline's own,
+    that it lacks; a language without labels)."""
+    return lint_outline(outline) + list(plan.warnings)
 
 
 def template_notices(outline: Outline, profile: TemplateProfile, plan: DeckPlan) -> tuple[TemplateNotice, ...]:
     """What ``check`` and ``build`` tell about the template of ``plan`` (``outline`` on ``profile``):
     the roles the deck uses that borrow another role's layout, those whose text placeholders
-    are much smaller than on a bundled template (with both decks' slide counts), and the
-    template's other warnings."""
+    are much smaller than on a bundled template (with both decks' slide counts), the
+    template's other warnings and its text colours of low contrast. A run tells each once
+    per template (:func:`deckgen.plan.notices.merged`)."""
     used = roles_used(plan)
     found = [fallback_notice(profile, used), _small_notice(outline, profile, plan, used)]
-    notes = note_notices(profile)
+    notes = note_notices(profile) + lint_notices(profile)
     return tuple(notice for notice in found if notice is not None) + tuple(notes)
 
 

@@ -304,10 +304,53 @@ def _echo_written(output: Path) -> None:
     click.echo(printable(f"wrote {output}"), err=True)
 
 
+STDOUT = Path("-")
+"""``-o -``: write to standard output instead of a file (``guide`` and ``handout`` alike)."""
+
+
+def _document_target(output: Path | None, default: Path, outline: Path, loaded: Outline) -> Path | None:
+    """Where ``guide`` or ``handout`` writes: ``-o FILE``, else ``default`` in the current
+    folder; None for ``-o -`` (standard output). A file is never one of the outline's inputs."""
+    if output == STDOUT:
+        return None
+    target = output or default
+    from deckgen.app.output import refuse_inputs
+
+    refuse_inputs(target, [outline, *_images(loaded)])
+    return target
+
+
+def _write_document(target: Path | None, data: bytes, text: bool) -> None:
+    """Write a guide's or handout's bytes to ``target``, or to standard output for ``-o -``
+    (Word bytes only when standard output is not a terminal)."""
+    from deckgen.app.output import write_atomically
+
+    if target is not None:
+        write_atomically(target, data)
+        _echo_written(target)
+    elif text:
+        click.echo(data.decode("utf-8"), nl=False)
+    elif _stdout_is_terminal():
+        raise click.UsageError("a Word file cannot be shown on a terminal; redirect standard output "
+                               "(deckgen handout x.yaml -o - > x.docx) or name a file with -o")
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+
+
+def _stdout_is_terminal() -> bool:
+    return sys.stdout.isatty()
+
+
+_OUTPUT_HELP = ("Write to FILE{suffixes} (default: {default} in the current folder); "
+                "-o - writes {stdout} to standard output.")
+
+
 @main.command()
 @click.argument("outline", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to FILE.md (Markdown) or FILE.docx (Word) instead of Markdown on standard output.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              help=_OUTPUT_HELP.format(suffixes=".md (Markdown) or FILE.docx (Word)",
+                                       default="<outline stem>-guide.md", stdout="Markdown"))
 @click.option("--audience", help="The audience variant to describe.")
 @click.option("--start", callback=_clock, metavar="HH:MM", help="Clock time the session starts (overrides the outline's start).")
 def guide(outline: Path, output: Path | None, audience: str | None, start: str | None) -> None:
@@ -316,44 +359,41 @@ def guide(outline: Path, output: Path | None, audience: str | None, start: str |
 
     from deckgen.app.build import plan_outline
     from deckgen.app.epoch import source_date_epoch
-    from deckgen.app.kit import guide_bytes
-    from deckgen.app.output import refuse_inputs, write_atomically
+    from deckgen.app.kit import guide_bytes, guide_path
     from deckgen.outline.loader import load_outline
     from deckgen.plan.lint import timing_lints
 
-    suffix = _suffix(output, (".md", ".docx"), "a guide")
+    suffix = ".md" if output == STDOUT else _suffix(output, (".md", ".docx"), "a guide")
     loaded = load_outline(outline, audience=audience)
-    if output is not None:
-        refuse_inputs(output, [outline, *_images(loaded)])
+    target = _document_target(output, guide_path(Path(), loaded.stem, suffix), outline, loaded)
     if start is not None:
         loaded = dataclasses.replace(loaded, start=start)
     _echo_problems(timing_lints(loaded), "warning")
-    data = guide_bytes(loaded, suffix, plan_outline(loaded), source_date_epoch())
-    if output is None:
-        click.echo(data.decode("utf-8"), nl=False)
-    else:
-        write_atomically(output, data)
-        _echo_written(output)
+    _write_document(target, guide_bytes(loaded, suffix, plan_outline(loaded), source_date_epoch()), text=True)
 
 
 @main.command()
 @click.argument("outline", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="FILE.docx (Word, default <outline stem>-handout.docx) or FILE.pdf (needs LibreOffice).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              help=_OUTPUT_HELP.format(suffixes=".docx (Word) or FILE.pdf (needs LibreOffice)",
+                                       default="<outline stem>-handout.docx", stdout="the Word file"))
 @click.option("--audience", help="The audience variant whose questions the handout lists.")
 def handout(outline: Path, output: Path | None, audience: str | None) -> None:
     """Write the participant handout: source, preparation, thesis, each question with space to write."""
     from deckgen.app.epoch import source_date_epoch
     from deckgen.app.handout_file import write_handout
-    from deckgen.app.output import refuse_inputs
+    from deckgen.app.kit import handout_bytes, handout_path
+
     from deckgen.outline.loader import load_outline
 
-    suffix = _suffix(output, (".docx", ".pdf"), "a handout")
+    suffix = ".docx" if output == STDOUT else _suffix(output, (".docx", ".pdf"), "a handout")
     loaded = load_outline(outline, audience=audience)
-    target = output or Path(f"{loaded.stem}-handout{suffix}")
-    refuse_inputs(target, [outline, *_images(loaded)])
-    write_handout(loaded, target, source_date_epoch())
-    _echo_written(target)
+    target = _document_target(output, handout_path(Path(), loaded.stem, suffix), outline, loaded)
+    if target is None or suffix == ".docx":
+        _write_document(target, handout_bytes(loaded, source_date_epoch()), text=False)
+    else:
+        write_handout(loaded, target, source_date_epoch())
+        _echo_written(target)
 
 
 @main.command()

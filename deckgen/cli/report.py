@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from deckgen.errors import printable
+from deckgen.errors import Problem, printable
 
 if TYPE_CHECKING:
     from deckgen.app.jobs import Result
@@ -24,10 +24,17 @@ def is_interactive() -> bool:
 
 
 class Reporter:
-    """Prints each result as it arrives: errors always, progress unless quiet."""
+    """Prints each result as it arrives: errors always, progress unless quiet.
+
+    A deck's warnings are the ones ``check`` shows for its outline, each once per build, as
+    ``check`` tells them (:func:`deckgen.app.check.tell`): a lint an audience variant shares
+    with its base deck (built first) once, as the base deck's; a lint of the variant alone
+    names its audience. Template warnings are told after the decks, once per template.
+    """
 
     def __init__(self, total: int, quiet: bool) -> None:
         self.quiet = quiet
+        self.told: list[Problem] = []
         self.bar: Any = None
         if not quiet and is_interactive() and total > 1:
             self.bar = click.progressbar(length=total, label="building", file=sys.stderr)
@@ -36,15 +43,20 @@ class Reporter:
     def __call__(self, result: Result) -> None:
         for line in result.errors:
             self._echo(f"error: {line}", err=True)
-        for line in result.warnings:
-            if not self.quiet:
-                self._echo(f"warning: {line}", err=True)
+        for line in self._warnings(result) if not self.quiet else ():
+            self._echo(f"warning: {line}", err=True)
         if result.status == "built" and not self.quiet and self.bar is None:
             self._echo(f"built {result.job.output} ({result.slides} slides)")
         elif result.status == "skipped" and not self.quiet and self.bar is None:
             self._echo(f"skipped {result.job.output} (unchanged)")
         if self.bar is not None:
             self.bar.update(1)
+
+    def _warnings(self, result: Result) -> list[str]:
+        """The result's own warnings, and its lints not told yet in this build."""
+        from deckgen.app.check import tell
+
+        return [*result.warnings, *map(str, tell(self.told, result.lints, result.job.audience))]
 
     def _echo(self, text: str, err: bool = False) -> None:
         if self.bar is not None:

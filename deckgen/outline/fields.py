@@ -23,6 +23,7 @@ from deckgen.outline.fieldtypes import (
     Evidence,
     Field,
     FieldType,
+    Flag,
     ImagePath,
     ListOf,
     MapOf,
@@ -38,7 +39,7 @@ from deckgen.outline.fieldtypes import (
 
 __all__ = [
     "BCP47_PATTERN", "Bound", "CLOCK_PATTERN", "ID_PATTERN", "URL_PATTERN", "VAR_PATTERN", "Choice", "Clock",
-    "Date", "Evidence", "Field", "FieldType", "ImagePath", "LayoutName", "ListOf", "MapOf", "Number", "Obj",
+    "Date", "Evidence", "Field", "FieldType", "Flag", "ImagePath", "LayoutName", "ListOf", "MapOf", "Number", "Obj",
     "Overrides", "Rule", "Scalar", "Text", "Value", "Version", "OUTLINE", "TEXT",
 ]
 

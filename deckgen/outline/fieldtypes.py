@@ -56,6 +56,14 @@ class Date:
 class Number:
     """A positive, finite number of minutes (int or float); stored as float."""
 
+    zero_ok: bool = False
+    """Also take 0: ``buffer: 0`` or ``opening: 0`` plan no time, a point's ``minutes: 0`` is a mistake."""
+
+
+@record(frozen=True)
+class Flag:
+    """``true`` or ``false`` (YAML's ``yes``/``no`` too); stored as bool."""
+
 
 @record(frozen=True)
 class Clock:
@@ -134,6 +142,8 @@ class ListOf:
     min_items: int = 0
     bound: Bound | None = None
     """The most items allowed (None: only the outline's own limits apply)."""
+    unique: bool = False
+    """No item may be given twice (``shorter: [45, 45]`` would make two equal runs)."""
 
 
 @record(frozen=True)
@@ -209,7 +219,7 @@ class Obj:
         return tuple(f.name for f in self.fields)
 
 
-FieldType = Union[Text, Date, Number, Clock, Version, Choice, Scalar, ImagePath, Evidence, ListOf, MapOf, Overrides,
+FieldType = Union[Text, Date, Number, Flag, Clock, Version, Choice, Scalar, ImagePath, Evidence, ListOf, MapOf, Overrides,
                   Obj, Value, LayoutName]
 
 
@@ -256,6 +266,6 @@ def obj_of(model: type) -> Obj:
 def _field(model_field: dataclasses.Field[Any]) -> Field:
     spec: _Declaration = model_field.metadata[_SPEC]
     default = model_field.default
-    documented = default if isinstance(default, (int, float, str)) and default != "" and not isinstance(default, bool) else None
+    documented = default if isinstance(default, (int, float, str)) and default != "" else None
     name = spec.yaml or model_field.name
     return Field(name, spec.ftype, spec.description, spec.required, documented, None if name == model_field.name else model_field.name)

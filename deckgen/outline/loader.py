@@ -12,18 +12,15 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from deckgen.outline import fields as F
 from deckgen.outline.audiences import apply_audience, merge_tree
-from deckgen.errors import OutlineError, Problem, did_you_mean, one_of
-from deckgen.outline.model import OPENING, Audience, Outline, Position
-from deckgen.outline.textvars import substitute
-from deckgen.outline.validate import INVALID, Context, check, check_entry, check_fields
+from deckgen.errors import OutlineError, Problem, one_of
+from deckgen.outline.model import Audience, Outline, Position
+from deckgen.outline.validate import INVALID, Context, check, check_entry, check_rules, field_values
 from deckgen.outline.yamlnodes import (
-    STR,
     YMap,
     YNode,
     YScalar,
@@ -209,16 +206,18 @@ class _Load:
 
 
 def check_document(tree: YMap, ctx: Context) -> dict[str, Any] | object:
-    """Validate a whole outline document (without its ``audiences``); return model values."""
+    """Validate a whole outline document (without its ``audiences``); return model values.
+
+    The outline's rules (unique ids, ``after`` and ``serves`` naming what exists) run
+    whatever else is wrong, so one load reports every problem of the file.
+    """
     vars_node = tree.value("vars")
     if vars_node is not None and not is_null(vars_node):
         values = check(vars_node, _VARS_TYPE, ctx)
         ctx.vars = values if isinstance(values, dict) else _lenient_vars(tree)
-    result = check_fields(tree, F.OUTLINE, ctx, skip=("vars", "audiences"))
-    if isinstance(result, dict):
-        result["vars"] = dict(ctx.vars)
-    ids = _check_section_ids(tree, ctx)
-    _check_after(tree, ids, ctx)
+    result, _ok = field_values(tree, F.OUTLINE, ctx, skip=("vars", "audiences"))
+    result["vars"] = dict(ctx.vars)
+    check_rules(tree, F.OUTLINE, result, ctx)
     return INVALID if ctx.problems else result
 
 
@@ -232,51 +231,6 @@ def _lenient_vars(node: YNode | None) -> dict[str, str]:
         for k, (_key, v) in vars_node.entries.items()
         if isinstance(v, YScalar) and re.fullmatch(F.VAR_PATTERN, k)
     }
-
-
-def _check_section_ids(tree: YMap, ctx: Context) -> dict[str, YScalar]:
-    """Report duplicate section ids; return the first node of each id."""
-    ids: dict[str, YScalar] = {}
-    for item in _items(tree.value("sections")):
-        node = item.value("id") if isinstance(item, YMap) else None
-        value = _quiet_text(node, ctx)
-        if value is None or node is None:
-            continue
-        if value == OPENING:
-            ctx.report(node, f"'{OPENING}' is reserved (after: {OPENING} opens the session); choose another section id")
-        elif value in ids:
-            ctx.report(node, f"duplicate section id '{value}' (first at line {ids[value].position.line}); ids must be unique")
-        else:
-            assert isinstance(node, YScalar)
-            ids[value] = node
-    return ids
-
-
-def _check_after(tree: YMap, ids: Mapping[str, YScalar], ctx: Context) -> None:
-    """Report questions whose ``after`` names no section id (nor ``start``, the opening)."""
-    for item in _items(tree.value("questions")):
-        node = item.value("after") if isinstance(item, YMap) else None
-        value = _quiet_text(node, ctx)
-        if value is None or node is None or value in ids or value == OPENING or not re.fullmatch(F.ID_PATTERN, value):
-            continue
-        if ids:
-            ctx.report(node, f"'{value}' is not a section id{did_you_mean(value, [*ids, OPENING])}; ids: {', '.join(ids)}, or {OPENING}")
-        else:
-            ctx.report(node, f"'{value}' is not a section id; no section has an id (add 'id: {value}' to one)")
-
-
-def _quiet_text(node: YNode | None, ctx: Context) -> str | None:
-    """A string scalar's substituted text, or None (problems are reported elsewhere)."""
-    if not isinstance(node, YScalar) or node.tag != STR:
-        return None
-    text, problems = substitute(node.value, ctx.vars)
-    return None if problems else text.strip()
-
-
-def _items(node: YNode | None) -> tuple[YNode, ...]:
-    return node.items if isinstance(node, YSeq) else ()
-
-
 
 
 def _sorted_unique(problems: list[Problem]) -> list[Problem]:

@@ -25,6 +25,7 @@ from deckgen.outline.fieldtypes import (
     Clock,
     Date,
     Evidence,
+    Flag,
     ImagePath,
     ListOf,
     MapOf,
@@ -37,7 +38,7 @@ from deckgen.outline.fieldtypes import (
     obj_of,
 )
 from deckgen.outline.position import Position as Position  # re-exported: values keep where they were written
-from deckgen.outline.rules import Requires, RowsMatchHeader, SeriesMatchCategories
+from deckgen.outline.rules import RefersTo, Requires, RowsMatchHeader, SeriesMatchCategories, UniqueIds
 from deckgen.records import record
 
 __all__ = ["FORMAT_VERSION", "MAX_EVIDENCE_LEVELS"]
@@ -58,9 +59,20 @@ OPENING = "start"
 _TEXT = Text()
 _NOTES = Text(blank_ok=True)
 _TAGS = ListOf(Text())
+GLOSSARY_TERM = r"^\S(.*\S)?$"
+"""A glossary term: any text without surrounding spaces."""
 _IDENT = Text(pattern=ID_PATTERN, pattern_hint="a valid id (letters, digits, '-' and '_', like gap or part-2)")
 _LANGUAGE = Text(pattern=BCP47_PATTERN, pattern_hint="a BCP-47 language tag like en, de-CH or zh-CN")
 _URL = Text(pattern=URL_PATTERN, pattern_hint="a web address like https://example.org/article")
+_TEXTS = ListOf(_TEXT)
+_OPTIONAL = Flag()
+_SPARE_MINUTES = Number(zero_ok=True)
+
+DEFAULT_OPENING = 2.0
+"""Minutes the title, thesis and agenda take when ``opening`` is not given: welcoming the room
+and saying what the session does is never free."""
+DEFAULT_CLOSING = 2.0
+"""Minutes the takeaways, exit ticket and goodbye take when ``closing`` is not given."""
 
 
 def deck_stem(outline: Path, audience: str | None = None) -> str:
@@ -193,6 +205,7 @@ class Point:
     compare: Compare | None = declared(obj_of(Compare), "Two columns side by side, each a title and items.")
     table: Table | None = declared(obj_of(Table), "A table: header, rows and an optional caption.")
     chart: Chart | None = declared(obj_of(Chart), "A native chart: type, categories, series and alt text.")
+    optional: bool = declared(_OPTIONAL, "Cut if late: a hidden slide, left out of the `shorter` runs.", default=False)
     position: Position = Position()
 
 
@@ -228,6 +241,13 @@ class Question:
     tags: tuple[str, ...] = declared(_TAGS, "Tags for audience filtering.", default=())
     format: str = declared(Choice(QUESTION_FORMATS), "How the room works on it.", default=DEFAULT_FORMAT)
     options: tuple[str, ...] = declared(ListOf(Text(any_scalar=True)), "The choices of a vote (required for format: vote), shown as A, B, C ...", default=())
+    id: str | None = declared(_IDENT, "Unique id of the question.")
+    serves: tuple[str, ...] = declared(
+        ListOf(_IDENT, unique=True), "Ids of the `objectives` this question works towards.", default=())
+    expect: tuple[str, ...] = declared(_TEXTS, "What good answers contain (in the guide only).", default=())
+    misconceptions: tuple[str, ...] = declared(
+        _TEXTS, "Wrong ideas participants are likely to bring, to listen for (in the guide only).", default=())
+    optional: bool = declared(_OPTIONAL, "Cut if late: a hidden slide, left out of the `shorter` runs.", default=False)
     position: Position = Position()
 
     RULES: ClassVar[tuple[Requires, ...]] = (Requires("format", "vote", "options"),)
@@ -251,6 +271,24 @@ class Source:
 
 
 @record(frozen=True)
+class Objective:
+    """What participants can do after the session; questions name it in ``serves``."""
+
+    id: str = declared(_IDENT, "Unique id, named by questions' `serves`.", required=True)
+    text: str = declared(_TEXT, "What participants can do afterwards, e.g. 'Tell a capability gap from a data gap'.",
+                         required=True)
+    position: Position = Position()
+
+
+@record(frozen=True)
+class BoardColumn:
+    """One column of the board plan: its heading and what goes under it, in order."""
+
+    title: str = declared(_TEXT, "The column's heading on the board.", required=True)
+    items: tuple[str, ...] = declared(_TEXTS, "What to write under it, in order.", default=())
+
+
+@record(frozen=True)
 class Audience:
     """A named variant of the outline."""
 
@@ -271,6 +309,16 @@ class Audience:
 class Outline:
     """A deckgen discussion-guide outline."""
 
+    RULES: ClassVar[tuple[UniqueIds | RefersTo, ...]] = (
+        UniqueIds("sections", "section id", reserved=OPENING, reserved_meaning=f"after: {OPENING} opens the session"),
+        RefersTo("questions", "after", "sections", "section id", "no section has an id (add 'id: {value}' to one)",
+                 also=OPENING),
+        UniqueIds("objectives", "objective id"),
+        UniqueIds("questions", "question id"),
+        RefersTo("questions", "serves", "objectives", "objective id",
+                 "the outline has no objectives (add objectives: [{{id: {value}, text: ...}}])"),
+    )
+
     path: Path
     """The outline file this was loaded from (absolute)."""
     _: KW_ONLY
@@ -284,8 +332,21 @@ class Outline:
     duration: float | None = declared(Number(), "Planned running time in minutes.")
     footer: str | None = declared(_TEXT, "Footer text on every slide that shows a footer, e.g. a course code and week (default: the template's).")
     start: str | None = declared(Clock(), "Clock time the session starts, HH:MM (24-hour): agenda, notes and guide show clock times.")
+    opening: float = declared(_SPARE_MINUTES, "Minutes for the title, thesis and agenda; counted in the plan.",
+                              default=DEFAULT_OPENING)
+    closing: float = declared(_SPARE_MINUTES, "Minutes for the takeaways, exit ticket and goodbye; counted in the plan.",
+                              default=DEFAULT_CLOSING)
+    buffer: float = declared(_SPARE_MINUTES, "Minutes held in reserve; counted in the plan.", default=0.0)
+    shorter: tuple[float, ...] = declared(
+        ListOf(Number(), unique=True), "Shorter running times in minutes, each reached by leaving out the optional items.",
+        default=())
+    countdown: bool = declared(Flag(), "Question slides with minutes count them down on their own.", default=True)
     source: Source | None = declared(obj_of(Source), "The article being discussed.")
     thesis: str | None = declared(_TEXT, "The article's thesis, on its own slide after the title.")
+    synopsis: str | None = declared(_TEXT, "A summary of the article and the session for the facilitator (the guide's front page).")
+    objectives: tuple[Objective, ...] = declared(
+        ListOf(obj_of(Objective)), "What participants can do afterwards, each with an id questions' `serves` names.",
+        default=())
     preparation: tuple[str, ...] = declared(ListOf(_TEXT), "What participants do before the session (handout and guide).", default=())
     vars: Mapping[str, str] = declared(
         MapOf(Scalar(), VAR_PATTERN, "letters, digits and '_' (like org)"),
@@ -293,6 +354,14 @@ class Outline:
     sections: tuple[Section, ...] = declared(ListOf(obj_of(Section), min_items=1), "The sections of the argument (at least one).", required=True)
     questions: tuple[Question, ...] = declared(ListOf(obj_of(Question)), "Discussion questions.", default=())
     takeaways: tuple[str, ...] = declared(ListOf(_TEXT), "Closing slide bullets.", default=())
+    exit_ticket: tuple[str, ...] = declared(
+        _TEXTS, "Prompts participants answer before they leave (a closing slide and a strip of the handout).", default=())
+    board: tuple[BoardColumn, ...] = declared(
+        ListOf(obj_of(BoardColumn)), "The board plan: what goes on the board, column by column (in the guide).", default=())
+    glossary: Mapping[str, str] = declared(
+        MapOf(_TEXT, GLOSSARY_TERM, "a term that is not blank (like NLP)"), "Terms and what they mean (in the handout).",
+        default_factory=dict)
+    epilogue: str | None = declared(_TEXT, "What happened after the article, for the facilitator (the end of the guide).")
     references: tuple[Source, ...] = declared(ListOf(obj_of(Source)), "Extra sources for the references slide.", default=())
     audiences: Mapping[str, Audience] = declared(
         MapOf(obj_of(Audience), ID_PATTERN, "letters, digits, '-' and '_' (like undergrad)", key_attr="name"),

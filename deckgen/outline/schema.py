@@ -3,7 +3,7 @@
 Editors use it for completion and squiggles (VS Code's YAML extension:
 ``# yaml-language-server: $schema=outline.schema.json``). Because it is generated
 from the same field description as the validator, the two agree; the validator
-checks more (``${vars}``, images, section ids, ``after``), never less.
+checks more (``${vars}``, images, unique ids, ``after`` and ``serves``), never less.
 """
 
 from __future__ import annotations
@@ -59,7 +59,9 @@ def _scalar(ftype: F.FieldType) -> dict[str, Any]:
     if isinstance(ftype, F.Choice):
         return {"type": "string", "enum": list(ftype.values)}
     if isinstance(ftype, F.Number):
-        return {"type": "number", "exclusiveMinimum": 0}
+        return {"type": "number", "minimum" if ftype.zero_ok else "exclusiveMinimum": 0}
+    if isinstance(ftype, F.Flag):
+        return {"type": "boolean"}
     if isinstance(ftype, F.Clock):
         return {"type": "string", "pattern": F.CLOCK_PATTERN}
     if isinstance(ftype, F.Version):
@@ -91,6 +93,8 @@ def _list(ftype: F.ListOf, defs: dict[str, Any]) -> dict[str, Any]:
         schema["minItems"] = ftype.min_items
     if ftype.bound is not None:
         schema["maxItems"] = ftype.bound.max_items
+    if ftype.unique:
+        schema["uniqueItems"] = True
     return schema
 
 

@@ -14,8 +14,16 @@ subtitle: A discussion guide
 presenter: Your Name
 template: seminar            # or classic, or a path to your own .pptx/.potx
 language: en                 # ar, he, fa or ur give right-to-left slides
-duration: 45                 # planned minutes; `deckgen check` compares it with the timings
+duration: 45                 # planned minutes; `deckgen check` warns when the plan takes longer
 start: "14:00"               # clock time the session starts: agenda, notes and guide show clock times
+# opening: 2                 # minutes for the title, thesis and agenda (default 2), counted in the plan
+# closing: 2                 # minutes for the takeaways, exit ticket and goodbye (default 2)
+# buffer: 2                  # minutes held in reserve (default 0)
+# shorter: [40]              # a shorter run that leaves out the items marked optional: true
+# countdown: false           # question slides with minutes count them down (default true)
+# synopsis: The article and the session in a paragraph, for the facilitator's guide.
+# objectives:                # what participants can do afterwards; questions name them in serves
+#   - {{id: weigh, text: Weigh a claim against its evidence}}
 preparation:                 # what participants do before the session (on the handout)
   - Read the article and note one claim you doubt.
 footer: Course code · Week 1 # footer text on every slide that shows one (default: the template's)
@@ -67,15 +75,19 @@ questions:
     kind: warm-up            # warm-ups open the session, right after the agenda
     follow_ups:
       - What surprised you?
-    minutes: 5
+    minutes: 4
   - prompt: Which claim is best supported by its evidence?
     kind: analysis
     after: argument
     follow_ups:
       - What evidence would change your mind?
     notes: Push for specific passages.
-    minutes: 15
+    minutes: 12
     format: pairs            # whole-room (default), pairs, small-groups, vote or write
+    # id: best-supported     # a unique id for the question
+    # serves: [weigh]        # the objectives it works towards
+    # expect: [Names a passage and says what it shows]      # what good answers contain (guide only)
+    # misconceptions: [A confident tone is evidence]         # wrong ideas to listen for (guide only)
   - prompt: Is the article's main claim convincing?
     kind: analysis
     format: vote
@@ -83,9 +95,15 @@ questions:
     minutes: 5
   - prompt: What would you do differently in your own work?
     kind: application
-    minutes: 10
+    minutes: 8
+    # optional: true         # cut if late: a hidden slide, left out of the shorter runs
 takeaways:
   - The one thing to remember
+# exit_ticket: [One thing you will remember, One question you still have]   # answered before leaving
+# board:                     # what goes on the board, column by column (in the guide)
+#   - {{title: Claims, items: [The first claim, The second claim]}}
+# glossary: {{claim: a statement the article argues for}}   # terms explained on the handout
+# epilogue: What happened after the article was written, for the facilitator.
 """
 
 

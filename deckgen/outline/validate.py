@@ -90,6 +90,8 @@ def check(node: YNode, ftype: F.FieldType, ctx: Context) -> Any:
             return _check_date(node, ftype, ctx)
         case F.Number():
             return _check_number(node, ftype, ctx)
+        case F.Flag():
+            return _check_flag(node, ftype, ctx)
         case F.Clock():
             return _check_clock(node, ftype, ctx)
         case F.Version():
@@ -258,11 +260,22 @@ def _check_number(node: YNode, ftype: F.Number, ctx: Context) -> float | _Invali
         value = math.inf
     if math.isnan(value):
         return ctx.report(node, f"expected a number of minutes, got {shown}")
-    if value <= 0:
+    if value < 0 and ftype.zero_ok:
+        return ctx.report(node, f"must be 0 or more, got {shown}")
+    if value <= 0 and not ftype.zero_ok:
         return ctx.report(node, f"must be greater than 0, got {shown}")
     if value > MAX_MINUTES:
         return ctx.report(node, f"must be at most {MAX_MINUTES:,} minutes, got {shown}")
     return value
+
+
+def _check_flag(node: YNode, ftype: F.Flag, ctx: Context) -> bool | _Invalid:
+    if isinstance(node, YScalar) and node.tag == BOOL and isinstance(node.native, bool):
+        return node.native
+    if isinstance(node, YScalar) and node.tag == STR and node.value.strip().lower() in ("true", "false", "yes", "no"):
+        return ctx.report(node, f"expected true or false, got text ('{node.value}'); remove the quotes")
+    shown = f" ({node.value})" if isinstance(node, YScalar) and node.tag in (INT, FLOAT, STR) else ""
+    return ctx.report(node, f"expected true or false, got {describe(node)}{shown}")
 
 
 def _check_value(node: YNode, ftype: F.Value, ctx: Context) -> float | _Invalid:
@@ -377,18 +390,41 @@ def _mapping_hint(node: YMap) -> str:
 
 def _check_list(node: YNode, ftype: F.ListOf, ctx: Context) -> tuple[Any, ...] | _Invalid:
     if not isinstance(node, YSeq):
-        return _wrong_type(node, f"a list{_list_hint(node, ftype)}", ctx)
+        hint = _list_hint(node, ftype)
+        if hint and isinstance(node, YScalar) and node.tag in (INT, FLOAT):  # the hint, not "quote it"
+            return ctx.report(node, f"expected a list{hint}, got {describe(node)} ({node.value})")
+        return _wrong_type(node, f"a list{hint}", ctx)
     if len(node.items) < ftype.min_items:
         return ctx.report(node, f"needs at least {ftype.min_items} item(s)")
     if ftype.bound is not None and len(node.items) > ftype.bound.max_items:
         return ctx.report(node, ftype.bound.message(len(node.items)))
     values = [check(item, ftype.item, ctx) for item in node.items]
-    return INVALID if any(v is INVALID for v in values) else tuple(values)
+    if any(v is INVALID for v in values):
+        return INVALID
+    if ftype.unique and not _each_once(node.items, values, ctx):
+        return INVALID
+    return tuple(values)
+
+
+def _each_once(items: tuple[YNode, ...], values: list[Any], ctx: Context) -> bool:
+    """Report each item equal to an earlier one (``shorter: [45, 45]``); True when there is none."""
+    first: dict[Any, YNode] = {}
+    ok = True
+    for item, value in zip(items, values):
+        if value in first:
+            shown = f"{value:g}" if isinstance(value, float) else str(value)
+            ctx.report(item, f"'{shown}' is given twice (first at line {first[value].position.line}); give each once")
+            ok = False
+        else:
+            first[value] = item
+    return ok
 
 
 def _list_hint(node: YNode, ftype: F.ListOf) -> str:
     if isinstance(node, YScalar) and node.tag == STR and isinstance(ftype.item, F.Text):
         return f" (write [\"{node.value}\"] for a single item)"
+    if isinstance(node, YScalar) and node.tag in (INT, FLOAT) and isinstance(ftype.item, F.Number):
+        return f" (write [{node.value}] for a single item)"
     return ""
 
 
@@ -451,6 +487,13 @@ def check_fields(node: YNode, obj: F.Obj, ctx: Context, skip: Iterable[str] = ()
     """
     if not isinstance(node, YMap):
         return _wrong_type(node, f"a mapping with {_keys_summary(obj)}", ctx)
+    values, ok = field_values(node, obj, ctx, skip)
+    return values if ok else INVALID
+
+
+def field_values(node: YMap, obj: F.Obj, ctx: Context, skip: Iterable[str] = ()) -> tuple[dict[str, Any], bool]:
+    """Each value of the mapping ``node`` checked against ``obj`` (:data:`INVALID` where it is
+    bad), keyed by model attribute, and whether the mapping is valid as a whole."""
     skipped = set(skip)
     values: dict[str, Any] = {}
     ok = _check_keys(node, obj, ctx)
@@ -465,7 +508,7 @@ def check_fields(node: YNode, obj: F.Obj, ctx: Context, skip: Iterable[str] = ()
         ok = ok and value is not INVALID
         if spec.target:
             values[spec.target] = value
-    return values if ok else INVALID
+    return values, ok
 
 
 def _check_missing(node: YMap, spec: F.Field, value_node: YNode | None, ctx: Context) -> bool:

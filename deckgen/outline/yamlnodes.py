@@ -294,7 +294,7 @@ def _compose_yaml(text: str, path: Path | None) -> yaml.Node | None:
         pos = position_of(exc.mark)
         raise OutlineError([Problem(path, pos.line, pos.column, f"{exc.message}; simplify the outline")]) from None
     except yaml.MarkedYAMLError as exc:
-        raise OutlineError([_syntax_problem(exc, path)]) from None
+        raise OutlineError([_syntax_problem(exc, path, text)]) from None
     except yaml.YAMLError as exc:  # ReaderError: control characters in the text
         raise OutlineError([_reader_problem(exc, text, path)]) from None
     except RecursionError:  # pragma: no cover - the depth limit comes first
@@ -320,12 +320,43 @@ _HINTS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _syntax_problem(exc: yaml.MarkedYAMLError, path: Path | None) -> Problem:
+def _syntax_problem(exc: yaml.MarkedYAMLError, path: Path | None, source: str = "") -> Problem:
     mark = exc.problem_mark or exc.context_mark
     pos = position_of(mark)
     text = _syntax_text(exc)
-    hint = next((h for key, h in _HINTS if key in text), "")
+    hint = _indentation_hint(source, pos) if "mapping values are not allowed" in text else None
+    hint = hint or next((h for key, h in _HINTS if key in text), "")
     return Problem(path, pos.line, pos.column, f"YAML syntax error: {text}" + (f"; {hint}" if hint else ""))
+
+
+_LONE_KEY = re.compile(r"(\s*(?:-\s+)?)([^\s:#'\"\[{-][^:#]*?)\s*")
+"""What stands before the ``:`` YAML refused on its line, when it is only a key: ``    kind``."""
+_KEY_LINE = re.compile(r"(\s*(?:-\s+)?)([^\s:#'\"\[{-][^:#]*?):(?:\s|$)")
+"""A line that starts a ``key: value`` (in a list item or not)."""
+
+
+def _indentation_hint(source: str, pos: Position) -> str | None:
+    """How to fix a key indented deeper than the key above it.
+
+    YAML then reads ``kind: analysis`` as more text of the value above (``prompt: Why?
+    kind``), and refuses the second ``:``; "quote the value" would be the wrong advice.
+    None when the refused ``:`` does not end a lone key on such a line.
+    """
+    lines = source.splitlines()
+    if not 1 <= pos.line <= len(lines):
+        return None
+    key = _LONE_KEY.fullmatch(lines[pos.line - 1][:pos.column - 1])
+    if key is None:
+        return None
+    column = len(key.group(1)) + 1
+    for number in range(pos.line - 1, 0, -1):
+        above = _KEY_LINE.match(lines[number - 1])
+        if above is not None and len(above.group(1)) + 1 < column:
+            where = len(above.group(1)) + 1
+            return (f"'{key.group(2)}:' is indented deeper than '{above.group(2)}:' on line {number}, so YAML reads it as "
+                    f"more text of that value; indent it like '{above.group(2)}:' (column {where}) if it is a key of its "
+                    "own, or quote the value if it contains ': '")
+    return None
 
 
 def _syntax_text(exc: yaml.MarkedYAMLError) -> str:

@@ -139,6 +139,7 @@ def _title_slide(outline: Outline) -> SlidePlan:
         outline.title,
         body=tuple(Paragraph(line, style="plain") for line in lines),
         notes=opening_script(outline),
+        position=outline.position_of("title"),
     )
 
 
@@ -295,7 +296,7 @@ def _takeaways_slide(outline: Outline) -> SlidePlan:
     labels = labels_for(outline.language)
     body = tuple(Paragraph(t) for t in outline.takeaways)
     return SlidePlan(Role.TAKEAWAYS, labels.takeaways, body, notes=labels.takeaways_notes,
-                     title_language=label_language(outline.language))
+                     title_language=label_language(outline.language), position=outline.position_of("takeaways"))
 
 
 def _discussion_slide(outline: Outline, questions: list[Question]) -> SlidePlan:

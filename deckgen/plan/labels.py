@@ -81,6 +81,10 @@ class Labels:
     discuss: str = "Discuss"
     """The label under a question slide's mark."""
     opening: str = "Opening"
+    closing: str = "Closing"
+    """The run-sheet's row for the takeaways, exit ticket and goodbye."""
+    buffer: str = "Buffer"
+    """The run-sheet's row for the minutes held in reserve."""
     formats: dict[str, str] = field(default_factory=lambda: {
         "whole-room": "Whole room", "pairs": "Pairs", "small-groups": "Small groups", "vote": "Vote", "write": "Write",
     })
@@ -138,6 +142,8 @@ _ZH_HANS = Labels(
     references_notes="想读全文的人可查看原文。延伸阅读是原文之外的背景资料，供会后参考。",
     sentence_end="。",
     opening="开场",
+    closing="收尾",
+    buffer="机动时间",
     formats={"whole-room": "全体讨论", "pairs": "两人一组", "small-groups": "小组讨论", "vote": "投票", "write": "书面作答"},
     time_check="{} · 已进行 {} 分钟，共 {}",
     options="选项：",
@@ -185,6 +191,8 @@ _ZH_HANT = replace(
     discussion_notes="進入討論環節：其餘的問題每頁一個。注意時間。",
     references_notes="想讀全文的人可查看原文。延伸閱讀是原文之外的背景資料，供會後參考。",
     opening="開場",
+    closing="收尾",
+    buffer="機動時間",
     formats={"whole-room": "全體討論", "pairs": "兩人一組", "small-groups": "小組討論", "vote": "投票", "write": "書面作答"},
     time_check="{} · 已進行 {} 分鐘，共 {}",
     options="選項：",
@@ -237,6 +245,8 @@ _JA = Labels(
     references_notes="記事の全文を読みたい人には出典を示します。関連資料は記事の外の背景情報で、セッション後の参考用です。",
     sentence_end="。",
     opening="オープニング",
+    closing="クロージング",
+    buffer="予備時間",
     formats={"whole-room": "全体", "pairs": "ペア", "small-groups": "小グループ", "vote": "投票", "write": "記述"},
     time_check="{} · 経過 {} 分／全 {}",
     options="選択肢：",
@@ -288,6 +298,8 @@ _KO = Labels(
     discussion_notes="토론을 시작합니다. 남은 질문을 한 장씩 다룹니다. 시간을 확인하세요.",
     references_notes="글 전체를 읽고 싶은 사람에게 출처를 알려 줍니다. 더 읽을거리는 글 밖의 배경 자료로, 세션 후 참고용입니다.",
     opening="시작",
+    closing="마무리",
+    buffer="예비 시간",
     formats={"whole-room": "전체", "pairs": "짝 활동", "small-groups": "소그룹", "vote": "투표", "write": "쓰기"},
     time_check="{} · {}분 경과 / 총 {}",
     options="선택지:",
@@ -339,6 +351,8 @@ _DE = Labels(
     references_notes="Nennen Sie die Quelle für alle, die den Artikel ganz lesen möchten. Die weiterführende "
                      "Literatur ist Kontext von außerhalb des Artikels, für nach der Sitzung.",
     opening="Einstieg",
+    closing="Abschluss",
+    buffer="Puffer",
     formats={"whole-room": "Plenum", "pairs": "Partnerarbeit", "small-groups": "Kleingruppen", "vote": "Abstimmung", "write": "Schreiben"},
     time_check="{} · {} von {}",
     options="Optionen:",
@@ -396,6 +410,8 @@ _FR = Labels(
     references_notes="Indiquez la source à qui veut lire l’article en entier. « Pour aller plus loin » "
                      "donne du contexte extérieur à l’article, pour après la séance.",
     opening="Ouverture",
+    closing="Clôture",
+    buffer="Marge",
     formats={"whole-room": "Toute la salle", "pairs": "En binômes", "small-groups": "En petits groupes", "vote": "Vote", "write": "À l'écrit"},
     time_check="{} · {} sur {}",
     options="Options :",
@@ -451,6 +467,8 @@ _ES = Labels(
     references_notes="Indique la fuente a quien quiera leer el artículo completo. Las lecturas complementarias "
                      "son contexto ajeno al artículo, para después de la sesión.",
     opening="Apertura",
+    closing="Cierre",
+    buffer="Margen",
     formats={"whole-room": "Toda la sala", "pairs": "En parejas", "small-groups": "En grupos pequeños", "vote": "Votación", "write": "Por escrito"},
     time_check="{} · {} de {}",
     options="Opciones:",
@@ -511,6 +529,8 @@ _AR = Labels(
     discussion_notes="افتح باب النقاش: الأسئلة المتبقية، سؤال في كل شريحة. راقب الوقت.",
     references_notes="أشر إلى المصدر لمن يريد قراءة المقال كاملًا. القراءات الإضافية سياق من خارج المقال، لما بعد الجلسة.",
     opening="الافتتاح",
+    closing="الختام",
+    buffer="وقت احتياطي",
     formats={"whole-room": "القاعة كلها", "pairs": "أزواج", "small-groups": "مجموعات صغيرة", "vote": "تصويت", "write": "كتابة"},
     time_check="{} · مضى {} من {}",
     options="الخيارات:",

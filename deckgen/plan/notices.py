@@ -136,7 +136,7 @@ def note_notices(profile: TemplateProfile) -> list[TemplateNotice]:
 
 
 def lint_notices(profile: TemplateProfile) -> list[TemplateNotice]:
-    """The template's contrast lints, word for word (``check`` tells them; ``build`` does not)."""
+    """The template's contrast lints (text colours of low contrast), word for word."""
     return [TemplateNotice(profile.name, NOTE, text=text) for text in profile.lints]
 
 

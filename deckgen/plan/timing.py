@@ -3,9 +3,12 @@
 Pure: no pptx. The deck (agenda, time checks in notes), the facilitator guide's run-sheet
 and the lints all read their timings from here, so they always agree.
 
-A section's time is its points' minutes plus the minutes of the questions placed after
-it; the opening is the minutes of the questions that open the session (warm-ups without
-``after``, and ``after: start``); the discussion block is the minutes of the rest.
+The plan counts every minute of the session: the ``opening`` (title, thesis and agenda),
+the sections, the questions, the ``closing`` (takeaways, exit ticket, goodbye) and the
+``buffer`` held in reserve. A section's time is its points' minutes plus the minutes of the
+questions placed after it; the agenda's opening row is the ``opening`` plus the questions
+that open the session (warm-ups without ``after``, and ``after: start``); the discussion
+block is the minutes of the rest.
 """
 
 from __future__ import annotations
@@ -44,9 +47,30 @@ def section_minutes(outline: Outline, section: Section) -> float:
     return section.minutes + questions_minutes(questions_after(outline, section))
 
 
+def points_minutes(outline: Outline) -> float:
+    """The planned minutes of every point."""
+    return sum(s.minutes for s in outline.sections)
+
+
+def content_minutes(outline: Outline) -> float:
+    """The minutes the outline's items plan: every point and every question (0 when none has minutes)."""
+    return points_minutes(outline) + questions_minutes(list(outline.questions))
+
+
 def total_minutes(outline: Outline) -> float:
-    """Planned running time: every point and every question."""
-    return sum(s.minutes for s in outline.sections) + questions_minutes(list(outline.questions))
+    """The plan's running time: opening, every point and question, closing and buffer."""
+    return outline.opening + content_minutes(outline) + outline.closing + outline.buffer
+
+
+def optional_minutes(outline: Outline) -> float:
+    """The planned minutes of the points and questions marked ``optional`` (cut if late)."""
+    points = sum(p.minutes or 0 for s in outline.sections for p in s.points if p.optional)
+    return points + questions_minutes([q for q in outline.questions if q.optional])
+
+
+def shortest_minutes(outline: Outline) -> float:
+    """The plan's running time without its optional items: the shortest run it allows."""
+    return total_minutes(outline) - optional_minutes(outline)
 
 
 def planned_length(outline: Outline) -> float:
@@ -89,13 +113,17 @@ class AgendaRow:
 
 
 def agenda_rows(outline: Outline) -> list[AgendaRow]:
-    """The agenda in session order, each row with its minutes and when it starts."""
+    """The agenda in session order, each row with its minutes and when it starts.
+
+    The opening row (shown when questions open the session) holds the ``opening`` minutes
+    too; without it, the first section starts once the opening is over.
+    """
     rows: list[AgendaRow] = []
-    offset = 0.0
+    offset = outline.opening
     opening = opening_questions(outline)
     if opening:
-        rows.append(AgendaRow("opening", "", questions_minutes(opening), offset))
-        offset += rows[-1].minutes
+        rows.append(AgendaRow("opening", "", outline.opening + questions_minutes(opening), 0.0))
+        offset = rows[-1].minutes
     for section in outline.sections:
         rows.append(AgendaRow("section", section.title, section_minutes(outline, section), offset))
         offset += rows[-1].minutes
@@ -105,7 +133,7 @@ def agenda_rows(outline: Outline) -> list[AgendaRow]:
     return rows
 
 
-RowKind = Literal["question", "section", "discussion", "end"]
+RowKind = Literal["opening", "question", "section", "discussion", "closing", "buffer", "end"]
 
 
 @record(frozen=True)
@@ -144,7 +172,7 @@ def session_questions(outline: Outline) -> list[Question]:
 def offsets(outline: Outline) -> dict[Section | Question, float]:
     """When each section and question starts, in minutes from the start of the session."""
     starts: dict[Section | Question, float] = {}
-    offset = 0.0
+    offset = outline.opening
     for item in session_items(outline):
         starts[item] = offset
         offset += item.minutes or 0
@@ -152,20 +180,23 @@ def offsets(outline: Outline) -> dict[Section | Question, float]:
 
 
 def run_sheet(outline: Outline) -> list[RunSheetRow]:
-    """The run-sheet: each opening question, each section (its points) and the questions after
-    it, each discussion question, then an end row at the total running time."""
-    rows: list[RunSheetRow] = []
-    offset = 0.0
+    """The run-sheet: the opening (title, thesis, agenda), each opening question, each section
+    (its points) and the questions after it, each discussion question, the closing, the buffer
+    (when there is one), then an end row at the plan's running time."""
+    rows = [RunSheetRow("opening", "", outline.opening, 0.0, outline.position_of("title"))]
     closing = closing_questions(outline)
     for item in session_items(outline):
+        offset = rows[-1].running_total
         if isinstance(item, Section):
             rows.append(RunSheetRow("section", item.title, item.minutes, offset, item.position))
-        else:
-            if closing and item is closing[0]:
-                rows.append(RunSheetRow("discussion", "", 0, offset, outline.position_of("questions")))
-            rows.append(RunSheetRow("question", item.prompt, item.minutes or 0, offset, item.position, item))
-        offset = rows[-1].running_total
-    rows.append(RunSheetRow("end", "", 0, offset))
+            continue
+        if closing and item is closing[0]:
+            rows.append(RunSheetRow("discussion", "", 0, offset, outline.position_of("questions")))
+        rows.append(RunSheetRow("question", item.prompt, item.minutes or 0, offset, item.position, item))
+    rows.append(RunSheetRow("closing", "", outline.closing, rows[-1].running_total, outline.position_of("takeaways")))
+    if outline.buffer:
+        rows.append(RunSheetRow("buffer", "", outline.buffer, rows[-1].running_total))
+    rows.append(RunSheetRow("end", "", 0, rows[-1].running_total))
     return rows
 
 
