@@ -5,7 +5,7 @@ from __future__ import annotations
 from pptx.slide import SlideLayout
 
 from deckgen.render.template.colours import contrast_ratio, palette_for
-from deckgen.render.template.contrast import slide_background
+from deckgen.render.template.background import background_of
 from deckgen.render.template.blueprint import MarkColours
 
 _ACCENTS = ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
@@ -17,7 +17,7 @@ def mark_colours(layout: SlideLayout) -> MarkColours:
     """The first theme accent that stands out from ``layout``'s background, and the better of
     ``bg1``/``tx1`` on it (accent1 and bg1 when colours cannot be resolved)."""
     palette = palette_for(layout)
-    background = slide_background(layout)
+    background = background_of(layout, palette)[0]
     if background is None:
         return MarkColours()
     contrasts = {name: contrast_ratio(colour, background)
