@@ -2,7 +2,8 @@
 
 The layout's ``p:bg`` wins, then the master's, then the theme's ``bg1``. A background is
 either a fill (``p:bgPr``) or a reference into the theme's fill styles (``p:bgRef``); either
-may be a picture. Read by the contrast lints and the colours of deckgen's own marks.
+may be a picture. Read by the contrast lints, the colours of deckgen's own marks and the
+artwork measure.
 """
 
 from __future__ import annotations
@@ -63,4 +64,17 @@ def _background_colour(background: Element, palette: Palette) -> RGB | None:
         return resolve_colour(colour_child(reference), palette)
     colour = paint(style, palette, resolve_colour(colour_child(reference), palette))
     return None if colour == TRANSPARENT else colour
+
+
+def background_picture(layout: SlideLayout, palette: Palette) -> bool:
+    """Whether slides on ``layout`` show a picture as their background."""
+    background, _ = _backgrounds(layout)
+    if background is None:
+        return False
+    properties, reference = background.find(qn("p:bgPr")), background.find(qn("p:bgRef"))
+    if properties is not None:
+        fill = fill_of(properties)
+        return fill is not None and fill.tag == qn("a:blipFill")
+    style = _theme_fill(reference, palette) if reference is not None else None
+    return style is not None and style.tag == qn("a:blipFill")
 
