@@ -1,17 +1,26 @@
-"""What lies under a layout's text boxes: the artwork of the layout and its master."""
+"""Text clear of artwork: what lies under a layout's text boxes, and boxes moved off it."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image
 from pptx import Presentation
 from pptx.slide import SlideLayout
 
-from deckgen.plan.profile import Box
-from deckgen.render.template.artwork import artwork_share, layout_artwork
+from deckgen.plan.profile import Box, Role
+from deckgen.render.template.artwork import CELLS_ACROSS, artwork_share, covered, layout_artwork
+from deckgen.render.template.catalog import resolve_template
+from deckgen.render.template.clearance import KEEP, SLIVER, largest_clear
+from deckgen.render.template.clearing import clear_of_artwork
 from deckgen.render.template.layouts import describe_layout
-from tests.artwork_helpers import decorated_template
-from tests.deck_helpers import TEMPLATES
+from deckgen.render.template.prepared import prepared_template
+from tests.artwork_helpers import LOGO, STRIPE, decorated_template
+from tests.conftest import SORA
+from tests.deck_helpers import BUNDLED_TEMPLATES, TEMPLATES, cached_deck_bytes, open_deck
 
 FOCUS = TEMPLATES / "artwork-focus.pptx"
 
@@ -24,6 +33,31 @@ def _content_layout(path: Path, master: int = 0) -> SlideLayout:
 def _body(layout: SlideLayout) -> Box:
     body = next(p for p in layout.placeholders if "OBJECT" in str(p.placeholder_format.type))
     return Box(int(body.left), int(body.top), int(body.width), int(body.height))
+
+
+def _obstructed(layout: SlideLayout, box: Box) -> float:
+    artwork = layout_artwork(layout)
+    return covered(artwork.obstacles(box), artwork.region(box))
+
+
+def _overlap(first: tuple[int, int, int, int], second: tuple[int, int, int, int]) -> int:
+    width = min(first[0] + first[2], second[0] + second[2]) - max(first[0], second[0])
+    height = min(first[1] + first[3], second[1] + second[3]) - max(first[1], second[1])
+    return max(width, 0) * max(height, 0)
+
+
+def _frame(shape: object) -> tuple[int, int, int, int]:
+    return int(shape.left), int(shape.top), int(shape.width), int(shape.height)  # type: ignore[attr-defined]
+
+
+def _text_area(shape: object, slide_width: int) -> tuple[int, int, int, int]:
+    """Where a shape's text goes (its frame within its insets), less the artwork mask's precision
+    (one cell) along each edge."""
+    left, top, width, height = _frame(shape)
+    frame = shape.text_frame  # type: ignore[attr-defined]
+    cell = -(-slide_width // CELLS_ACROSS)
+    return (left + frame.margin_left + cell, top + frame.margin_top + cell,
+            width - frame.margin_left - frame.margin_right - 2 * cell, height - frame.margin_top - frame.margin_bottom - 2 * cell)
 
 
 # -- measuring ------------------------------------------------------------------------------
@@ -41,13 +75,14 @@ def test_a_layout_without_artwork_measures_none() -> None:
     assert artwork_share(layout, _body(layout)) == 0.0
 
 
-def test_a_picture_background_covers_every_box(tmp_path: Path) -> None:
+def test_a_picture_background_covers_every_box_but_holds_it_in_place(tmp_path: Path) -> None:
     deck = Presentation(str(decorated_template(tmp_path, logo=False, picture_background=True)))
     layout = deck.slide_layouts[1]
     shape = describe_layout(layout, int(deck.slide_width or 0), int(deck.slide_height or 0))
     assert shape.title is not None
     assert artwork_share(layout, shape.title) == 1.0
-    assert artwork_share(layout, shape.texts[0]) == 1.0
+    # the picture lies under the whole slide: nowhere is clearer, the title stays
+    assert clear_of_artwork(shape, layout_artwork(layout)).title == shape.title
 
 
 def test_a_triangle_counts_by_its_outline_not_its_frame() -> None:
@@ -65,3 +100,86 @@ def test_the_logo_and_the_stripe_are_measured_where_they_cross_the_boxes(tmp_pat
     assert shape.title is not None
     assert 0.05 < artwork_share(layout, shape.title) < 0.3  # the logo under the title's start
     assert 0.01 < artwork_share(layout, shape.texts[0]) < 0.1  # the stripe under the body's end
+
+
+# -- clearing -------------------------------------------------------------------------------
+
+
+def _brute_force(cells: set[tuple[int, int]], size: tuple[int, int], least: tuple[int, int]) -> int:
+    """The largest clear area at least ``least`` in size, by trying every rectangle."""
+    width, height = size
+    best = 0
+    for top in range(height):
+        for bottom in range(top + least[1], height + 1):
+            for left in range(width):
+                for right in range(left + least[0], width + 1):
+                    area = (right - left) * (bottom - top)
+                    if area > best and not any(left <= x < right and top <= y < bottom for x, y in cells):
+                        best = area
+    return best
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.sets(st.tuples(st.integers(0, 7), st.integers(0, 5)), max_size=10), st.integers(1, 3), st.integers(1, 3))
+def test_the_largest_clear_rectangle_is_clear_and_as_large_as_any(cells: set[tuple[int, int]], columns: int,
+                                                                     rows: int) -> None:
+    mask = Image.new("1", (8, 6), 0)
+    for cell in cells:
+        mask.putpixel(cell, 255)
+    found = largest_clear(mask, (0, 0, 8, 6), (columns, rows))
+    area = 0 if found is None else (found[2] - found[0]) * (found[3] - found[1])
+    assert area == _brute_force(cells, (8, 6), (columns, rows))
+    if found is not None:
+        assert found[2] - found[0] >= columns and found[3] - found[1] >= rows
+        assert not any(found[0] <= x < found[2] and found[1] <= y < found[3] for x, y in cells)
+
+
+@pytest.mark.parametrize("master", [1, 2, 3])
+def test_boxes_on_focus_masters_are_moved_clear_of_the_triangles(master: int) -> None:
+    deck = Presentation(str(FOCUS))
+    layout = _content_layout(FOCUS, master)
+    shape = describe_layout(layout, int(deck.slide_width or 0), int(deck.slide_height or 0))
+    cleared = clear_of_artwork(shape, layout_artwork(layout))
+    assert cleared.title is not None and shape.title is not None
+    for before, after in ((shape.title, cleared.title), (shape.texts[0], cleared.texts[0])):
+        assert _obstructed(layout, after) < SLIVER
+        assert after.width >= before.width * KEEP and after.height >= before.height * KEEP
+        assert after.levels == before.levels  # the text keeps its styles
+    assert _overlap(_frame(cleared.title), _frame(cleared.texts[0])) == 0
+
+
+def test_boxes_with_no_clear_part_stay_where_the_layout_puts_them() -> None:
+    deck = Presentation(str(FOCUS))
+    layout = _content_layout(FOCUS, 0)  # triangles everywhere
+    shape = describe_layout(layout, int(deck.slide_width or 0), int(deck.slide_height or 0))
+    assert clear_of_artwork(shape, layout_artwork(layout)) == shape
+
+
+@pytest.mark.parametrize("template", BUNDLED_TEMPLATES)
+def test_bundled_templates_keep_every_box_where_their_layouts_put_it(template: str) -> None:
+    prepared = prepared_template(resolve_template(template))
+    for role in Role:
+        slots = prepared.profile.slots[role]
+        layout = prepared.blueprint.layouts[slots.layout_index]
+        if slots.title is not None and not slots.mark:
+            assert (slots.title.left, slots.title.top, slots.title.width, slots.title.height) == layout.title_frame
+        for box, frame in zip(slots.texts, layout.frames):
+            assert (box.left, box.top, box.width, box.height) == frame
+
+
+def test_deck_text_keeps_clear_of_the_logo_and_the_stripe(tmp_path: Path) -> None:
+    template = decorated_template(tmp_path)
+    deck = open_deck(cached_deck_bytes(SORA, str(template)))
+    checked = 0
+    for slide in deck.slides:
+        if any(shape.name == "Question Disc" for shape in slide.shapes):
+            continue  # deckgen's own question layout
+        for shape in slide.shapes:
+            if shape.is_placeholder and shape.has_text_frame and shape.text_frame.text.strip():
+                if shape.is_placeholder and "SLIDE_NUMBER" in str(shape.placeholder_format.type):
+                    continue
+                checked += 1
+                area = _text_area(shape, int(deck.slide_width or 0))
+                assert _overlap(area, LOGO) == 0, (shape.name, shape.text_frame.text)
+                assert _overlap(area, STRIPE) == 0, (shape.name, shape.text_frame.text)
+    assert checked > 40

@@ -3,8 +3,10 @@
 The one fill routine of the deck writer: the title into the title placeholder (first in
 reading order), the body, aside and label into the text placeholders, a picture, a
 comparison, a table or a chart where the plan puts them; placeholders left unused are
-removed so no "Click to add text" prompt shows. Right-to-left text is set flush right
-where the template leaves it flush left (``LayoutBlueprint.aligns``).
+removed so no "Click to add text" prompt shows. A placeholder whose slot differs from the
+place it inherits (moved off the template's artwork, or giving up half to a picture) gets
+the slot's geometry. Right-to-left text is set flush right where the template leaves it
+flush left (``LayoutBlueprint.aligns``).
 """
 
 from __future__ import annotations
@@ -103,7 +105,7 @@ def fill_slide(canvas: Canvas, layout: LayoutBlueprint, plan: SlidePlan, slots: 
     tree = canvas.tree
     shapes = [child for child in tree if child.tag in SHAPE_TAGS]
     aligns = iter(layout.aligns or ((None, None),) * (len(layout.texts) + 1))
-    title = _Placeholder(shapes[layout.title], next(aligns)) if layout.title is not None else None
+    title = _Placeholder(shapes[layout.title], next(aligns), layout.title_frame) if layout.title is not None else None
     texts = [_Placeholder(shapes[i], next(aligns, (None, None)), frame)
              for i, frame in zip(layout.texts, layout.frames or (None,) * len(layout.texts))]
     placeholders = [shape for shape in (title and title.shape, *(t.shape for t in texts),
@@ -119,29 +121,34 @@ def fill_slide(canvas: Canvas, layout: LayoutBlueprint, plan: SlidePlan, slots: 
     body = texts[0] if texts else None
     second = texts[1] if len(texts) > 1 else None
     third = texts[2] if len(texts) > 2 else None
-    if slots.mark and title is not None:
-        set_box(title.shape, slots.title)  # deckgen's question layout on a borrowed content layout
+    if title is not None:
+        if slots.mark:
+            set_box(title.shape, slots.title)  # deckgen's question layout on a borrowed content layout
+        else:
+            _place(title, slots.title)
     if body is not None and plan.body:
         if slots.mark:
             set_box(body.shape, slots.body)
-        elif plan.image is not None and not layout.pictures and second is None:
-            _place(body, slots.body)  # the body gives up its right half to the picture
+        else:
+            _place(body, slots.body)  # cleared of artwork, or giving up its right half to a picture
         write_text(body.body, plan.body, plan.body_size, language, links, body.align(language, False),
                    plan.paragraph_space, plan.centred)
         used.append(body.shape)
     if second is not None and plan.aside and slots.aside is not None and not slots.mark:
+        _place(second, slots.aside)
         write_text(second.body, plan.aside, plan.aside_size, language, links, second.align(language, False),
                    centred=plan.aside_centred)
         used.append(second.shape)
     if third is not None and plan.label and slots.label is not None and not slots.mark:
         label_language = plan.aside[0].language or language if plan.aside else language
+        _place(third, slots.label)
         write_plain(third.body, plan.label, None, label_language, links, third.align(label_language, True))
         used.append(third.shape)
     if plan.image is not None and slots.picture is not None:
         rid, size = canvas.picture(plan.image.path)
         box = fitted_box(size, slots.picture)
         insert_shape(tree, picture(next_shape_id(canvas.root), plan.image.alt, rid, box))
-    used += _visual(canvas, texts, plan, language)
+    used += _visual(canvas, texts, plan, slots, language)
     for shape in placeholders:
         if not any(shape is kept for kept in used):
             tree.remove(shape)
@@ -153,9 +160,12 @@ def _place(placeholder: _Placeholder, box: Box | None) -> None:
         set_box(placeholder.shape, box)
 
 
-def _visual(canvas: Canvas, texts: list[_Placeholder], plan: SlidePlan, language: str) -> list[Element]:
+def _visual(canvas: Canvas, texts: list[_Placeholder], plan: SlidePlan, slots: LayoutSlots,
+            language: str) -> list[Element]:
     """Draw the slide's comparison, table or chart; returns the text placeholders it filled."""
     if plan.compare is not None:
+        for placeholder, box in zip(texts, slots.texts):
+            _place(placeholder, box)
         return _compare(canvas, texts, plan.compare, language)
     if plan.table is not None:
         _table(canvas, plan.table, language)

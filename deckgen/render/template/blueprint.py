@@ -57,6 +57,8 @@ class LayoutBlueprint:
     """Each text placeholder's position and size as inherited (left, top, width, height; EMU)."""
     footer_align: str | None = None
     """The alignment the footer placeholder inherits (for right-to-left footers)."""
+    title_frame: tuple[int | None, int | None, int | None, int | None] | None = None
+    """The title placeholder's position and size as inherited (left, top, width, height; EMU)."""
 
 
 @record(frozen=True)

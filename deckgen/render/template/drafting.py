@@ -149,6 +149,7 @@ def _layout(factory: SlideFactory, prototypes: Prototypes, layout: Any) -> Layou
         aligns=_alignments(found),
         frames=tuple(_frame(shape) for shape in found.texts),
         footer_align=_footer_alignment(layout, footer),
+        title_frame=None if found.title is None else _frame(found.title),
     )
 
 

@@ -18,7 +18,9 @@ from pptx.presentation import Presentation as PresentationObject
 from deckgen.errors import DeckgenError, TemplateError
 from deckgen.plan.profile import Role, Sizes, TemplateProfile
 from deckgen.render.template.active import summary
+from deckgen.render.template.artwork import Drawn, layout_artwork
 from deckgen.render.template.blueprint import PreparedTemplate
+from deckgen.render.template.clearing import clear_of_artwork
 from deckgen.render.template.contrast import contrast_lints
 from deckgen.render.template.drafting import draft_blueprint
 from deckgen.render.template.layouts import (
@@ -61,8 +63,10 @@ def _drop_slides(presentation: PresentationObject) -> None:
 def _profile(presentation: PresentationObject, choice: TemplateChoice, removed: tuple[str, ...] = ()) -> TemplateProfile:
     width = int(presentation.slide_width or 12192000)
     height = int(presentation.slide_height or 6858000)
+    drawn: Drawn = {}
     shapes: list[LayoutShape] = [
-        describe_layout(layout, width, height, index) for index, layout in enumerate(presentation.slide_layouts)
+        clear_of_artwork(describe_layout(layout, width, height, index), layout_artwork(layout, drawn))
+        for index, layout in enumerate(presentation.slide_layouts)
     ]
     named = choice.brand.roles if choice.brand else None
     chosen, fallen_back = choose_layouts(shapes, named)
