@@ -112,6 +112,9 @@ class LayoutSlots:
     mark: bool = False
     """True when the role borrows another role's layout and deckgen marks the slide itself
     (a question slide on a template without a question layout)."""
+    band: Box | None = None
+    """Where deckgen's accent band goes on a marked slide (None: no band, the template's
+    artwork leaves no clear strip for it)."""
 
 
 @record(frozen=True)

@@ -1,10 +1,11 @@
 """deckgen's own question mark, for templates that have no question layout.
 
 On such a template a question slide borrows the content layout; deckgen then draws what the
-bundled Question layout carries: an accent band along the left edge, a disc with "?", the
+bundled Question layout carries: an accent band down the left, a disc with "?", the
 kind-and-minutes label above the prompt and the "Discuss" label under the disc. Colours are
 the template's own theme colours (scheme references, so a theme change follows), picked for
-contrast with the slide background. Geometry comes from :mod:`deckgen.render.template.markslots`.
+contrast with the slide background. Geometry, clear of the template's artwork, comes from
+:mod:`deckgen.render.template.markslots`.
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ from deckgen.render.ooxml.markup import Element, nsdecls, parse_xml, qn
 from deckgen.render.ooxml.opc import attribute
 from deckgen.render.deck.paragraphs import Links, write_text
 
-_BAND_SHARE = 64
-"""The band is 1/64 of the slide's width."""
 _GLYPH_SHARE = 0.62
 """The "?" is set at this share of the disc's height."""
 
@@ -70,12 +69,13 @@ def _disc(shape_id: int, box: Box, colours: MarkColours, language: str) -> Any:
 
 
 def draw_question_mark(tree: Element, slots: LayoutSlots, plan: SlidePlan, language: str, colours: MarkColours,
-                       slide_width: int, slide_height: int, links: Links) -> None:
+                       links: Links) -> None:
     """Band, disc with "?", and the kind and "Discuss" labels of a marked question slide
     (``tree``: the slide's shape tree; ``links``: its hyperlink relationships)."""
     next_id = max((int(e.get("id", "0")) for e in tree.iter(qn("p:cNvPr"))), default=1) + 1
-    shapes = [_shape(next_id, "Question Band", Box(0, 0, slide_width // _BAND_SHARE, slide_height), "rect",
-                     _fill(colours.accent))]
+    shapes = []
+    if slots.band is not None:
+        shapes.append(_shape(next_id, "Question Band", slots.band, "rect", _fill(colours.accent)))
     if plan.aside and slots.aside is not None:
         shapes.append(_text_box(links, next_id + 1, slots.aside, plan.aside, plan.aside_size, language,
                                 colours.accent, "Question Kind"))

@@ -2,8 +2,13 @@
 
 A template without a question layout serves questions with its content layout. So that
 question slides still stand apart, deckgen lays the slide out itself: the kind-and-minutes
-label on top, the prompt in a taller title box, follow-ups below, and a disc with "?" and
-the "Discuss" label at the right (drawn by :mod:`deckgen.render.deck.marks`). Lengths are EMU.
+label on top, the prompt in a taller title box, follow-ups below, a disc with "?" and the
+"Discuss" label at the right, and an accent band (drawn by :mod:`deckgen.render.deck.marks`).
+All of it keeps clear of the template's artwork and of each other: the column the content
+layout's title and body span is cleared of artwork first (see
+:mod:`deckgen.render.template.clearance`); the band runs down the slide's left edge where
+no artwork lies there, else down the column's left edge, and the text starts right of it.
+Lengths are EMU.
 """
 
 from __future__ import annotations
@@ -14,12 +19,17 @@ from typing import TYPE_CHECKING
 from deckgen.plan.profile import EMU_PER_PT, Box, LayoutSlots, TextStyle
 
 if TYPE_CHECKING:
+    from deckgen.render.template.artwork import Artwork
     from deckgen.render.template.layouts import LayoutShape
 
 LABEL_HEIGHT = 40 * EMU_PER_PT
 """Height of the kind-and-minutes label and of the "Discuss" label (a 16 pt line and insets)."""
 TITLE_SHARE = 0.5
 """Share of the area below the label that the prompt's box takes."""
+BAND_SHARE = 64
+"""The band is 1/64 of the slide's width."""
+_CLEAR = 0.01
+"""A strip with less than this share under artwork is clear for the band."""
 
 
 def _gap(width: int) -> int:
@@ -31,15 +41,51 @@ def disc_box(label: Box) -> Box:
     return Box(label.left, label.top - LABEL_HEIGHT // 4 - label.width, label.width, label.width)
 
 
+def _column(title: Box, body: Box, artwork: Artwork) -> Box:
+    """The area the title and body span together, cleared of artwork to its edges (band, disc
+    and labels are drawn right up to them)."""
+    from deckgen.render.template.clearance import clear_box
+
+    left, top = min(title.left, body.left), title.top
+    right, bottom = max(title.left + title.width, body.left + body.width), body.top + body.height
+    return clear_box(Box(left, top, right - left, bottom - top, 0, 0, 0, 0), artwork)
+
+
+def _clear(box: Box, artwork: Artwork) -> bool:
+    from deckgen.render.template.artwork import covered
+
+    return covered(artwork.obstacles(box), artwork.region(box)) < _CLEAR
+
+
+def _band(column: Box, artwork: Artwork) -> tuple[Box | None, int]:
+    """The band, and where text may start right of it: the slide's left edge when clear, else
+    the column's left edge when clear, else no band."""
+    width = artwork.width // BAND_SHARE
+    edge = Box(0, 0, width, artwork.height)
+    if _clear(edge, artwork):
+        return edge, max(column.left, width + _gap(column.width) // 2)
+    inside = Box(column.left, column.top, width, column.height)
+    if _clear(inside, artwork):
+        return inside, column.left + width + _gap(column.width)
+    return None, column.left
+
+
 def question_mark_slots(shape: LayoutShape) -> LayoutSlots | None:
-    """Slots of a marked question slide on ``shape`` (a content layout); None without title and body."""
+    """Slots of a marked question slide on ``shape`` (a content layout); None without title and
+    body, or without room for them."""
     if shape.title is None or not shape.texts:
         return None
+    # imported here: the deck writer imports this module for disc_box alone, and loads neither
+    # python-pptx nor Pillow
+    from deckgen.render.template.artwork import layout_artwork
+
     title, body = shape.title, shape.texts[0]
-    left = min(title.left, body.left)
-    width = max(title.left + title.width, body.left + body.width) - left
-    top, bottom = title.top, body.top + body.height
-    height = bottom - top
+    artwork = layout_artwork(shape.layout)
+    column = _column(title, body, artwork)
+    band, left = _band(column, artwork)
+    width = column.left + column.width - left
+    top, height = column.top, column.height
+    bottom = top + height
     gap = _gap(width)
     if height < 4 * LABEL_HEIGHT or width < 8 * LABEL_HEIGHT:
         return None
@@ -56,4 +102,5 @@ def question_mark_slots(shape: LayoutShape) -> LayoutSlots | None:
         layout_index=shape.index,
         label=Box(left + width - disc, prompt_top + disc + LABEL_HEIGHT // 4, disc, LABEL_HEIGHT),
         mark=True,
+        band=band,
     )
