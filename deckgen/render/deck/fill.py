@@ -19,10 +19,18 @@ from deckgen.outline.inline import plain
 from deckgen.plan.bidi import is_right_to_left
 from deckgen.plan.profile import Box, LayoutSlots
 from deckgen.plan.slides import ChartPlan, ColumnPlan, ComparePlan, Paragraph, SlidePlan, TablePlan
-from deckgen.render.template.blueprint import LayoutBlueprint
-from deckgen.render.deck.drawing import chart_frame, insert_shape, next_shape_id, picture, table_frame, text_box
+from deckgen.render.template.blueprint import LayoutBlueprint, MarkColours
+from deckgen.render.deck.drawing import (
+    chart_frame,
+    colour_xml,
+    insert_shape,
+    next_shape_id,
+    picture,
+    table_frame,
+    text_box,
+)
 from deckgen.render.deck.media import fitted_box
-from deckgen.render.ooxml.markup import SHAPE_TAGS, Element, qn
+from deckgen.render.ooxml.markup import SHAPE_TAGS, Element, nsdecls, parse_xml, qn
 from deckgen.render.deck.paragraphs import Links, write_plain, write_text
 
 _TX_BODY, _SP_PR, _XFRM, _OFF, _EXT = qn("p:txBody"), qn("p:spPr"), qn("a:xfrm"), qn("a:off"), qn("a:ext")
@@ -148,7 +156,7 @@ def fill_slide(canvas: Canvas, layout: LayoutBlueprint, plan: SlidePlan, slots: 
         rid, size = canvas.picture(plan.image.path)
         box = fitted_box(size, slots.picture)
         insert_shape(tree, picture(next_shape_id(canvas.root), plan.image.alt, rid, box))
-    used += _visual(canvas, texts, plan, slots, language)
+    used += _visual(canvas, texts, plan, slots, layout.mark, language)
     for shape in placeholders:
         if not any(shape is kept for kept in used):
             tree.remove(shape)
@@ -160,7 +168,7 @@ def _place(placeholder: _Placeholder, box: Box | None) -> None:
         set_box(placeholder.shape, box)
 
 
-def _visual(canvas: Canvas, texts: list[_Placeholder], plan: SlidePlan, slots: LayoutSlots,
+def _visual(canvas: Canvas, texts: list[_Placeholder], plan: SlidePlan, slots: LayoutSlots, mark: MarkColours,
             language: str) -> list[Element]:
     """Draw the slide's comparison, table or chart; returns the text placeholders it filled."""
     if plan.compare is not None:
@@ -168,7 +176,7 @@ def _visual(canvas: Canvas, texts: list[_Placeholder], plan: SlidePlan, slots: L
             _place(placeholder, box)
         return _compare(canvas, texts, plan.compare, language)
     if plan.table is not None:
-        _table(canvas, plan.table, language)
+        _table(canvas, plan.table, mark, language)
     if plan.chart is not None:
         _chart(canvas, plan.chart)
     return []
@@ -215,19 +223,29 @@ def _bulleted(body: Element) -> None:
         properties.append(bullet)
 
 
-def _table(canvas: Canvas, plan: TablePlan, language: str) -> None:
-    """A real table at its planned place and sizes (header row bold), with its caption below."""
+def _table(canvas: Canvas, plan: TablePlan, mark: MarkColours, language: str) -> None:
+    """A real table at its planned place and sizes (header row bold, in the template's brand
+    colour ``mark.accent``), with its caption below."""
     box = Box(plan.box.left, plan.box.top, plan.box.width, sum(plan.heights))
-    frame, cells = table_frame(next_shape_id(canvas.root), box, plan.widths, plan.heights, is_right_to_left(language))
+    frame, cells = table_frame(next_shape_id(canvas.root), box, plan.widths, plan.heights, is_right_to_left(language),
+                               mark.accent)
     insert_shape(canvas.tree, frame)
     for row, texts in zip(cells, (plan.header, *plan.rows)):
         for body, text in zip(row, texts):
             shown = f"**{text}**" if row is cells[0] and text.strip() else text  # the header, bold everywhere
             write_text(body, [Paragraph(shown, style="plain")], plan.size, language, canvas.links)
+            if row is cells[0] and mark.accent != "accent1":
+                _coloured(body, mark.glyph)
     if plan.caption and plan.caption_box is not None:
         caption = insert_shape(canvas.tree, text_box(next_shape_id(canvas.root), "Table caption", plan.caption_box))
         write_text(caption.find(_TX_BODY), [Paragraph(plan.caption, style="plain")], plan.caption_size, language,
                    canvas.links)
+
+
+def _coloured(body: Element, colour: str) -> None:
+    """Set every run of ``body`` in ``colour`` (header text readable on the brand colour)."""
+    for properties in body.iter(qn("a:rPr")):
+        properties.insert(0, parse_xml(f'<a:solidFill {nsdecls("a")}>{colour_xml(colour)}</a:solidFill>'))
 
 
 def _chart(canvas: Canvas, plan: ChartPlan) -> None:

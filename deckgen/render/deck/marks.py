@@ -2,10 +2,11 @@
 
 On such a template a question slide borrows the content layout; deckgen then draws what the
 bundled Question layout carries: an accent band down the left, a disc with "?", the
-kind-and-minutes label above the prompt and the "Discuss" label under the disc. Colours are
-the template's own theme colours (scheme references, so a theme change follows), picked for
-contrast with the slide background. Geometry, clear of the template's artwork, comes from
-:mod:`deckgen.render.template.markslots`.
+kind-and-minutes label above the prompt and the "Discuss" label under the disc. They wear the
+template's brand colour (:mod:`deckgen.render.template.markcolours`: a theme colour by its
+scheme name, so a theme change follows, else the titles' or the artwork's colour), picked
+for contrast with the slide background. Geometry, clear of the template's artwork, comes
+from :mod:`deckgen.render.template.markslots`.
 """
 
 from __future__ import annotations
@@ -18,16 +19,11 @@ from deckgen.render.template.blueprint import MarkColours
 from deckgen.render.template.markslots import disc_box
 from deckgen.render.ooxml.markup import Element, nsdecls, parse_xml, qn
 from deckgen.render.ooxml.opc import attribute
+from deckgen.render.deck.drawing import colour_xml, solid_fill
 from deckgen.render.deck.paragraphs import Links, write_text
 
 _GLYPH_SHARE = 0.62
 """The "?" is set at this share of the disc's height."""
-
-
-
-
-def _fill(colour: str) -> str:
-    return f'<a:solidFill><a:schemeClr val="{colour}"/></a:solidFill>'
 
 
 def _shape(shape_id: int, name: str, box: Box, geometry: str, fill: str, body: str = "",
@@ -53,7 +49,7 @@ def _text_box(links: Links, shape_id: int, box: Box, paragraphs: tuple[Paragraph
     write_text(shape.find(qn("p:txBody")), paragraphs, size, language, links)
     for properties in shape.iter(qn("a:rPr")):
         properties.set("b", "1")
-        properties.insert(0, parse_xml(f'<a:solidFill {nsdecls("a")}><a:schemeClr val="{colour}"/></a:solidFill>'))
+        properties.insert(0, parse_xml(f'<a:solidFill {nsdecls("a")}>{colour_xml(colour)}</a:solidFill>'))
     if centred:
         for properties in shape.iter(qn("a:pPr")):
             properties.set("algn", "ctr")
@@ -64,8 +60,8 @@ def _disc(shape_id: int, box: Box, colours: MarkColours, language: str) -> Any:
     size = round(box.height / EMU_PER_PT * _GLYPH_SHARE) * 100
     body = ('<p:txBody><a:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" rtlCol="0" anchor="ctr"><a:noAutofit/></a:bodyPr>'
             f'<a:lstStyle/><a:p><a:pPr algn="ctr"/><a:r><a:rPr lang="{attribute(language)}" sz="{size}" b="1">'
-            f"{_fill(colours.glyph)}</a:rPr><a:t>?</a:t></a:r></a:p></p:txBody>")
-    return _shape(shape_id, "Question Disc", box, "ellipse", _fill(colours.accent), body)
+            f"{solid_fill(colours.glyph)}</a:rPr><a:t>?</a:t></a:r></a:p></p:txBody>")
+    return _shape(shape_id, "Question Disc", box, "ellipse", solid_fill(colours.accent), body)
 
 
 def draw_question_mark(tree: Element, slots: LayoutSlots, plan: SlidePlan, language: str, colours: MarkColours,
@@ -75,7 +71,7 @@ def draw_question_mark(tree: Element, slots: LayoutSlots, plan: SlidePlan, langu
     next_id = max((int(e.get("id", "0")) for e in tree.iter(qn("p:cNvPr"))), default=1) + 1
     shapes = []
     if slots.band is not None:
-        shapes.append(_shape(next_id, "Question Band", slots.band, "rect", _fill(colours.accent)))
+        shapes.append(_shape(next_id, "Question Band", slots.band, "rect", solid_fill(colours.accent)))
     if plan.aside and slots.aside is not None:
         shapes.append(_text_box(links, next_id + 1, slots.aside, plan.aside, plan.aside_size, language,
                                 colours.accent, "Question Kind"))

@@ -20,6 +20,7 @@ from pptx.shapes.placeholder import SlidePlaceholder
 
 from deckgen.render.template.blueprint import DeckBlueprint, LayoutBlueprint, NotesBlueprint, PackagedPart
 from deckgen.render.template.alignment import inherited_alignment
+from deckgen.render.template.artwork import Drawn
 from deckgen.render.template.factory import Placeholders, Prototypes, SlideFactory
 from deckgen.render.template.host import Host, new_deck
 from deckgen.render.template.markcolours import mark_colours
@@ -126,7 +127,7 @@ def placeholder_of_type(tree: Element, kind: str) -> Element | None:
     return None
 
 
-def _layout(factory: SlideFactory, prototypes: Prototypes, layout: Any) -> LayoutBlueprint:
+def _layout(factory: SlideFactory, prototypes: Prototypes, layout: Any, drawn: Drawn) -> LayoutBlueprint:
     _slide, found = factory.add_slide(layout)
     prototype = prototypes.layouts[str(layout.part.partname)]
     slide = prototype.slide
@@ -145,7 +146,7 @@ def _layout(factory: SlideFactory, prototypes: Prototypes, layout: Any) -> Layou
         pictures=prototype.pictures,
         number=None if number is None else _stable(number),
         footer=None if footer is None else _stable(footer),
-        mark=mark_colours(layout),
+        mark=mark_colours(layout, drawn),
         aligns=_alignments(found),
         frames=tuple(_frame(shape) for shape in found.texts),
         footer_align=_footer_alignment(layout, footer),
@@ -197,7 +198,8 @@ def _draft(host: Host, entries: Mapping[str, ZipEntry]) -> DeckBlueprint:
     scratch = new_deck(host)
     prototypes = Prototypes()
     factory = SlideFactory(scratch, prototypes)
-    layouts = tuple(_layout(factory, prototypes, layout) for layout in scratch.slide_layouts)
+    drawn: Drawn = {}
+    layouts = tuple(_layout(factory, prototypes, layout, drawn) for layout in scratch.slide_layouts)
     theme = None  # an unreadable theme gets no East Asian font, as in the python-pptx writer
     try:
         theme_part = empty.slide_master.part.part_related_by(RT.THEME)
