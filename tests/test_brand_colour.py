@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from openxml_audit import validate_pptx
+from openxml_audit.errors import SourceClass, ValidationSeverity
+from openxml_audit.verdict import AppPrediction, predict
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
@@ -120,3 +123,14 @@ def test_titles_in_the_second_accent_give_tables_the_second_accent_s_style(tmp_p
         table = frame.table  # type: ignore[attr-defined]
         assert table._tbl.find(f"{qn('a:tblPr')}/{qn('a:tableStyleId')}").text == ACCENT_TABLE_STYLES["accent2"]
         assert all(c._tc.find(f"{qn('a:tcPr')}/{qn('a:solidFill')}") is None for c in table.rows[0].cells)
+
+
+@pytest.mark.parametrize(("outline", "template"), [(RICH, QUARTO), (SORA, QUARTO), (SORA, FOCUS)],
+                         ids=["table-on-quarto", "marks-on-quarto", "marks-on-focus"])
+def test_decks_with_brand_coloured_marks_and_headers_open_cleanly(tmp_path: Path, outline: Path, template: Path) -> None:
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(cached_deck_bytes(outline, str(template)))
+    result = validate_pptx(deck)
+    assert [str(e) for e in result.errors if e.severity == ValidationSeverity.ERROR] == []
+    assert [str(e) for e in result.errors if e.source_class is SourceClass.POWERPOINT_APP_COMPAT] == []
+    assert predict(result).prediction is AppPrediction.OPENS_CLEAN
