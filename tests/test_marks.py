@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from statistics import median
 
 import pytest
+from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from deckgen.app.build import deck_bytes, plan_outline
@@ -14,6 +16,8 @@ from deckgen.outline.loader import load_outline
 from deckgen.plan.labels import ENGLISH
 from deckgen.plan.profile import Role
 from deckgen.render.template.catalog import bundled_templates_dir
+from deckgen.render.template.layouts import describe_layout
+from deckgen.render.template.markslots import LABEL_WIDTH, question_mark_slots
 from tests.artwork_helpers import LOGO, STRIPE, decorated_template
 from tests.conftest import SORA
 from tests.deck_helpers import SORA_ZH, THIRD_PARTY_TEMPLATES, cached_deck_bytes, open_deck, title_of
@@ -180,3 +184,19 @@ def test_the_band_leaves_a_slide_edge_that_carries_artwork(tmp_path: Path) -> No
     for slide in _marked_slides(decorated_template(tmp_path)):
         band = _rect(next(s for s in slide.shapes if s.name == "Question Band"))  # type: ignore[attr-defined]
         assert band[0] >= LOGO[0] + LOGO[2] or band[1] >= LOGO[1] + LOGO[3]
+
+
+def test_a_small_disc_keeps_a_label_wide_enough_for_one_line(tmp_path: Path) -> None:
+    """A short column gives a small disc; the "Discuss" label under it keeps its width and the
+    disc stays centred over it, apart from the prompt."""
+    deck = Presentation(str(decorated_template(tmp_path, logo=False)))
+    shape = describe_layout(deck.slide_layouts[1], int(deck.slide_width or 0), int(deck.slide_height or 0), 1)
+    assert shape.title is not None
+    short = replace(shape, title=replace(shape.title, top=2000000, height=600000),
+                    texts=(replace(shape.texts[0], top=2700000, height=1600000),))
+    slots = question_mark_slots(short)
+    assert slots is not None and slots.disc is not None and slots.label is not None and slots.title is not None
+    assert slots.disc.width < LABEL_WIDTH <= slots.label.width
+    assert slots.disc.left + slots.disc.width // 2 == pytest.approx(slots.label.left + slots.label.width // 2, abs=1)
+    assert slots.disc.top + slots.disc.height <= slots.label.top
+    assert slots.title.left + slots.title.width < slots.label.left

@@ -115,6 +115,8 @@ class LayoutSlots:
     band: Box | None = None
     """Where deckgen's accent band goes on a marked slide (None: no band, the template's
     artwork leaves no clear strip for it)."""
+    disc: Box | None = None
+    """Where deckgen's disc with "?" goes on a marked slide, above the ``label``."""
 
 
 @record(frozen=True)

@@ -16,7 +16,6 @@ from typing import Any
 from deckgen.plan.profile import EMU_PER_PT, Box, LayoutSlots
 from deckgen.plan.slides import Paragraph, SlidePlan
 from deckgen.render.template.blueprint import MarkColours
-from deckgen.render.template.markslots import disc_box
 from deckgen.render.ooxml.markup import Element, nsdecls, parse_xml, qn
 from deckgen.render.ooxml.opc import attribute
 from deckgen.render.deck.drawing import colour_xml, solid_fill
@@ -75,11 +74,11 @@ def draw_question_mark(tree: Element, slots: LayoutSlots, plan: SlidePlan, langu
     if plan.aside and slots.aside is not None:
         shapes.append(_text_box(links, next_id + 1, slots.aside, plan.aside, plan.aside_size, language,
                                 colours.accent, "Question Kind"))
-    if slots.label is not None:
-        shapes.append(_disc(next_id + 2, disc_box(slots.label), colours, language))
-        if plan.label:
-            label = (Paragraph(plan.label, style="plain", language=plan.aside[0].language if plan.aside else None),)
-            shapes.append(_text_box(links, next_id + 3, slots.label, label, max(plan.aside_size, 14.0), language,
-                                    colours.accent, "Discuss Label", centred=True))
+    if slots.disc is not None:
+        shapes.append(_disc(next_id + 2, slots.disc, colours, language))
+    if slots.label is not None and plan.label:
+        label = (Paragraph(plan.label, style="plain", language=plan.aside[0].language if plan.aside else None),)
+        shapes.append(_text_box(links, next_id + 3, slots.label, label, max(plan.aside_size, 14.0), language,
+                                colours.accent, "Discuss Label", centred=True))
     for shape in shapes:
         tree.append(shape)

@@ -2,7 +2,7 @@
 
 A template without a question layout serves questions with its content layout. So that
 question slides still stand apart, deckgen lays the slide out itself: the kind-and-minutes
-label on top, the prompt in a taller title box, follow-ups below, a disc with "?" and the
+label on top, the prompt in a taller title box, follow-ups below, a disc with "?" over the
 "Discuss" label at the right, and an accent band (drawn by :mod:`deckgen.render.deck.marks`).
 All of it keeps clear of the template's artwork and of each other: the column the content
 layout's title and body span is cleared of artwork first (see
@@ -17,15 +17,18 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from deckgen.plan.profile import EMU_PER_PT, Box, LayoutSlots, TextStyle
+from deckgen.render.template.artwork import Artwork, covered, layout_artwork
+from deckgen.render.template.clearance import clear_box
 
 if TYPE_CHECKING:
-    from deckgen.render.template.artwork import Artwork
     from deckgen.render.template.layouts import LayoutShape
 
 LABEL_HEIGHT = 40 * EMU_PER_PT
 """Height of the kind-and-minutes label and of the "Discuss" label (a 16 pt line and insets)."""
 TITLE_SHARE = 0.5
 """Share of the area below the label that the prompt's box takes."""
+LABEL_WIDTH = 3 * LABEL_HEIGHT
+"""The least width of the "Discuss" label, so that it stays on one line under a small disc."""
 BAND_SHARE = 64
 """The band is 1/64 of the slide's width."""
 _CLEAR = 0.01
@@ -36,24 +39,15 @@ def _gap(width: int) -> int:
     return width // 30
 
 
-def disc_box(label: Box) -> Box:
-    """The disc with "?" stands right above the "Discuss" label box, as wide as it."""
-    return Box(label.left, label.top - LABEL_HEIGHT // 4 - label.width, label.width, label.width)
-
-
 def _column(title: Box, body: Box, artwork: Artwork) -> Box:
     """The area the title and body span together, cleared of artwork to its edges (band, disc
     and labels are drawn right up to them)."""
-    from deckgen.render.template.clearance import clear_box
-
     left, top = min(title.left, body.left), title.top
     right, bottom = max(title.left + title.width, body.left + body.width), body.top + body.height
     return clear_box(Box(left, top, right - left, bottom - top, 0, 0, 0, 0), artwork)
 
 
 def _clear(box: Box, artwork: Artwork) -> bool:
-    from deckgen.render.template.artwork import covered
-
     return covered(artwork.obstacles(box), artwork.region(box)) < _CLEAR
 
 
@@ -75,10 +69,6 @@ def question_mark_slots(shape: LayoutShape) -> LayoutSlots | None:
     body, or without room for them."""
     if shape.title is None or not shape.texts:
         return None
-    # imported here: the deck writer imports this module for disc_box alone, and loads neither
-    # python-pptx nor Pillow
-    from deckgen.render.template.artwork import layout_artwork
-
     title, body = shape.title, shape.texts[0]
     artwork = layout_artwork(shape.layout)
     column = _column(title, body, artwork)
@@ -90,17 +80,20 @@ def question_mark_slots(shape: LayoutShape) -> LayoutSlots | None:
     if height < 4 * LABEL_HEIGHT or width < 8 * LABEL_HEIGHT:
         return None
     disc = min(width // 5, (height - LABEL_HEIGHT) * 2 // 5)
-    text_width = width - disc - 2 * gap
+    side = max(disc, LABEL_WIDTH)  # the disc, centred over its label
+    text_width = width - side - 2 * gap
     prompt_top = top + LABEL_HEIGHT
     prompt_height = int((height - LABEL_HEIGHT) * TITLE_SHARE)
     follow_top = prompt_top + prompt_height + gap
+    side_left = left + width - side
     return LayoutSlots(
         shape.name,
         title=replace(title, left=left, top=prompt_top, width=text_width, height=prompt_height),
         body=replace(body, left=left, top=follow_top, width=text_width, height=bottom - follow_top),
         aside=Box(left, top, text_width, LABEL_HEIGHT, levels=(TextStyle(),)),
         layout_index=shape.index,
-        label=Box(left + width - disc, prompt_top + disc + LABEL_HEIGHT // 4, disc, LABEL_HEIGHT),
+        label=Box(side_left, prompt_top + disc + LABEL_HEIGHT // 4, side, LABEL_HEIGHT),
         mark=True,
         band=band,
+        disc=Box(side_left + (side - disc) // 2, prompt_top, disc, disc),
     )
