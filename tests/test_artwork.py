@@ -9,6 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from PIL import Image
 from pptx import Presentation
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls
 from pptx.slide import SlideLayout
 
 from deckgen.plan.profile import Box, Role
@@ -181,3 +183,24 @@ def test_deck_text_keeps_clear_of_the_logo_and_the_stripe(tmp_path: Path) -> Non
                 assert _overlap(area, LOGO) == 0, (shape.name, shape.text_frame.text)
                 assert _overlap(area, STRIPE) == 0, (shape.name, shape.text_frame.text)
     assert checked > 40
+
+
+@pytest.mark.parametrize(("offset", "extent", "rotation"), [
+    ((10**30, 0), (10**30, 5), 0),
+    ((-10**25, -10**25), (1, 1), 5400000),
+    ((0, 0), (0, 0), 0),
+    ((100, 100), (10**12, 10**12), 10**9),
+], ids=["far-off", "far-before", "empty", "huge-rotated"])
+def test_damaged_artwork_is_measured_without_failing(offset: tuple[int, int], extent: tuple[int, int],
+                                                     rotation: int) -> None:
+    deck = Presentation(str(TEMPLATES / "python-pptx-default.pptx"))
+    deck.slide_master.shapes._spTree.append(parse_xml(
+        f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="80" name="Damaged"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
+        f'<p:spPr><a:xfrm rot="{rotation}"><a:off x="{offset[0]}" y="{offset[1]}"/>'
+        f'<a:ext cx="{extent[0]}" cy="{extent[1]}"/></a:xfrm><a:custGeom><a:pathLst><a:path w="0" h="0">'
+        '<a:moveTo><a:pt x="0" y="0"/></a:moveTo><a:lnTo><a:pt x="5" y="9"/></a:lnTo>'
+        '<a:arcTo wR="99999999999" hR="1" stAng="0" swAng="21600000"/><a:close/></a:path></a:pathLst></a:custGeom>'
+        '<a:solidFill><a:srgbClr val="FF0000"/></a:solidFill><a:ln w="999999999999"/></p:spPr></p:sp>'))
+    layout = deck.slide_layouts[1]
+    share = artwork_share(layout, Box(0, 0, int(deck.slide_width or 0), int(deck.slide_height or 0)))
+    assert 0.0 <= share <= 1.0

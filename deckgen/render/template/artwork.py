@@ -306,13 +306,19 @@ def _drawn(artwork: Artwork, name: str, outline: list[Polygon], transform: Trans
     mask = artwork.blank()
     draw = ImageDraw.Draw(mask)
     cell = artwork.cell
+    columns, rows = artwork.size
+    reach = 4 * max(columns, rows)  # a damaged template's far-off points, kept drawable
+
+    def to_cells(point: tuple[float, float]) -> tuple[float, float]:
+        x, y = transform(point)
+        return min(max(x / cell, -reach), reach), min(max(y / cell, -reach), reach)
+
     for polygon in outline:
-        points = [transform(point) for point in polygon]
-        cells = [(x / cell, y / cell) for x, y in points]
+        cells = [to_cells(point) for point in polygon]
         if look.filled and len(cells) > 2:
             draw.polygon(cells, fill=SET, outline=SET)
         elif look.line:
             closed = cells + cells[:1] if len(cells) > 2 else cells
-            draw.line(closed, fill=SET, width=max(1, round(look.line / cell)))
+            draw.line(closed, fill=SET, width=min(max(1, round(look.line / cell)), reach))
     colour = look.colour if look.filled and not look.text else None
     return Piece(name, mask, colour)
