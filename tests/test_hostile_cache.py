@@ -133,12 +133,12 @@ def _dev_zero_entry(folder: Path) -> None:
 
 def _sparse_entry(folder: Path) -> None:
     with _entry_of(folder).open("wb") as entry:
-        entry.write(b"deckgen-template-cache\nformat 6 hmac-sha256\n")
+        entry.write(b"deckgen-template-cache\nformat 7 hmac-sha256\n")
         entry.truncate(1024 ** 3)
 
 
 def _endless_section(folder: Path) -> None:
-    head = b"deckgen-template-cache\nformat 6 hmac-sha256\n"
+    head = b"deckgen-template-cache\nformat 7 hmac-sha256\n"
     _entry_of(folder).write_bytes(head + (2 ** 63).to_bytes(8, "big") + b"\0" * 32 + b"x" * 100)
 
 
@@ -288,7 +288,7 @@ def test_clean_up_removes_only_what_deckgen_wrote(tmp_path: Path) -> None:
     hex64 = "ab" * 32
     own = {  # deckgen's own: an entry of an earlier format, one of this format, an abandoned temporary file
         f"template-{hex64}.bin": b"deckgen-template-cache\n" + b"\0" * 40,
-        f"template-{'cd' * 32}.bin": b"deckgen-template-cache\nformat 6 hmac-sha256\n" + b"\0" * 40,
+        f"template-{'cd' * 32}.bin": b"deckgen-template-cache\nformat 7 hmac-sha256\n" + b"\0" * 40,
         f".template-{hex64}-0123456789abcdef.tmp": b"",
     }
     users = {  # named like deckgen's files, but not written by it

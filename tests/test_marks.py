@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from statistics import median
 
 import pytest
+from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from deckgen.app.build import deck_bytes, plan_outline
@@ -14,6 +16,9 @@ from deckgen.outline.loader import load_outline
 from deckgen.plan.labels import ENGLISH
 from deckgen.plan.profile import Role
 from deckgen.render.template.catalog import bundled_templates_dir
+from deckgen.render.template.layouts import describe_layout
+from deckgen.render.template.markslots import LABEL_WIDTH, question_mark_slots
+from tests.artwork_helpers import LOGO, STRIPE, decorated_template
 from tests.conftest import SORA
 from tests.deck_helpers import SORA_ZH, THIRD_PARTY_TEMPLATES, cached_deck_bytes, open_deck, title_of
 
@@ -127,3 +132,71 @@ def test_a_chinese_deck_writes_its_discuss_label_in_chinese() -> None:
     questions = [s for s in deck.slides if s.slide_layout.name == "Question"]
     assert questions
     assert {p.text_frame.text for s in questions for p in s.placeholders if p.placeholder_format.idx == 14} == {"讨论"}
+
+
+# -- marks clear of the template's artwork and of each other ------------------------------------
+
+_MARKS = ("Question Band", "Question Kind", "Question Disc", "Discuss Label")
+
+
+def _rect(shape: object) -> tuple[int, int, int, int]:
+    return int(shape.left), int(shape.top), int(shape.width), int(shape.height)  # type: ignore[attr-defined]
+
+
+def _overlap(first: tuple[int, int, int, int], second: tuple[int, int, int, int]) -> int:
+    width = min(first[0] + first[2], second[0] + second[2]) - max(first[0], second[0])
+    height = min(first[1] + first[3], second[1] + second[3]) - max(first[1], second[1])
+    return max(width, 0) * max(height, 0)
+
+
+def _marked_slides(template: Path) -> list[object]:
+    deck = open_deck(cached_deck_bytes(SORA, str(template)))
+    marked = [s for s in deck.slides if "Question Disc" in _shape_names(s)]
+    assert marked
+    return marked
+
+
+def test_the_kind_label_starts_right_of_the_band_on_a_flush_left_layout(tmp_path: Path) -> None:
+    for slide in _marked_slides(decorated_template(tmp_path, logo=False, flush_left=True)):
+        shapes = {shape.name: shape for shape in slide.shapes}  # type: ignore[attr-defined]
+        band = _rect(shapes["Question Band"])
+        assert band[0] == 0  # the slide's edge is free of artwork: the band runs down it
+        for shape in slide.shapes:  # type: ignore[attr-defined]
+            if shape.has_text_frame and shape.text_frame.text.strip() and shape.name in _MARKS + ("Title 1",):
+                assert _rect(shape)[0] >= band[0] + band[2], shape.name
+
+
+def test_marks_keep_clear_of_the_template_s_artwork_and_of_each_other(tmp_path: Path) -> None:
+    for slide in _marked_slides(decorated_template(tmp_path)):
+        shapes = {shape.name: shape for shape in slide.shapes}  # type: ignore[attr-defined]
+        marks = [_rect(shapes[name]) for name in _MARKS if name in shapes]
+        assert len(marks) >= 3
+        for mark in marks:
+            assert _overlap(mark, LOGO) == 0 and _overlap(mark, STRIPE) == 0
+        for number, mark in enumerate(marks):
+            assert all(_overlap(mark, other) == 0 for other in marks[number + 1:])
+        texts = [_rect(s) for s in slide.placeholders if s.has_text_frame and s.text_frame.text.strip()]  # type: ignore[attr-defined]
+        assert all(_overlap(_rect(shapes["Question Band"]), text) == 0 for text in texts)
+
+
+def test_the_band_leaves_a_slide_edge_that_carries_artwork(tmp_path: Path) -> None:
+    """The logo square sits at the slide's left edge: the band runs down the text column instead."""
+    for slide in _marked_slides(decorated_template(tmp_path)):
+        band = _rect(next(s for s in slide.shapes if s.name == "Question Band"))  # type: ignore[attr-defined]
+        assert band[0] >= LOGO[0] + LOGO[2] or band[1] >= LOGO[1] + LOGO[3]
+
+
+def test_a_small_disc_keeps_a_label_wide_enough_for_one_line(tmp_path: Path) -> None:
+    """A short column gives a small disc; the "Discuss" label under it keeps its width and the
+    disc stays centred over it, apart from the prompt."""
+    deck = Presentation(str(decorated_template(tmp_path, logo=False)))
+    shape = describe_layout(deck.slide_layouts[1], int(deck.slide_width or 0), int(deck.slide_height or 0), 1)
+    assert shape.title is not None
+    short = replace(shape, title=replace(shape.title, top=2000000, height=600000),
+                    texts=(replace(shape.texts[0], top=2700000, height=1600000),))
+    slots = question_mark_slots(short)
+    assert slots is not None and slots.disc is not None and slots.label is not None and slots.title is not None
+    assert slots.disc.width < LABEL_WIDTH <= slots.label.width
+    assert slots.disc.left + slots.disc.width // 2 == pytest.approx(slots.label.left + slots.label.width // 2, abs=1)
+    assert slots.disc.top + slots.disc.height <= slots.label.top
+    assert slots.title.left + slots.title.width < slots.label.left

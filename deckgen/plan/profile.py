@@ -125,6 +125,11 @@ class LayoutSlots:
     """True when the layout has no title placeholder: deckgen draws the title in its own box at ``title``."""
     own_body: bool = False
     """True when the layout has no text placeholder for the role's text: deckgen draws it in its own box at ``body``."""
+    band: Box | None = None
+    """Where deckgen's accent band goes on a marked slide (None: no band, the template's
+    artwork leaves no clear strip for it)."""
+    disc: Box | None = None
+    """Where deckgen's disc with "?" goes on a marked slide, above the ``label``."""
 
     def with_boxes(self, change: Callable[[Box], Box]) -> LayoutSlots:
         """These slots with ``change`` made to each of their boxes."""
@@ -133,7 +138,7 @@ class LayoutSlots:
 
         return replace(self, title=changed(self.title), body=changed(self.body), aside=changed(self.aside),
                        picture=changed(self.picture), texts=tuple(change(box) for box in self.texts),
-                       label=changed(self.label))
+                       label=changed(self.label), band=changed(self.band), disc=changed(self.disc))
 
 
 @record(frozen=True)

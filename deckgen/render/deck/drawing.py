@@ -14,9 +14,32 @@ from deckgen.render.ooxml.opc import attribute
 
 TABLE_STYLE = "{5C22544A-7EE6-4342-B048-85BDC9FD1C3A}"
 """Office's "Medium Style 2 - Accent 1": a header row in the theme's first accent, banded rows."""
+ACCENT_TABLE_STYLES = {
+    "accent1": TABLE_STYLE,
+    "accent2": "{21E4AEA4-8DFA-4A89-87EB-49C32662AFE0}",
+    "accent3": "{F5AB1C69-6EDB-4FF4-983F-18BD219EF322}",
+    "accent4": "{00A15C55-8517-42AA-B614-E9B94910E393}",
+    "accent5": "{7DF18680-E054-41AD-8BC1-D1AEF772440D}",
+    "accent6": "{93296810-A885-4BE3-A3E7-6D5BEEA58F35}",
+}
+""""Medium Style 2 - Accent N": the same table with its header row in the theme's accent N."""
+PLAIN_TABLE_STYLE = "{073A0DAA-6AF3-43AB-8588-CEC1D06C72B9}"
+"""Office's "Medium Style 2": grey bands, for a header row deckgen fills in a colour of its own."""
 _TABLE_URI = "http://schemas.openxmlformats.org/drawingml/2006/table"
 _CHART_URI = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 _EXT_LST = qn("p:extLst")
+
+
+def colour_xml(colour: str) -> str:
+    """A DrawingML colour element: ``"accent2"`` as a scheme colour, ``"#E05A4F"`` as sRGB."""
+    if colour.startswith("#"):
+        return f'<a:srgbClr val="{colour[1:]}"/>'
+    return f'<a:schemeClr val="{colour}"/>'
+
+
+def solid_fill(colour: str) -> str:
+    """An ``a:solidFill`` of ``colour`` (see :func:`colour_xml`)."""
+    return f"<a:solidFill>{colour_xml(colour)}</a:solidFill>"
 
 
 def next_shape_id(slide: Element) -> int:
@@ -66,24 +89,27 @@ def _graphic_frame(shape_id: int, name: str, box: Box, uri: str) -> Element:
 
 
 def table_frame(shape_id: int, box: Box, widths: tuple[int, ...], heights: tuple[int, ...],
-                right_to_left: bool) -> tuple[Element, list[list[Element]]]:
-    """A ``p:graphicFrame`` holding a table with the header-row and banded-row style, and the
-    ``a:txBody`` of each cell by row (each holding one empty paragraph, wrapping at the cell width)."""
+                right_to_left: bool, brand: str = "accent1") -> tuple[Element, list[list[Element]]]:
+    """A ``p:graphicFrame`` holding a table with the header-row and banded-row style, its header
+    row in ``brand`` (a theme accent's style, else grey bands under a header filled in it), and
+    the ``a:txBody`` of each cell by row (each holding one empty paragraph, wrapping at the cell width)."""
     frame = _graphic_frame(shape_id, "Table", box, _TABLE_URI)
     direction = ' rtl="1"' if right_to_left else ""
+    style = ACCENT_TABLE_STYLES.get(brand, PLAIN_TABLE_STYLE)
     table = parse_xml(f'<a:tbl {nsdecls("a")}><a:tblPr firstRow="1" bandRow="1"{direction}>'
-                      f'<a:tableStyleId>{TABLE_STYLE}</a:tableStyleId></a:tblPr><a:tblGrid/></a:tbl>')
+                      f'<a:tableStyleId>{style}</a:tableStyleId></a:tblPr><a:tblGrid/></a:tbl>')
     grid = table.find(qn("a:tblGrid"))
     for width in widths:
         grid.append(grid.makeelement(qn("a:gridCol"), {"w": str(width)}))
     bodies: list[list[Element]] = []
-    for height in heights:
+    for number, height in enumerate(heights):
         row = table.makeelement(qn("a:tr"), {"h": str(height)})
         table.append(row)
         cells = []
+        fill = solid_fill(brand) if number == 0 and brand not in ACCENT_TABLE_STYLES else ""
         for _ in widths:
             cell = parse_xml(f'<a:tc {nsdecls("a")}><a:txBody><a:bodyPr wrap="square"/><a:lstStyle/><a:p/>'
-                             '</a:txBody><a:tcPr/></a:tc>')
+                             f'</a:txBody><a:tcPr>{fill}</a:tcPr></a:tc>')
             row.append(cell)
             cells.append(cell.find(qn("a:txBody")))
         bodies.append(cells)

@@ -3,8 +3,11 @@
 The one fill routine of the deck writer: the title into the title placeholder (first in
 reading order), the body, aside and label into the text placeholders, a picture, a
 comparison, a table or a chart where the plan puts them; placeholders left unused are
-removed so no "Click to add text" prompt shows. Right-to-left text is set flush right
-where the template leaves it flush left (``LayoutBlueprint.aligns``).
+removed so no "Click to add text" prompt shows. A placeholder whose slot differs from the
+place it inherits (moved off the template's artwork, replaced by the master's area where it
+is too small, or giving up half to a picture) gets the slot's geometry; where a layout has
+no placeholder for the text, deckgen's own boxes in the master's styles hold it. Right-to-left text is set flush right where the template leaves it
+flush left (``LayoutBlueprint.aligns``).
 """
 
 from __future__ import annotations
@@ -17,10 +20,18 @@ from deckgen.outline.inline import plain
 from deckgen.plan.bidi import is_right_to_left
 from deckgen.plan.profile import Box, LayoutSlots, column_gap
 from deckgen.plan.slides import ChartPlan, ColumnPlan, ComparePlan, Paragraph, SlidePlan, TablePlan
-from deckgen.render.template.blueprint import LayoutBlueprint, OwnBoxes
-from deckgen.render.deck.drawing import chart_frame, insert_shape, next_shape_id, picture, table_frame, text_box
+from deckgen.render.template.blueprint import LayoutBlueprint, MarkColours, OwnBoxes
+from deckgen.render.deck.drawing import (
+    chart_frame,
+    colour_xml,
+    insert_shape,
+    next_shape_id,
+    picture,
+    table_frame,
+    text_box,
+)
 from deckgen.render.deck.media import fitted_box
-from deckgen.render.ooxml.markup import SHAPE_TAGS, Element, parse_xml, qn
+from deckgen.render.ooxml.markup import SHAPE_TAGS, Element, nsdecls, parse_xml, qn
 from deckgen.render.deck.paragraphs import Links, write_plain, write_text
 
 _TX_BODY, _SP_PR, _XFRM, _OFF, _EXT = qn("p:txBody"), qn("p:spPr"), qn("a:xfrm"), qn("a:off"), qn("a:ext")
@@ -138,15 +149,16 @@ def fill_slide(canvas: Canvas, layout: LayoutBlueprint, plan: SlidePlan, slots: 
     body = texts[0] if texts else None
     second = texts[1] if len(texts) > 1 else None
     third = texts[2] if len(texts) > 2 else None
-    if slots.mark and title is not None:
-        set_box(title.shape, slots.title)  # deckgen's question layout on a borrowed content layout
-    elif title is not None:
-        _place(title, slots.title)
+    if title is not None:
+        if slots.mark:
+            set_box(title.shape, slots.title)  # deckgen's question layout on a borrowed content layout
+        else:
+            _place(title, slots.title)
     if body is not None and plan.body:
         if slots.mark:
             set_box(body.shape, slots.body)
         else:
-            _place(body, slots.body)
+            _place(body, slots.body)  # cleared of artwork, or giving up its right half to a picture
         write_text(body.body, plan.body, plan.body_size, language, links, body.align(language, False),
                    plan.paragraph_space, plan.centred)
         if plan.columns > 1 and slots.body is not None:
@@ -166,7 +178,7 @@ def fill_slide(canvas: Canvas, layout: LayoutBlueprint, plan: SlidePlan, slots: 
         rid, size = canvas.picture(plan.image.path)
         box = fitted_box(size, slots.picture)
         insert_shape(tree, picture(next_shape_id(canvas.root), plan.image.alt, rid, box))
-    used += _visual(canvas, texts, plan, language)
+    used += _visual(canvas, texts, plan, slots, layout.mark, language)
     for shape in placeholders:
         if not any(shape is kept for kept in used):
             tree.remove(shape)
@@ -181,17 +193,21 @@ def _columns(body: Element, count: int, gap: int) -> None:
 
 def _place(placeholder: _Placeholder, box: Box | None) -> None:
     """Give the placeholder the slot's geometry when the slot differs from what it inherits
-    (a box too small for its role, replaced by the master's; deckgen's own box, placed)."""
+    (a box moved off the template's artwork, a box too small for its role replaced by the
+    master's, a body giving up half to a picture; deckgen's own box, placed)."""
     if box is not None and placeholder.frame != (box.left, box.top, box.width, box.height):
         set_box(placeholder.shape, box)
 
 
-def _visual(canvas: Canvas, texts: list[_Placeholder], plan: SlidePlan, language: str) -> list[Element]:
+def _visual(canvas: Canvas, texts: list[_Placeholder], plan: SlidePlan, slots: LayoutSlots, mark: MarkColours,
+            language: str) -> list[Element]:
     """Draw the slide's comparison, table or chart; returns the text placeholders it filled."""
     if plan.compare is not None:
+        for placeholder, box in zip(texts, slots.texts):
+            _place(placeholder, box)
         return _compare(canvas, texts, plan.compare, language)
     if plan.table is not None:
-        _table(canvas, plan.table, language)
+        _table(canvas, plan.table, mark, language)
     if plan.chart is not None:
         _chart(canvas, plan.chart)
     return []
@@ -239,19 +255,29 @@ def _bulleted(body: Element) -> None:
         properties.append(bullet)
 
 
-def _table(canvas: Canvas, plan: TablePlan, language: str) -> None:
-    """A real table at its planned place and sizes (header row bold), with its caption below."""
+def _table(canvas: Canvas, plan: TablePlan, mark: MarkColours, language: str) -> None:
+    """A real table at its planned place and sizes (header row bold, in the template's brand
+    colour ``mark.accent``), with its caption below."""
     box = Box(plan.box.left, plan.box.top, plan.box.width, sum(plan.heights))
-    frame, cells = table_frame(next_shape_id(canvas.root), box, plan.widths, plan.heights, is_right_to_left(language))
+    frame, cells = table_frame(next_shape_id(canvas.root), box, plan.widths, plan.heights, is_right_to_left(language),
+                               mark.accent)
     insert_shape(canvas.tree, frame)
     for row, texts in zip(cells, (plan.header, *plan.rows)):
         for body, text in zip(row, texts):
             shown = f"**{text}**" if row is cells[0] and text.strip() else text  # the header, bold everywhere
             write_text(body, [Paragraph(shown, style="plain")], plan.size, language, canvas.links)
+            if row is cells[0] and mark.accent != "accent1":
+                _coloured(body, mark.glyph)
     if plan.caption and plan.caption_box is not None:
         caption = insert_shape(canvas.tree, text_box(next_shape_id(canvas.root), "Table caption", plan.caption_box))
         write_text(caption.find(_TX_BODY), [Paragraph(plan.caption, style="plain")], plan.caption_size, language,
                    canvas.links)
+
+
+def _coloured(body: Element, colour: str) -> None:
+    """Set every run of ``body`` in ``colour`` (header text readable on the brand colour)."""
+    for properties in body.iter(qn("a:rPr")):
+        properties.insert(0, parse_xml(f'<a:solidFill {nsdecls("a")}>{colour_xml(colour)}</a:solidFill>'))
 
 
 def _chart(canvas: Canvas, plan: ChartPlan) -> None:

@@ -1,12 +1,14 @@
 """deckgen's own question mark, for templates that have no question layout.
 
 On such a template a question slide borrows the content layout; deckgen then draws what the
-bundled Question layout carries: an accent band along the left edge, a disc with "?" (the
+bundled Question layout carries: an accent band down the left, a disc with "?" (the
 language's own question mark), the kind-and-minutes label above the prompt and the "Discuss"
-label under the disc. In a right-to-left deck the band runs along the right edge and the disc
-stands at the left. Colours are
-the template's own theme colours (scheme references, so a theme change follows), picked for
-contrast with the slide background. Geometry comes from :mod:`deckgen.render.template.markslots`.
+label under the disc; in a right-to-left deck the band runs down the right and the disc stands
+at the left. They wear the template's brand colour (:mod:`deckgen.render.template.markcolours`:
+a theme colour by its scheme name, so a theme change follows, else the titles' or the
+artwork's colour), picked for contrast with the slide background. Geometry, clear of the
+template's artwork and mirrored for right-to-left decks, comes from
+:mod:`deckgen.render.template.markslots`.
 """
 
 from __future__ import annotations
@@ -14,25 +16,17 @@ from __future__ import annotations
 from typing import Any
 
 from deckgen.plan.bidi import complex_script_font
-from deckgen.plan.profile import EMU_PER_PT, Box, LayoutSlots, TemplateProfile
+from deckgen.plan.profile import EMU_PER_PT, Box, LayoutSlots
 from deckgen.plan.scripts import question_mark
 from deckgen.plan.slides import Paragraph, SlidePlan
 from deckgen.render.template.blueprint import MarkColours
-from deckgen.render.template.markslots import disc_box
 from deckgen.render.ooxml.markup import Element, nsdecls, parse_xml, qn
 from deckgen.render.ooxml.opc import attribute
+from deckgen.render.deck.drawing import colour_xml, solid_fill
 from deckgen.render.deck.paragraphs import Links, write_text
 
-_BAND_SHARE = 64
-"""The band is 1/64 of the slide's width."""
 _GLYPH_SHARE = 0.62
 """The "?" is set at this share of the disc's height."""
-
-
-
-
-def _fill(colour: str) -> str:
-    return f'<a:solidFill><a:schemeClr val="{colour}"/></a:solidFill>'
 
 
 def _shape(shape_id: int, name: str, box: Box, geometry: str, fill: str, body: str = "",
@@ -58,7 +52,7 @@ def _text_box(links: Links, shape_id: int, box: Box, paragraphs: tuple[Paragraph
     write_text(shape.find(qn("p:txBody")), paragraphs, size, language, links)
     for properties in shape.iter(qn("a:rPr")):
         properties.set("b", "1")
-        properties.insert(0, parse_xml(f'<a:solidFill {nsdecls("a")}><a:schemeClr val="{colour}"/></a:solidFill>'))
+        properties.insert(0, parse_xml(f'<a:solidFill {nsdecls("a")}>{colour_xml(colour)}</a:solidFill>'))
     if centred:
         for properties in shape.iter(qn("a:pPr")):
             properties.set("algn", "ctr")
@@ -72,31 +66,26 @@ def _disc(shape_id: int, box: Box, colours: MarkColours, language: str) -> Any:
     face = "" if font is None else f'<a:cs typeface="{attribute(font)}"/>'
     body = ('<p:txBody><a:bodyPr lIns="0" tIns="0" rIns="0" bIns="0" rtlCol="0" anchor="ctr"><a:noAutofit/></a:bodyPr>'
             f'<a:lstStyle/><a:p><a:pPr algn="ctr"/><a:r><a:rPr lang="{attribute(language)}" sz="{size}" b="1">'
-            f"{_fill(colours.glyph)}{face}</a:rPr><a:t>{question_mark(language)}</a:t></a:r></a:p></p:txBody>")
-    return _shape(shape_id, "Question Disc", box, "ellipse", _fill(colours.accent), body)
-
-
-def _band(profile: TemplateProfile) -> Box:
-    """The band along the slide's left edge, or its right edge for right-to-left decks."""
-    width = profile.slide_width // _BAND_SHARE
-    return Box(profile.slide_width - width if profile.right_to_left else 0, 0, width, profile.slide_height)
+            f"{solid_fill(colours.glyph)}{face}</a:rPr><a:t>{question_mark(language)}</a:t></a:r></a:p></p:txBody>")
+    return _shape(shape_id, "Question Disc", box, "ellipse", solid_fill(colours.accent), body)
 
 
 def draw_question_mark(tree: Element, slots: LayoutSlots, plan: SlidePlan, language: str, colours: MarkColours,
-                       profile: TemplateProfile, links: Links) -> None:
+                       links: Links) -> None:
     """Band, disc with "?", and the kind and "Discuss" labels of a marked question slide
-    (``tree``: the slide's shape tree; ``profile``: the template's, which says where they go;
-    ``links``: the slide's hyperlink relationships)."""
+    (``tree``: the slide's shape tree; ``links``: its hyperlink relationships)."""
     next_id = max((int(e.get("id", "0")) for e in tree.iter(qn("p:cNvPr"))), default=1) + 1
-    shapes = [_shape(next_id, "Question Band", _band(profile), "rect", _fill(colours.accent))]
+    shapes = []
+    if slots.band is not None:
+        shapes.append(_shape(next_id, "Question Band", slots.band, "rect", solid_fill(colours.accent)))
     if plan.aside and slots.aside is not None:
         shapes.append(_text_box(links, next_id + 1, slots.aside, plan.aside, plan.aside_size, language,
                                 colours.accent, "Question Kind"))
-    if slots.label is not None:
-        shapes.append(_disc(next_id + 2, disc_box(slots.label), colours, language))
-        if plan.label:
-            label = (Paragraph(plan.label, style="plain", language=plan.aside[0].language if plan.aside else None),)
-            shapes.append(_text_box(links, next_id + 3, slots.label, label, max(plan.aside_size, 14.0), language,
-                                    colours.accent, "Discuss Label", centred=True))
+    if slots.disc is not None:
+        shapes.append(_disc(next_id + 2, slots.disc, colours, language))
+    if slots.label is not None and plan.label:
+        label = (Paragraph(plan.label, style="plain", language=plan.aside[0].language if plan.aside else None),)
+        shapes.append(_text_box(links, next_id + 3, slots.label, label, max(plan.aside_size, 14.0), language,
+                                colours.accent, "Discuss Label", centred=True))
     for shape in shapes:
         tree.append(shape)

@@ -248,7 +248,7 @@ def write_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None) ->
             rels.add(REL_NOTES_SLIDE, notes.partname)
             parts.add(notes)
         if slots.mark:
-            draw_question_mark(tree, slots, slide_plan, plan.language, layout.mark, profile, rels.link)
+            draw_question_mark(tree, slots, slide_plan, plan.language, layout.mark, rels.link)
         if slide_plan.role is not Role.TITLE:
             add_footer(tree, stock.strip(plan.footer, plan.language, slots.layout_index, rels.link), number)
         written.blob = part_xml(slide)

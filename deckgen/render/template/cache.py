@@ -57,11 +57,11 @@ if TYPE_CHECKING:
     from deckgen.render.template.blueprint import PreparedTemplate
 
 CACHE_ENV = "DECKGEN_CACHE_DIR"
-FORMAT = 6
+FORMAT = 7
 """Bumped whenever what an entry holds, or how it is written, changes."""
 _MAGIC = b"deckgen-template-cache\n"
 """How every entry deckgen ever wrote starts (clean-up removes no file that does not)."""
-_HEADER = _MAGIC + b"format 6 hmac-sha256\n"
+_HEADER = _MAGIC + b"format 7 hmac-sha256\n"
 """How an entry of this format starts."""
 _SECTION_HEAD = 8 + 32
 """A section's payload length (8 bytes, big-endian) and its HMAC-SHA256."""

@@ -22,20 +22,19 @@ from typing import Any
 from pptx.oxml.ns import qn
 from pptx.slide import SlideLayout, SlideMaster
 
+from deckgen.render.template.background import background_of
 from deckgen.render.template.colours import (
     RGB,
     TRANSPARENT,
     Element,
     Palette,
     as_int,
-    colour_child,
     contrast_ratio,
     fill_of,
     hex_of,
     paint,
     palette_for,
     relative_luminance,
-    resolve_colour,
     rgb_from_hex,
 )
 from deckgen.render.template.layouts import TEXT_TYPES, TITLE_TYPES, in_fill_order
@@ -76,35 +75,6 @@ class Contrast:
 
 
 # -- What the text sits on ----------------------------------------------------------------
-
-
-def _slide_background(layout: SlideLayout, palette: Palette) -> tuple[RGB | None, str]:
-    """The layout's ``p:bg``, else the master's, else ``bg1``; with where it came from."""
-    master = layout.slide_master
-    for owner, label in ((layout, "layout background"), (master, "master background")):
-        background = owner.element.find(f"{qn('p:cSld')}/{qn('p:bg')}")
-        if background is not None:
-            return _background_colour(background, palette), label
-    return palette.scheme_colour("bg1"), "theme background (bg1)"
-
-
-def _background_colour(background: Element, palette: Palette) -> RGB | None:
-    """The colour of a ``p:bg``: its ``p:bgPr`` fill, or the theme fill its ``p:bgRef`` names."""
-    properties = background.find(qn("p:bgPr"))
-    if properties is not None:
-        fill = fill_of(properties)
-        colour = paint(fill, palette) if fill is not None else None
-        return palette.scheme_colour("bg1") if colour == TRANSPARENT else colour
-    reference = background.find(qn("p:bgRef"))
-    if reference is None:
-        return None
-    index = as_int(reference.get("idx"))
-    styles = palette.background_fills if index > 1000 else palette.fills
-    position = index - 1001 if index > 1000 else index - 1
-    if not 0 <= position < len(styles):
-        return resolve_colour(colour_child(reference), palette)
-    colour = paint(styles[position], palette, resolve_colour(colour_child(reference), palette))
-    return None if colour == TRANSPARENT else colour
 
 
 @record(frozen=True)
@@ -188,7 +158,7 @@ def _behind(placeholder: LayoutPlaceholder, layout: SlideLayout, palette: Palett
             break
     box = _box(placeholder)
     found = _shape_behind(layout, box, palette) if box is not None else None
-    return found if found is not None else _slide_background(layout, palette)
+    return found if found is not None else background_of(layout, palette)
 
 
 def _box(placeholder: LayoutPlaceholder) -> _Rect | None:
@@ -285,7 +255,3 @@ def contrast_lints(template: str, layouts: Iterable[SlideLayout]) -> tuple[str, 
     """Lint messages for the text colours of ``layouts`` below WCAG AA contrast."""
     return tuple(contrast_message(template, c) for c in template_contrasts(layouts) if not c.passes)
 
-
-def slide_background(layout: SlideLayout) -> RGB | None:
-    """The colour slides on ``layout`` show where nothing covers them (None when unknown)."""
-    return _slide_background(layout, palette_for(layout))[0]

@@ -20,6 +20,7 @@ from pptx.shapes.placeholder import SlidePlaceholder
 
 from deckgen.render.template.blueprint import DeckBlueprint, LayoutBlueprint, NotesBlueprint, OwnBoxes, PackagedPart
 from deckgen.render.template.alignment import inherited_alignment
+from deckgen.render.template.artwork import Drawn
 from deckgen.render.template.factory import Placeholders, Prototypes, SlideFactory
 from deckgen.render.template.host import Host, new_deck
 from deckgen.render.template.markcolours import mark_colours
@@ -127,7 +128,7 @@ def placeholder_of_type(tree: Element, kind: str) -> Element | None:
     return None
 
 
-def _layout(factory: SlideFactory, prototypes: Prototypes, layout: Any, master: int) -> LayoutBlueprint:
+def _layout(factory: SlideFactory, prototypes: Prototypes, layout: Any, master: int, drawn: Drawn) -> LayoutBlueprint:
     _slide, found = factory.add_slide(layout)
     prototype = prototypes.layouts[str(layout.part.partname)]
     slide = prototype.slide
@@ -146,7 +147,7 @@ def _layout(factory: SlideFactory, prototypes: Prototypes, layout: Any, master: 
         pictures=prototype.pictures,
         number=None if number is None else _stable(number),
         footer=None if footer is None else _stable(footer),
-        mark=mark_colours(layout),
+        mark=mark_colours(layout, drawn),
         aligns=_alignments(found),
         frames=tuple(_frame(shape) for shape in found.texts),
         footer_align=_footer_alignment(layout, footer),
@@ -201,7 +202,8 @@ def _draft(host: Host, entries: Mapping[str, ZipEntry], used: Set[int] | None) -
     prototypes = Prototypes()
     factory = SlideFactory(scratch, prototypes)
     every = [(number, layout) for number, master in enumerate(scratch.slide_masters) for layout in master.slide_layouts]
-    layouts = tuple(_layout(factory, prototypes, layout, number) if used is None or index in used else None
+    drawn: Drawn = {}
+    layouts = tuple(_layout(factory, prototypes, layout, number, drawn) if used is None or index in used else None
                     for index, (number, layout) in enumerate(every))
     theme = None  # an unreadable theme gets no East Asian font, as in the python-pptx writer
     try:

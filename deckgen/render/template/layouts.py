@@ -2,10 +2,13 @@
 
 Each layout is read once (:func:`describe_layout`): its title, text and picture placeholders
 with their boxes and text styles, its OOXML type, its master's title and body areas and the
-artwork a slide on it shows. :func:`slots_for` then says where a role's title, body, aside
-and picture go on it, with deckgen's own boxes where the layout has no placeholder for them
-or its boxes are too small (:mod:`deckgen.render.template.areas`). Which layout serves which
-role is :mod:`deckgen.render.template.roles`' to decide.
+artwork a slide on it shows (:mod:`deckgen.render.template.artwork`). :func:`slots_for` then
+says where a role's title, body, aside and picture go on it, with deckgen's own boxes where
+the layout has no placeholder for them or its boxes are too small
+(:mod:`deckgen.render.template.areas`), and every box moved off the artwork
+(:mod:`deckgen.render.template.clearing`). Which layout serves which role is
+:mod:`deckgen.render.template.roles`' to decide, on the boxes as the template places them
+(:func:`placed_slots`).
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from deckgen.plan.layoutkinds import normalized
 from deckgen.plan.layouts import shared_layout_message
 from deckgen.plan.profile import Box, LayoutSlots, Role
 from deckgen.render.template.areas import area, content_areas, moved, roomy_subtitle, title_slide_areas, too_small
-from deckgen.render.template.coverage import Rect, artwork_rects, master_artwork
+from deckgen.render.template.artwork import Artwork, Drawn, layout_artwork
+from deckgen.render.template.clearing import clear_of_artwork
 from deckgen.render.template.markslots import question_mark_slots
 from deckgen.render.template.textstyle import insets, level_styles, master_text_style
 from deckgen.records import record
@@ -50,8 +54,9 @@ class LayoutShape:
     """Position of the layout's master among the template's masters."""
     areas: tuple[Box, Box] | None = None
     """The master's title and body areas (its placeholders, else deckgen's defaults), with its text styles."""
-    artwork: tuple[Rect, ...] = ()
-    """Bounding boxes of the pictures and shapes a slide on the layout shows besides placeholders."""
+    artwork: Artwork | None = None
+    """The pictures and shapes a slide on the layout shows besides placeholders (None: not
+    measured, no artwork counted)."""
     slide: tuple[int, int] = (12192000, 6858000)
     """The slide's width and height (EMU)."""
     bodies: int = 0
@@ -110,25 +115,13 @@ def master_areas(master: Any, slide_width: int, slide_height: int) -> tuple[Box,
     return title, body
 
 
-@record(frozen=True)
-class MasterLook:
-    """What a master gives all its layouts: its title and body areas, and its artwork."""
-
-    areas: tuple[Box, Box]
-    artwork: tuple[Rect, ...]
-
-
-def master_look(master: Any, slide_width: int, slide_height: int) -> MasterLook:
-    """``master``'s areas and artwork, read once for all its layouts."""
-    return MasterLook(master_areas(master, slide_width, slide_height),
-                      master_artwork(master, slide_width, slide_height))
-
-
 def describe_layout(layout: SlideLayout, slide_width: int, slide_height: int, index: int = 0,
-                    master: int = 0, look: MasterLook | None = None) -> LayoutShape:
-    """The fillable placeholders of ``layout`` with their boxes, its type, its master's areas and
-    artwork (``look``, read from the layout's master when not given)."""
-    look = look or master_look(layout.slide_master, slide_width, slide_height)
+                    master: int = 0, areas: tuple[Box, Box] | None = None, drawn: Drawn | None = None) -> LayoutShape:
+    """The fillable placeholders of ``layout`` with their boxes, its type, its master's areas
+    (``areas``, read from the layout's master when not given) and its artwork (``drawn``: the
+    masters' artwork already drawn, one per template, see
+    :func:`deckgen.render.template.artwork.layout_artwork`)."""
+    areas = areas or master_areas(layout.slide_master, slide_width, slide_height)
     title_default, body_default = default_boxes(slide_width, slide_height)
     title: Box | None = None
     texts: list[Box] = []
@@ -149,8 +142,8 @@ def describe_layout(layout: SlideLayout, slide_width: int, slide_height: int, in
         layout, title, tuple(texts), tuple(pictures), centered, index,
         kind=str(layout.element.get("type", "cust")),
         master=master,
-        areas=look.areas,
-        artwork=artwork_rects(layout, look.artwork, slide_width, slide_height),
+        areas=areas,
+        artwork=layout_artwork(layout, drawn),
         slide=(slide_width, slide_height),
         bodies=bodies,
     )
@@ -202,6 +195,16 @@ def _fitted(role: Role, shape: LayoutShape, own_title: bool, own_body: bool) -> 
     return replace(shape, title=moved(shape.title, title), texts=(moved(shape.texts[0], body),), pictures=())
 
 
+def _role_boxes(role: Role, shape: LayoutShape, own: bool) -> tuple[LayoutShape, bool, bool]:
+    """``shape`` with the boxes ``role`` takes on it as the template places them (see
+    :func:`slots_for`), and whether deckgen draws its own title and body boxes."""
+    if own:
+        shape = replace(shape, title=None, texts=(), pictures=())
+    own_title = shape.title is None
+    own_body = not shape.texts and role not in VISUAL_ROLES
+    return _fitted(role, shape, own_title, own_body), own_title, own_body
+
+
 def slots_for(role: Role, shape: LayoutShape, borrowed: bool = False, own: bool = False,
               mirrored: bool = False) -> LayoutSlots:
     """Which of ``shape``'s boxes hold the title, body, aside and picture of ``role``.
@@ -210,15 +213,19 @@ def slots_for(role: Role, shape: LayoutShape, borrowed: bool = False, own: bool 
     slide then gets deckgen's own mark (see :mod:`deckgen.render.deck.marks`). Where the
     layout has no title placeholder, or no text placeholder for a role's text, or ``own``
     (no layout of the template can hold the role), deckgen draws its own boxes
-    (``own_title``, ``own_body``). ``mirrored``: for right-to-left decks, what deckgen arranges
-    itself (that mark, a picture beside the body) is mirrored.
+    (``own_title``, ``own_body``). Every title and text box is moved off the layout's artwork
+    (:func:`deckgen.render.template.clearing.clear_of_artwork`). ``mirrored``: for
+    right-to-left decks, what deckgen arranges itself (that mark, a picture beside the body)
+    is mirrored.
     """
-    if own:
-        shape = replace(shape, title=None, texts=(), pictures=())
-    own_title = shape.title is None
-    own_body = not shape.texts and role not in VISUAL_ROLES
-    fitted = _fitted(role, shape, own_title, own_body)
-    return replace(_slots(role, fitted, borrowed, mirrored), own_title=own_title, own_body=own_body)
+    fitted, own_title, own_body = _role_boxes(role, shape, own)
+    return replace(_slots(role, clear_of_artwork(fitted), borrowed, mirrored), own_title=own_title, own_body=own_body)
+
+
+def placed_slots(role: Role, shape: LayoutShape) -> LayoutSlots:
+    """Where ``role``'s boxes lie on ``shape`` as the template places them, before they are
+    moved off its artwork: what the role chooser measures the artwork under."""
+    return _slots(role, _role_boxes(role, shape, False)[0], False, False)
 
 
 def _slots(role: Role, shape: LayoutShape, borrowed: bool, mirrored: bool) -> LayoutSlots:

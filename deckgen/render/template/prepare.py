@@ -19,6 +19,7 @@ from pptx.presentation import Presentation as PresentationObject
 from deckgen.errors import DeckgenError, TemplateError
 from deckgen.plan.profile import Role, Sizes, TemplateProfile
 from deckgen.render.template.active import summary
+from deckgen.render.template.artwork import Drawn
 from deckgen.render.template.blueprint import PreparedTemplate
 from deckgen.render.template.contrast import contrast_lints
 from deckgen.render.template.drafting import draft_blueprint
@@ -26,7 +27,7 @@ from deckgen.render.template.layouts import (
     LayoutShape,
     describe_layout,
     layout_kinds,
-    master_look,
+    master_areas,
     slots_by_layout,
     shared_name_warnings,
     shared_names,
@@ -100,10 +101,11 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice, removed: 
 def _layouts(presentation: PresentationObject, width: int, height: int) -> list[LayoutShape]:
     """Every layout of every master, in the order the masters and their layouts are listed."""
     shapes: list[LayoutShape] = []
+    drawn: Drawn = {}  # each master's artwork, drawn once for all its layouts
     for master_index, master in enumerate(presentation.slide_masters):
-        look = master_look(master, width, height)
+        areas = master_areas(master, width, height)
         for layout in master.slide_layouts:
-            shapes.append(describe_layout(layout, width, height, len(shapes), master_index, look))
+            shapes.append(describe_layout(layout, width, height, len(shapes), master_index, areas, drawn))
     return shapes
 
 

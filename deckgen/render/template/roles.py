@@ -5,9 +5,11 @@ layout's OOXML type first (``<p:sldLayout type="obj">`` means a content layout w
 name's language), then by name (English names as PowerPoint, LibreOffice and pandoc write
 them, then PowerPoint's names in other languages), then by placeholder types. Where a
 template has several masters, slides with text take a layout whose artwork leaves their
-boxes clear (a decorated master serves title and section slides). A role with no layout of
-its own falls back to a related role, with a warning; a template where no layout has a
-title (a theme with a Blank layout only) gets deckgen's own boxes on its emptiest layout.
+boxes clear and roomy once moved off it (a decorated master serves title and section slides),
+as :mod:`deckgen.render.template.artwork` measures them; among equals, the content layout's
+master, so that a deck keeps one numbering and footer. A role with no layout of its own falls
+back to a related role, with a warning; a template where no layout has a title (a theme with a
+Blank layout only) gets deckgen's own boxes on its emptiest layout.
 """
 
 from __future__ import annotations
@@ -15,10 +17,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from deckgen.plan.layoutkinds import LOCALIZED_NAMES, normalized
-from deckgen.plan.profile import Box, Role
+from deckgen.plan.profile import Box, LayoutSlots, Role
 from deckgen.render.template.areas import area
-from deckgen.render.template.coverage import covered_share
-from deckgen.render.template.layouts import OPENING_ROLES, LayoutShape, slots_for
+from deckgen.render.template.layouts import OPENING_ROLES, LayoutShape, placed_slots, slots_for
 
 Tier = tuple[frozenset[str], frozenset[str]]
 """Layout types and English names (:func:`normalized`) that serve a role equally well."""
@@ -88,36 +89,46 @@ def _rank(shape: LayoutShape, role: Role) -> tuple[int, int] | None:
     return min(found) if found else None
 
 
-def _text_box(role: Role, shape: LayoutShape) -> Box | None:
-    """The box holding ``role``'s text on ``shape``: the body, else the master's body area (where
-    a table or chart goes on a Title Only layout)."""
-    slots = slots_for(role, shape)
+def _text_box(slots: LayoutSlots, shape: LayoutShape) -> Box | None:
+    """The box holding a role's text in ``slots`` on ``shape``: the body, else the master's body
+    area (where a table or chart goes on a Title Only layout)."""
     return slots.body or (shape.areas[1] if shape.areas else slots.title)
 
 
-def artwork_share(role: Role, shape: LayoutShape) -> float:
-    """How much of the box holding ``role``'s text on ``shape`` its artwork covers (0 to 1). A
-    title may sit on a band made for it; body text should not sit on pictures."""
-    box = _text_box(role, shape)
-    return covered_share(shape.artwork, (box,)) if shape.artwork and box is not None else 0.0
+def _crossing(shape: LayoutShape, box: Box | None) -> float:
+    """How much of ``box`` (0 to 1) the artwork of ``shape`` crosses."""
+    return shape.artwork.crossing(box) if shape.artwork is not None and box is not None else 0.0
+
+
+def _crossed(role: Role, shape: LayoutShape) -> float:
+    """How much of the box holding ``role``'s text on ``shape``, where the template places it,
+    its artwork crosses (0 to 1). A title may sit on a band made for it; body text should not
+    sit on pictures."""
+    return _crossing(shape, _text_box(placed_slots(role, shape), shape))
 
 
 def _room(role: Role, shape: LayoutShape) -> int:
-    """Tenths of the slide that ``role``'s text box on ``shape`` leaves clear of artwork: where
-    masters differ, text slides take the roomiest clear one."""
-    box = _text_box(role, shape)
-    if box is None or role in OPENING_ROLES:
+    """Tenths of the slide that ``role``'s text box on ``shape`` leaves clear of artwork once it
+    is moved off it (a box the artwork crosses shrinks): where masters differ, text slides take
+    the roomiest clear one."""
+    box = _text_box(slots_for(role, shape), shape) if role not in OPENING_ROLES else None
+    if box is None:
         return 0
-    clear = area(box) * (1 - artwork_share(role, shape))
+    clear = area(box) * (1 - _crossing(shape, box))
     return round(10 * clear / (shape.slide[0] * shape.slide[1]))
 
 
-def _key(role: Role, shape: LayoutShape, rank: tuple[int, int]) -> tuple[bool, int, int, int, int]:
-    return artwork_share(role, shape) > DECORATED, rank[0], rank[1], -_room(role, shape), shape.index
+def _key(role: Role, shape: LayoutShape, rank: tuple[int, int], master: int) -> tuple[bool, int, int, int, bool, int]:
+    return (_crossed(role, shape) > DECORATED, rank[0], rank[1], -_room(role, shape), shape.master != master,
+            shape.index)
 
 
-def _by_rank(shapes: Sequence[LayoutShape], role: Role) -> LayoutShape | None:
-    ranked = [(_key(role, s, rank), s) for s in shapes if (rank := _rank(s, role)) is not None and s.title is not None]
+def _by_rank(shapes: Sequence[LayoutShape], role: Role, master: int) -> LayoutShape | None:
+    """The best layout of ``shapes`` for ``role`` by type and name, clear of artwork; among equals,
+    one of the content layout's master (``master``), so that a deck keeps one master's
+    numbering and footers where it can."""
+    ranked = [(_key(role, s, rank, master), s) for s in shapes
+              if (rank := _rank(s, role)) is not None and s.title is not None]
     return min(ranked, key=lambda pair: pair[0])[1] if ranked else None
 
 
@@ -133,12 +144,17 @@ def _by_placeholders(shapes: Sequence[LayoutShape], role: Role) -> LayoutShape |
         found = [s for s in titled if s.texts and s.pictures]
     else:
         return None
-    return min(found, key=lambda s: (artwork_share(role, s) > DECORATED, found.index(s))) if found else None
+    return min(found, key=lambda s: (_crossed(role, s) > DECORATED, found.index(s))) if found else None
 
 
 def emptiest(shapes: Sequence[LayoutShape]) -> LayoutShape:
     """The layout with the least on it (a Blank layout): where deckgen draws its own boxes."""
-    return min(shapes, key=lambda s: (len(s.layout.placeholders) + len(s.artwork), s.kind != "blank", s.index))
+    return min(shapes, key=lambda s: (len(s.layout.placeholders) + _pieces(s), s.kind != "blank", s.index))
+
+
+def _pieces(shape: LayoutShape) -> int:
+    """How many pieces of artwork a slide on ``shape`` shows."""
+    return len(shape.artwork.pieces) if shape.artwork is not None else 0
 
 
 def choose_layouts(
@@ -155,11 +171,12 @@ def choose_layouts(
     by_name: dict[str, LayoutShape] = {}
     for shape in shapes:
         by_name.setdefault(shape.name, shape)  # the first of layouts sharing a name
-    for role in Role:
+    for role in sorted(Role, key=lambda r: r is not Role.CONTENT):  # content first: the others prefer its master
         if named and named.get(role) in by_name:
             chosen[role] = by_name[named[role]]
             continue
-        found = _by_rank(shapes, role) or _by_placeholders(shapes, role)
+        master = chosen[Role.CONTENT].master if Role.CONTENT in chosen else -1
+        found = _by_rank(shapes, role, master) or _by_placeholders(shapes, role)
         if found is not None:
             chosen[role] = found
     own: set[Role] = set()
