@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_hostile import GOOD, Hostile, _mutated, _notes_template, assert_clean, deckgen
+from tests.test_hostile import GOOD, Hostile, _mutated, _notes_template, answer_is_clear, assert_clean, deckgen
 
 BULLET = "[a, b]"
 """Where :data:`GOOD` holds its evidence: replaced by a hostile bullet."""
@@ -114,11 +114,7 @@ CORPUS = [
 
 @pytest.mark.parametrize("case", CORPUS, ids=lambda case: case.name)
 def test_hostile_input_gets_a_clear_answer(case: Hostile, tmp_path: Path) -> None:
-    case.setup(tmp_path)
-    result = deckgen(*case.args, cwd=tmp_path, env=case.env or None)
-    assert result.returncode == case.exit_code, result.stdout + result.stderr
-    assert case.message in result.stdout + result.stderr
-    assert_clean(result, tmp_path)
+    answer_is_clear(case, tmp_path)
 
 
 # --------------------------------------------------------------------------- memory of a whole batch

@@ -33,6 +33,7 @@ from tests.test_hostile import (
     _mutated,
     _notes_template,
     _outline,
+    answer_is_clear,
     assert_clean,
     deckgen,
 )
@@ -129,11 +130,7 @@ CORPUS = [
 
 @pytest.mark.parametrize("case", CORPUS, ids=lambda case: case.name)
 def test_hostile_input_gets_a_clear_answer(case: Hostile, tmp_path: Path) -> None:
-    case.setup(tmp_path)
-    result = deckgen(*case.args, cwd=tmp_path, env=case.env or None)
-    assert result.returncode == case.exit_code, result.stdout + result.stderr
-    assert case.message in result.stdout + result.stderr
-    assert_clean(result, tmp_path)
+    answer_is_clear(case, tmp_path)
 
 
 # --------------------------------------------------------------------------- escaping

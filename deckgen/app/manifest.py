@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import stat
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import BinaryIO
 
-from deckgen.app.output import write_atomically
+from deckgen.app.output import open_regular_file, write_atomically
 from deckgen.records import record
 
 MANIFEST_NAME = ".deckgen-manifest.json"
@@ -40,22 +38,10 @@ class Record:
 def file_digest(path: Path) -> str:
     """sha256 of a regular file's bytes; OSError for anything else (a FIFO, a device)."""
     digest = hashlib.sha256()
-    with _open_regular(path) as stream:
+    with open_regular_file(path) as stream:
         for block in iter(lambda: stream.read(1024 * 1024), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def _open_regular(path: Path) -> BinaryIO:
-    """Open ``path`` for reading only if it is a regular file (never blocks on a FIFO)."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
-    try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise OSError(f"{path}: not a regular file")
-        return os.fdopen(descriptor, "rb")
-    except BaseException:
-        os.close(descriptor)
-        raise
 
 
 _DIGESTS: dict[tuple[Path, int, int], str] = {}
@@ -116,7 +102,7 @@ def read_manifest(folder: Path) -> dict[str, Record]:
 def _load(path: Path) -> tuple[dict[str, Record], str | None]:
     damaged = f"{path}: is damaged; ignoring it and rebuilding every deck"
     try:
-        with _open_regular(path) as stream:
+        with open_regular_file(path) as stream:
             data = stream.read(MAX_MANIFEST_BYTES + 1)
     except (OSError, ValueError):
         return {}, f"{path}: cannot be read; ignoring it and rebuilding every deck"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import stat
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable
@@ -114,3 +115,20 @@ def _file_in_the_way(folder: Path) -> Path | None:
 
 def _reason(error: Exception) -> str:
     return getattr(error, "strerror", None) or str(error)
+
+
+def open_regular_file(path: Path, follow_links: bool = True) -> BinaryIO:
+    """``path`` opened for reading only if it is a regular file, never blocking on a FIFO or a
+    device (a manifest, a PDF LibreOffice left); ``follow_links`` False also refuses a link.
+    Raises OSError otherwise."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    if not follow_links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(path, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise

@@ -24,7 +24,6 @@ import json
 import os
 import queue
 import shutil
-import stat
 import subprocess
 import tempfile
 import threading
@@ -35,7 +34,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from deckgen.app.libreoffice import TIMEOUT_ENV, Call, Office, time_limit
-from deckgen.app.output import copy_atomically
+from deckgen.app.output import copy_atomically, open_regular_file
 from deckgen.errors import BuildError
 from deckgen.records import record
 
@@ -260,7 +259,7 @@ def _take_pdf(produced: Path, target: Path) -> str:
     impostor ``soffice`` must not put garbage (or a link to another file) at the output path.
     """
     try:
-        stream = _open_regular(produced)
+        stream = open_regular_file(produced, follow_links=False)
     except OSError:
         return "it produced no PDF"
     with stream:
@@ -270,19 +269,6 @@ def _take_pdf(produced: Path, target: Path) -> str:
         stream.seek(0)
         copy_atomically(stream, target)
     return ""
-
-
-def _open_regular(path: Path) -> BinaryIO:
-    """``path`` opened for reading if it is a regular file, not a link to one; else OSError."""
-    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-    descriptor = os.open(path, flags)
-    try:
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            raise OSError(f"{path}: not a regular file")
-        return os.fdopen(descriptor, "rb")
-    except BaseException:
-        os.close(descriptor)
-        raise
 
 
 def _not_a_pdf(stream: BinaryIO) -> str:
