@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_hostile import GOOD, Hostile, _mutated, _notes_template, answer_is_clear, assert_clean, deckgen
+from tests.test_hostile import GOOD, Hostile, _mutated, _notes_template, answer_is_clear
 
 BULLET = "[a, b]"
 """Where :data:`GOOD` holds its evidence: replaced by a hostile bullet."""

@@ -34,8 +34,6 @@ from tests.test_hostile import (
     _notes_template,
     _outline,
     answer_is_clear,
-    assert_clean,
-    deckgen,
 )
 
 # --------------------------------------------------------------------------- making inputs
