@@ -11,13 +11,12 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 
-from deckgen.render.ooxml.markup import Element, nsdecls, parse_xml, qn
+from deckgen.render.ooxml.markup import PLACEHOLDER, Element, nsdecls, parse_xml, qn
 from deckgen.render.ooxml.opc import attribute
 from deckgen.render.deck.paragraphs import Links, write_plain
 
 SLIDE_NUMBER_FIELD_ID = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"
 """The ``a:fld`` id used when the layout's slide-number placeholder carries no field of its own."""
-_PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
 _C_NV_PR, _FIELD, _TEXT = qn("p:cNvPr"), qn("a:fld"), qn("a:t")
 _NAMES = {"sldNum": "Slide Number Placeholder", "ftr": "Footer Placeholder"}
 
@@ -32,7 +31,7 @@ class FooterStrip:
 
 def _slide_placeholder(layout_shape: Element, shape_id: int) -> Element:
     """An empty slide placeholder inheriting from ``layout_shape`` (same ``p:ph``), no text yet."""
-    ph = layout_shape.find(_PH)
+    ph = layout_shape.find(PLACEHOLDER)
     kind = str(ph.get("type"))
     attributes = "".join(f' {name}="{attribute(str(value))}"' for name, value in ph.attrib.items()
                          if name in ("type", "orient", "sz", "idx"))

@@ -63,6 +63,8 @@ FIRST_SLIDE_ID = 256
 
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
 """python-pptx's parser options: the trees parsed here serialise as python-pptx's do."""
+PLACEHOLDER = "{%s}nvSpPr/{%s}nvPr/{%s}ph" % ((NAMESPACES["p"],) * 3)
+"""Where a shape's ``p:ph`` sits (``find`` path from a ``p:sp``): present only on placeholders."""
 THEME_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 """How a template's theme is read: entities never resolved, nothing fetched."""
 _QUALIFIED: dict[str, str] = {}

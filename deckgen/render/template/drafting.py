@@ -25,14 +25,13 @@ from deckgen.render.template.factory import Placeholders, Prototypes, SlideFacto
 from deckgen.render.template.host import Host, new_deck
 from deckgen.render.template.markcolours import mark_colours
 from deckgen.render.template.ownboxes import own_boxes
-from deckgen.render.ooxml.markup import SHAPE_TAGS, Element, parse_xml, part_xml, qn
+from deckgen.render.ooxml.markup import PLACEHOLDER, SHAPE_TAGS, Element, parse_xml, part_xml, qn
 from deckgen.render.ooxml.opc import rels_member
 from deckgen.render.template.package import content_types, relations, rels_xml
 from deckgen.render.template.pptx_compat import base_uri, package_relationships, part_element, relationship_map, shape_tree
 from deckgen.render.ooxml.zipwriter import ZipEntry
 
 _TX_BODY = qn("p:txBody")
-_PLACEHOLDER = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
 
 
 class NoBlueprint(Exception):
@@ -122,7 +121,7 @@ def _footer_alignment(layout: Any, footer: Element | None) -> str | None:
 def placeholder_of_type(tree: Element, kind: str) -> Element | None:
     """The first placeholder of ``kind`` (``sldNum``, ``ftr``) in a layout's shape tree."""
     for shape in tree.iter(qn("p:sp")):
-        ph = shape.find(_PLACEHOLDER)
+        ph = shape.find(PLACEHOLDER)
         if ph is not None and ph.get("type") == kind:
             return shape
     return None

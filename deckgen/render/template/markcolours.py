@@ -17,6 +17,7 @@ from lxml import etree
 from pptx.oxml.ns import qn
 from pptx.slide import SlideLayout, SlideMaster
 
+from deckgen.render.ooxml.markup import PLACEHOLDER
 from deckgen.render.template.artwork import Drawn, layout_artwork
 from deckgen.render.template.background import background_of
 from deckgen.render.template.blueprint import MarkColours
@@ -111,7 +112,7 @@ def _title_placeholders(master: SlideMaster) -> list[etree._Element]:
     tree = master.element.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
     found = [] if tree is None else tree.findall(qn("p:sp"))
     return [shape for shape in found
-            if (ph := shape.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")) is not None
+            if (ph := shape.find(PLACEHOLDER)) is not None
             and ph.get("type") in ("title", "ctrTitle")][:1]
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from deckgen.render.ooxml.markup import Element, nsdecls, parse_xml, part_xml, qn
+from deckgen.render.ooxml.markup import PLACEHOLDER, Element, nsdecls, parse_xml, part_xml, qn
 
 _LEVELS = tuple(f"a:lvl{level}pPr" for level in range(1, 10))
 _FILLS = frozenset(qn(f"a:{name}") for name in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill"))
@@ -96,7 +96,7 @@ def _body_properties(placeholder: Element | None, wrap: bool) -> Element:
 
 def _master_placeholder(master: Element, kinds: tuple[str, ...]) -> Element | None:
     for shape in master.iter(qn("p:sp")):
-        ph = shape.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+        ph = shape.find(PLACEHOLDER)
         if ph is not None and ph.get("type", "obj") in kinds:
             return shape
     return None

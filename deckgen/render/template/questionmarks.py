@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from deckgen.plan.scripts import QUESTION_MARK
-from deckgen.render.ooxml.markup import Element, qn
+from deckgen.render.ooxml.markup import PLACEHOLDER, Element, qn
 
-_SHAPE, _TEXT, _PLACEHOLDER = qn("p:sp"), qn("a:t"), f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
+_SHAPE, _TEXT = qn("p:sp"), qn("a:t")
 
 
 def ask_with(presentation: Any, mark: str) -> None:
@@ -30,7 +30,7 @@ def ask_in(root: Element, mark: str) -> None:
     """Show ``mark`` in the "?" decorations of one master's or layout's ``root`` element."""
     for shape in root.iter(_SHAPE):
         texts = list(shape.iter(_TEXT))
-        if shape.find(_PLACEHOLDER) is None and "".join(t.text or "" for t in texts).strip() == QUESTION_MARK:
+        if shape.find(PLACEHOLDER) is None and "".join(t.text or "" for t in texts).strip() == QUESTION_MARK:
             for text in texts:
                 if text.text and QUESTION_MARK in text.text:
                     text.text = text.text.replace(QUESTION_MARK, mark)

@@ -17,12 +17,12 @@ from typing import Any
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.presentation import Presentation as PresentationObject
+from deckgen.render.ooxml.markup import PLACEHOLDER
 from deckgen.render.template.pptx_compat import shape_tree
 
 Element = Any
 """An lxml element (lxml ships no type information)."""
 
-_PH = f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}"
 _TITLES = ("title", "ctrTitle")
 _BULLETS = tuple(qn(f"a:{tag}") for tag in ("buChar", "buAutoNum", "buBlip"))
 _BULLET_PARTS = tuple(qn(f"a:{tag}") for tag in ("buClrTx", "buClr", "buSzTx", "buSzPct", "buSzPts",
@@ -38,7 +38,7 @@ def _placeholders(tree: Element) -> list[Element]:
     """The ``p:ph`` elements of a shape tree's top-level shapes, in document order."""
     found = []
     for shape in tree:
-        ph = shape.find(_PH)
+        ph = shape.find(PLACEHOLDER)
         if ph is not None:
             found.append(ph)
     return found
@@ -82,7 +82,7 @@ def _prompt_levels(master: Any) -> dict[int, Element]:
     """The paragraph properties of the master body placeholder's prompt text, by level (0-based),
     where they carry a bullet (LibreOffice keeps a design's outline bullets there)."""
     for shape in shape_tree(master.shapes):
-        ph = shape.find(_PH)
+        ph = shape.find(PLACEHOLDER)
         if ph is None or ph.get("type") != "body":
             continue
         levels: dict[int, Element] = {}
