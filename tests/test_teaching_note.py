@@ -138,6 +138,26 @@ def test_an_outline_without_the_teaching_fields_gets_no_empty_heading(runner: Cl
         assert not OPTIONAL_PARTS & set(_headings(guide))
 
 
+def test_a_template_that_paginates_differently_changes_the_slide_numbers(runner: CliRunner) -> None:
+    bundled, other = _guide(runner, SORA), _guide(runner, SORA, "--template", str(RE_PAGINATING))
+    slides = re.compile(r"slide (\d+)")
+    assert slides.findall(bundled) != slides.findall(other)
+    assert "_Analysis · 4 min · slide 16_" in bundled and "_Analysis · 4 min · slide 17_" in other
+
+
+def test_a_kit_built_on_a_template_numbers_the_slides_as_guide_does_on_it(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["build", str(SORA), "-o", str(tmp_path), "--kit", "--template", str(RE_PAGINATING)])
+    assert result.exit_code == 0, result.output
+    kit = (tmp_path / f"{SORA.stem}-guide.md").read_text("utf-8")
+    assert kit == _guide(runner, SORA, "--template", str(RE_PAGINATING))
+
+
+def test_an_unknown_template_is_a_one_line_error(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["guide", "-o", "-", str(SORA), "--template", "nonesuch"])
+    assert result.exit_code == 1
+    assert result.output.startswith("error: unknown template 'nonesuch'") and result.output.count("\n") == 1
+
+
 CHINESE = """\
 title: 教学笔记
 language: zh-CN
