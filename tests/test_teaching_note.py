@@ -221,3 +221,11 @@ def test_an_arabic_teaching_note_reads_right_to_left_with_arabic_labels_and_plur
     assert document.tables and all(t._tbl.tblPr.find("{*}bidiVisual") is not None for t in document.tables)
     headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name == "Heading 1"]
     assert headings == _headings(guide)
+
+
+def test_a_chart_is_named_in_the_guides_language(runner: CliRunner, tmp_path: Path) -> None:
+    outline = tmp_path / "chart.yaml"
+    outline.write_text("title: 图表\nlanguage: zh-CN\nsections:\n  - title: 部分\n    points:\n      - claim: 时间\n"
+                       "        chart: {type: pie, categories: [开场, 讨论], series: [{name: 分钟, values: [4, 18]}], alt: 计划}\n",
+                       "utf-8")
+    assert "图表（饼图）：计划" in _guide(runner, outline).splitlines()

@@ -92,7 +92,7 @@ class _Guide:
             yield Para((Span(where, "emphasis"),))
         if point.evidence:
             yield Bullets(tuple((b.level, (outline_text(b.text),)) for b in point.evidence))
-        yield from visual_blocks(point, is_right_to_left(self.outline.language))
+        yield from visual_blocks(point, is_right_to_left(self.outline.language), self.labels)
         if point.quote:
             by = (Span(f" — {point.quote.by}"),) if point.quote.by else ()
             yield Para((outline_text(quoted(point.quote.text), "emphasis"), *by))

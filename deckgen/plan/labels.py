@@ -139,6 +139,11 @@ class Labels:
     epilogue_note: str = "For the facilitator: what happened after the article; not on the slides or the handout."
     exit_ticket: str = "Exit ticket"
     exit_ticket_intro: str = "Participants answer before they leave:"
+    chart: str = "Chart ({})"
+    """Before a chart's alt text in the guide: its type."""
+    chart_types: dict[str, str] = field(default_factory=lambda: {
+        "column": "column", "bar": "bar", "line": "line", "pie": "pie",
+    })
 
 
 _ZH_HANS = Labels(
@@ -217,6 +222,8 @@ _ZH_HANS = Labels(
     epilogue_note="供主持人参考：文章发表之后的情况；不出现在幻灯片和讲义中。",
     exit_ticket="离场卡",
     exit_ticket_intro="参与者离开前作答：",
+    chart="图表（{}）",
+    chart_types={"column": "柱形图", "bar": "条形图", "line": "折线图", "pie": "饼图"},
 )
 
 _ZH_HANT = replace(
@@ -287,6 +294,8 @@ _ZH_HANT = replace(
     epilogue_note="供主持人參考：文章發表之後的情況；不出現在投影片和講義中。",
     exit_ticket="離場卡",
     exit_ticket_intro="參與者離開前作答：",
+    chart="圖表（{}）",
+    chart_types={"column": "直條圖", "bar": "橫條圖", "line": "折線圖", "pie": "圓形圖"},
 )
 
 _JA = Labels(
@@ -365,6 +374,8 @@ _JA = Labels(
     epilogue_note="進行役向け：記事のその後の経緯。スライドや配布資料には載せません。",
     exit_ticket="出口チケット",
     exit_ticket_intro="参加者が退出前に答えます：",
+    chart="グラフ（{}）",
+    chart_types={"column": "縦棒", "bar": "横棒", "line": "折れ線", "pie": "円"},
 )
 
 _KO = Labels(
@@ -440,6 +451,8 @@ _KO = Labels(
     epilogue_note="진행자용: 기사 이후에 일어난 일. 슬라이드와 유인물에는 넣지 않습니다.",
     exit_ticket="출구 카드",
     exit_ticket_intro="참가자가 나가기 전에 답합니다:",
+    chart="차트({})",
+    chart_types={"column": "세로 막대형", "bar": "가로 막대형", "line": "꺾은선형", "pie": "원형"},
 )
 
 _DE = Labels(
@@ -514,6 +527,8 @@ _DE = Labels(
     epilogue_note="Für die Moderation: was nach dem Artikel geschah; nicht auf den Folien oder dem Arbeitsblatt.",
     exit_ticket="Exit-Ticket",
     exit_ticket_intro="Die Teilnehmenden beantworten vor dem Gehen:",
+    chart="Diagramm ({})",
+    chart_types={"column": "Säulen", "bar": "Balken", "line": "Linien", "pie": "Kreis"},
 )
 
 _NBSP = "\u00a0"
@@ -600,6 +615,8 @@ _FR = Labels(
                   "ni dans le document participant.",
     exit_ticket="Billet de sortie",
     exit_ticket_intro=f"Les participants répondent avant de partir{_NBSP}:",
+    chart="Graphique ({})",
+    chart_types={"column": "histogramme", "bar": "barres", "line": "courbes", "pie": "secteurs"},
 )
 
 _ES = Labels(
@@ -680,6 +697,8 @@ _ES = Labels(
     epilogue_note="Para quien modera: lo que ocurrió después del artículo; no aparece en las diapositivas ni en el material.",
     exit_ticket="Ticket de salida",
     exit_ticket_intro="Los participantes responden antes de salir:",
+    chart="Gráfico ({})",
+    chart_types={"column": "columnas", "bar": "barras", "line": "líneas", "pie": "circular"},
 )
 
 _AR = Labels(
@@ -771,6 +790,8 @@ _AR = Labels(
     epilogue_note="للميسّر: ما جرى بعد المقال؛ لا يظهر في الشرائح ولا في ورقة المشاركين.",
     exit_ticket="بطاقة الخروج",
     exit_ticket_intro="يجيب المشاركون قبل مغادرتهم:",
+    chart="مخطط ({})",
+    chart_types={"column": "أعمدة", "bar": "أشرطة", "line": "خطي", "pie": "دائري"},
 )
 
 ENGLISH = Labels()
