@@ -136,6 +136,8 @@ def test_an_outline_without_the_teaching_fields_gets_no_empty_heading(runner: Cl
             assert not re.match(rf"#{{1,{depth}}} ", following), f"{line} has nothing under it"
     if outline.name == "minimal.yaml":
         assert not OPTIONAL_PARTS & set(_headings(guide))
+        assert not any(line.startswith(("Session:", "Source:", "Rows marked")) for line in lines)
+        assert _headings(guide)[0] == "Run-sheet" and "___" not in guide.split("## Run-sheet")[0]
 
 
 def test_a_template_that_paginates_differently_changes_the_slide_numbers(runner: CliRunner) -> None:

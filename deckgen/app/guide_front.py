@@ -22,14 +22,16 @@ from deckgen.plan.timing import RunSheetRow, clock, optional_items, planned_leng
 
 
 def front_page(context: GuideContext) -> Iterator[Block]:
-    """Title, subtitle, source and session length; then the objectives and the synopsis."""
+    """Title, subtitle, source and the session's length (where the outline plans one); then
+    the objectives and the synopsis."""
     outline, labels = context.outline, context.labels
     yield Heading(1, (outline_text(outline.title),))
     if outline.subtitle:
         yield Para((outline_text(outline.subtitle, "emphasis"),))
     if outline.source:
         yield Para((Span(labels.source + labels.colon), *source_spans(outline.source, labels.undated)))
-    yield Para((Span(_session_line(context)),))
+    if outline.duration or outline.shorter:
+        yield Para((Span(_session_line(context)),))
     if outline.objectives:
         yield Heading(2, (Span(labels.objectives),))
         yield Para((Span(labels.objectives_intro),))
