@@ -26,7 +26,8 @@ def sora_guide() -> str:
 def test_guide_starts_with_the_title_and_source(sora_guide: str) -> None:
     lines = sora_guide.splitlines()
     assert lines[0] == "# OpenAI's Sora: A Reality Check for China's AI Ambitions"
-    assert "Source: Niranjana Dhumal — OpenAI's Sora: A Reality Check for China's AI Ambitions. Undated; no outlet named" in lines
+    assert ("Source: Niranjana Dhumal — OpenAI's Sora: A Reality Check for China's AI Ambitions (undated). "
+            "Undated; no outlet named") in lines
 
 
 def _run_sheet(guide: str) -> list[list[str]]:
@@ -65,7 +66,7 @@ def test_the_run_sheet_opens_and_closes_the_session_and_keeps_the_buffer(runner:
     guide = runner.invoke(main, ["guide", "-o", "-", str(session), "--start", "9:00"]).output
     rows = [[time, segment.split(". ")[0], minutes, total] for time, _slide, segment, minutes, total in _run_sheet(guide)]
     assert rows == [
-        ["09:00", "Opening", "3", "3"], ["09:03", "The gap", "9", "12"], ["09:12", "Discussion", "", ""],
+        ["09:00", "Opening", "3", "3"], ["09:03", "The gap (optional: 4 min)", "9", "12"], ["09:12", "Discussion", "", ""],
         ["09:12", "Q1", "10", "22"], ["09:22", "Q2", "8", "30"], ["09:30", "Closing", "4.5", "34.5"],
         ["09:34", "Buffer", "2", "36.5"], ["09:36", "End", "", "36.5"],
     ]

@@ -88,3 +88,20 @@ def test_kit_and_format_labels_are_translated(language: str) -> None:
     for name in ("opening", "run_sheet", "preparation", "your_notes", "handout", "options", "end"):
         assert getattr(labels, name) != getattr(ENGLISH, name), name
     assert all(labels.formats[f] != ENGLISH.formats[f] for f in ENGLISH.formats if f != "vote" or language != "fr")
+
+
+TEACHING_NOTE = ("objectives", "objectives_intro", "undated", "session_length", "shorter_lengths", "optional_rows",
+                 "shorter_rows", "serves", "listen_for", "misconceptions", "board_plan", "if_late", "drop_these",
+                 "shorter_shows", "shorter_run", "epilogue", "epilogue_note", "exit_ticket", "exit_ticket_intro")
+"""The guide's teaching-note labels that every language spells its own way."""
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if not lang.startswith("en")])
+def test_teaching_note_labels_are_translated(language: str) -> None:
+    labels = labels_for(language)
+    for name in TEACHING_NOTE:
+        assert getattr(labels, name) != getattr(ENGLISH, name), name
+    if language != "de":  # German writes "optional" as English does
+        assert (labels.optional, labels.optional_mark) != (ENGLISH.optional, ENGLISH.optional_mark)
+    assert "other" in labels.shorter_run
+    assert all(text.format(length="L", count=3, minutes="M", total="T") for text in labels.shorter_run.values())

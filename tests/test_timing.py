@@ -12,7 +12,7 @@ from deckgen.outline.model import Position
 from deckgen.plan.deck import agenda_lines, outline_slides
 from deckgen.plan.lint import lint_outline
 from deckgen.plan.slides import SlidePlan
-from deckgen.plan.timing import clock, first_slides, run_sheet, total_minutes
+from deckgen.plan.timing import clock, first_slides, optional_items, run_sheet, total_minutes
 
 KIT = Path(__file__).resolve().parent / "fixtures" / "outlines" / "kit.yaml"
 BUNDLED = sorted((Path(__file__).resolve().parent.parent / "outlines").glob("*.yaml"))
@@ -115,3 +115,14 @@ def test_a_bundled_guide_plans_exactly_the_minutes_it_announces(path: Path) -> N
     plans = [point.chart for section in outline.sections for point in section.points
              if point.chart is not None and point.chart.series[0].name == "Minutes"]
     assert all(sum(chart.series[0].values) == outline.duration for chart in plans)
+
+
+def test_optional_items_come_in_the_order_the_session_runs_them(tmp_path: Path) -> None:
+    path = tmp_path / "late.yaml"
+    path.write_text(
+        "title: T\nsections:\n  - {id: a, title: A, points: [{claim: P1}, {claim: P2, optional: true}]}\n"
+        "  - {title: B, points: [{claim: P3, optional: true}]}\n"
+        "questions:\n  - {prompt: Closing?, optional: true}\n  - {prompt: After A?, after: a, optional: true}\n"
+        "  - {prompt: Kept?, after: a}\n", encoding="utf-8")
+    items = optional_items(load_outline(path))
+    assert [getattr(item, "claim", None) or getattr(item, "prompt") for item in items] == ["P2", "After A?", "P3", "Closing?"]

@@ -10,15 +10,17 @@ from collections.abc import Iterator, Sequence
 
 from deckgen.app.document import Block, Bullets, Para, Span, Table, outline_text
 from deckgen.outline.model import Bullet, Chart, Point, Series
+from deckgen.plan.labels import ENGLISH, Labels
 
 
 def _bullets(items: Sequence[Bullet]) -> Bullets:
     return Bullets(tuple((b.level, (outline_text(b.text),)) for b in items))
 
 
-def visual_blocks(point: Point, right_to_left: bool = False) -> Iterator[Block]:
+def visual_blocks(point: Point, right_to_left: bool = False, labels: Labels = ENGLISH) -> Iterator[Block]:
     """Blocks for the point's comparison, table and chart (none when it has none); a
-    comparison's columns in reading order (the right one first, ``right_to_left``)."""
+    comparison's columns in reading order (the right one first, ``right_to_left``); a
+    chart named in ``labels``' language."""
     if point.compare is not None:
         columns = (point.compare.left, point.compare.right)
         for column in reversed(columns) if right_to_left else columns:
@@ -31,7 +33,8 @@ def visual_blocks(point: Point, right_to_left: bool = False) -> Iterator[Block]:
             yield Para((outline_text(table.caption, "emphasis"),))
     if point.chart is not None:
         chart = point.chart
-        yield Para((Span(f"Chart ({chart.type}): "), outline_text(chart.alt)))
+        kind = labels.chart.format(labels.chart_types.get(chart.type, chart.type))
+        yield Para((Span(kind + labels.colon), outline_text(chart.alt)))
         yield Bullets(tuple((0, _series_line(chart, series)) for series in chart.series))
 
 

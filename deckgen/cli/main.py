@@ -353,8 +353,11 @@ _OUTPUT_HELP = ("Write to FILE{suffixes} (default: {default} in the current fold
                                        default="<outline stem>-guide.md", stdout="Markdown"))
 @click.option("--audience", help="The audience variant to describe.")
 @click.option("--start", callback=_clock, metavar="HH:MM", help="Clock time the session starts (overrides the outline's start).")
-def guide(outline: Path, output: Path | None, audience: str | None, start: str | None) -> None:
-    """Write the facilitator guide: run-sheet with clock times and slide numbers, every point and question."""
+@click.option("--template", help="Number the slides as a deck on this template has them: bundled template name or "
+                                 "path to a .pptx/.potx (overrides the outline's).")
+def guide(outline: Path, output: Path | None, audience: str | None, start: str | None, template: str | None) -> None:
+    """Write the facilitator guide: objectives, run-sheet with clock times and slide numbers, every point and
+    question with what it serves and the answers to listen for, the board plan, what to cut when late."""
     import dataclasses
 
     from deckgen.app.build import plan_outline
@@ -369,7 +372,7 @@ def guide(outline: Path, output: Path | None, audience: str | None, start: str |
     if start is not None:
         loaded = dataclasses.replace(loaded, start=start)
     _echo_problems(timing_lints(loaded), "warning")
-    _write_document(target, guide_bytes(loaded, suffix, plan_outline(loaded), source_date_epoch()), text=True)
+    _write_document(target, guide_bytes(loaded, suffix, plan_outline(loaded, template), source_date_epoch()), text=True)
 
 
 @main.command()

@@ -102,6 +102,48 @@ class Labels:
     handout: str = "Handout"
     colon: str = ": "
     """Between a label and its text ("Source: ...")."""
+    objectives: str = "Objectives"
+    """The guide's front page: what participants can do afterwards."""
+    objectives_intro: str = "By the end, participants can:"
+    synopsis: str = "Synopsis"
+    undated: str = "undated"
+    """In place of a source's publication date when the outline gives none."""
+    session_length: str = "Session: {}"
+    """The guide's front page: the planned running time."""
+    shorter_lengths: str = "; shorter runs: {}"
+    """After the session's length: the outline's ``shorter`` lengths."""
+    list_separator: str = ", "
+    optional: str = "optional"
+    """A point or question cut if late, in the guide's line under its heading."""
+    optional_mark: str = " (optional)"
+    """After an optional question in the run-sheet and the cut list."""
+    optional_part: str = " (optional: {})"
+    """After a section in the run-sheet: the minutes of its optional points."""
+    optional_rows: str = "Rows marked optional can be cut if you run late."
+    shorter_rows: str = " The shorter runs ({}) leave them out."
+    serves: str = "Serves:"
+    """Before the objectives a question works towards."""
+    listen_for: str = "Listen for:"
+    """Before what good answers to a question contain."""
+    misconceptions: str = "Misconceptions:"
+    board_plan: str = "Board plan"
+    if_late: str = "If you run late"
+    drop_these: str = "Drop these optional items:"
+    shorter_shows: str = "Shorter runs (custom shows of the deck):"
+    shorter_run: Forms = field(default_factory=lambda: {
+        "one": "{length}: leaves out the optional item ({minutes}); the run plans {total}.",
+        "other": "{length}: leaves out the {count} optional items ({minutes}); the run plans {total}.",
+    })
+    """What one ``shorter`` run leaves out (the number of items picks the form) and how long it plans."""
+    epilogue: str = "Epilogue"
+    epilogue_note: str = "For the facilitator: what happened after the article; not on the slides or the handout."
+    exit_ticket: str = "Exit ticket"
+    exit_ticket_intro: str = "Participants answer before they leave:"
+    chart: str = "Chart ({})"
+    """Before a chart's alt text in the guide: its type."""
+    chart_types: dict[str, str] = field(default_factory=lambda: {
+        "column": "column", "bar": "bar", "line": "line", "pie": "pie",
+    })
 
 
 _ZH_HANS = Labels(
@@ -156,6 +198,32 @@ _ZH_HANS = Labels(
     your_notes="你的回答",
     handout="讲义",
     colon="：",
+    objectives="学习目标",
+    objectives_intro="课程结束时，参与者能够：",
+    synopsis="概要",
+    undated="未注明日期",
+    session_length="研讨时长：{}",
+    shorter_lengths="；缩短版：{}",
+    list_separator="、",
+    optional="可选",
+    optional_mark="（可选）",
+    optional_part="（可选：{}）",
+    optional_rows="标有“可选”的行在时间不够时可以删去。",
+    shorter_rows="缩短版（{}）不包含这些内容。",
+    serves="对应目标：",
+    listen_for="留意的回答：",
+    misconceptions="常见误解：",
+    board_plan="板书计划",
+    if_late="如果时间不够",
+    drop_these="可删去以下可选内容：",
+    shorter_shows="缩短版（演示文稿中的自定义放映）：",
+    shorter_run={"other": "{length}：删去 {count} 项可选内容（{minutes}），计划时长 {total}。"},
+    epilogue="后记",
+    epilogue_note="供主持人参考：文章发表之后的情况；不出现在幻灯片和讲义中。",
+    exit_ticket="离场卡",
+    exit_ticket_intro="参与者离开前作答：",
+    chart="图表（{}）",
+    chart_types={"column": "柱形图", "bar": "条形图", "line": "折线图", "pie": "饼图"},
 )
 
 _ZH_HANT = replace(
@@ -205,6 +273,29 @@ _ZH_HANT = replace(
     your_notes="你的回答",
     handout="講義",
     colon="：",
+    objectives="學習目標",
+    objectives_intro="課程結束時，參與者能夠：",
+    undated="未註明日期",
+    session_length="研討時長：{}",
+    shorter_lengths="；縮短版：{}",
+    optional="可選",
+    optional_mark="（可選）",
+    optional_part="（可選：{}）",
+    optional_rows="標有「可選」的列在時間不夠時可以刪去。",
+    shorter_rows="縮短版（{}）不包含這些內容。",
+    serves="對應目標：",
+    misconceptions="常見誤解：",
+    board_plan="板書計劃",
+    if_late="如果時間不夠",
+    drop_these="可刪去以下可選內容：",
+    shorter_shows="縮短版（簡報中的自訂放映）：",
+    shorter_run={"other": "{length}：刪去 {count} 項可選內容（{minutes}），計劃時長 {total}。"},
+    epilogue="後記",
+    epilogue_note="供主持人參考：文章發表之後的情況；不出現在投影片和講義中。",
+    exit_ticket="離場卡",
+    exit_ticket_intro="參與者離開前作答：",
+    chart="圖表（{}）",
+    chart_types={"column": "直條圖", "bar": "橫條圖", "line": "折線圖", "pie": "圓形圖"},
 )
 
 _JA = Labels(
@@ -259,6 +350,32 @@ _JA = Labels(
     your_notes="あなたの答え",
     handout="配布資料",
     colon="：",
+    objectives="学習目標",
+    objectives_intro="終了時に、参加者は次のことができる：",
+    synopsis="概要",
+    undated="日付不明",
+    session_length="セッション：{}",
+    shorter_lengths="／短縮版：{}",
+    list_separator="、",
+    optional="省略可",
+    optional_mark="（省略可）",
+    optional_part="（省略可：{}）",
+    optional_rows="「省略可」の行は、時間が足りないときに省けます。",
+    shorter_rows="短縮版（{}）ではこれらを省きます。",
+    serves="目標：",
+    listen_for="期待される答え：",
+    misconceptions="よくある誤解：",
+    board_plan="板書計画",
+    if_late="時間が足りないとき",
+    drop_these="次の省略可の項目を省きます：",
+    shorter_shows="短縮版（スライドの目的別スライドショー）：",
+    shorter_run={"other": "{length}：省略可の項目{count}件（{minutes}）を省き、予定は{total}。"},
+    epilogue="その後",
+    epilogue_note="進行役向け：記事のその後の経緯。スライドや配布資料には載せません。",
+    exit_ticket="出口チケット",
+    exit_ticket_intro="参加者が退出前に答えます：",
+    chart="グラフ（{}）",
+    chart_types={"column": "縦棒", "bar": "横棒", "line": "折れ線", "pie": "円"},
 )
 
 _KO = Labels(
@@ -311,6 +428,31 @@ _KO = Labels(
     question_number="질문 {}. ",
     your_notes="나의 답",
     handout="유인물",
+    objectives="학습 목표",
+    objectives_intro="세션이 끝나면 참가자는 다음을 할 수 있습니다:",
+    synopsis="개요",
+    undated="날짜 미상",
+    session_length="세션: {}",
+    shorter_lengths="; 단축 진행: {}",
+    optional="선택",
+    optional_mark=" (선택)",
+    optional_part=" (선택: {})",
+    optional_rows="'선택' 표시가 있는 행은 시간이 부족하면 뺄 수 있습니다.",
+    shorter_rows=" 단축 진행({})에서는 이 항목들을 뺍니다.",
+    serves="목표:",
+    listen_for="기대하는 답:",
+    misconceptions="흔한 오해:",
+    board_plan="판서 계획",
+    if_late="시간이 부족하면",
+    drop_these="다음 선택 항목을 뺍니다:",
+    shorter_shows="단축 진행(슬라이드의 사용자 지정 쇼):",
+    shorter_run={"other": "{length}: 선택 항목 {count}개({minutes})를 빼고, 예정 시간은 {total}입니다."},
+    epilogue="후일담",
+    epilogue_note="진행자용: 기사 이후에 일어난 일. 슬라이드와 유인물에는 넣지 않습니다.",
+    exit_ticket="출구 카드",
+    exit_ticket_intro="참가자가 나가기 전에 답합니다:",
+    chart="차트({})",
+    chart_types={"column": "세로 막대형", "bar": "가로 막대형", "line": "꺾은선형", "pie": "원형"},
 )
 
 _DE = Labels(
@@ -364,6 +506,29 @@ _DE = Labels(
     question_number="F{}. ",
     your_notes="Ihre Antwort",
     handout="Arbeitsblatt",
+    objectives="Lernziele",
+    objectives_intro="Am Ende können die Teilnehmenden:",
+    synopsis="Zusammenfassung",
+    undated="ohne Datum",
+    session_length="Sitzung: {}",
+    shorter_lengths="; kürzere Fassungen: {}",
+    optional_rows="Als optional markierte Zeilen können Sie streichen, wenn die Zeit knapp wird.",
+    shorter_rows=" Die kürzeren Fassungen ({}) lassen sie weg.",
+    serves="Dient den Lernzielen:",
+    listen_for="Achten Sie auf:",
+    misconceptions="Häufige Missverständnisse:",
+    board_plan="Tafelbild",
+    if_late="Wenn die Zeit knapp wird",
+    drop_these="Streichen Sie diese optionalen Elemente:",
+    shorter_shows="Kürzere Fassungen (zielgruppenorientierte Präsentationen des Foliensatzes):",
+    shorter_run={"one": "{length}: lässt das optionale Element weg ({minutes}); geplant sind {total}.",
+                 "other": "{length}: lässt die {count} optionalen Elemente weg ({minutes}); geplant sind {total}."},
+    epilogue="Epilog",
+    epilogue_note="Für die Moderation: was nach dem Artikel geschah; nicht auf den Folien oder dem Arbeitsblatt.",
+    exit_ticket="Exit-Ticket",
+    exit_ticket_intro="Die Teilnehmenden beantworten vor dem Gehen:",
+    chart="Diagramm ({})",
+    chart_types={"column": "Säulen", "bar": "Balken", "line": "Linien", "pie": "Kreis"},
 )
 
 _NBSP = "\u00a0"
@@ -424,6 +589,34 @@ _FR = Labels(
     your_notes="Votre réponse",
     handout="Document participant",
     colon=" : ",
+    objectives="Objectifs",
+    objectives_intro=f"À la fin, les participants savent{_NBSP}:",
+    synopsis="Synopsis",
+    undated="non daté",
+    session_length=f"Séance{_NBSP}: {{}}",
+    shorter_lengths=f"{_NBSP}; versions courtes{_NBSP}: {{}}",
+    optional="facultatif",
+    optional_mark=" (facultatif)",
+    optional_part=f" (facultatif{_NBSP}: {{}})",
+    optional_rows="Les lignes marquées facultatif peuvent être coupées si vous êtes en retard.",
+    shorter_rows=" Les versions courtes ({}) les laissent de côté.",
+    serves=f"Objectifs visés{_NBSP}:",
+    listen_for=f"Réponses attendues{_NBSP}:",
+    misconceptions=f"Idées reçues{_NBSP}:",
+    board_plan="Plan du tableau",
+    if_late="Si vous êtes en retard",
+    drop_these=f"Coupez ces éléments facultatifs{_NBSP}:",
+    shorter_shows=f"Versions courtes (diaporamas personnalisés de la présentation){_NBSP}:",
+    shorter_run={"one": f"{{length}}{_NBSP}: laisse de côté l’élément facultatif ({{minutes}}){_NBSP}; durée prévue {{total}}.",
+                 "other": f"{{length}}{_NBSP}: laisse de côté les {{count}} éléments facultatifs ({{minutes}}){_NBSP}; "
+                          "durée prévue {total}."},
+    epilogue="Épilogue",
+    epilogue_note=f"Pour l’animateur{_NBSP}: ce qui s’est passé après l’article{_NBSP}; ni sur les diapositives, "
+                  "ni dans le document participant.",
+    exit_ticket="Billet de sortie",
+    exit_ticket_intro=f"Les participants répondent avant de partir{_NBSP}:",
+    chart="Graphique ({})",
+    chart_types={"column": "histogramme", "bar": "barres", "line": "courbes", "pie": "secteurs"},
 )
 
 _ES = Labels(
@@ -480,6 +673,32 @@ _ES = Labels(
     question_number="P{}. ",
     your_notes="Tu respuesta",
     handout="Material para participantes",
+    objectives="Objetivos",
+    objectives_intro="Al terminar, los participantes pueden:",
+    synopsis="Sinopsis",
+    undated="sin fecha",
+    session_length="Sesión: {}",
+    shorter_lengths="; versiones cortas: {}",
+    optional="opcional",
+    optional_mark=" (opcional)",
+    optional_part=" (opcional: {})",
+    optional_rows="Las filas marcadas como opcionales pueden omitirse si se le acaba el tiempo.",
+    shorter_rows=" Las versiones cortas ({}) las omiten.",
+    serves="Objetivos:",
+    listen_for="Respuestas esperadas:",
+    misconceptions="Ideas erróneas frecuentes:",
+    board_plan="Plan de pizarra",
+    if_late="Si va con retraso",
+    drop_these="Omita estos elementos opcionales:",
+    shorter_shows="Versiones cortas (presentaciones personalizadas del archivo):",
+    shorter_run={"one": "{length}: omite el elemento opcional ({minutes}); duración prevista {total}.",
+                 "other": "{length}: omite los {count} elementos opcionales ({minutes}); duración prevista {total}."},
+    epilogue="Epílogo",
+    epilogue_note="Para quien modera: lo que ocurrió después del artículo; no aparece en las diapositivas ni en el material.",
+    exit_ticket="Ticket de salida",
+    exit_ticket_intro="Los participantes responden antes de salir:",
+    chart="Gráfico ({})",
+    chart_types={"column": "columnas", "bar": "barras", "line": "líneas", "pie": "circular"},
 )
 
 _AR = Labels(
@@ -542,6 +761,37 @@ _AR = Labels(
     question_number="س{}. ",
     your_notes="إجابتك",
     handout="ورقة المشاركين",
+    objectives="الأهداف",
+    objectives_intro="في نهاية الجلسة، يستطيع المشاركون:",
+    synopsis="الملخص",
+    undated="دون تاريخ",
+    session_length="مدة الجلسة: {}",
+    shorter_lengths="؛ نسخ أقصر: {}",
+    list_separator="، ",
+    optional="اختياري",
+    optional_mark=" (اختياري)",
+    optional_part=" (اختياري: {})",
+    optional_rows="يمكن حذف الصفوف المعلَّمة «اختياري» إذا ضاق الوقت.",
+    shorter_rows=" وتحذفها النسخ الأقصر ({}).",
+    serves="يخدم الأهداف:",
+    listen_for="ما ننتظره من إجابات:",
+    misconceptions="مفاهيم خاطئة شائعة:",
+    board_plan="خطة السبورة",
+    if_late="إذا ضاق الوقت",
+    drop_these="احذف هذه العناصر الاختيارية:",
+    shorter_shows="النسخ الأقصر (عروض مخصصة في العرض التقديمي):",
+    shorter_run={"zero": "{length}: تحذف {count} عنصر اختياري ({minutes})؛ المدة المخططة {total}.",
+                 "one": "{length}: تحذف العنصر الاختياري ({minutes})؛ المدة المخططة {total}.",
+                 "two": "{length}: تحذف العنصرين الاختياريين ({minutes})؛ المدة المخططة {total}.",
+                 "few": "{length}: تحذف {count} عناصر اختيارية ({minutes})؛ المدة المخططة {total}.",
+                 "many": "{length}: تحذف {count} عنصرًا اختياريًا ({minutes})؛ المدة المخططة {total}.",
+                 "other": "{length}: تحذف {count} عنصر اختياري ({minutes})؛ المدة المخططة {total}."},
+    epilogue="خاتمة",
+    epilogue_note="للميسّر: ما جرى بعد المقال؛ لا يظهر في الشرائح ولا في ورقة المشاركين.",
+    exit_ticket="بطاقة الخروج",
+    exit_ticket_intro="يجيب المشاركون قبل مغادرتهم:",
+    chart="مخطط ({})",
+    chart_types={"column": "أعمدة", "bar": "أشرطة", "line": "خطي", "pie": "دائري"},
 )
 
 ENGLISH = Labels()

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Literal
 
-from deckgen.outline.model import Outline, Position, Question, Section
+from deckgen.outline.model import Outline, Point, Position, Question, Section
 from deckgen.records import record
 
 MINUTES_PER_DAY = 24 * 60
@@ -167,6 +167,18 @@ def session_items(outline: Outline) -> Iterator[Section | Question]:
 def session_questions(outline: Outline) -> list[Question]:
     """Every question in the order the session (and the deck) takes them."""
     return [item for item in session_items(outline) if isinstance(item, Question)]
+
+
+def optional_items(outline: Outline) -> list[Point | Question]:
+    """The points and questions marked ``optional``, in the order the session runs them: what
+    a facilitator running late drops, and what every ``shorter`` run leaves out."""
+    items: list[Point | Question] = []
+    for item in session_items(outline):
+        if isinstance(item, Section):
+            items.extend(point for point in item.points if point.optional)
+        elif item.optional:
+            items.append(item)
+    return items
 
 
 def offsets(outline: Outline) -> dict[Section | Question, float]:
