@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Literal
 
-from deckgen.outline.model import Outline, Position, Question, Section
+from deckgen.outline.model import Outline, Point, Position, Question, Section
 from deckgen.records import record
 
 MINUTES_PER_DAY = 24 * 60
@@ -71,6 +71,37 @@ def optional_minutes(outline: Outline) -> float:
 def shortest_minutes(outline: Outline) -> float:
     """The plan's running time without its optional items: the shortest run it allows."""
     return total_minutes(outline) - optional_minutes(outline)
+
+
+def optional_items(outline: Outline) -> list[Point | Question]:
+    """The points and questions marked ``optional``, in the order the session runs them."""
+    items: list[Point | Question] = []
+    for item in session_items(outline):
+        if isinstance(item, Section):
+            items += [point for point in item.points if point.optional]
+        elif item.optional:
+            items.append(item)
+    return items
+
+
+def left_out(outline: Outline, length: float) -> list[Point | Question]:
+    """The optional items a run of ``length`` minutes leaves out, in session order.
+
+    The session lasts its :func:`planned_length` (``duration``, else the plan's minutes).
+    The last optional item goes first, then the one before it, until the session fits in
+    ``length``: a run cut short loses what would have come last, and each ``shorter`` length
+    keeps as much of the session as fits (so 50 and 40 minutes can make different runs).
+    When even leaving out every optional item does not reach ``length``, all of them go
+    (``check`` warns when the plan cannot reach it).
+    """
+    run = planned_length(outline)
+    cut: list[Point | Question] = []
+    for item in reversed(optional_items(outline)):
+        if round(run - length, 6) <= 0:
+            break
+        cut.insert(0, item)
+        run -= item.minutes or 0
+    return cut
 
 
 def planned_length(outline: Outline) -> float:
