@@ -20,7 +20,9 @@ from deckgen.app.pdf import convert_to_pdf
 from deckgen.app.preview import write_preview
 from deckgen.cli.main import main
 from deckgen.outline.loader import load_outline
-from deckgen.render.deck.shows import P14, SECTIONS_URI, section_id
+from deckgen.render.deck.shows import section_id
+from deckgen.render.ooxml.markup import P14, SECTIONS_URI
+from tests.conftest import OUTLINES
 from tests.deck_helpers import THIRD_PARTY_TEMPLATES, cached_deck_bytes, open_deck, title_of
 from tests.validators import deck_findings
 
@@ -179,3 +181,35 @@ def test_the_kits_slides_and_notes_pdfs_have_a_page_per_slide(runner: CliRunner,
     slides = len(open_deck(tmp_path / "flex.pptx").slides)
     assert _pages(tmp_path / "flex.pdf") == slides
     assert _pages(tmp_path / "flex-notes.pdf") == slides
+
+
+def _with_own_shows_and_sections(template: Path, target: Path) -> Path:
+    """``template`` saved as PowerPoint saves a deck with a custom show and sections: both name
+    the template's example slides, which a deck drops."""
+    own = (f'<p:custShowLst><p:custShow name="Template show" id="0"><p:sldLst><p:sld r:id="rId2"/></p:sldLst>'
+           f'</p:custShow></p:custShowLst><p:defaultTextStyle>')
+    sections = (f'<p:extLst><p:ext uri="{SECTIONS_URI}"><p14:sectionLst xmlns:p14="{P14}">'
+                '<p14:section name="Template section" id="{11111111-2222-3333-4444-555555555555}"><p14:sldIdLst>'
+                '<p14:sldId id="256"/><p14:sldId id="257"/></p14:sldIdLst></p14:section></p14:sectionLst></p:ext>')
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(target, "w") as copy:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "ppt/presentation.xml":
+                data = data.replace(b"<p:defaultTextStyle>", own.encode(), 1)
+                assert data.count(b"<p:extLst>") == 1  # the template's own extensions, which the sections join
+                data = data.replace(b"<p:extLst>", sections.encode())
+            copy.writestr(item, data)
+    return target
+
+
+@pytest.mark.parametrize("outline", [ENGLISH, OUTLINES / "sora-china-ai.yaml"])
+def test_a_templates_own_custom_shows_and_sections_give_way_to_the_decks(tmp_path: Path, outline: Path) -> None:
+    template = _with_own_shows_and_sections(THIRD_PARTY_TEMPLATES["pandoc reference"], tmp_path / "own.pptx")
+    data = cached_deck_bytes(outline, str(template))
+    names = [name for name, _id, _slides in _sections(data)]
+    assert "Template section" not in names and names[0] == "Opening"
+    shows = _presentation(data).find(f"{P}custShowLst")
+    assert (list(_shows(data)) == ["40 min", "30 min"]) if outline == ENGLISH else shows is None
+    deck = tmp_path / "deck.pptx"
+    deck.write_bytes(data)
+    assert deck_findings(deck) == []

@@ -13,12 +13,8 @@ import uuid
 from collections.abc import Sequence
 
 from deckgen.plan.slides import DeckPlan, SlideGroup
-from deckgen.render.ooxml.markup import Element, qn
+from deckgen.render.ooxml.markup import P14, SECTIONS_URI, Element, qn
 
-P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
-"""PowerPoint 2010's namespace, in which sections are written."""
-SECTIONS_URI = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
-"""The extension that holds a presentation's sections."""
 _AFTER_CUSTOM_SHOWS = tuple(qn(f"p:{tag}") for tag in (
     "photoAlbum", "custDataLst", "kinsoku", "defaultTextStyle", "modifyVerifier", "extLst"))
 """The children ECMA-376 puts after ``p:custShowLst`` in ``p:presentation``."""
