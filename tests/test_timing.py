@@ -12,7 +12,7 @@ from deckgen.outline.model import Position
 from deckgen.plan.deck import agenda_lines, outline_slides
 from deckgen.plan.lint import lint_outline
 from deckgen.plan.slides import SlidePlan
-from deckgen.plan.timing import clock, first_slides, run_sheet, total_minutes
+from deckgen.plan.timing import clock, first_slides, left_out, run_sheet, total_minutes
 
 KIT = Path(__file__).resolve().parent / "fixtures" / "outlines" / "kit.yaml"
 BUNDLED = sorted((Path(__file__).resolve().parent.parent / "outlines").glob("*.yaml"))
@@ -115,3 +115,23 @@ def test_a_bundled_guide_plans_exactly_the_minutes_it_announces(path: Path) -> N
     plans = [point.chart for section in outline.sections for point in section.points
              if point.chart is not None and point.chart.series[0].name == "Minutes"]
     assert all(sum(chart.series[0].values) == outline.duration for chart in plans)
+
+
+FLEX = Path(__file__).resolve().parent / "fixtures" / "outlines" / "flex" / "flex.yaml"
+
+
+@pytest.mark.parametrize(("length", "cut"), [
+    (47, []),  # the session already fits
+    (40, [7]),  # the last optional item is enough
+    (30, [8, 4, 7]),  # last first, until 47 - 19 = 28 fits
+    (10, [6, 8, 4, 7]),  # out of reach: every optional item goes (check warns)
+])
+def test_a_shorter_run_leaves_out_optional_items_last_first_until_it_fits(length: float, cut: list[float]) -> None:
+    outline = load_outline(FLEX)
+    assert total_minutes(outline) == 47
+    assert [item.minutes for item in left_out(outline, length)] == cut
+
+
+def test_a_shorter_run_measures_from_the_declared_duration() -> None:
+    outline = dataclasses.replace(load_outline(FLEX), duration=50.0)
+    assert [item.minutes for item in left_out(outline, 45)] == [7]  # 50 - 7 = 43
