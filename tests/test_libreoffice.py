@@ -17,6 +17,7 @@ import pytest
 from click.testing import CliRunner
 from PIL import Image
 
+from deckgen.app.pdf import export_filter
 from deckgen.cli.main import main
 from deckgen.outline.inline import plain
 from deckgen.outline.loader import load_outline
@@ -71,7 +72,7 @@ def pdfs(soffice_binary: str, poppler: None, tmp_path_factory: pytest.TempPathFa
         deck.write_bytes(cached_deck_bytes(outline, template))
         decks.append(str(deck))
     profile = (work / "profile").as_uri()
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", export_filter("slides"),
                     "--outdir", str(work / "pdf"), *decks], check=True, capture_output=True, timeout=300)
     return {name: work / "pdf" / f"{name}.pdf" for name in DECKS}
 

@@ -114,8 +114,8 @@ def test_the_cut_list_names_the_optional_items_their_minutes_slides_and_each_sho
     assert [line for line in cut.splitlines() if line.startswith("- ")] == [
         "- Generation lags — slide 5 · 4 min",
         "- Q2. Which response would you fund first? — slide 7 · 8 min",
-        "- 30 min: leaves out the 2 optional items (12 min); the run plans 28 min.",
-        "- 28 min: leaves out the 2 optional items (12 min); the run plans 28 min.",
+        "- 30 min: leaves out 2 optional items (12 min); the run plans 28 min.",
+        "- 28 min: leaves out 2 optional items (12 min); the run plans 28 min.",
     ]
 
 

@@ -12,7 +12,7 @@ from deckgen.outline.model import Position
 from deckgen.plan.deck import agenda_lines, outline_slides
 from deckgen.plan.lint import lint_outline
 from deckgen.plan.slides import SlidePlan
-from deckgen.plan.timing import clock, first_slides, optional_items, run_sheet, total_minutes
+from deckgen.plan.timing import clock, first_slides, left_out, optional_items, run_sheet, total_minutes
 
 KIT = Path(__file__).resolve().parent / "fixtures" / "outlines" / "kit.yaml"
 BUNDLED = sorted((Path(__file__).resolve().parent.parent / "outlines").glob("*.yaml"))
@@ -126,3 +126,13 @@ def test_optional_items_come_in_the_order_the_session_runs_them(tmp_path: Path) 
         "  - {prompt: Kept?, after: a}\n", encoding="utf-8")
     items = optional_items(load_outline(path))
     assert [getattr(item, "claim", None) or getattr(item, "prompt") for item in items] == ["P2", "After A?", "P3", "Closing?"]
+
+
+FLEX = Path(__file__).resolve().parent / "fixtures" / "outlines" / "flex" / "flex.yaml"
+
+
+@pytest.mark.parametrize("length", [47, 40, 10])
+def test_a_shorter_run_leaves_out_every_optional_item(length: float) -> None:
+    outline = load_outline(FLEX)
+    assert total_minutes(outline) == 47
+    assert [item.minutes for item in left_out(outline, length)] == [6, 8, 4, 7]

@@ -55,10 +55,12 @@ PdfKind = Literal["slides", "notes", "document"]
 """A deck's slides, a deck's notes pages (one page per slide with its notes), a Word document."""
 
 _FILTERS: dict[PdfKind, tuple[str, dict[str, bool]]] = {
-    "slides": ("impress_pdf_Export", {}),
-    "notes": ("impress_pdf_Export", {"ExportNotesPages": True, "ExportOnlyNotesPages": True}),
+    "slides": ("impress_pdf_Export", {"ExportHiddenSlides": True}),
+    "notes": ("impress_pdf_Export", {"ExportHiddenSlides": True, "ExportNotesPages": True, "ExportOnlyNotesPages": True}),
     "document": ("writer_pdf_Export", {}),
 }
+"""Each kind's export filter and options. Hidden slides (optional items) are exported too: a
+deck's PDFs keep a page per slide, so the slide numbers the guide quotes are their pages."""
 
 
 @dataclass(frozen=True)
@@ -299,11 +301,12 @@ def _staged(conversion: Conversion, index: int, folder: Path) -> Path:
 def _arguments(kind: PdfKind, inputs: Sequence[Path], profile: Path, out: Path) -> list[str]:
     """The arguments of one ``soffice --convert-to pdf`` call."""
     return [f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
-            "--convert-to", _filter(kind), "--outdir", str(out), *map(str, inputs)]
+            "--convert-to", export_filter(kind), "--outdir", str(out), *map(str, inputs)]
 
 
-def _filter(kind: PdfKind) -> str:
-    """``pdf:<filter>:<options as JSON>``: tagged PDF, plus notes pages for ``notes``."""
+def export_filter(kind: PdfKind) -> str:
+    """``pdf:<filter>:<options as JSON>`` for ``soffice --convert-to``: tagged PDF, hidden slides
+    included, plus notes pages for ``notes``."""
     name, extra = _FILTERS[kind]
     options = {"UseTaggedPDF": True, **extra}
     typed = {key: {"type": "boolean", "value": "true" if value else "false"} for key, value in options.items()}

@@ -22,6 +22,7 @@ from deckgen.plan.paginate import paginate_deck
 from deckgen.plan.points import point_drafts
 from deckgen.plan.visuals import paginate_visual
 from deckgen.plan.scripts import upright_profile
+from deckgen.plan.shows import Cuts, deck_sections, flexed, item_cuts, segment_names, shorter_shows
 from deckgen.plan.profile import Role, TemplateProfile
 from deckgen.plan.slides import DeckPlan, Paragraph, SlidePlan
 from deckgen.plan.timing import (
@@ -351,23 +352,50 @@ def _too_many_slides(outline: Outline, draft: SlidePlan) -> Problem:
 
 
 def outline_slides(outline: Outline) -> Iterator[SlidePlan]:
-    """Every slide of the deck before fitting, in the order of SPEC section 3."""
+    """Every slide of the deck before fitting, in the order of SPEC section 3, each marked with
+    its part of the agenda (:attr:`SlidePlan.segment`) and, for an optional item, as optional."""
     labels = labels_for(outline.language)
+    cuts = item_cuts(outline)
+    parts = [_opening_slides(outline, labels, cuts)]
+    parts += [_section_slides(outline, section, number, labels, cuts)
+              for number, section in enumerate(outline.sections, start=1)]
+    parts += [_discussion_slides(outline, labels, cuts), _closing_slides(outline)]
+    for segment, slides in enumerate(parts):
+        yield from (replace(slide, segment=segment) for slide in slides)
+
+
+def _questions(outline: Outline, questions: list[Question], labels: Labels, cuts: Cuts) -> Iterator[SlidePlan]:
+    return (flexed(_question_slide(outline, q, labels), q, cuts) for q in questions)
+
+
+def _opening_slides(outline: Outline, labels: Labels, cuts: Cuts) -> Iterator[SlidePlan]:
+    """Title, thesis, agenda and the questions that open the session."""
     yield _title_slide(outline)
     if outline.thesis:
         yield _thesis_slide(outline, outline.thesis)
     if len(outline.sections) >= 2:
         yield _agenda_slide(outline)
-    yield from (_question_slide(outline, q, labels) for q in opening_questions(outline))
-    for number, section in enumerate(outline.sections, start=1):
-        yield _section_slide(outline, section, number)
-        for point in section.points:
-            yield from point_drafts(point, _point_slide(point, labels), labels)
-        yield from (_question_slide(outline, q, labels) for q in questions_after(outline, section))
+    yield from _questions(outline, opening_questions(outline), labels, cuts)
+
+
+def _section_slides(outline: Outline, section: Section, number: int, labels: Labels, cuts: Cuts) -> Iterator[SlidePlan]:
+    """A section's divider, its points' slides and the questions placed after it."""
+    yield _section_slide(outline, section, number)
+    for point in section.points:
+        yield from (flexed(slide, point, cuts) for slide in point_drafts(point, _point_slide(point, labels), labels))
+    yield from _questions(outline, questions_after(outline, section), labels, cuts)
+
+
+def _discussion_slides(outline: Outline, labels: Labels, cuts: Cuts) -> Iterator[SlidePlan]:
+    """The discussion block: its divider (when the agenda lists it) and its questions."""
     closing = closing_questions(outline)
     if _shows_discussion_block(outline):
         yield _discussion_slide(outline, closing)
-    yield from (_question_slide(outline, q, labels) for q in closing)
+    yield from _questions(outline, closing, labels, cuts)
+
+
+def _closing_slides(outline: Outline) -> Iterator[SlidePlan]:
+    """Takeaways and references."""
     if outline.takeaways:
         yield _takeaways_slide(outline)
     if outline.source or outline.references:
@@ -422,8 +450,10 @@ def plan_deck(outline: Outline, profile: TemplateProfile, lenient: bool = False)
     _within_slide_limit(outline, drafts)
     if script(outline.language) is not None:
         drafts = [_tidied(draft) for draft in drafts]
-    slides, lints = paginate_deck(drafts, profile, outline.path, labels_for(outline.language), paginate_visual)
+    labels = labels_for(outline.language)
+    slides, lints = paginate_deck(drafts, profile, outline.path, labels, paginate_visual)
     _within_slide_limit(outline, slides)
+    shows = {format_minutes(length, labels): length for length in outline.shorter}
     return DeckPlan(
         title=plain(outline.title),
         slides=tuple(slides),
@@ -433,6 +463,8 @@ def plan_deck(outline: Outline, profile: TemplateProfile, lenient: bool = False)
         date=outline.date,
         warnings=tuple(_label_warning(outline) + layout_warnings(outline, profile, lenient) + lints),
         footer=deck_footer(outline, profile),
+        sections=deck_sections(slides, segment_names(outline, labels)),
+        shows=shorter_shows(slides, shows),
     )
 
 

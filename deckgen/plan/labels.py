@@ -131,8 +131,8 @@ class Labels:
     drop_these: str = "Drop these optional items:"
     shorter_shows: str = "Shorter runs (custom shows of the deck):"
     shorter_run: Forms = field(default_factory=lambda: {
-        "one": "{length}: leaves out the optional item ({minutes}); the run plans {total}.",
-        "other": "{length}: leaves out the {count} optional items ({minutes}); the run plans {total}.",
+        "one": "{length}: leaves out 1 optional item ({minutes}); the run plans {total}.",
+        "other": "{length}: leaves out {count} optional items ({minutes}); the run plans {total}.",
     })
     """What one ``shorter`` run leaves out (the number of items picks the form) and how long it plans."""
     epilogue: str = "Epilogue"
@@ -521,7 +521,7 @@ _DE = Labels(
     if_late="Wenn die Zeit knapp wird",
     drop_these="Streichen Sie diese optionalen Elemente:",
     shorter_shows="Kürzere Fassungen (zielgruppenorientierte Präsentationen des Foliensatzes):",
-    shorter_run={"one": "{length}: lässt das optionale Element weg ({minutes}); geplant sind {total}.",
+    shorter_run={"one": "{length}: lässt ein optionales Element weg ({minutes}); geplant sind {total}.",
                  "other": "{length}: lässt die {count} optionalen Elemente weg ({minutes}); geplant sind {total}."},
     epilogue="Epilog",
     epilogue_note="Für die Moderation: was nach dem Artikel geschah; nicht auf den Folien oder dem Arbeitsblatt.",
@@ -607,7 +607,7 @@ _FR = Labels(
     if_late="Si vous êtes en retard",
     drop_these=f"Coupez ces éléments facultatifs{_NBSP}:",
     shorter_shows=f"Versions courtes (diaporamas personnalisés de la présentation){_NBSP}:",
-    shorter_run={"one": f"{{length}}{_NBSP}: laisse de côté l’élément facultatif ({{minutes}}){_NBSP}; durée prévue {{total}}.",
+    shorter_run={"one": f"{{length}}{_NBSP}: laisse de côté un élément facultatif ({{minutes}}){_NBSP}; durée prévue {{total}}.",
                  "other": f"{{length}}{_NBSP}: laisse de côté les {{count}} éléments facultatifs ({{minutes}}){_NBSP}; "
                           "durée prévue {total}."},
     epilogue="Épilogue",
@@ -691,7 +691,7 @@ _ES = Labels(
     if_late="Si va con retraso",
     drop_these="Omita estos elementos opcionales:",
     shorter_shows="Versiones cortas (presentaciones personalizadas del archivo):",
-    shorter_run={"one": "{length}: omite el elemento opcional ({minutes}); duración prevista {total}.",
+    shorter_run={"one": "{length}: omite un elemento opcional ({minutes}); duración prevista {total}.",
                  "other": "{length}: omite los {count} elementos opcionales ({minutes}); duración prevista {total}."},
     epilogue="Epílogo",
     epilogue_note="Para quien modera: lo que ocurrió después del artículo; no aparece en las diapositivas ni en el material.",
@@ -781,8 +781,8 @@ _AR = Labels(
     drop_these="احذف هذه العناصر الاختيارية:",
     shorter_shows="النسخ الأقصر (عروض مخصصة في العرض التقديمي):",
     shorter_run={"zero": "{length}: تحذف {count} عنصر اختياري ({minutes})؛ المدة المخططة {total}.",
-                 "one": "{length}: تحذف العنصر الاختياري ({minutes})؛ المدة المخططة {total}.",
-                 "two": "{length}: تحذف العنصرين الاختياريين ({minutes})؛ المدة المخططة {total}.",
+                 "one": "{length}: تحذف عنصرًا اختياريًا واحدًا ({minutes})؛ المدة المخططة {total}.",
+                 "two": "{length}: تحذف عنصرين اختياريين ({minutes})؛ المدة المخططة {total}.",
                  "few": "{length}: تحذف {count} عناصر اختيارية ({minutes})؛ المدة المخططة {total}.",
                  "many": "{length}: تحذف {count} عنصرًا اختياريًا ({minutes})؛ المدة المخططة {total}.",
                  "other": "{length}: تحذف {count} عنصر اختياري ({minutes})؛ المدة المخططة {total}."},

@@ -122,6 +122,23 @@ class SlidePlan:
     columns: int = 1
     """Columns the body text flows in: 2 for an agenda or a vote too long for one column,
     which would otherwise continue on a "(cont.)" slide."""
+    optional: bool = False
+    """True for every slide of an optional point or question: a hidden slide the facilitator
+    can unhide."""
+    segment: int = 0
+    """The part of the agenda the slide belongs to, a PowerPoint section of the deck: 0 the
+    opening, 1 to n the outline's sections, n + 1 the discussion, n + 2 the closing."""
+    left_out_of: tuple[float, ...] = ()
+    """The ``shorter`` lengths (minutes) whose custom shows leave this slide out."""
+
+
+@record(frozen=True)
+class SlideGroup:
+    """Some slides of a deck under one name: a PowerPoint section or a custom show."""
+
+    name: str
+    slides: tuple[int, ...]
+    """Positions in :attr:`DeckPlan.slides` (0-based), in the order they are shown."""
 
 
 @record(frozen=True)
@@ -139,3 +156,7 @@ class DeckPlan:
     """Lints found while planning (text shrunk below the template's floor ...)."""
     footer: str = ""
     """Footer text for every slide whose layout has a footer placeholder ("" for none)."""
+    sections: tuple[SlideGroup, ...] = ()
+    """The deck's PowerPoint sections, the agenda's parts: every slide in exactly one, in order."""
+    shows: tuple[SlideGroup, ...] = ()
+    """One custom show per ``shorter`` length: the slides of that shorter run."""

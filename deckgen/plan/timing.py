@@ -73,6 +73,29 @@ def shortest_minutes(outline: Outline) -> float:
     return total_minutes(outline) - optional_minutes(outline)
 
 
+def optional_items(outline: Outline) -> list[Point | Question]:
+    """The points and questions marked ``optional``, in the order the session runs them."""
+    items: list[Point | Question] = []
+    for item in session_items(outline):
+        if isinstance(item, Section):
+            items += [point for point in item.points if point.optional]
+        elif item.optional:
+            items.append(item)
+    return items
+
+
+def left_out(outline: Outline, length: float) -> list[Point | Question]:
+    """The optional items a run of ``length`` minutes leaves out, in session order.
+
+    Every ``shorter`` run leaves out every optional item, as the outline format promises: the
+    optional slides are hidden in the full deck too, so a custom show that kept one would
+    still skip it until the facilitator unhid it. ``check`` warns when a length cannot be
+    reached this way. ``length`` stays a parameter so the guide and the deck ask one place.
+    """
+    del length
+    return optional_items(outline)
+
+
 def planned_length(outline: Outline) -> float:
     """The length a time check counts against: ``duration`` when given, else the timings' sum."""
     return outline.duration or total_minutes(outline)
@@ -167,18 +190,6 @@ def session_items(outline: Outline) -> Iterator[Section | Question]:
 def session_questions(outline: Outline) -> list[Question]:
     """Every question in the order the session (and the deck) takes them."""
     return [item for item in session_items(outline) if isinstance(item, Question)]
-
-
-def optional_items(outline: Outline) -> list[Point | Question]:
-    """The points and questions marked ``optional``, in the order the session runs them: what
-    a facilitator running late drops, and what every ``shorter`` run leaves out."""
-    items: list[Point | Question] = []
-    for item in session_items(outline):
-        if isinstance(item, Section):
-            items.extend(point for point in item.points if point.optional)
-        elif item.optional:
-            items.append(item)
-    return items
 
 
 def offsets(outline: Outline) -> dict[Section | Question, float]:

@@ -25,6 +25,7 @@ from deckgen.render.deck.fill import Canvas, fill_slide
 from deckgen.render.deck.media import MediaParts
 from deckgen.render.deck.marks import draw_question_mark
 from deckgen.render.deck.footers import FooterStrip, add_footer, footer_strip
+from deckgen.render.deck.shows import write_shows_and_sections
 from deckgen.render.ooxml.markup import (
     CONTENT_CHART,
     CONTENT_NOTES_SLIDE,
@@ -225,6 +226,8 @@ def write_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None) ->
     parts = _DeckParts(blueprint)
     profile = template.profile
     notes_count = 0
+    slide_ids: list[int] = []
+    slide_rids: list[str] = []
     for number, slide_plan in enumerate(plan.slides, start=1):
         slots = profile.slots_for(slide_plan.role, slide_plan.layout)
         layout = blueprint.layout(slots.layout_index)
@@ -237,6 +240,10 @@ def write_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None) ->
         slide_list.append(entry)
         entry.set("id", str(FIRST_SLIDE_ID + number - 1))
         entry.set(qn("r:id"), rid)
+        slide_ids.append(FIRST_SLIDE_ID + number - 1)
+        slide_rids.append(rid)
+        if slide_plan.optional:
+            slide.set("show", "0")  # hidden: a facilitator unhides an optional item when there is time
         written = _Written(partname, b"", CONTENT_SLIDE, rels.items)
         parts.add(written)
         boxes = blueprint.own_boxes[layout.master] if slots.own_title or slots.own_body else None
@@ -252,6 +259,7 @@ def write_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None) ->
         if slide_plan.role is not Role.TITLE:
             add_footer(tree, stock.strip(plan.footer, plan.language, slots.layout_index, rels.link), number)
         written.blob = part_xml(slide)
+    write_shows_and_sections(presentation, plan, slide_ids, slide_rids)
     overrides = _overrides(blueprint, plan)
     defaults = dict(blueprint.content_defaults)
     types = dict(blueprint.content_overrides)

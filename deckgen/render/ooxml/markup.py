@@ -58,6 +58,10 @@ Element = Any
 
 SHAPE_TAGS = frozenset(f"{{{NAMESPACES['p']}}}{name}" for name in ("sp", "grpSp", "graphicFrame", "cxnSp", "pic", "contentPart"))
 """The children of a ``p:spTree`` that are shapes (python-pptx's ``iter_shape_elms``)."""
+P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
+"""PowerPoint 2010's namespace, in which a presentation's sections are written."""
+SECTIONS_URI = "{521415D9-36F7-43E2-AB2F-B90AF26B5E84}"
+"""The presentation extension (``p:ext``) that holds PowerPoint's sections."""
 FIRST_SLIDE_ID = 256
 """Slide ids start here (ECMA-376: 256 to 2147483647)."""
 

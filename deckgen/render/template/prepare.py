@@ -44,7 +44,8 @@ from deckgen.render.template.repair import give_body_bullets, repair_placeholder
 from deckgen.render.template.theme import theme_fonts
 from deckgen.render.template.untrusted import SAVE_AS, vet_template
 from deckgen.render.template.catalog import TemplateChoice
-from deckgen.render.template.pptx_compat import slide_id_list
+from deckgen.render.template.pptx_compat import part_element, slide_id_list
+from deckgen.render.ooxml.markup import SECTIONS_URI, qn
 
 
 def _open(path: Path, data: bytes) -> tuple[PresentationObject, tuple[str, ...]]:
@@ -58,7 +59,15 @@ def _open(path: Path, data: bytes) -> tuple[PresentationObject, tuple[str, ...]]
 
 
 def _drop_slides(presentation: PresentationObject) -> None:
-    """Remove the template's own example slides (their parts are not saved once unlinked)."""
+    """Remove the template's own example slides (their parts are not saved once unlinked),
+    with the custom shows and sections that list them: a custom show's reference would keep
+    an example slide's part in every deck, beside the deck's own slide of that name."""
+    root = part_element(presentation.part)
+    for shows in root.findall(qn("p:custShowLst")):
+        root.remove(shows)
+    for extension in root.findall(f"{qn('p:extLst')}/{qn('p:ext')}"):
+        if extension.get("uri") == SECTIONS_URI:
+            extension.getparent().remove(extension)
     id_list = slide_id_list(presentation.slides)
     for slide_id in list(id_list):
         presentation.part.drop_rel(slide_id.rId)
