@@ -86,6 +86,16 @@ class ChartPlan:
 
 
 @record(frozen=True)
+class Countdown:
+    """A question slide's native countdown: a bar that empties over the question's minutes."""
+
+    minutes: float
+    """How long the countdown runs, in minutes (the question's ``minutes``)."""
+    description: str
+    """Its alt text in the deck's language ("Countdown: 4 min")."""
+
+
+@record(frozen=True)
 class SlidePlan:
     """One slide: role, texts and the sizes (points) that make them fit their boxes."""
 
@@ -122,6 +132,8 @@ class SlidePlan:
     columns: int = 1
     """Columns the body text flows in: 2 for an agenda or a vote too long for one column,
     which would otherwise continue on a "(cont.)" slide."""
+    countdown: Countdown | None = None
+    """The countdown a question slide with minutes carries (the first of its slides only)."""
 
 
 @record(frozen=True)

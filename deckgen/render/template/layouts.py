@@ -26,6 +26,7 @@ from deckgen.plan.profile import Box, LayoutSlots, Role
 from deckgen.render.template.areas import area, content_areas, moved, roomy_subtitle, title_slide_areas, too_small
 from deckgen.render.template.artwork import Artwork, Drawn, layout_artwork
 from deckgen.render.template.clearing import clear_of_artwork
+from deckgen.render.template.countdownstrip import countdown_strip
 from deckgen.render.template.markslots import question_mark_slots
 from deckgen.render.template.textstyle import insets, level_styles, master_text_style
 from deckgen.records import record
@@ -216,10 +217,14 @@ def slots_for(role: Role, shape: LayoutShape, borrowed: bool = False, own: bool 
     (``own_title``, ``own_body``). Every title and text box is moved off the layout's artwork
     (:func:`deckgen.render.template.clearing.clear_of_artwork`). ``mirrored``: for
     right-to-left decks, what deckgen arranges itself (that mark, a picture beside the body)
-    is mirrored.
+    is mirrored. A question slide's slots say where its countdown bar runs
+    (:mod:`deckgen.render.template.countdownstrip`).
     """
     fitted, own_title, own_body = _role_boxes(role, shape, own)
-    return replace(_slots(role, clear_of_artwork(fitted), borrowed, mirrored), own_title=own_title, own_body=own_body)
+    slots = replace(_slots(role, clear_of_artwork(fitted), borrowed, mirrored), own_title=own_title, own_body=own_body)
+    if role is Role.QUESTION:
+        slots = replace(slots, countdown=countdown_strip(shape.artwork or Artwork(*shape.slide, [])))
+    return slots
 
 
 def placed_slots(role: Role, shape: LayoutShape) -> LayoutSlots:
