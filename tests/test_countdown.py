@@ -18,10 +18,11 @@ from deckgen.app.build import deck_bytes
 from deckgen.outline.loader import load_outline
 from deckgen.render.template.countdownstrip import BAR_SHARE
 from tests.conftest import OUTLINES, SORA
-from tests.deck_helpers import TEMPLATES, THIRD_PARTY_TEMPLATES, cached_deck_bytes, open_deck, title_of, zip_part
+from tests.deck_helpers import THIRD_PARTY_TEMPLATES, cached_deck_bytes, open_deck, title_of, zip_part
 from tests.validators import deck_findings
 
 ARABIC = OUTLINES / "sora-china-ai.ar.yaml"
+DEFAULT_TEMPLATE = THIRD_PARTY_TEMPLATES["python-pptx default"]
 PANDOC = str(THIRD_PARTY_TEMPLATES["pandoc reference"])
 _OUTLINE = """\
 title: Timed questions
@@ -157,28 +158,43 @@ def test_an_audience_can_turn_countdowns_off(tmp_path: Path) -> None:
     assert not _counting(deck_bytes(load_outline(source, audience="quiet")))
 
 
-def _bottom_band_template(folder: Path, top_too: bool = False) -> Path:
-    """python-pptx's default template with a band of artwork along the bottom edge (and the top)."""
-    deck = Presentation(str(TEMPLATES / "python-pptx-default.pptx"))
+def _template_with(folder: Path, name: str, *frames: tuple[float, float, float, float]) -> str:
+    """python-pptx's default template with rectangles of artwork on its master, each given as
+    shares of the slide (left, top, width, height)."""
+    deck = Presentation(str(DEFAULT_TEMPLATE))
     width, height = deck.slide_width, deck.slide_height
     tree = deck.slide_master.shapes._spTree
-    frames = [(0, height - height // 20)] + ([(0, 0)] if top_too else [])
-    for number, (left, top) in enumerate(frames):
+    for number, (left, top, across, down) in enumerate(frames):
         tree.append(parse_xml(
-            f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{90 + number}" name="Band {number}"/><p:cNvSpPr/><p:nvPr/>'
-            f'</p:nvSpPr><p:spPr><a:xfrm><a:off x="{left}" y="{top}"/><a:ext cx="{width}" cy="{height // 20}"/></a:xfrm>'
+            f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{90 + number}" name="Art {number}"/><p:cNvSpPr/><p:nvPr/>'
+            f'</p:nvSpPr><p:spPr><a:xfrm><a:off x="{round(left * width)}" y="{round(top * height)}"/>'
+            f'<a:ext cx="{round(across * width)}" cy="{round(down * height)}"/></a:xfrm>'
             '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:solidFill><a:srgbClr val="6A1B9A"/></a:solidFill>'
             '</p:spPr></p:sp>'))
-    path = folder / f"banded{'-both' if top_too else ''}.pptx"
+    path = folder / f"{name}.pptx"
     deck.save(str(path))
-    return path
+    return str(path)
 
 
-def test_the_bar_moves_to_the_top_edge_off_a_band_along_the_bottom(tmp_path: Path) -> None:
-    bar = _bar(_counting(_written(tmp_path, _OUTLINE, str(_bottom_band_template(tmp_path))))[0])
-    assert (bar.left, bar.top) == (0, 0)
-    both = _bar(_counting(_written(tmp_path, _OUTLINE, str(_bottom_band_template(tmp_path, top_too=True))))[0])
-    assert both.top + both.height == Presentation(str(TEMPLATES / "python-pptx-default.pptx")).slide_height
+def _bar_on(tmp_path: Path, name: str, *frames: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+    bar = _bar(_counting(_written(tmp_path, _OUTLINE, _template_with(tmp_path, name, *frames), name=name))[0])
+    return bar.left, bar.top, bar.width, bar.height
+
+
+def test_the_bar_keeps_clear_of_artwork_along_the_bottom_edge(tmp_path: Path) -> None:
+    deck = Presentation(str(DEFAULT_TEMPLATE))
+    width, height = deck.slide_width, deck.slide_height
+    thin = height // BAR_SHARE
+    # a logo in the bottom right corner: the bar stops short of it, on the bottom edge
+    left, top, across, down = _bar_on(tmp_path, "logo", (0.9, 0.9, 0.1, 0.1))
+    assert (left, top + down, down) == (0, height, thin) and width * 0.85 <= across <= width * 0.9
+    # a band along the bottom: the bar runs just above it, the whole width
+    left, top, across, down = _bar_on(tmp_path, "band", (0, 0.95, 1, 0.05))
+    assert (left, across) == (0, width) and height * 0.9 < top + down <= height * 0.95
+    # a band too tall to rise over: the top edge, when that is clear
+    assert _bar_on(tmp_path, "tall", (0, 0.7, 1, 0.3)) == (0, 0, width, thin)
+    # nothing clear: the bottom edge all the same
+    assert _bar_on(tmp_path, "boxed", (0, 0.7, 1, 0.3), (0, 0, 1, 0.05)) == (0, height - thin, width, thin)
 
 
 def test_decks_with_countdowns_build_the_same_bytes_twice(tmp_path: Path) -> None:

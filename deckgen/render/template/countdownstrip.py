@@ -1,30 +1,74 @@
 """Where a question slide's countdown bar runs on a layout.
 
 A question slide with minutes carries a thin bar that empties over those minutes (drawn and
-animated by :mod:`deckgen.render.deck.countdown`). It runs the whole width of the slide along
-its bottom edge, below where templates set their footer, slide number and date, so that it
-reads as a progress bar and covers no text. Where the template's artwork lies along the
-bottom edge (a band, a logo), the bar runs along the top edge instead, if that is clear; if
-neither edge is clear it keeps to the bottom. Lengths are EMU.
+animated by :mod:`deckgen.render.deck.countdown`). It runs along the slide's bottom edge, the
+whole width of the slide, below where templates set their footer, slide number and date, so
+that it reads as a progress bar and covers no text. It keeps clear of the template's artwork
+(:mod:`deckgen.render.template.artwork`; a piece as large as the slide, such as a background,
+does not count): where artwork reaches the bottom edge, such as a logo in a corner or the foot
+of a diagonal, the bar takes the longest clear part of that edge when it spans at least half
+the slide; else it rises just above artwork along the bottom (a band, within the slide's lowest
+quarter) to the first height where such a part is clear, else it runs along the top edge;
+when nothing is clear it keeps to the bottom edge.
+Lengths are EMU.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from PIL import Image
+
 from deckgen.plan.profile import Box
-from deckgen.render.template.artwork import Artwork
+from deckgen.render.template.artwork import Artwork, covered
 
 BAR_SHARE = 108
 """The bar is 1/108 of the slide's height: 1/16 inch (4.5 pt) on a 7.5-inch slide."""
-_CLEAR = 0.01
-"""A strip with less than this share under artwork is clear for the bar."""
+LEAST_RUN = 0.5
+"""The least share of the slide's width a part of the bottom edge needs to carry the bar."""
+LIFT_SHARE = 4
+"""The bar rises at most 1/4 of the slide's height above the bottom edge, over a band of artwork."""
 
 
 def countdown_strip(artwork: Artwork) -> Box:
-    """The countdown bar's box on a slide whose artwork is ``artwork``: along the bottom edge,
-    else along the top edge where only that one is clear of artwork."""
+    """The countdown bar's box on a slide whose artwork is ``artwork`` (see the module's text)."""
     height = max(artwork.height // BAR_SHARE, 1)
     bottom = Box(0, artwork.height - height, artwork.width, height)
+    mask = artwork.obstacles(Box(0, 0, artwork.width, artwork.height))
+    for strip in _rising(artwork, bottom):
+        run = _longest_run(mask, artwork, strip)
+        if run is not None and run.width >= artwork.width * LEAST_RUN:
+            return run
     top = Box(0, 0, artwork.width, height)
-    if artwork.share(bottom) >= _CLEAR and artwork.share(top) < _CLEAR:
-        return top
-    return bottom
+    return top if covered(mask, artwork.region(top)) == 0 else bottom
+
+
+def _rising(artwork: Artwork, bottom: Box) -> Iterator[Box]:
+    """The bottom edge's strip, then strips of its height a cell higher each, up to the limit."""
+    yield bottom
+    cell = artwork.cell
+    highest = artwork.height - artwork.height // LIFT_SHARE
+    top = (bottom.top // cell - 1) * cell
+    while top >= highest:
+        yield Box(0, top, bottom.width, bottom.height)
+        top -= cell
+
+
+def _longest_run(mask: Image.Image, artwork: Artwork, strip: Box) -> Box | None:
+    """The longest part of ``strip`` (a full-width strip) that no artwork crosses, by whole cells."""
+    left, top, right, bottom = artwork.region(strip)
+    best: tuple[int, int] | None = None
+    start: int | None = None
+    for column in range(left, right + 1):
+        clear = column < right and covered(mask, (column, top, column + 1, bottom)) == 0
+        if clear and start is None:
+            start = column
+        elif not clear and start is not None:
+            if best is None or column - start > best[1] - best[0]:
+                best = (start, column)
+            start = None
+    if best is None:
+        return None
+    cell = artwork.cell
+    begin, end = best[0] * cell, min(best[1] * cell, artwork.width)
+    return Box(begin, strip.top, end - begin, strip.height)
