@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml import parse_xml
 from pptx.oxml.ns import nsdecls, qn
 from pptx.slide import Slide
@@ -195,6 +196,25 @@ def test_the_bar_keeps_clear_of_artwork_along_the_bottom_edge(tmp_path: Path) ->
     assert _bar_on(tmp_path, "tall", (0, 0.7, 1, 0.3)) == (0, 0, width, thin)
     # nothing clear: the bottom edge all the same
     assert _bar_on(tmp_path, "boxed", (0, 0.7, 1, 0.3), (0, 0, 1, 0.05)) == (0, height - thin, width, thin)
+
+
+def test_the_bar_stops_short_of_a_slide_number_set_on_the_bottom_edge(tmp_path: Path) -> None:
+    deck = Presentation(str(DEFAULT_TEMPLATE))
+    width, height = deck.slide_width, deck.slide_height
+    number = next(p for p in deck.slide_master.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER)
+    number.left, number.top, number.width, number.height = width * 4 // 5, height * 19 // 20, width // 5, height // 20
+    for layout in deck.slide_layouts:  # the layouts' own copies follow the master's
+        for placeholder in layout.placeholders:
+            frame = placeholder._element.spPr.find(qn("a:xfrm"))
+            if placeholder.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER and frame is not None:
+                placeholder._element.spPr.remove(frame)
+    path = tmp_path / "number-on-edge.pptx"
+    deck.save(str(path))
+    slide = _counting(_written(tmp_path, _OUTLINE, str(path)))[0]
+    bar = _bar(slide)
+    shown = next(s for s in slide.shapes if s.is_placeholder and s.placeholder_format.type == PP_PLACEHOLDER.SLIDE_NUMBER)
+    assert bar.top + bar.height == height and bar.left == 0
+    assert bar.left + bar.width <= shown.left and bar.width >= width * 0.75
 
 
 def test_decks_with_countdowns_build_the_same_bytes_twice(tmp_path: Path) -> None:

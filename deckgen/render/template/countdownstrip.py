@@ -3,21 +3,21 @@
 A question slide with minutes carries a thin bar that empties over those minutes (drawn and
 animated by :mod:`deckgen.render.deck.countdown`). It runs along the slide's bottom edge, the
 whole width of the slide, below where templates set their footer, slide number and date, so
-that it reads as a progress bar and covers no text. It keeps clear of the template's artwork
+that it reads as a progress bar and covers no text. It keeps clear of the layout's footer and
+slide number (for templates that set them on the edge) and of the template's artwork
 (:mod:`deckgen.render.template.artwork`; a piece as large as the slide, such as a background,
-does not count): where artwork reaches the bottom edge, such as a logo in a corner or the foot
-of a diagonal, the bar takes the longest clear part of that edge when it spans at least half
-the slide; else it rises just above artwork along the bottom (a band, within the slide's lowest
+does not count): where they reach the bottom edge, such as a logo in a corner or the foot of
+a diagonal, the bar takes the longest clear part of that edge when it spans at least half the
+slide; else it rises just above what lies along the bottom (a band, within the slide's lowest
 quarter) to the first height where such a part is clear, else it runs along the top edge;
-when nothing is clear it keeps to the bottom edge.
-Lengths are EMU.
+when nothing is clear it keeps to the bottom edge. Lengths are EMU.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from deckgen.plan.profile import Box
 from deckgen.render.template.artwork import Artwork, covered
@@ -30,17 +30,29 @@ LIFT_SHARE = 4
 """The bar rises at most 1/4 of the slide's height above the bottom edge, over a band of artwork."""
 
 
-def countdown_strip(artwork: Artwork) -> Box:
-    """The countdown bar's box on a slide whose artwork is ``artwork`` (see the module's text)."""
+def countdown_strip(artwork: Artwork, margins: Sequence[Box] = ()) -> Box:
+    """The countdown bar's box on a slide whose artwork is ``artwork`` (see the module's text),
+    clear of ``margins`` too: where the slide's footer and number stand."""
     height = max(artwork.height // BAR_SHARE, 1)
     bottom = Box(0, artwork.height - height, artwork.width, height)
-    mask = artwork.obstacles(Box(0, 0, artwork.width, artwork.height))
+    mask = _blocked(artwork, margins)
     for strip in _rising(artwork, bottom):
         run = _longest_run(mask, artwork, strip)
         if run is not None and run.width >= artwork.width * LEAST_RUN:
             return run
     top = Box(0, 0, artwork.width, height)
     return top if covered(mask, artwork.region(top)) == 0 else bottom
+
+
+def _blocked(artwork: Artwork, margins: Sequence[Box]) -> Image.Image:
+    """The cells the bar must not cross: artwork (but a piece as large as the slide) and ``margins``."""
+    mask = artwork.obstacles(Box(0, 0, artwork.width, artwork.height))
+    draw = ImageDraw.Draw(mask)
+    for box in margins:
+        left, top, right, bottom = artwork.region(box)
+        if right > left and bottom > top:
+            draw.rectangle((left, top, right - 1, bottom - 1), fill=1)
+    return mask
 
 
 def _rising(artwork: Artwork, bottom: Box) -> Iterator[Box]:

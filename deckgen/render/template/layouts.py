@@ -36,6 +36,8 @@ _P = TypeVar("_P", bound=Any)
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 TEXT_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 PICTURE_TYPES = (PP_PLACEHOLDER.PICTURE,)
+MARGIN_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+"""The placeholders deckgen fills in a slide's margin: its footer and its number."""
 
 @record(frozen=True)
 class LayoutShape:
@@ -62,6 +64,8 @@ class LayoutShape:
     """The slide's width and height (EMU)."""
     bodies: int = 0
     """How many of ``texts`` are body or content placeholders (the others are subtitles)."""
+    margins: tuple[Box, ...] = ()
+    """Where the layout's footer and slide number stand (the countdown bar keeps clear of them)."""
 
     @property
     def name(self) -> str:
@@ -127,6 +131,7 @@ def describe_layout(layout: SlideLayout, slide_width: int, slide_height: int, in
     title: Box | None = None
     texts: list[Box] = []
     pictures: list[Box] = []
+    margins: list[Box] = []
     centered = False
     bodies = 0
     for placeholder in in_fill_order(layout.placeholders):
@@ -139,6 +144,8 @@ def describe_layout(layout: SlideLayout, slide_width: int, slide_height: int, in
             bodies += kind != PP_PLACEHOLDER.SUBTITLE
         elif kind in PICTURE_TYPES:
             pictures.append(_box(placeholder, body_default, title=False))
+        elif kind in MARGIN_TYPES and None not in (placeholder.left, placeholder.top, placeholder.width, placeholder.height):
+            margins.append(Box(int(placeholder.left), int(placeholder.top), int(placeholder.width), int(placeholder.height)))
     return LayoutShape(
         layout, title, tuple(texts), tuple(pictures), centered, index,
         kind=str(layout.element.get("type", "cust")),
@@ -147,6 +154,7 @@ def describe_layout(layout: SlideLayout, slide_width: int, slide_height: int, in
         artwork=layout_artwork(layout, drawn),
         slide=(slide_width, slide_height),
         bodies=bodies,
+        margins=tuple(margins),
     )
 
 
@@ -223,7 +231,7 @@ def slots_for(role: Role, shape: LayoutShape, borrowed: bool = False, own: bool 
     fitted, own_title, own_body = _role_boxes(role, shape, own)
     slots = replace(_slots(role, clear_of_artwork(fitted), borrowed, mirrored), own_title=own_title, own_body=own_body)
     if role is Role.QUESTION:
-        slots = replace(slots, countdown=countdown_strip(shape.artwork or Artwork(*shape.slide, [])))
+        slots = replace(slots, countdown=countdown_strip(shape.artwork or Artwork(*shape.slide, []), shape.margins))
     return slots
 
 
