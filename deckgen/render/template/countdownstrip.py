@@ -69,18 +69,21 @@ def _rising(artwork: Artwork, bottom: Box) -> Iterator[Box]:
 def _longest_run(mask: Image.Image, artwork: Artwork, strip: Box) -> Box | None:
     """The longest part of ``strip`` (a full-width strip) that no artwork crosses, by whole cells."""
     left, top, right, bottom = artwork.region(strip)
+    if right <= left or bottom <= top:
+        return None
+    columns = mask.crop((left, top, right, bottom)).convert("L").reduce((1, bottom - top)).tobytes()
+    clear = [value == 0 for value in columns]  # a column's cells averaged: 0 where none is set
     best: tuple[int, int] | None = None
     start: int | None = None
-    for column in range(left, right + 1):
-        clear = column < right and covered(mask, (column, top, column + 1, bottom)) == 0
-        if clear and start is None:
+    for column, free in enumerate([*clear, False]):
+        if free and start is None:
             start = column
-        elif not clear and start is not None:
+        elif not free and start is not None:
             if best is None or column - start > best[1] - best[0]:
                 best = (start, column)
             start = None
     if best is None:
         return None
     cell = artwork.cell
-    begin, end = best[0] * cell, min(best[1] * cell, artwork.width)
+    begin, end = (left + best[0]) * cell, min((left + best[1]) * cell, artwork.width)
     return Box(begin, strip.top, end - begin, strip.height)
