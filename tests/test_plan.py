@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sys
 
-from deckgen.outline.model import Bullet, Point, Section
+from deckgen.outline.model import Bullet, Point, Question, Section
 from deckgen.plan.deck import agenda_lines, plan_deck, question_notes
 from deckgen.plan.profile import Role
+from deckgen.plan.slides import Countdown
 from tests.plan_helpers import outline, profile
 
 
@@ -69,6 +70,27 @@ def test_question_slides_show_kind_and_minutes_and_notes_have_follow_ups() -> No
     assert [p.text for p in question.aside] == ["Analysis · 10 min"]
     assert [p.text for p in question.body] == ["Why?"]
     assert question.notes == "Analysis · 10 min.\nSplit room.\nFollow-ups:\n- Why?"
+
+
+def test_a_question_with_minutes_counts_them_down_in_the_deck_s_language() -> None:
+    questions = (Question("Did big data help?", after="gap", minutes=2.5), Question("What would you do?"))
+    slides = [s for s in plan_deck(outline(questions=questions), profile()).slides if s.role is Role.QUESTION]
+    assert [s.countdown for s in slides] == [Countdown(2.5, "Countdown: 2.5 min"), None]
+    chinese = plan_deck(outline(questions=questions[:1], language="zh-CN"), profile())
+    assert [s.countdown.description for s in chinese.slides if s.countdown] == ["倒计时：2.5 分钟"]
+
+
+def test_countdown_false_leaves_every_question_without_a_countdown() -> None:
+    plan = plan_deck(outline(countdown=False), profile())
+    assert [s.countdown for s in plan.slides] == [None] * len(plan.slides)
+
+
+def test_only_the_first_slide_of_a_continuing_question_counts_down() -> None:
+    follow_ups = tuple(f"Follow-up {i}: " + "a long follow-up question " * 6 for i in range(24))
+    long = outline(questions=(Question("A crowded question?", follow_ups=follow_ups, minutes=4),))
+    slides = [s for s in plan_deck(long, profile()).slides if s.title.startswith("A crowded question?")]
+    assert len(slides) > 1
+    assert [s.countdown is not None for s in slides] == [True] + [False] * (len(slides) - 1)
 
 
 def test_question_notes_without_minutes_or_follow_ups() -> None:

@@ -24,7 +24,7 @@ from deckgen.plan.visuals import paginate_visual
 from deckgen.plan.scripts import upright_profile
 from deckgen.plan.shows import Cuts, deck_sections, flexed, item_cuts, segment_names, shorter_shows
 from deckgen.plan.profile import Role, TemplateProfile
-from deckgen.plan.slides import DeckPlan, Paragraph, SlidePlan
+from deckgen.plan.slides import Countdown, DeckPlan, Paragraph, SlidePlan
 from deckgen.plan.timing import (
     AgendaRow,
     agenda_rows,
@@ -290,7 +290,16 @@ def _question_slide(outline: Outline, question: Question, labels: Labels) -> Sli
         notes=question_notes(question, labels, timing),
         position=question.position,
         label=labels.discuss,
+        countdown=_countdown(outline, question, labels),
     )
+
+
+def _countdown(outline: Outline, question: Question, labels: Labels) -> Countdown | None:
+    """The countdown of a question slide: one where the question has minutes, unless the
+    outline turns countdowns off (``countdown: false``)."""
+    if not outline.countdown or not question.minutes:
+        return None
+    return Countdown(question.minutes, f"{labels.countdown}{labels.colon}{format_minutes(question.minutes, labels)}")
 
 
 def _takeaways_slide(outline: Outline) -> SlidePlan:

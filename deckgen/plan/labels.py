@@ -80,6 +80,8 @@ class Labels:
     sentence_end: str = "."
     discuss: str = "Discuss"
     """The label under a question slide's mark."""
+    countdown: str = "Countdown"
+    """The alt text of a question slide's countdown bar, before its minutes ("Countdown: 4 min")."""
     opening: str = "Opening"
     closing: str = "Closing"
     """The run-sheet's row for the takeaways, exit ticket and goodbye."""
@@ -157,6 +159,7 @@ _ZH_HANS = Labels(
     further_reading="延伸阅读",
     footer="讨论指南",
     discuss="讨论",
+    countdown="倒计时",
     kinds={"warm-up": "热身", "analysis": "分析", "application": "应用", "reflection": "反思"},
     minutes={"other": "{} 分钟"},
     continued="（续）",
@@ -237,6 +240,7 @@ _ZH_HANT = replace(
     further_reading="延伸閱讀",
     footer="討論指南",
     discuss="討論",
+    countdown="倒數計時",
     kinds={"warm-up": "暖身", "analysis": "分析", "application": "應用", "reflection": "反思"},
     minutes={"other": "{} 分鐘"},
     continued="（續）",
@@ -309,6 +313,7 @@ _JA = Labels(
     further_reading="関連資料",
     footer="ディスカッションガイド",
     discuss="話し合い",
+    countdown="カウントダウン",
     kinds={"warm-up": "ウォームアップ", "analysis": "分析", "application": "応用", "reflection": "振り返り"},
     minutes={"other": "{}分"},
     continued="（続き）",
@@ -389,6 +394,7 @@ _KO = Labels(
     further_reading="더 읽을거리",
     footer="토론 가이드",
     discuss="토론",
+    countdown="카운트다운",
     kinds={"warm-up": "도입", "analysis": "분석", "application": "적용", "reflection": "성찰"},
     minutes={"other": "{}분"},
     continued=" (계속)",
@@ -466,6 +472,7 @@ _DE = Labels(
     further_reading="Weiterführende Literatur",
     footer="Diskussionsleitfaden",
     discuss="Diskussion",
+    countdown="Countdown",
     kinds={"warm-up": "Einstieg", "analysis": "Analyse", "application": "Anwendung", "reflection": "Reflexion"},
     minutes={"other": "{} Min"},
     continued=" (Forts.)",
@@ -545,6 +552,7 @@ _FR = Labels(
     further_reading="Pour aller plus loin",
     footer="Guide de discussion",
     discuss="Discussion",
+    countdown="Compte à rebours",
     kinds={"warm-up": "Mise en route", "analysis": "Analyse", "application": "Application",
            "reflection": "Réflexion"},
     minutes={"other": "{} min"},
@@ -630,6 +638,7 @@ _ES = Labels(
     further_reading="Lecturas complementarias",
     footer="Guía de debate",
     discuss="Debate",
+    countdown="Cuenta atrás",
     kinds={"warm-up": "Para empezar", "analysis": "Análisis", "application": "Aplicación",
            "reflection": "Reflexión"},
     minutes={"other": "{} min"},
@@ -712,6 +721,7 @@ _AR = Labels(
     further_reading="قراءات إضافية",
     footer="دليل النقاش",
     discuss="نقاش",
+    countdown="العد التنازلي",
     kinds={"warm-up": "تمهيد", "analysis": "تحليل", "application": "تطبيق", "reflection": "تأمل"},
     minutes={"zero": "{} دقيقة", "one": "دقيقة واحدة", "two": "دقيقتان", "few": "{} دقائق", "many": "{} دقيقة",
              "other": "{} دقيقة"},

@@ -227,6 +227,7 @@ def paginate(
             aside_centred=aside_centred,
             continuation=index > 0,
             columns=columns,
+            countdown=draft.countdown if index == 0 else None,
         )
         for index, block in enumerate(blocks)
     ]

@@ -130,6 +130,9 @@ class LayoutSlots:
     artwork leaves no clear strip for it)."""
     disc: Box | None = None
     """Where deckgen's disc with "?" goes on a marked slide, above the ``label``."""
+    countdown: Box | None = None
+    """Where a question slide's countdown bar runs: a thin strip along the slide's bottom edge,
+    clear of the template's artwork (None for other roles)."""
 
     def with_boxes(self, change: Callable[[Box], Box]) -> LayoutSlots:
         """These slots with ``change`` made to each of their boxes."""
@@ -138,7 +141,8 @@ class LayoutSlots:
 
         return replace(self, title=changed(self.title), body=changed(self.body), aside=changed(self.aside),
                        picture=changed(self.picture), texts=tuple(change(box) for box in self.texts),
-                       label=changed(self.label), band=changed(self.band), disc=changed(self.disc))
+                       label=changed(self.label), band=changed(self.band), disc=changed(self.disc),
+                       countdown=changed(self.countdown))
 
 
 @record(frozen=True)

@@ -86,6 +86,16 @@ class ChartPlan:
 
 
 @record(frozen=True)
+class Countdown:
+    """A question slide's native countdown: a bar that empties over the question's minutes."""
+
+    minutes: float
+    """How long the countdown runs, in minutes (the question's ``minutes``)."""
+    description: str
+    """Its alt text in the deck's language ("Countdown: 4 min")."""
+
+
+@record(frozen=True)
 class SlidePlan:
     """One slide: role, texts and the sizes (points) that make them fit their boxes."""
 
@@ -130,6 +140,8 @@ class SlidePlan:
     opening, 1 to n the outline's sections, n + 1 the discussion, n + 2 the closing."""
     left_out_of: tuple[float, ...] = ()
     """The ``shorter`` lengths (minutes) whose custom shows leave this slide out."""
+    countdown: Countdown | None = None
+    """The countdown a question slide with minutes carries (the first of its slides only)."""
 
 
 @record(frozen=True)

@@ -19,6 +19,7 @@ from deckgen.plan.languages import east_asian_font
 from deckgen.plan.profile import Role
 from deckgen.plan.slides import ChartPlan, DeckPlan
 from deckgen.render.template.blueprint import DeckBlueprint, PackagedPart, PreparedTemplate
+from deckgen.render.deck.countdown import add_countdown
 from deckgen.render.deck.docprops import app_xml, core_xml
 from deckgen.render.deck.eastasian import with_east_asian_font
 from deckgen.render.deck.fill import Canvas, fill_slide
@@ -258,6 +259,9 @@ def write_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None) ->
             draw_question_mark(tree, slots, slide_plan, plan.language, layout.mark, rels.link)
         if slide_plan.role is not Role.TITLE:
             add_footer(tree, stock.strip(plan.footer, plan.language, slots.layout_index, rels.link), number)
+        if slide_plan.countdown is not None and slots.countdown is not None:
+            add_countdown(slide, slots.countdown, slide_plan.countdown, layout.mark.accent,
+                          is_right_to_left(plan.language))
         written.blob = part_xml(slide)
     write_shows_and_sections(presentation, plan, slide_ids, slide_rids)
     overrides = _overrides(blueprint, plan)

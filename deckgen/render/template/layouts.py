@@ -26,6 +26,7 @@ from deckgen.plan.profile import Box, LayoutSlots, Role
 from deckgen.render.template.areas import area, content_areas, moved, roomy_subtitle, title_slide_areas, too_small
 from deckgen.render.template.artwork import Artwork, Drawn, layout_artwork
 from deckgen.render.template.clearing import clear_of_artwork
+from deckgen.render.template.countdownstrip import countdown_strip
 from deckgen.render.template.markslots import question_mark_slots
 from deckgen.render.template.textstyle import insets, level_styles, master_text_style
 from deckgen.records import record
@@ -35,6 +36,8 @@ _P = TypeVar("_P", bound=Any)
 TITLE_TYPES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 TEXT_TYPES = (PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT, PP_PLACEHOLDER.SUBTITLE)
 PICTURE_TYPES = (PP_PLACEHOLDER.PICTURE,)
+MARGIN_TYPES = (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
+"""The placeholders deckgen fills in a slide's margin: its footer and its number."""
 
 @record(frozen=True)
 class LayoutShape:
@@ -61,6 +64,8 @@ class LayoutShape:
     """The slide's width and height (EMU)."""
     bodies: int = 0
     """How many of ``texts`` are body or content placeholders (the others are subtitles)."""
+    margins: tuple[Box, ...] = ()
+    """Where the layout's footer and slide number stand (the countdown bar keeps clear of them)."""
 
     @property
     def name(self) -> str:
@@ -126,6 +131,7 @@ def describe_layout(layout: SlideLayout, slide_width: int, slide_height: int, in
     title: Box | None = None
     texts: list[Box] = []
     pictures: list[Box] = []
+    margins: list[Box] = []
     centered = False
     bodies = 0
     for placeholder in in_fill_order(layout.placeholders):
@@ -138,6 +144,8 @@ def describe_layout(layout: SlideLayout, slide_width: int, slide_height: int, in
             bodies += kind != PP_PLACEHOLDER.SUBTITLE
         elif kind in PICTURE_TYPES:
             pictures.append(_box(placeholder, body_default, title=False))
+        elif kind in MARGIN_TYPES and None not in (placeholder.left, placeholder.top, placeholder.width, placeholder.height):
+            margins.append(Box(int(placeholder.left), int(placeholder.top), int(placeholder.width), int(placeholder.height)))
     return LayoutShape(
         layout, title, tuple(texts), tuple(pictures), centered, index,
         kind=str(layout.element.get("type", "cust")),
@@ -146,6 +154,7 @@ def describe_layout(layout: SlideLayout, slide_width: int, slide_height: int, in
         artwork=layout_artwork(layout, drawn),
         slide=(slide_width, slide_height),
         bodies=bodies,
+        margins=tuple(margins),
     )
 
 
@@ -216,10 +225,14 @@ def slots_for(role: Role, shape: LayoutShape, borrowed: bool = False, own: bool 
     (``own_title``, ``own_body``). Every title and text box is moved off the layout's artwork
     (:func:`deckgen.render.template.clearing.clear_of_artwork`). ``mirrored``: for
     right-to-left decks, what deckgen arranges itself (that mark, a picture beside the body)
-    is mirrored.
+    is mirrored. A question slide's slots say where its countdown bar runs
+    (:mod:`deckgen.render.template.countdownstrip`).
     """
     fitted, own_title, own_body = _role_boxes(role, shape, own)
-    return replace(_slots(role, clear_of_artwork(fitted), borrowed, mirrored), own_title=own_title, own_body=own_body)
+    slots = replace(_slots(role, clear_of_artwork(fitted), borrowed, mirrored), own_title=own_title, own_body=own_body)
+    if role is Role.QUESTION:
+        slots = replace(slots, countdown=countdown_strip(shape.artwork or Artwork(*shape.slide, []), shape.margins))
+    return slots
 
 
 def placed_slots(role: Role, shape: LayoutShape) -> LayoutSlots:
