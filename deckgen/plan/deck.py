@@ -299,6 +299,19 @@ def _takeaways_slide(outline: Outline) -> SlidePlan:
                      title_language=label_language(outline.language), position=outline.position_of("takeaways"))
 
 
+def exit_ticket_lines(outline: Outline) -> list[str]:
+    """The exit ticket's prompts numbered as on its slide: ``1. One thing you will remember`` ..."""
+    return [f"{number}. {prompt}" for number, prompt in enumerate(outline.exit_ticket, start=1)]
+
+
+def _exit_ticket_slide(outline: Outline) -> SlidePlan:
+    """The closing slide participants answer before they leave; takeaways-like, its prompts numbered."""
+    labels = labels_for(outline.language)
+    body = tuple(Paragraph(line, style="plain") for line in exit_ticket_lines(outline))
+    return SlidePlan(Role.TAKEAWAYS, labels.exit_ticket, body, notes=labels.exit_ticket_notes,
+                     title_language=label_language(outline.language), position=outline.position_of("exit_ticket"))
+
+
 def _discussion_slide(outline: Outline, questions: list[Question]) -> SlidePlan:
     """The divider that opens the discussion block the agenda promises."""
     labels = labels_for(outline.language)
@@ -370,6 +383,8 @@ def outline_slides(outline: Outline) -> Iterator[SlidePlan]:
     yield from (_question_slide(outline, q, labels) for q in closing)
     if outline.takeaways:
         yield _takeaways_slide(outline)
+    if outline.exit_ticket:
+        yield _exit_ticket_slide(outline)
     if outline.source or outline.references:
         yield _references_slide(outline)
 

@@ -102,6 +102,12 @@ class Labels:
     handout: str = "Handout"
     colon: str = ": "
     """Between a label and its text ("Source: ...")."""
+    exit_ticket: str = "Exit ticket"
+    """Title of the closing slide with the outline's ``exit_ticket`` prompts."""
+    exit_ticket_notes: str = (
+        "Give the room 2 minutes to answer these on a card or slip of paper, then collect the "
+        "answers at the door."
+    )
 
 
 _ZH_HANS = Labels(
@@ -156,6 +162,8 @@ _ZH_HANS = Labels(
     your_notes="你的回答",
     handout="讲义",
     colon="：",
+    exit_ticket="离场卡",
+    exit_ticket_notes="请大家用 2 分钟在卡片或纸条上回答这些问题，离场时在门口收回。",
 )
 
 _ZH_HANT = replace(
@@ -205,6 +213,8 @@ _ZH_HANT = replace(
     your_notes="你的回答",
     handout="講義",
     colon="：",
+    exit_ticket="離場卡",
+    exit_ticket_notes="請大家用 2 分鐘在卡片或紙條上回答這些問題，離場時在門口收回。",
 )
 
 _JA = Labels(
@@ -259,6 +269,8 @@ _JA = Labels(
     your_notes="あなたの答え",
     handout="配布資料",
     colon="：",
+    exit_ticket="振り返りカード",
+    exit_ticket_notes="2 分間でカードかメモ用紙にこれらの問いへ答えてもらい、退室時に出口で回収します。",
 )
 
 _KO = Labels(
@@ -311,6 +323,8 @@ _KO = Labels(
     question_number="질문 {}. ",
     your_notes="나의 답",
     handout="유인물",
+    exit_ticket="출구 카드",
+    exit_ticket_notes="2분 동안 카드나 쪽지에 이 질문들에 답하게 한 뒤, 나갈 때 문 앞에서 걷습니다.",
 )
 
 _DE = Labels(
@@ -364,6 +378,8 @@ _DE = Labels(
     question_number="F{}. ",
     your_notes="Ihre Antwort",
     handout="Arbeitsblatt",
+    exit_ticket="Exit-Ticket",
+    exit_ticket_notes="Geben Sie der Gruppe 2 Minuten, um diese Fragen auf einer Karte oder einem Zettel zu beantworten, und sammeln Sie die Antworten an der Tür ein.",
 )
 
 _NBSP = "\u00a0"
@@ -424,6 +440,8 @@ _FR = Labels(
     your_notes="Votre réponse",
     handout="Document participant",
     colon=" : ",
+    exit_ticket="Ticket de sortie",
+    exit_ticket_notes="Laissez 2 minutes au groupe pour répondre à ces questions sur une fiche ou un papier, puis ramassez les réponses à la sortie.",
 )
 
 _ES = Labels(
@@ -480,6 +498,8 @@ _ES = Labels(
     question_number="P{}. ",
     your_notes="Tu respuesta",
     handout="Material para participantes",
+    exit_ticket="Ticket de salida",
+    exit_ticket_notes="Dé al grupo 2 minutos para responder estas preguntas en una tarjeta o un papel y recoja las respuestas a la salida.",
 )
 
 _AR = Labels(
@@ -542,6 +562,8 @@ _AR = Labels(
     question_number="س{}. ",
     your_notes="إجابتك",
     handout="ورقة المشاركين",
+    exit_ticket="بطاقة الخروج",
+    exit_ticket_notes="امنح الحاضرين دقيقتين للإجابة عن هذه الأسئلة على بطاقة أو ورقة صغيرة، ثم اجمع الإجابات عند الباب.",
 )
 
 ENGLISH = Labels()
