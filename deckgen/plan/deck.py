@@ -23,7 +23,7 @@ from deckgen.plan.points import point_drafts
 from deckgen.plan.visuals import paginate_visual
 from deckgen.plan.scripts import upright_profile
 from deckgen.plan.profile import Role, TemplateProfile
-from deckgen.plan.slides import DeckPlan, Paragraph, SlidePlan
+from deckgen.plan.slides import DeckPlan, Paragraph, QrPlan, SlidePlan
 from deckgen.plan.timing import (
     AgendaRow,
     agenda_rows,
@@ -349,7 +349,14 @@ def _references_slide(outline: Outline) -> SlidePlan:
         body.append(Paragraph(labels.further_reading, style="heading", language=language))
         body += [_citation(s) for s in outline.references]
     return SlidePlan(Role.REFERENCES, labels.references, tuple(body), notes=labels.references_notes,
-                     title_language=language)
+                     title_language=language, qr=_source_qr(outline.source, labels))
+
+
+def _source_qr(source: Source | None, labels: Labels) -> QrPlan | None:
+    """A QR code of the article's web address, when it has one a phone can open."""
+    if source is None or not source.url or not source.url.lower().startswith(("http://", "https://")):
+        return None
+    return QrPlan(source.url, labels.qr_code.format(source.url))
 
 
 def _shows_discussion_block(outline: Outline) -> bool:

@@ -108,6 +108,8 @@ class Labels:
         "Give the room 2 minutes to answer these on a card or slip of paper, then collect the "
         "answers at the door."
     )
+    qr_code: str = "QR code: {}"
+    """Alt text of the References slide's QR code of the article's address."""
 
 
 _ZH_HANS = Labels(
@@ -164,6 +166,7 @@ _ZH_HANS = Labels(
     colon="：",
     exit_ticket="离场卡",
     exit_ticket_notes="请大家用 2 分钟在卡片或纸条上回答这些问题，离场时在门口收回。",
+    qr_code="二维码：{}",
 )
 
 _ZH_HANT = replace(
@@ -215,6 +218,7 @@ _ZH_HANT = replace(
     colon="：",
     exit_ticket="離場卡",
     exit_ticket_notes="請大家用 2 分鐘在卡片或紙條上回答這些問題，離場時在門口收回。",
+    qr_code="QR 碼：{}",
 )
 
 _JA = Labels(
@@ -271,6 +275,7 @@ _JA = Labels(
     colon="：",
     exit_ticket="振り返りカード",
     exit_ticket_notes="2 分間でカードかメモ用紙にこれらの問いへ答えてもらい、退室時に出口で回収します。",
+    qr_code="QR コード：{}",
 )
 
 _KO = Labels(
@@ -325,6 +330,7 @@ _KO = Labels(
     handout="유인물",
     exit_ticket="출구 카드",
     exit_ticket_notes="2분 동안 카드나 쪽지에 이 질문들에 답하게 한 뒤, 나갈 때 문 앞에서 걷습니다.",
+    qr_code="QR 코드: {}",
 )
 
 _DE = Labels(
@@ -380,6 +386,7 @@ _DE = Labels(
     handout="Arbeitsblatt",
     exit_ticket="Exit-Ticket",
     exit_ticket_notes="Geben Sie der Gruppe 2 Minuten, um diese Fragen auf einer Karte oder einem Zettel zu beantworten, und sammeln Sie die Antworten an der Tür ein.",
+    qr_code="QR-Code: {}",
 )
 
 _NBSP = "\u00a0"
@@ -442,6 +449,7 @@ _FR = Labels(
     colon=" : ",
     exit_ticket="Ticket de sortie",
     exit_ticket_notes="Laissez 2 minutes au groupe pour répondre à ces questions sur une fiche ou un papier, puis ramassez les réponses à la sortie.",
+    qr_code=f"Code QR{_NBSP}: {{}}",
 )
 
 _ES = Labels(
@@ -500,6 +508,7 @@ _ES = Labels(
     handout="Material para participantes",
     exit_ticket="Ticket de salida",
     exit_ticket_notes="Dé al grupo 2 minutos para responder estas preguntas en una tarjeta o un papel y recoja las respuestas a la salida.",
+    qr_code="Código QR: {}",
 )
 
 _AR = Labels(
@@ -564,6 +573,7 @@ _AR = Labels(
     handout="ورقة المشاركين",
     exit_ticket="بطاقة الخروج",
     exit_ticket_notes="امنح الحاضرين دقيقتين للإجابة عن هذه الأسئلة على بطاقة أو ورقة صغيرة، ثم اجمع الإجابات عند الباب.",
+    qr_code="رمز QR: {}",
 )
 
 ENGLISH = Labels()

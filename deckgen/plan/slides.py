@@ -86,6 +86,17 @@ class ChartPlan:
 
 
 @record(frozen=True)
+class QrPlan:
+    """A QR code of a web address, so participants scan it instead of typing it."""
+
+    url: str
+    alt: str
+    """What the picture shows, for screen readers ("QR code: https://...")."""
+    box: Box | None = None
+    """Where the code goes (EMU), beside the body text; None until the slide is fitted."""
+
+
+@record(frozen=True)
 class SlidePlan:
     """One slide: role, texts and the sizes (points) that make them fit their boxes."""
 
@@ -122,6 +133,10 @@ class SlidePlan:
     columns: int = 1
     """Columns the body text flows in: 2 for an agenda or a vote too long for one column,
     which would otherwise continue on a "(cont.)" slide."""
+    qr: QrPlan | None = None
+    """A QR code beside the body text (the References slide's, of the article's address)."""
+    body_box: Box | None = None
+    """The body text's own box where it differs from the layout's (narrowed beside a QR code)."""
 
 
 @record(frozen=True)

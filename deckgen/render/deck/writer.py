@@ -22,7 +22,7 @@ from deckgen.render.template.blueprint import DeckBlueprint, PackagedPart, Prepa
 from deckgen.render.deck.docprops import app_xml, core_xml
 from deckgen.render.deck.eastasian import with_east_asian_font
 from deckgen.render.deck.fill import Canvas, fill_slide
-from deckgen.render.deck.media import MediaParts
+from deckgen.render.deck.media import MediaParts, Picture, png_picture
 from deckgen.render.deck.marks import draw_question_mark
 from deckgen.render.deck.footers import FooterStrip, add_footer, footer_strip
 from deckgen.render.ooxml.markup import (
@@ -190,12 +190,19 @@ class _DeckParts:
 def _canvas(slide: Element, rels: _Rels, parts: _DeckParts) -> Canvas:
     """The slide being written, relating what it shows to the deck's parts."""
 
-    def picture(path: Path) -> tuple[str, tuple[int, int]]:
-        image = parts.media.picture(path)
+    def related(image: Picture) -> tuple[str, tuple[int, int]]:
         partname, new = parts.media.part_for(image)
         if new:
             parts.add(_Written(partname, image.blob, image.content_type))
         return rels.related(REL_IMAGE, partname), image.size
+
+    def picture(path: Path) -> tuple[str, tuple[int, int]]:
+        return related(parts.media.picture(path))
+
+    def qr_code(url: str) -> str:
+        from deckgen.render.deck.qrcode import qr_png  # loads segno, for a deck with a QR code only
+
+        return related(png_picture(qr_png(url)))[0]
 
     def chart(plan: ChartPlan) -> str:
         from deckgen.render.deck.charts import chart_parts  # loads python-pptx's chart writer
@@ -209,7 +216,7 @@ def _canvas(slide: Element, rels: _Rels, parts: _DeckParts) -> Canvas:
         parts.add(_Written(workbook, made.workbook, CONTENT_WORKBOOK))
         return rels.add(REL_CHART, partname)
 
-    return Canvas(slide, rels.link, picture, chart)
+    return Canvas(slide, rels.link, picture, chart, qr_code)
 
 
 def write_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None) -> bytes:
