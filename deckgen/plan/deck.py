@@ -17,6 +17,8 @@ from deckgen.plan.bidi import measured_profile
 from deckgen.plan.labels import ENGLISH, Labels, has_labels, label_language, labels_for, tidy_cjk
 from deckgen.plan.languages import script
 from deckgen.plan.layouts import check_layouts, layout_warnings, resolve_layout
+from deckgen.plan.metrics import metrics_for
+from deckgen.plan.notes import fit_notes
 from deckgen.plan.plurals import plural
 from deckgen.plan.paginate import paginate_deck
 from deckgen.plan.points import point_drafts
@@ -446,6 +448,7 @@ def plan_deck(outline: Outline, profile: TemplateProfile, lenient: bool = False)
         drafts = [_tidied(draft) for draft in drafts]
     slides, lints = paginate_deck(drafts, profile, outline.path, labels_for(outline.language), paginate_visual)
     _within_slide_limit(outline, slides)
+    slides, notes_lints = fit_notes(slides, profile.notes, metrics_for(profile.body_font), outline.path)
     return DeckPlan(
         title=plain(outline.title),
         slides=tuple(slides),
@@ -453,7 +456,7 @@ def plan_deck(outline: Outline, profile: TemplateProfile, lenient: bool = False)
         subject=plain(outline.subtitle) if outline.subtitle else None,
         language=outline.language,
         date=outline.date,
-        warnings=tuple(_label_warning(outline) + layout_warnings(outline, profile, lenient) + lints),
+        warnings=tuple(_label_warning(outline) + layout_warnings(outline, profile, lenient) + lints + notes_lints),
         footer=deck_footer(outline, profile),
     )
 

@@ -137,6 +137,14 @@ class SlidePlan:
     """A QR code beside the body text (the References slide's, of the article's address)."""
     body_box: Box | None = None
     """The body text's own box where it differs from the layout's (narrowed beside a QR code)."""
+    notes_size: float = 0.0
+    """The size the speaker notes are set at, in points, so their page never clips them; 0:
+    the notes master's own (no notes, or a template whose notes page is not known)."""
+    notes_roomy: bool = False
+    """True: the notes are too long for the notes master's box and take the page below a smaller
+    image of the slide (:func:`deckgen.plan.notes.roomy_frame`)."""
+    notes_columns: int = 1
+    """Columns the notes flow in on a roomy page: 2 for notes too long for one column."""
 
 
 @record(frozen=True)
