@@ -60,11 +60,12 @@ def test_very_long_notes_flow_in_two_columns_and_are_reported_below_the_floor() 
         "notes page, below the 9 pt that reads well in print; shorten them"]
 
 
-def test_notes_no_page_can_hold_are_reported_as_cut_off() -> None:
+def test_notes_no_page_can_hold_are_reported_as_too_long() -> None:
     slide = SlidePlan(Role.CONTENT, "An essay", notes=sentences(400))
     (fitted,), lints = fit_notes([slide], FRAME, METRICS, Path("guide.yaml"))
     assert fitted.notes_size == NOTES_MIN_PT
-    assert "do not fit one notes page even at 6 pt in two columns" in lints[0].message
+    assert lints[0].message == ("the speaker notes of slide 'An essay' do not fit one notes page even at 6 pt in two "
+                                "columns and may run off it; shorten them")
 
 
 def test_many_short_lines_are_measured_as_lines() -> None:

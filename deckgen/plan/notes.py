@@ -141,5 +141,5 @@ def _lint(slide: SlidePlan, fit: NotesFit, path: Path) -> Problem:
                    f"one notes page, below the {NOTES_FLOOR_PT:g} pt that reads well in print; shorten them")
     else:
         message = (f"the speaker notes of slide '{slide.title[:40]}' do not fit one notes page even at "
-                   f"{NOTES_MIN_PT:g} pt in two columns, so a printed notes page cuts them off; shorten them")
+                   f"{NOTES_MIN_PT:g} pt in two columns and may run off it; shorten them")
     return Problem(path, slide.position.line, slide.position.column, message)
