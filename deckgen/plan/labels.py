@@ -385,7 +385,8 @@ _DE = Labels(
     your_notes="Ihre Antwort",
     handout="Arbeitsblatt",
     exit_ticket="Exit-Ticket",
-    exit_ticket_notes="Geben Sie der Gruppe 2 Minuten, um diese Fragen auf einer Karte oder einem Zettel zu beantworten, und sammeln Sie die Antworten an der Tür ein.",
+    exit_ticket_notes=("Geben Sie der Gruppe 2 Minuten, um diese Fragen auf einer Karte oder einem Zettel zu "
+                       "beantworten, und sammeln Sie die Antworten an der Tür ein."),
     qr_code="QR-Code: {}",
 )
 
@@ -448,7 +449,8 @@ _FR = Labels(
     handout="Document participant",
     colon=" : ",
     exit_ticket="Ticket de sortie",
-    exit_ticket_notes="Laissez 2 minutes au groupe pour répondre à ces questions sur une fiche ou un papier, puis ramassez les réponses à la sortie.",
+    exit_ticket_notes=("Laissez 2 minutes au groupe pour répondre à ces questions sur une fiche ou un papier, "
+                       "puis ramassez les réponses à la sortie."),
     qr_code=f"Code QR{_NBSP}: {{}}",
 )
 
@@ -507,7 +509,8 @@ _ES = Labels(
     your_notes="Tu respuesta",
     handout="Material para participantes",
     exit_ticket="Ticket de salida",
-    exit_ticket_notes="Dé al grupo 2 minutos para responder estas preguntas en una tarjeta o un papel y recoja las respuestas a la salida.",
+    exit_ticket_notes=("Dé al grupo 2 minutos para responder estas preguntas en una tarjeta o un papel y recoja "
+                       "las respuestas a la salida."),
     qr_code="Código QR: {}",
 )
 
@@ -572,7 +575,8 @@ _AR = Labels(
     your_notes="إجابتك",
     handout="ورقة المشاركين",
     exit_ticket="بطاقة الخروج",
-    exit_ticket_notes="امنح الحاضرين دقيقتين للإجابة عن هذه الأسئلة على بطاقة أو ورقة صغيرة، ثم اجمع الإجابات عند الباب.",
+    exit_ticket_notes=("امنح الحاضرين دقيقتين للإجابة عن هذه الأسئلة على بطاقة أو ورقة صغيرة، "
+                       "ثم اجمع الإجابات عند الباب."),
     qr_code="رمز QR: {}",
 )
 

@@ -77,7 +77,8 @@ _PACKAGE = Path(__file__).resolve().parents[2]
 """The deckgen package folder (its source files are part of every entry's key)."""
 _PATH_TYPE = type(Path())
 _ENTRY_TYPES = frozenset({
-    *(("deckgen.plan.profile", name) for name in ("TemplateProfile", "LayoutSlots", "Box", "TextStyle", "Sizes", "Role", "NotesFrame")),
+    *(("deckgen.plan.profile", name) for name in (
+        "TemplateProfile", "LayoutSlots", "Box", "TextStyle", "Sizes", "Role", "NotesFrame")),
     *(("deckgen.render.template.blueprint", name) for name in (
         "DeckBlueprint", "LayoutBlueprint", "NotesBlueprint", "PackagedPart", "MarkColours", "OwnBoxes")),
     ("deckgen.render.ooxml.opc", "Relation"),

@@ -48,6 +48,7 @@ def _box(shape: BaseShape | None) -> Box | None:
 
 def _size(part: object) -> float:
     """The notes master's first-level size (``p:notesStyle``), in points."""
-    found = part_element(part).find(f"{qn('p:notesStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}")  # type: ignore[arg-type]
+    style = f"{qn('p:notesStyle')}/{qn('a:lvl1pPr')}/{qn('a:defRPr')}"
+    found = part_element(part).find(style)  # type: ignore[arg-type]
     value = found.get("sz") if found is not None else None
     return int(value) / 100 if value and value.isdigit() else DEFAULT_NOTES_PT
