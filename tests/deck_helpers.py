@@ -116,7 +116,7 @@ def alt_texts(deck: PresentationObject) -> list[str]:
 
 def outline_strings(outline: Outline) -> list[str]:
     """Every text of ``outline`` that SPEC section 3 puts on a slide (folded)."""
-    strings = [outline.title, outline.subtitle or "", outline.thesis or "", *outline.takeaways]
+    strings = [outline.title, outline.subtitle or "", outline.thesis or "", *outline.takeaways, *outline.exit_ticket]
     for section in outline.sections:
         strings += [section.title, section.summary]
         for point in section.points:

@@ -17,6 +17,8 @@ from deckgen.plan.bidi import measured_profile
 from deckgen.plan.labels import ENGLISH, Labels, has_labels, label_language, labels_for, tidy_cjk
 from deckgen.plan.languages import script
 from deckgen.plan.layouts import check_layouts, layout_warnings, resolve_layout
+from deckgen.plan.metrics import metrics_for
+from deckgen.plan.notes import fit_notes
 from deckgen.plan.plurals import plural
 from deckgen.plan.paginate import paginate_deck
 from deckgen.plan.points import point_drafts
@@ -24,7 +26,7 @@ from deckgen.plan.visuals import paginate_visual
 from deckgen.plan.scripts import upright_profile
 from deckgen.plan.shows import Cuts, deck_sections, flexed, item_cuts, segment_names, shorter_shows
 from deckgen.plan.profile import Role, TemplateProfile
-from deckgen.plan.slides import Countdown, DeckPlan, Paragraph, SlidePlan
+from deckgen.plan.slides import Countdown, DeckPlan, Paragraph, QrPlan, SlidePlan
 from deckgen.plan.timing import (
     AgendaRow,
     agenda_rows,
@@ -309,6 +311,19 @@ def _takeaways_slide(outline: Outline) -> SlidePlan:
                      title_language=label_language(outline.language), position=outline.position_of("takeaways"))
 
 
+def exit_ticket_lines(outline: Outline) -> list[str]:
+    """The exit ticket's prompts numbered as on its slide: ``1. One thing you will remember`` ..."""
+    return [f"{number}. {prompt}" for number, prompt in enumerate(outline.exit_ticket, start=1)]
+
+
+def _exit_ticket_slide(outline: Outline) -> SlidePlan:
+    """The closing slide participants answer before they leave; takeaways-like, its prompts numbered."""
+    labels = labels_for(outline.language)
+    body = tuple(Paragraph(line, style="plain") for line in exit_ticket_lines(outline))
+    return SlidePlan(Role.TAKEAWAYS, labels.exit_ticket, body, notes=labels.exit_ticket_notes,
+                     title_language=label_language(outline.language), position=outline.position_of("exit_ticket"))
+
+
 def _discussion_slide(outline: Outline, questions: list[Question]) -> SlidePlan:
     """The divider that opens the discussion block the agenda promises."""
     labels = labels_for(outline.language)
@@ -346,7 +361,14 @@ def _references_slide(outline: Outline) -> SlidePlan:
         body.append(Paragraph(labels.further_reading, style="heading", language=language))
         body += [_citation(s) for s in outline.references]
     return SlidePlan(Role.REFERENCES, labels.references, tuple(body), notes=labels.references_notes,
-                     title_language=language)
+                     title_language=language, qr=_source_qr(outline.source, labels))
+
+
+def _source_qr(source: Source | None, labels: Labels) -> QrPlan | None:
+    """A QR code of the article's web address, when it has one a phone can open."""
+    if source is None or not source.url or not source.url.lower().startswith(("http://", "https://")):
+        return None
+    return QrPlan(source.url, labels.qr_code.format(source.url))
 
 
 def _shows_discussion_block(outline: Outline) -> bool:
@@ -407,6 +429,8 @@ def _closing_slides(outline: Outline) -> Iterator[SlidePlan]:
     """Takeaways and references."""
     if outline.takeaways:
         yield _takeaways_slide(outline)
+    if outline.exit_ticket:
+        yield _exit_ticket_slide(outline)
     if outline.source or outline.references:
         yield _references_slide(outline)
 
@@ -463,6 +487,7 @@ def plan_deck(outline: Outline, profile: TemplateProfile, lenient: bool = False)
     slides, lints = paginate_deck(drafts, profile, outline.path, labels, paginate_visual)
     _within_slide_limit(outline, slides)
     shows = {format_minutes(length, labels): length for length in outline.shorter}
+    slides, notes_lints = fit_notes(slides, profile.notes, metrics_for(profile.body_font), outline.path)
     return DeckPlan(
         title=plain(outline.title),
         slides=tuple(slides),
@@ -470,7 +495,7 @@ def plan_deck(outline: Outline, profile: TemplateProfile, lenient: bool = False)
         subject=plain(outline.subtitle) if outline.subtitle else None,
         language=outline.language,
         date=outline.date,
-        warnings=tuple(_label_warning(outline) + layout_warnings(outline, profile, lenient) + lints),
+        warnings=tuple(_label_warning(outline) + layout_warnings(outline, profile, lenient) + lints + notes_lints),
         footer=deck_footer(outline, profile),
         sections=deck_sections(slides, segment_names(outline, labels)),
         shows=shorter_shows(slides, shows),

@@ -146,6 +146,12 @@ class Labels:
     chart_types: dict[str, str] = field(default_factory=lambda: {
         "column": "column", "bar": "bar", "line": "line", "pie": "pie",
     })
+    exit_ticket_notes: str = (
+        "Give the room 2 minutes to answer these on a card or slip of paper, then collect the "
+        "answers at the door."
+    )
+    qr_code: str = "QR code: {}"
+    """Alt text of the References slide's QR code of the article's address."""
 
 
 _ZH_HANS = Labels(
@@ -227,6 +233,8 @@ _ZH_HANS = Labels(
     exit_ticket_intro="参与者离开前作答：",
     chart="图表（{}）",
     chart_types={"column": "柱形图", "bar": "条形图", "line": "折线图", "pie": "饼图"},
+    exit_ticket_notes="请大家用 2 分钟在卡片或纸条上回答这些问题，离场时在门口收回。",
+    qr_code="二维码：{}",
 )
 
 _ZH_HANT = replace(
@@ -300,6 +308,8 @@ _ZH_HANT = replace(
     exit_ticket_intro="參與者離開前作答：",
     chart="圖表（{}）",
     chart_types={"column": "直條圖", "bar": "橫條圖", "line": "折線圖", "pie": "圓形圖"},
+    exit_ticket_notes="請大家用 2 分鐘在卡片或紙條上回答這些問題，離場時在門口收回。",
+    qr_code="QR 碼：{}",
 )
 
 _JA = Labels(
@@ -377,10 +387,12 @@ _JA = Labels(
     shorter_run={"other": "{length}：省略可の項目{count}件（{minutes}）を省き、予定は{total}。"},
     epilogue="その後",
     epilogue_note="進行役向け：記事のその後の経緯。スライドや配布資料には載せません。",
-    exit_ticket="出口チケット",
+    exit_ticket="振り返りカード",
     exit_ticket_intro="参加者が退出前に答えます：",
     chart="グラフ（{}）",
     chart_types={"column": "縦棒", "bar": "横棒", "line": "折れ線", "pie": "円"},
+    exit_ticket_notes="2 分間でカードかメモ用紙にこれらの問いへ答えてもらい、退室時に出口で回収します。",
+    qr_code="QR コード：{}",
 )
 
 _KO = Labels(
@@ -459,6 +471,8 @@ _KO = Labels(
     exit_ticket_intro="참가자가 나가기 전에 답합니다:",
     chart="차트({})",
     chart_types={"column": "세로 막대형", "bar": "가로 막대형", "line": "꺾은선형", "pie": "원형"},
+    exit_ticket_notes="2분 동안 카드나 쪽지에 이 질문들에 답하게 한 뒤, 나갈 때 문 앞에서 걷습니다.",
+    qr_code="QR 코드: {}",
 )
 
 _DE = Labels(
@@ -536,6 +550,9 @@ _DE = Labels(
     exit_ticket_intro="Die Teilnehmenden beantworten vor dem Gehen:",
     chart="Diagramm ({})",
     chart_types={"column": "Säulen", "bar": "Balken", "line": "Linien", "pie": "Kreis"},
+    exit_ticket_notes=("Geben Sie der Gruppe 2 Minuten, um diese Fragen auf einer Karte oder einem Zettel zu "
+                       "beantworten, und sammeln Sie die Antworten an der Tür ein."),
+    qr_code="QR-Code: {}",
 )
 
 _NBSP = "\u00a0"
@@ -625,6 +642,9 @@ _FR = Labels(
     exit_ticket_intro=f"Les participants répondent avant de partir{_NBSP}:",
     chart="Graphique ({})",
     chart_types={"column": "histogramme", "bar": "barres", "line": "courbes", "pie": "secteurs"},
+    exit_ticket_notes=("Laissez 2 minutes au groupe pour répondre à ces questions sur une fiche ou un papier, "
+                       "puis ramassez les réponses à la sortie."),
+    qr_code=f"Code QR{_NBSP}: {{}}",
 )
 
 _ES = Labels(
@@ -708,6 +728,9 @@ _ES = Labels(
     exit_ticket_intro="Los participantes responden antes de salir:",
     chart="Gráfico ({})",
     chart_types={"column": "columnas", "bar": "barras", "line": "líneas", "pie": "circular"},
+    exit_ticket_notes=("Dé al grupo 2 minutos para responder estas preguntas en una tarjeta o un papel y recoja "
+                       "las respuestas a la salida."),
+    qr_code="Código QR: {}",
 )
 
 _AR = Labels(
@@ -802,6 +825,9 @@ _AR = Labels(
     exit_ticket_intro="يجيب المشاركون قبل مغادرتهم:",
     chart="مخطط ({})",
     chart_types={"column": "أعمدة", "bar": "أشرطة", "line": "خطي", "pie": "دائري"},
+    exit_ticket_notes=("امنح الحاضرين دقيقتين للإجابة عن هذه الأسئلة على بطاقة أو ورقة صغيرة، "
+                       "ثم اجمع الإجابات عند الباب."),
+    qr_code="رمز QR: {}",
 )
 
 ENGLISH = Labels()

@@ -20,6 +20,7 @@ from deckgen.plan.fit import Area, Block, Line, Request, fit_text
 from deckgen.plan.labels import ENGLISH, Labels
 from deckgen.plan.metrics import FontMetrics, metrics_for
 from deckgen.plan.profile import EMU_PER_PT, Box, Role, Sizes, TemplateProfile, column_gap
+from deckgen.plan.qrspace import with_qr_room
 from deckgen.plan.slides import Paragraph, SlidePlan
 
 _FALLBACK_BOX = Box(838200, 1600200, 10515600, 4351338)
@@ -173,6 +174,8 @@ def paginate(
     for a point slide, caps its body text at :data:`BODY_TO_TITLE` of it.
     """
     slots = profile.slots_for(draft.role, draft.layout)
+    if draft.qr is not None and draft.qr.box is None:
+        draft, slots = with_qr_room(draft, slots, profile, _FALLBACK_BOX)
     aside_max, aside_floor = _aside_range(draft.role, profile.sizes)
     if title_size is not None and draft.role is Role.QUOTE:
         aside_max = min(aside_max, max(title_size, aside_floor))  # a pull quote no larger than the titles
@@ -197,7 +200,7 @@ def paginate(
     lines = _lines(paragraphs, draft.role)
     request = Request(lines[len(heading):], _area(slots.body), body_max, body_floor,
                       _font(slots.body, profile, heading=False), heading=lines[:len(heading)],
-                      balance=draft.role in _BALANCED, split=draft.role is not Role.TITLE)
+                      balance=draft.role in _BALANCED and draft.qr is None, split=draft.role is not Role.TITLE)
     blocks = fit_text(request)
     columns = 1
     if len(blocks) > 1 and draft.role in KEPT_TOGETHER:
@@ -219,6 +222,7 @@ def paginate(
             body=_paragraphs(block, paragraphs),
             aside=draft.aside if index == 0 or draft.role is Role.QUESTION else (),
             image=draft.image if index == 0 else None,
+            qr=draft.qr if index == 0 else None,
             notes=draft.notes if index == 0 else labels.continued_from.format(draft.title),
             body_size=block.size,
             aside_size=aside_size,

@@ -163,6 +163,21 @@ class Sizes:
 
 
 @record(frozen=True)
+class NotesFrame:
+    """A template's notes page: its size, where the slide's image and the speaker notes go
+    (EMU), and the size the notes are set at (points)."""
+
+    page_width: int
+    page_height: int
+    body: Box
+    """The notes' text box, with its insets."""
+    image: Box | None = None
+    """The slide's image above the notes (None: the notes master shows none)."""
+    size: float = 12.0
+    """The notes master's size for the notes' first level, in points."""
+
+
+@record(frozen=True)
 class TemplateProfile:
     """A prepared template: which layout serves each role, and their geometry."""
 
@@ -206,6 +221,8 @@ class TemplateProfile:
     layout_kinds: Mapping[str, str] = field(default_factory=dict)
     """The OOXML type of every layout in ``by_layout`` (``titleOnly``, ``obj`` ...), in the order
     an outline's ``layout:`` prefers them: what a type keyword or a name in another language finds."""
+    notes: NotesFrame | None = None
+    """The notes page speaker notes are fitted to (None: not known, notes keep the master's size)."""
     right_to_left: bool = False
     """Prepared for right-to-left decks: a bundled template's design is mirrored, and what
     deckgen arranges itself on any template (its question mark, a picture beside the body)."""

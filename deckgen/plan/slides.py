@@ -96,6 +96,17 @@ class Countdown:
 
 
 @record(frozen=True)
+class QrPlan:
+    """A QR code of a web address, so participants scan it instead of typing it."""
+
+    url: str
+    alt: str
+    """What the picture shows, for screen readers ("QR code: https://...")."""
+    box: Box | None = None
+    """Where the code goes (EMU), beside the body text; None until the slide is fitted."""
+
+
+@record(frozen=True)
 class SlidePlan:
     """One slide: role, texts and the sizes (points) that make them fit their boxes."""
 
@@ -143,6 +154,18 @@ class SlidePlan:
     countdown: Countdown | None = None
     """The countdown a question slide with minutes carries (the first of its slides only)."""
 
+    qr: QrPlan | None = None
+    """A QR code beside the body text (the References slide's, of the article's address)."""
+    body_box: Box | None = None
+    """The body text's own box where it differs from the layout's (narrowed beside a QR code)."""
+    notes_size: float = 0.0
+    """The size the speaker notes are set at, in points, so their page never clips them; 0:
+    the notes master's own (no notes, or a template whose notes page is not known)."""
+    notes_roomy: bool = False
+    """True: the notes are too long for the notes master's box and take the page below a smaller
+    image of the slide (:func:`deckgen.plan.notes.roomy_frame`)."""
+    notes_columns: int = 1
+    """Columns the notes flow in on a roomy page: 2 for notes too long for one column."""
 
 @record(frozen=True)
 class SlideGroup:

@@ -56,6 +56,8 @@ class Canvas:
     """The relationship id of an image file's part from this slide, and the image's pixel size."""
     chart: Callable[[ChartPlan], str]
     """The relationship id of a new chart part from this slide."""
+    qr_code: Callable[[str], str]
+    """The relationship id of a QR code picture of a web address from this slide."""
 
     @property
     def tree(self) -> Element:
@@ -137,7 +139,7 @@ def fill_slide(canvas: Canvas, layout: LayoutBlueprint, plan: SlidePlan, slots: 
     if own is not None and slots.own_title:
         title = _own(canvas, own.title, slots.title, first=True)
     if own is not None and slots.own_body and plan.body:
-        texts = [_own(canvas, own.body, slots.body, first=False)]
+        texts = [_own(canvas, own.body, plan.body_box or slots.body, first=False)]
     used: list[Element] = []
     links = canvas.links
     if title is not None:
@@ -158,7 +160,7 @@ def fill_slide(canvas: Canvas, layout: LayoutBlueprint, plan: SlidePlan, slots: 
         if slots.mark:
             set_box(body.shape, slots.body)
         else:
-            _place(body, slots.body)  # cleared of artwork, or giving up its right half to a picture
+            _place(body, plan.body_box or slots.body)  # cleared of artwork, or giving up room to a picture
         write_text(body.body, plan.body, plan.body_size, language, links, body.align(language, False),
                    plan.paragraph_space, plan.centred)
         if plan.columns > 1 and slots.body is not None:
@@ -178,6 +180,9 @@ def fill_slide(canvas: Canvas, layout: LayoutBlueprint, plan: SlidePlan, slots: 
         rid, size = canvas.picture(plan.image.path)
         box = fitted_box(size, slots.picture)
         insert_shape(tree, picture(next_shape_id(canvas.root), plan.image.alt, rid, box))
+    if plan.qr is not None and plan.qr.box is not None:
+        rid = canvas.qr_code(plan.qr.url)
+        insert_shape(tree, picture(next_shape_id(canvas.root), plan.qr.alt, rid, plan.qr.box))
     used += _visual(canvas, texts, plan, slots, layout.mark, language)
     for shape in placeholders:
         if not any(shape is kept for kept in used):

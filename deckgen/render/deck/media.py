@@ -12,6 +12,7 @@ import bisect
 import hashlib
 import posixpath
 import re
+import struct
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ IMAGE_FORMATS = {"BMP": ("bmp", "image/bmp"), "GIF": ("gif", "image/gif"), "JPEG
                  "PNG": ("png", "image/png"), "TIFF": ("tiff", "image/tiff"), "WMF": ("wmf", "image/x-wmf")}
 """Pillow's format name -> the part's extension and content type."""
 _MEDIA = "/ppt/media/image"
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _STEM = re.compile(r"([a-zA-Z]+)([1-9][0-9]*)?")
 
 
@@ -44,6 +46,14 @@ def read_picture(path: Path) -> Picture:
         size, kind = opened.size, str(opened.format)
     ext, content_type = IMAGE_FORMATS[kind]
     return Picture(blob, hashlib.sha1(blob).hexdigest(), ext, content_type, size)
+
+
+def png_picture(blob: bytes) -> Picture:
+    """A PNG made by deckgen itself (a QR code), its pixel size read from its header."""
+    if blob[:8] != _PNG_SIGNATURE or blob[12:16] != b"IHDR":
+        raise ValueError("not a PNG")
+    width, height = struct.unpack(">II", blob[16:24])
+    return Picture(blob, hashlib.sha1(blob).hexdigest(), "png", "image/png", (width, height))
 
 
 def fitted_box(image_size: tuple[int, int], slot: Box) -> Box:

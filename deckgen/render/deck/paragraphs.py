@@ -210,13 +210,14 @@ def write_plain(body: Element, text: str, size: float | None, language: str, lin
     _runs(paragraph, slide_text(text), language, size, links=links)
 
 
-def write_notes(body: Element, notes: str, language: str) -> None:
+def write_notes(body: Element, notes: str, language: str, size: float | None = None) -> None:
     """Speaker notes: one paragraph per line, as the facilitator wrote them (without Markdown
     markers), flush with the margin (LibreOffice otherwise hangs every line after the first
-    of a notes paragraph, in the notes PDF too) and right to left in an RTL language."""
+    of a notes paragraph, in the notes PDF too) and right to left in an RTL language; at
+    ``size`` points when given (LibreOffice does not read the notes master's size)."""
     _cleared(body)
     for line in notes.splitlines():
         paragraph = etree.SubElement(body, _P)
         set_direction(etree.SubElement(paragraph, _PPR, marL="0", indent="0"), language)
-        _run(paragraph, plain(line), language, None)
+        _run(paragraph, plain(line), language, size or None)
     _ensure_paragraph(body)

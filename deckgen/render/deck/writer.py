@@ -16,14 +16,15 @@ from pathlib import Path
 
 from deckgen.plan.bidi import is_right_to_left
 from deckgen.plan.languages import east_asian_font
-from deckgen.plan.profile import Role
-from deckgen.plan.slides import ChartPlan, DeckPlan
+from deckgen.plan.notes import roomy_frame
+from deckgen.plan.profile import NotesFrame, Role, column_gap
+from deckgen.plan.slides import ChartPlan, DeckPlan, SlidePlan
 from deckgen.render.template.blueprint import DeckBlueprint, PackagedPart, PreparedTemplate
 from deckgen.render.deck.countdown import add_countdown
 from deckgen.render.deck.docprops import app_xml, core_xml
 from deckgen.render.deck.eastasian import with_east_asian_font
-from deckgen.render.deck.fill import Canvas, fill_slide
-from deckgen.render.deck.media import MediaParts
+from deckgen.render.deck.fill import Canvas, fill_slide, set_box
+from deckgen.render.deck.media import MediaParts, Picture, png_picture
 from deckgen.render.deck.marks import draw_question_mark
 from deckgen.render.deck.footers import FooterStrip, add_footer, footer_strip
 from deckgen.render.deck.shows import write_shows_and_sections
@@ -192,12 +193,19 @@ class _DeckParts:
 def _canvas(slide: Element, rels: _Rels, parts: _DeckParts) -> Canvas:
     """The slide being written, relating what it shows to the deck's parts."""
 
-    def picture(path: Path) -> tuple[str, tuple[int, int]]:
-        image = parts.media.picture(path)
+    def related(image: Picture) -> tuple[str, tuple[int, int]]:
         partname, new = parts.media.part_for(image)
         if new:
             parts.add(_Written(partname, image.blob, image.content_type))
         return rels.related(REL_IMAGE, partname), image.size
+
+    def picture(path: Path) -> tuple[str, tuple[int, int]]:
+        return related(parts.media.picture(path))
+
+    def qr_code(url: str) -> str:
+        from deckgen.render.deck.qrcode import qr_png  # loads segno, for a deck with a QR code only
+
+        return related(png_picture(qr_png(url)))[0]
 
     def chart(plan: ChartPlan) -> str:
         from deckgen.render.deck.charts import chart_parts  # loads python-pptx's chart writer
@@ -211,7 +219,7 @@ def _canvas(slide: Element, rels: _Rels, parts: _DeckParts) -> Canvas:
         parts.add(_Written(workbook, made.workbook, CONTENT_WORKBOOK))
         return rels.add(REL_CHART, partname)
 
-    return Canvas(slide, rels.link, picture, chart)
+    return Canvas(slide, rels.link, picture, chart, qr_code)
 
 
 def write_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None) -> bytes:
@@ -252,7 +260,7 @@ def write_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None) ->
         tree = slide.find(_TREE)
         if slide_plan.notes:
             notes_count += 1
-            notes = _notes(stock, slide_plan.notes, plan.language, notes_count, partname)
+            notes = _notes(stock, slide_plan, plan.language, notes_count, partname, profile.notes)
             rels.add(REL_NOTES_SLIDE, notes.partname)
             parts.add(notes)
         if slots.mark:
@@ -289,20 +297,39 @@ def write_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None) ->
     return zip_bytes(entries(), zip_time(epoch))
 
 
-def _notes(stock: _Stock, text: str, language: str, count: int, slide: str) -> _Written:
-    """The notes page of the slide ``slide``, holding ``text``."""
+def _notes(stock: _Stock, plan: SlidePlan, language: str, count: int, slide: str,
+           frame: NotesFrame | None) -> _Written:
+    """The notes page of the slide ``slide``, holding ``plan``'s notes at their fitted size
+    (on a roomy page, below a smaller image of the slide, when ``frame`` is too small for them)."""
     blueprint = stock.blueprint.notes
     assert blueprint is not None
     page = stock.notes_page()
     body = page
     for position in blueprint.body:
         body = body[position]
-    write_notes(body, text, language)
+    write_notes(body, plan.notes, language, plan.notes_size)
+    if plan.notes_roomy and frame is not None:
+        _roomy(page, body.getparent(), frame, plan.notes_columns)
     partname = f"/ppt/notesSlides/notesSlide{count}.xml"
     rels = _Rels("/ppt/notesSlides")
     rels.add(REL_NOTES_MASTER, blueprint.master)
     rels.add(REL_SLIDE, slide)
     return _Written(partname, part_xml(page), CONTENT_NOTES_SLIDE, rels.items)
+
+
+def _roomy(page: Element, body: Element, frame: NotesFrame, columns: int) -> None:
+    """Give the notes page's text box (``body``, its ``p:sp``) the page below a smaller slide
+    image, its text in ``columns`` columns."""
+    image, text = roomy_frame(frame)
+    set_box(body, text)
+    if columns > 1:
+        properties = body.find(f"{qn('p:txBody')}/{qn('a:bodyPr')}")
+        properties.set("numCol", str(columns))
+        properties.set("spcCol", str(column_gap(text)))
+    for shape in page.iter(qn("p:sp")):
+        placeholder = shape.find(f"{qn('p:nvSpPr')}/{qn('p:nvPr')}/{qn('p:ph')}")
+        if placeholder is not None and placeholder.get("type") == "sldImg":
+            set_box(shape, image)
 
 
 def _overrides(blueprint: DeckBlueprint, plan: DeckPlan) -> dict[str, bytes]:

@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from deckgen.render.template.blueprint import PreparedTemplate
 
 CACHE_ENV = "DECKGEN_CACHE_DIR"
-FORMAT = 7
+FORMAT = 8
 """Bumped whenever what an entry holds, or how it is written, changes."""
 _MAGIC = b"deckgen-template-cache\n"
 """How every entry deckgen ever wrote starts (clean-up removes no file that does not)."""
@@ -77,7 +77,8 @@ _PACKAGE = Path(__file__).resolve().parents[2]
 """The deckgen package folder (its source files are part of every entry's key)."""
 _PATH_TYPE = type(Path())
 _ENTRY_TYPES = frozenset({
-    *(("deckgen.plan.profile", name) for name in ("TemplateProfile", "LayoutSlots", "Box", "TextStyle", "Sizes", "Role")),
+    *(("deckgen.plan.profile", name) for name in (
+        "TemplateProfile", "LayoutSlots", "Box", "TextStyle", "Sizes", "Role", "NotesFrame")),
     *(("deckgen.render.template.blueprint", name) for name in (
         "DeckBlueprint", "LayoutBlueprint", "NotesBlueprint", "PackagedPart", "MarkColours", "OwnBoxes")),
     ("deckgen.render.ooxml.opc", "Relation"),

@@ -36,6 +36,7 @@ from deckgen.render.template.layouts import (
 from deckgen.render.template.roles import choose_layouts, preferred_order
 from deckgen.render.template.host import open_host
 from deckgen.render.template.mirror import mirror_design
+from deckgen.render.template.notespage import notes_frame
 from deckgen.render.template.package import package_bytes, template_entries
 from deckgen.render.template.parts import add_missing_parts
 from deckgen.render.template.properties import standard_properties
@@ -104,6 +105,7 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice, removed: 
         shared_names=shared_names(shapes),
         fallbacks=tuple(role for role in fallen_back if role not in own),
         right_to_left=choice.right_to_left,
+        notes=notes_frame(presentation),
     )
 
 
