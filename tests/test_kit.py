@@ -242,8 +242,26 @@ def test_an_arabic_guide_numbers_questions_in_arabic_and_counts_in_arabic(runner
     headings = [p.text for p in guide.paragraphs if p.style is not None and p.style.name == "Heading 2"]
     assert "س1. هل ساعدت البيانات الضخمة الابتكار؟" in headings
     assert "تحليل · تصويت · دقيقتان · الشريحة 4" in [p.text for p in guide.paragraphs]  # two minutes: the dual
-    hebrew, _ = _rtl_documents(runner, tmp_path, "he")  # no Hebrew labels yet: the English ones
-    assert any(p.text.startswith("Q1. ") for p in hebrew.paragraphs)
+
+
+RTL_KITS = {
+    "ar": ("س1. ", "تحليل · تصويت · دقيقتان · الشريحة 4", ["أ) ساعدت", "ب) أعاقت"]),
+    "he": ("שאלה 1: ", "ניתוח · הצבעה · 2 דקות · שקף 4", ["א. עזר", "ב. הזיק"]),
+    "fa": ("پرسش 1: ", "تحلیل · رأی‌گیری · 2 دقیقه · اسلاید 4", ["الف) کمک کرد", "ب) مانع شد"]),
+    "ur": ("سوال 1: ", "تجزیہ · رائے شماری · 2 منٹ · سلائیڈ 4", ["(الف) مدد کی", "(ب) رکاوٹ بنا"]),
+}
+"""Per right-to-left language: the guide's question label, its meta line, the lettered vote options."""
+
+
+@pytest.mark.parametrize("language", sorted(RTL_KITS))
+def test_a_right_to_left_kit_numbers_counts_and_letters_in_its_language(runner: CliRunner, tmp_path: Path,
+                                                                        language: str) -> None:
+    number, meta, options = RTL_KITS[language]
+    guide, handout = _rtl_documents(runner, tmp_path, language)
+    texts = [p.text for p in guide.paragraphs]
+    assert number + RTL_OUTLINES[language][3] in texts and meta in texts
+    assert all(option in texts for option in options)  # lettered in the language's own letters
+    assert [p.text.split(maxsplit=1)[1] for p in handout.paragraphs if p.text.startswith("☐")] == options
 
 
 def test_run_sheet_columns_are_wide_enough_for_their_header_words() -> None:

@@ -153,7 +153,7 @@ class _Guide:
         yield from visual_blocks(point, is_right_to_left(self.outline.language))
         if point.quote:
             by = (Span(f" — {point.quote.by}"),) if point.quote.by else ()
-            yield Para((outline_text(quoted(point.quote.text), "emphasis"), *by))
+            yield Para((outline_text(quoted(point.quote.text, self.labels), "emphasis"), *by))
         if point.notes:
             yield Notes(tuple(point.notes.splitlines()))
 
@@ -165,7 +165,7 @@ class _Guide:
         yield Para((Span(f"{meta} · {slide}" if slide else meta, "emphasis"),))
         if question.options:
             yield Para((Span(self.labels.options),))
-            yield Bullets(tuple((0, (outline_text(line),)) for line in option_lines(question)))
+            yield Bullets(tuple((0, (outline_text(line),)) for line in option_lines(question, self.labels)))
         if question.follow_ups:
             yield Para((Span(self.labels.follow_ups),))
             yield Bullets(tuple((0, (outline_text(f),)) for f in question.follow_ups))
