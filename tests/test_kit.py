@@ -20,7 +20,7 @@ from deckgen.app import kit_pdfs
 from deckgen.app.pdf import Conversion, convert_all
 from deckgen.cli.main import main
 from deckgen.outline.loader import load_outline
-from tests.deck_helpers import notes_of, open_deck, title_of
+from tests.deck_helpers import SPECS, notes_of, open_deck, title_of
 
 KIT = Path(__file__).resolve().parent / "fixtures" / "outlines" / "kit.yaml"
 
@@ -242,8 +242,41 @@ def test_an_arabic_guide_numbers_questions_in_arabic_and_counts_in_arabic(runner
     headings = [p.text for p in guide.paragraphs if p.style is not None and p.style.name == "Heading 2"]
     assert "س1. هل ساعدت البيانات الضخمة الابتكار؟" in headings
     assert "تحليل · تصويت · دقيقتان · الشريحة 4" in [p.text for p in guide.paragraphs]  # two minutes: the dual
-    hebrew, _ = _rtl_documents(runner, tmp_path, "he")  # no Hebrew labels yet: the English ones
-    assert any(p.text.startswith("Q1. ") for p in hebrew.paragraphs)
+
+
+@pytest.mark.parametrize("language", [*sorted(RTL_OUTLINES), "en"])
+def test_word_files_in_scripts_without_italics_slant_nothing(runner: CliRunner, tmp_path: Path, language: str) -> None:
+    outline = _rtl_outline(tmp_path, language) if language != "en" else SPECS / "every-field.yaml"
+    target = tmp_path / "guide.docx"
+    assert runner.invoke(main, ["guide", str(outline), "-o", str(target)]).exit_code == 0
+    document = docx.Document(str(target))
+    runs = [run for p in document.paragraphs for run in p.runs]
+    slanted = [s.name for s in document.styles if getattr(s, "font", None) is not None and s.font.italic]
+    if language == "en":  # Latin text keeps its italics (the subtitle line, the Quote style of notes)
+        assert any(run.italic for run in runs) and "Quote" in slanted
+        return
+    assert not any(run.italic or run.font.cs_italic for run in runs) and slanted == []
+    assert any(run.bold for run in runs if "Niranjana" not in run.text)  # emphasis is weight
+
+
+RTL_KITS = {
+    "ar": ("س1. ", "تحليل · تصويت · دقيقتان · الشريحة 4", ["أ) ساعدت", "ب) أعاقت"]),
+    "he": ("שאלה 1: ", "ניתוח · הצבעה · 2 דקות · שקף 4", ["א. עזר", "ב. הזיק"]),
+    "fa": ("پرسش 1: ", "تحلیل · رأی‌گیری · 2 دقیقه · اسلاید 4", ["الف) کمک کرد", "ب) مانع شد"]),
+    "ur": ("سوال 1: ", "تجزیہ · رائے شماری · 2 منٹ · سلائیڈ 4", ["(الف) مدد کی", "(ب) رکاوٹ بنا"]),
+}
+"""Per right-to-left language: the guide's question label, its meta line, the lettered vote options."""
+
+
+@pytest.mark.parametrize("language", sorted(RTL_KITS))
+def test_a_right_to_left_kit_numbers_counts_and_letters_in_its_language(runner: CliRunner, tmp_path: Path,
+                                                                        language: str) -> None:
+    number, meta, options = RTL_KITS[language]
+    guide, handout = _rtl_documents(runner, tmp_path, language)
+    texts = [p.text for p in guide.paragraphs]
+    assert number + RTL_OUTLINES[language][3] in texts and meta in texts
+    assert all(option in texts for option in options)  # lettered in the language's own letters
+    assert [p.text.split(maxsplit=1)[1] for p in handout.paragraphs if p.text.startswith("☐")] == options
 
 
 def test_run_sheet_columns_are_wide_enough_for_their_header_words() -> None:

@@ -6,12 +6,12 @@ from dataclasses import fields
 
 import pytest
 
-from deckgen.outline.model import Quote
-from deckgen.plan.deck import plan_deck
+from deckgen.outline.model import Question, Quote
+from deckgen.plan.deck import option_lines, plan_deck, quoted
 from deckgen.plan.labels import ENGLISH, has_labels, labels_for, tidy_cjk
 from tests.plan_helpers import outline, profile
 
-LANGUAGES = ["zh-CN", "zh-TW", "ja", "ko", "de", "fr", "es", "ar"]
+LANGUAGES = ["zh-CN", "zh-TW", "ja", "ko", "de", "fr", "es", "ar", "he", "fa", "ur"]
 SHOWN = ["thesis", "agenda", "discussion", "takeaways", "references", "source", "further_reading", "footer",
          "continued", "minutes", "byline_author"]
 """Labels a participant sees on the slides."""
@@ -105,3 +105,35 @@ def test_teaching_note_labels_are_translated(language: str) -> None:
         assert (labels.optional, labels.optional_mark) != (ENGLISH.optional, ENGLISH.optional_mark)
     assert "other" in labels.shorter_run
     assert all(text.format(length="L", count=3, minutes="M", total="T") for text in labels.shorter_run.values())
+@pytest.mark.parametrize(("language", "lettered"), [
+    ("en", ["A. Helped", "B. Hindered", "C. Both"]),
+    ("ar", ["أ) ساعدت", "ب) أعاقت", "ج) كلاهما"]),
+    ("he", ["א. עזר", "ב. הזיק", "ג. שניהם"]),
+    ("fa", ["الف) کمک کرد", "ب) مانع شد", "ج) هر دو"]),
+    ("ur", ["(الف) مدد کی", "(ب) رکاوٹ بنا", "(ج) دونوں"]),
+])
+def test_vote_options_on_the_slide_are_lettered_in_the_language(language: str, lettered: list[str]) -> None:
+    options = tuple(option.split(maxsplit=1)[1] for option in lettered)
+    vote = Question("Q?", format="vote", options=options, minutes=5)
+    plan = plan_deck(outline(language=language, questions=(vote,)), profile())
+    slide = next(s for s in plan.slides if s.title == "Q?")
+    assert [p.text for p in slide.body] == lettered
+    assert all(f"- {line}" in slide.notes for line in lettered)
+
+
+def test_options_past_the_alphabet_take_two_letters() -> None:
+    many = Question("Q?", format="vote", options=tuple(f"o{n}" for n in range(30)), minutes=5)
+    english, arabic = option_lines(many), option_lines(many, labels_for("ar"))
+    assert (english[25], english[26]) == ("Z. o25", "AA. o26")
+    assert (arabic[27], arabic[28]) == ("غ) o27", "أأ) o28")
+
+
+@pytest.mark.parametrize(("language", "quoted_text"), [
+    ("en", "“pouring cold water”"), ("ar", "«pouring cold water»"), ("fa", "«pouring cold water»"),
+    ("he", "”pouring cold water”"), ("ur", "”pouring cold water“"), ("de", "„pouring cold water“"),
+])
+def test_a_quotation_takes_the_language_s_quotation_marks(language: str, quoted_text: str) -> None:
+    quote_slide = next(s for s in plan_deck(outline(language=language), profile()).slides if s.aside
+                       and s.aside[0].style == "quote")
+    assert quote_slide.aside[0].text == quoted_text
+    assert quoted("«already quoted»", labels_for("en")) == "«already quoted»"

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationObject
 
@@ -13,7 +14,7 @@ from deckgen.app.templates import profile_for
 from deckgen.outline.loader import load_outline
 from deckgen.plan.profile import Role
 from tests.conftest import FIXTURES
-from tests.deck_helpers import BUNDLED_TEMPLATES, THIRD_PARTY_TEMPLATES, cached_deck_bytes, open_deck
+from tests.deck_helpers import BUNDLED_TEMPLATES, CORPUS_TEMPLATES, THIRD_PARTY_TEMPLATES, cached_deck_bytes, open_deck
 
 LIBRARIES = FIXTURES / "outlines" / "scripts"
 PANDOC = str(THIRD_PARTY_TEMPLATES["pandoc reference"])
@@ -169,3 +170,24 @@ def test_a_picture_beside_the_text_stands_where_the_text_is_read_last(tmp_path: 
     picture = next(shape for shape in slide.shapes if shape.shape_type == 13)
     body = next(shape for shape in slide.placeholders if shape.placeholder_format.idx == 1)
     assert (picture.left < body.left) == (language == "ar")
+
+
+def _centres(deck: PresentationObject, name: str) -> set[float]:
+    """Where the centre of each of deckgen's ``name`` marks stands, as a share of the slide's width."""
+    width = int(deck.slide_width)
+    return {round((shape.left + shape.width / 2) / width, 2) for slide in deck.slides for shape in slide.shapes
+            if shape.name == name}
+
+
+@pytest.mark.parametrize("template", list(CORPUS_TEMPLATES))
+def test_on_templates_users_bring_deckgen_s_marks_turn_and_text_reads_right_to_left(template: str) -> None:
+    english, turned = _deck("en", str(CORPUS_TEMPLATES[template])), _deck("ar", str(CORPUS_TEMPLATES[template]))
+    for mark in ("Question Disc", "Question Band"):
+        (left_to_right,), (right_to_left,) = _centres(english, mark), _centres(turned, mark)
+        assert (left_to_right > 0.5, right_to_left < 0.5) == (mark == "Question Disc", mark == "Question Disc")
+    paragraphs = [(paragraph.text, paragraph._p.find(qn("a:pPr"))) for slide in turned.slides
+                  for shape in slide.placeholders if shape.placeholder_format.type != PP_PLACEHOLDER.SLIDE_NUMBER
+                  for paragraph in shape.text_frame.paragraphs if paragraph.text.strip()]
+    assert paragraphs and all(p is not None and p.get("rtl") == "1" for _, p in paragraphs)
+    # flush right, but for a quotation's attribution, which ends the line as it does at the right in English
+    assert [text for text, p in paragraphs if p.get("algn") == "l"] == ["— أمينة مكتبة"]

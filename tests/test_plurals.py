@@ -28,7 +28,7 @@ def test_the_bundled_rules_are_the_cldr_rules_of_the_installed_babel() -> None:
 
 
 def test_the_counted_labels_are_the_ones_with_numbers_of_things() -> None:
-    assert set(COUNTED) == {"minutes", "part_minutes", "plan_parts", "discussion_count"}
+    assert set(COUNTED) == {"minutes", "part_minutes", "plan_parts", "discussion_count", "shorter_run"}
 
 
 @pytest.mark.parametrize("language", translated_languages())
@@ -41,7 +41,7 @@ def test_a_counted_label_has_one_text_or_a_text_for_each_category_of_its_languag
         if set(forms) != {"other"}:  # one text for every count, or one per category
             assert set(forms) >= needed, f"{language}: {name} lacks {sorted(needed - set(forms))}"
         for text in forms.values():
-            assert text.format(7, count=7, minutes="M", parts=7)  # the same fields as English
+            assert text.format(7, count=7, minutes="M", parts=7, length="L", total="T")  # the same fields as English
 
 
 @pytest.mark.parametrize(("count", "expected"), [
@@ -80,9 +80,21 @@ def _discussion_line(language: str, questions: int) -> str:
     ("ar", 1, "سؤال واحد · 5 دقائق"),
     ("ar", 2, "سؤالان · 10 دقائق"),
     ("ar", 3, "3 أسئلة · 15 دقيقة"),
+    ("he", 1, "שאלה אחת · 5 דקות"),
+    ("he", 2, "שתי שאלות · 10 דקות"),
+    ("he", 3, "3 שאלות · 15 דקות"),
+    ("fa", 1, "1 پرسش · 5 دقیقه"),  # a noun after a number stays singular
+    ("fa", 3, "3 پرسش · 15 دقیقه"),
+    ("ur", 1, "1 سوال · 5 منٹ"),
+    ("ur", 3, "3 سوالات · 15 منٹ"),
 ])
 def test_the_discussion_divider_counts_its_questions_grammatically(language: str, questions: int, expected: str) -> None:
     assert _discussion_line(language, questions) == expected
+
+
+@pytest.mark.parametrize(("minutes", "expected"), [(1, "1 דקה"), (2, "2 דקות"), (8, "8 דקות"), (0.5, "0.5 דקה")])
+def test_hebrew_minutes_are_singular_for_one_and_for_a_fraction_below_one(minutes: float, expected: str) -> None:
+    assert format_minutes(minutes, labels_for("he")) == expected
 
 
 def test_the_opening_script_counts_the_parts() -> None:

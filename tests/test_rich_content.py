@@ -19,6 +19,7 @@ from deckgen.outline.loader import load_outline
 from deckgen.outline.model import MAX_TABLE_COLUMNS
 from deckgen.plan.visuals import column_widths
 from deckgen.plan.metrics import metrics_for
+from tests.conftest import FIXTURES
 from tests.deck_helpers import STRIP_TYPES, ALL_TEMPLATES, SPECS, cached_deck_bytes, notes_of, open_deck, title_of
 
 RICH = SPECS / "rich-content.yaml"
@@ -217,3 +218,27 @@ def test_right_to_left_keeps_a_centred_title_centred() -> None:
     assert title.get("rtl") == "1" and title.get("algn") is None  # the layout centres it
     slide = next(s for s in deck.slides if s.slide_layout.name == "Content")
     assert _shown_alignment(slide, slide.shapes.title) == "r"  # the mirrored layout sets it flush right
+
+
+CHARTS = FIXTURES / "outlines" / "scripts"
+
+
+def _chart_axes(language: str, template: str) -> list[tuple[XL_CHART_TYPE, bool, bool]]:
+    """Per chart of the charts outline: its type, whether its categories and its values run reversed."""
+    deck = open_deck(cached_deck_bytes(CHARTS / f"charts.{language}.yaml", template))
+    charts = [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]
+    return [(chart.chart_type, chart.category_axis.reverse_order, chart.value_axis.reverse_order)
+            if chart.chart_type != XL_CHART_TYPE.PIE else (chart.chart_type, False, False) for chart in charts]
+
+
+@pytest.mark.parametrize("template", ["seminar", "classic"])
+def test_charts_in_a_right_to_left_deck_read_right_to_left(template: str) -> None:
+    assert _chart_axes("en", template) == [(XL_CHART_TYPE.COLUMN_CLUSTERED, False, False),
+                                           (XL_CHART_TYPE.BAR_CLUSTERED, False, False),
+                                           (XL_CHART_TYPE.LINE_MARKERS, False, False), (XL_CHART_TYPE.PIE, False, False)]
+    assert _chart_axes("ar", template) == [
+        (XL_CHART_TYPE.COLUMN_CLUSTERED, True, False),  # the first category at the right, the values beside it
+        (XL_CHART_TYPE.BAR_CLUSTERED, False, True),  # bars grow leftwards from categories at the right
+        (XL_CHART_TYPE.LINE_MARKERS, True, False),
+        (XL_CHART_TYPE.PIE, False, False),  # a pie has no direction to turn
+    ]

@@ -94,3 +94,20 @@ def test_an_upright_deck_plans_the_same_slides() -> None:
     roles = [slide.role for slide in plan_outline(load_outline(_libraries("en")), "seminar").slides]
     for language in RIGHT_TO_LEFT:
         assert [slide.role for slide in plan_outline(load_outline(_libraries(language)), "seminar").slides] == roles
+
+
+RTL_DECK_WORDS = {
+    "ar": ("الأطروحة", "«المكتبة بيت للقراءة»\n— أمينة مكتبة", "نقاش", "دليل النقاش"),
+    "he": ("התזה", "”הספרייה היא בית לקריאה”\n— ספרנית", "דיון", "מדריך לדיון"),
+    "fa": ("ادعای اصلی", "«کتابخانه خانهٔ خواندن است»\n— کتابدار", "گفت‌وگو", "راهنمای گفت‌وگو"),
+    "ur": ("مرکزی دعویٰ", "”کتب خانہ پڑھنے کا گھر ہے“\n— لائبریرین", "بحث", "بحث کی رہنمائی"),
+}
+"""Per right-to-left language: the thesis kicker, the quotation in the language's marks with
+its attribution, the label under the question mark, the default footer."""
+
+
+@pytest.mark.parametrize("language", RIGHT_TO_LEFT)
+def test_a_right_to_left_deck_has_its_language_s_labels_and_quotation_marks(language: str) -> None:
+    deck = open_deck(cached_deck_bytes(_libraries(language), "seminar"))
+    texts = [shape.text_frame.text for slide in deck.slides for shape in slide.shapes if shape.has_text_frame]
+    assert all(words in texts for words in RTL_DECK_WORDS[language])

@@ -68,6 +68,8 @@ CASES = [
     # right-to-left decks in Hebrew, Persian and Urdu: mirrored bundled designs, deckgen's mark turned
     *[_case(LIBRARIES / f"libraries.{language}.yaml", t) for language in ("he", "fa", "ur") for t in BUNDLED_TEMPLATES],
     _case(LIBRARIES / "libraries.ur.yaml", str(THIRD_PARTY_TEMPLATES["pandoc reference"])),
+    # charts of every type turned right to left
+    *[_case(LIBRARIES / "charts.ar.yaml", t) for t in BUNDLED_TEMPLATES],
 ]
 
 
@@ -110,7 +112,8 @@ def test_the_package_check_finds_two_parts_of_one_name(tmp_path: Path) -> None:
     assert any("PKG008" in finding for finding in package_findings(bad))
 
 
-WORD_CASES = [OUTLINES / "sora-china-ai.yaml", OUTLINES / "sora-china-ai.zh.yaml", ARABIC, SPECS / "rich-content.yaml"]
+WORD_CASES = [OUTLINES / "sora-china-ai.yaml", OUTLINES / "sora-china-ai.zh.yaml", ARABIC, SPECS / "rich-content.yaml",
+              *[LIBRARIES / f"libraries.{language}.yaml" for language in ("he", "fa", "ur")]]
 
 
 @pytest.mark.parametrize("outline", WORD_CASES, ids=lambda p: p.stem)

@@ -95,7 +95,7 @@ class _Guide:
         yield from visual_blocks(point, is_right_to_left(self.outline.language), self.labels)
         if point.quote:
             by = (Span(f" — {point.quote.by}"),) if point.quote.by else ()
-            yield Para((outline_text(quoted(point.quote.text), "emphasis"), *by))
+            yield Para((outline_text(quoted(point.quote.text, self.labels), "emphasis"), *by))
         if point.notes:
             yield Notes(tuple(point.notes.splitlines()))
 
@@ -106,7 +106,7 @@ class _Guide:
         yield Para((Span(" · ".join(part for part in meta if part), "emphasis"),))
         objectives = {objective.id: objective.text for objective in self.outline.objectives}
         yield from _listed(labels.serves, [objectives[served] for served in question.serves if served in objectives])
-        yield from _listed(labels.options, option_lines(question))
+        yield from _listed(labels.options, option_lines(question, labels))
         yield from _listed(labels.listen_for, question.expect)
         yield from _listed(labels.misconceptions, question.misconceptions)
         yield from _listed(labels.follow_ups, question.follow_ups)

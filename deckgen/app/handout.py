@@ -62,7 +62,7 @@ def _questions(outline: Outline, labels: Labels) -> Iterator[Block]:
         yield Heading(3, (Span(f"{number}. "), outline_text(question.prompt)))
         yield Para((Span(_kind_and_format(question, labels), "emphasis"),))
         if question.options:
-            yield TickBoxes(tuple(option_lines(question)))
+            yield TickBoxes(tuple(option_lines(question, labels)))
         if question.follow_ups:
             yield Bullets(tuple((0, (outline_text(f),)) for f in question.follow_ups))
         yield WritingSpace(WRITING_LINES.get(question.format, 5))

@@ -146,13 +146,15 @@ class _Writer:
 
     def run(self, paragraph: WordParagraph, text: str, rtl: bool, piece: InlineRun, span: Span) -> None:
         """One run of one direction; right-to-left runs are marked so, bold and italic for
-        their script too (Word sets complex-script text by ``w:bCs``, ``w:iCs``)."""
+        their script too (Word sets complex-script text by ``w:bCs``, ``w:iCs``). Emphasis
+        in a script without italics is bold, as on the slides."""
         run = paragraph.add_run(text)
-        if piece.strong or span.style == "strong":
+        emphasis = piece.emphasis or span.style == "emphasis"
+        if piece.strong or span.style == "strong" or emphasis and self.language.upright:
             run.bold = True
             if rtl:
                 run.font.cs_bold = True
-        if piece.emphasis or span.style == "emphasis":
+        elif emphasis:
             run.italic = True
             if rtl:
                 run.font.cs_italic = True

@@ -23,6 +23,7 @@ from docx.oxml.parser import parse_xml
 
 from deckgen.plan.bidi import complex_script_font, is_right_to_left
 from deckgen.plan.languages import free_east_asian_font
+from deckgen.plan.scripts import is_upright
 
 _DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _PPR_AFTER_BIDI = ("w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
@@ -46,11 +47,14 @@ class WordLanguage:
     """The font for Chinese, Japanese and Korean characters, where the language needs one."""
     complex_script_font: str | None
     """The font for Arabic and Hebrew letters, where the language needs one."""
+    upright: bool = False
+    """True where letters join or have no italics (Arabic, Hebrew, CJK): emphasis is bold, no style slants."""
 
 
 def word_language(tag: str) -> WordLanguage:
     """The language settings of a document in language ``tag``."""
-    return WordLanguage(tag, is_right_to_left(tag), free_east_asian_font(tag), complex_script_font(tag))
+    return WordLanguage(tag, is_right_to_left(tag), free_east_asian_font(tag), complex_script_font(tag),
+                        is_upright(tag))
 
 
 def apply_language(word: WordDocument, language: WordLanguage) -> None:
@@ -58,6 +62,19 @@ def apply_language(word: WordDocument, language: WordLanguage) -> None:
     _tags_and_fonts(word, language)
     if language.right_to_left:
         _right_to_left(word)
+    if language.upright:
+        _upright_styles(word)
+
+
+def _upright_styles(word: WordDocument) -> None:
+    """No style slants its text (Quote, Subtitle, Emphasis ...): a renderer would slant letters
+    that join or have no italics itself, a faux italic."""
+    for style in word.styles:
+        properties = style.element.rPr
+        for tag in ("w:i", "w:iCs"):
+            found = properties.find(qn(tag)) if properties is not None else None
+            if found is not None:
+                found.set(qn("w:val"), "0")
 
 
 def _tags_and_fonts(word: WordDocument, language: WordLanguage) -> None:

@@ -59,18 +59,21 @@ def question_meta(question: Question, labels: Labels = ENGLISH) -> str:
     return " · ".join(parts)
 
 
-def option_lines(question: Question) -> list[str]:
-    """A vote's options lettered as on the slide: ``A. Helped``, ``B. Hindered`` ..."""
-    return [f"{_letter(index)}. {option}" for index, option in enumerate(question.options)]
+def option_lines(question: Question, labels: Labels = ENGLISH) -> list[str]:
+    """A vote's options lettered as on the slide, in the deck's language: ``A. Helped``,
+    ``B. Hindered`` ...; Arabic ``أ) ساعدت``, ``ب) أعاقت``."""
+    return [labels.option.format(_letter(index, labels.option_letters), option)
+            for index, option in enumerate(question.options)]
 
 
-def _letter(index: int) -> str:
-    """A, B ... Z, then AA, AB ... (a vote rarely needs more than a few)."""
+def _letter(index: int, alphabet: tuple[str, ...]) -> str:
+    """The ``index``-th letter of ``alphabet`` (A, B ... Z), then two letters (AA, AB ...):
+    a vote rarely needs more than a few."""
     letters = ""
     index += 1
     while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
+        index, rest = divmod(index - 1, len(alphabet))
+        letters = alphabet[rest] + letters
     return letters
 
 
@@ -224,15 +227,23 @@ def _evidence(point: Point) -> tuple[Paragraph, ...]:
     return tuple(Paragraph(b.text, b.level) for b in point.evidence)
 
 
-def quoted(text: str) -> str:
-    """Text in curly quotes, unless it already carries its own quotation marks."""
-    return text if any(mark in text for mark in "“”\"「『") else f"“{text}”"
+_QUOTATION_MARKS = frozenset("“”„\"«»「『")
+"""Marks that show a quotation already carries its own quotation marks."""
+
+
+def quoted(text: str, labels: Labels = ENGLISH) -> str:
+    """Text in the quotation marks of the deck's language (“…”, Arabic «…»), unless it
+    already carries its own."""
+    if any(mark in text for mark in _QUOTATION_MARKS.union(labels.quotes)):
+        return text
+    start, end = labels.quotes
+    return f"{start}{text}{end}"
 
 
 def _quote_paragraphs(point: Point, labels: Labels) -> tuple[Paragraph, ...]:
     if point.quote is None:
         return ()
-    quote = (Paragraph(quoted(point.quote.text), style="quote"),)
+    quote = (Paragraph(quoted(point.quote.text, labels), style="quote"),)
     if point.quote.by:
         return quote + (Paragraph(labels.attribution.format(point.quote.by), style="attribution"),)
     return quote
@@ -271,7 +282,7 @@ def question_notes(question: Question, labels: Labels = ENGLISH, timing: str = "
     lines.append(question_meta(question, labels) + labels.sentence_end)
     if question.options:
         lines.append(labels.options)
-        lines.extend(f"- {option}" for option in option_lines(question))
+        lines.extend(f"- {option}" for option in option_lines(question, labels))
     if question.notes:
         lines.append(question.notes)
     if question.follow_ups:
@@ -283,7 +294,7 @@ def question_notes(question: Question, labels: Labels = ENGLISH, timing: str = "
 def _question_slide(outline: Outline, question: Question, labels: Labels) -> SlidePlan:
     labels_language = label_language(outline.language)
     timing = _time_check_line(outline, question, labels).rstrip("\n")
-    options = tuple(Paragraph(line, style="plain") for line in option_lines(question))
+    options = tuple(Paragraph(line, style="plain") for line in option_lines(question, labels))
     return SlidePlan(
         Role.QUESTION,
         question.prompt,

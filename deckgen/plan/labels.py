@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import field, replace
+from string import ascii_uppercase
 
 from deckgen.plan.languages import script
 from deckgen.plan.plurals import Forms
@@ -152,6 +153,13 @@ class Labels:
     )
     qr_code: str = "QR code: {}"
     """Alt text of the References slide's QR code of the article's address."""
+    quotes: tuple[str, str] = ("“", "”")
+    """The marks a quotation opens and closes with: the language's own (Unicode CLDR's
+    delimiters; Arabic takes the « » of common usage)."""
+    option: str = "{}. {}"
+    """A vote's option after its letter ("A. Helped")."""
+    option_letters: tuple[str, ...] = tuple(ascii_uppercase)
+    """The letters a vote's options take, in order (A, B, C ...; Arabic أ، ب، ج ...)."""
 
 
 _ZH_HANS = Labels(
@@ -257,6 +265,7 @@ _ZH_HANT = replace(
     part_minutes={"other": "，計劃 {}。"},
     timing="時長：{}。",
     continued_from="接上一張投影片「{}」。",
+    quotes=("「", "」"),
     total_running="總時長：{}",
     planned_session="（計劃研討時長：{}）",
     thesis_notes="先陳述文章的核心論點，再進入議程。",
@@ -393,6 +402,7 @@ _JA = Labels(
     chart_types={"column": "縦棒", "bar": "横棒", "line": "折れ線", "pie": "円"},
     exit_ticket_notes="2 分間でカードかメモ用紙にこれらの問いへ答えてもらい、退室時に出口で回収します。",
     qr_code="QR コード：{}",
+    quotes=("「", "」"),
 )
 
 _KO = Labels(
@@ -553,6 +563,7 @@ _DE = Labels(
     exit_ticket_notes=("Geben Sie der Gruppe 2 Minuten, um diese Fragen auf einer Karte oder einem Zettel zu "
                        "beantworten, und sammeln Sie die Antworten an der Tür ein."),
     qr_code="QR-Code: {}",
+    quotes=("„", "“"),
 )
 
 _NBSP = "\u00a0"
@@ -633,7 +644,9 @@ _FR = Labels(
     drop_these=f"Coupez ces éléments facultatifs{_NBSP}:",
     shorter_shows=f"Versions courtes (diaporamas personnalisés de la présentation){_NBSP}:",
     shorter_run={"one": f"{{length}}{_NBSP}: laisse de côté un élément facultatif ({{minutes}}){_NBSP}; durée prévue {{total}}.",
-                 "other": f"{{length}}{_NBSP}: laisse de côté les {{count}} éléments facultatifs ({{minutes}}){_NBSP}; "
+                 "many": f"{{length}}{_NBSP}: laisse de côté {{count}} d’éléments facultatifs ({{minutes}}){_NBSP}; "
+                         "durée prévue {total}.",
+                 "other": f"{{length}}{_NBSP}: laisse de côté {{count}} éléments facultatifs ({{minutes}}){_NBSP}; "
                           "durée prévue {total}."},
     epilogue="Épilogue",
     epilogue_note=f"Pour l’animateur{_NBSP}: ce qui s’est passé après l’article{_NBSP}; ni sur les diapositives, "
@@ -645,6 +658,7 @@ _FR = Labels(
     exit_ticket_notes=("Laissez 2 minutes au groupe pour répondre à ces questions sur une fiche ou un papier, "
                        "puis ramassez les réponses à la sortie."),
     qr_code=f"Code QR{_NBSP}: {{}}",
+    quotes=(f"«{_NBSP}", f"{_NBSP}»"),
 )
 
 _ES = Labels(
@@ -721,7 +735,8 @@ _ES = Labels(
     drop_these="Omita estos elementos opcionales:",
     shorter_shows="Versiones cortas (presentaciones personalizadas del archivo):",
     shorter_run={"one": "{length}: omite un elemento opcional ({minutes}); duración prevista {total}.",
-                 "other": "{length}: omite los {count} elementos opcionales ({minutes}); duración prevista {total}."},
+                 "many": "{length}: omite {count} de elementos opcionales ({minutes}); duración prevista {total}.",
+                 "other": "{length}: omite {count} elementos opcionales ({minutes}); duración prevista {total}."},
     epilogue="Epílogo",
     epilogue_note="Para quien modera: lo que ocurrió después del artículo; no aparece en las diapositivas ni en el material.",
     exit_ticket="Ticket de salida",
@@ -731,6 +746,7 @@ _ES = Labels(
     exit_ticket_notes=("Dé al grupo 2 minutos para responder estas preguntas en una tarjeta o un papel y recoja "
                        "las respuestas a la salida."),
     qr_code="Código QR: {}",
+    quotes=("«", "»"),
 )
 
 _AR = Labels(
@@ -828,13 +844,204 @@ _AR = Labels(
     exit_ticket_notes=("امنح الحاضرين دقيقتين للإجابة عن هذه الأسئلة على بطاقة أو ورقة صغيرة، "
                        "ثم اجمع الإجابات عند الباب."),
     qr_code="رمز QR: {}",
+    quotes=("«", "»"),
+    option="{}) {}",
+    option_letters=("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق",
+                    "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ"),
 )
+"""Arabic letters options in the abjad order lists and exam questions take (أ، ب، ج، د), not
+the alphabet's (أ، ب، ت، ث)."""
+
+_HE = Labels(
+    language="he",
+    thesis="התזה",
+    agenda="סדר היום",
+    discussion="דיון",
+    takeaways="מסקנות",
+    references="מקורות",
+    source="המקור",
+    further_reading="לקריאה נוספת",
+    footer="מדריך לדיון",
+    discuss="דיון",
+    kinds={"warm-up": "חימום", "analysis": "ניתוח", "application": "יישום", "reflection": "רפלקציה"},
+    minutes={"one": "{} דקה", "two": "{} דקות", "other": "{} דקות"},
+    continued=" (המשך)",
+    running_time="משך מתוכנן: {}",
+    running_order="סדר המפגש",
+    session=" (משך המפגש: {})",
+    part="חלק {} מתוך {}",
+    part_minutes={"other": " · מתוכנן: {}."},
+    timing="זמן: {}.",
+    follow_ups="שאלות המשך:",
+    continued_from="המשך של ”{}”.",
+    total_running="משך כולל: {}",
+    planned_session=" (משך המפגש המתוכנן: {})",
+    thesis_notes="להציג את הטיעון המרכזי של המאמר, ואז לעבור לסדר היום.",
+    takeaways_notes="לסיים בשאלה: עם איזו מסקנה הקבוצה הייתה מתווכחת?",
+    byline="{author} — {title}",
+    byline_author="מאמר מאת {author}",
+    welcome="ברוכים הבאים, ותודה שבאתם.",
+    topic="היום נדבר על ”{title}”.",
+    topic_by="היום נדבר על ”{title}” מאת {author}.",
+    plan_parts={
+        "one": "נעבור על חלק אחד, ואחר כך נדון יחד.",
+        "two": "נעבור על שני חלקים, ואחר כך נדון יחד.",
+        "other": "נעבור על {parts} חלקים, ואחר כך נדון יחד.",
+    },
+    plan_time="יש לנו {minutes}.",
+    discussion_count={"one": "שאלה אחת · {minutes}", "two": "שתי שאלות · {minutes}",
+                      "other": "{count} שאלות · {minutes}"},
+    discussion_notes="לפתוח את הדיון: השאלות הנותרות, שאלה אחת בכל שקף. לשים לב לזמן.",
+    references_notes="להפנות למקור את מי שרוצה לקרוא את המאמר במלואו. הקריאה הנוספת היא הקשר מחוץ למאמר, לאחר המפגש.",
+    opening="פתיחה",
+    closing="סיום",
+    buffer="זמן רזרבה",
+    formats={"whole-room": "כל הקבוצה", "pairs": "בזוגות", "small-groups": "בקבוצות קטנות", "vote": "הצבעה",
+             "write": "כתיבה"},
+    time_check="{} · עברו {} מתוך {}",
+    options="אפשרויות:",
+    end="סוף",
+    run_sheet="מהלך המפגש",
+    run_sheet_columns=("שעה", "שקף", "שלב", "דקות", "מצטבר"),
+    preparation="הכנה",
+    slide="שקף {}",
+    question_number="שאלה {}: ",
+    your_notes="התשובה שלך",
+    handout="דף למשתתפים",
+    quotes=("”", "”"),
+    option_letters=tuple("אבגדהוזחטיכלמנסעפצקרשת"),
+)
+"""Hebrew: instructions to the facilitator in the infinitive, as Hebrew instructions are
+written; options lettered א, ב, ג; CLDR's quotation marks (” ”)."""
+
+_FA = Labels(
+    language="fa",
+    thesis="ادعای اصلی",
+    agenda="دستور جلسه",
+    discussion="گفت‌وگو",
+    takeaways="جمع‌بندی",
+    references="منابع",
+    source="منبع",
+    further_reading="برای مطالعهٔ بیشتر",
+    footer="راهنمای گفت‌وگو",
+    discuss="گفت‌وگو",
+    kinds={"warm-up": "مقدمه", "analysis": "تحلیل", "application": "کاربرد", "reflection": "تأمل"},
+    minutes={"other": "{} دقیقه"},
+    continued=" (ادامه)",
+    running_time="مدت پیش‌بینی‌شده: {}",
+    running_order="ترتیب جلسه",
+    session=" (مدت جلسه: {})",
+    part="بخش {} از {}",
+    part_minutes={"other": "، زمان پیش‌بینی‌شده: {}."},
+    timing="زمان: {}.",
+    follow_ups="پرسش‌های پیگیری:",
+    continued_from="ادامهٔ «{}».",
+    total_running="مدت کل: {}",
+    planned_session=" (مدت پیش‌بینی‌شدهٔ جلسه: {})",
+    thesis_notes="ادعای اصلی مقاله را بیان کنید، سپس به دستور جلسه بروید.",
+    takeaways_notes="در پایان بپرسید که جمع با کدام نکته از جمع‌بندی مخالف است.",
+    byline="{author} — {title}",
+    byline_author="مقاله‌ای از {author}",
+    welcome="خوش آمدید، و از حضورتان سپاسگزاریم.",
+    topic="امروز دربارهٔ «{title}» گفت‌وگو می‌کنیم.",
+    topic_by="امروز دربارهٔ مقالهٔ «{title}» نوشتهٔ {author} گفت‌وگو می‌کنیم.",
+    plan_parts={"other": "ابتدا {parts} بخش را مرور می‌کنیم، سپس با هم گفت‌وگو می‌کنیم."},
+    plan_time="{minutes} وقت داریم.",
+    discussion_count={"other": "{count} پرسش · {minutes}"},
+    discussion_notes="گفت‌وگو را آغاز کنید: پرسش‌های باقی‌مانده، هر اسلاید یک پرسش. مراقب زمان باشید.",
+    references_notes="منبع را به کسانی که می‌خواهند کل مقاله را بخوانند نشان دهید. «برای مطالعهٔ بیشتر» زمینه‌ای "
+                     "بیرون از مقاله است، برای پس از جلسه.",
+    opening="شروع",
+    closing="پایان جلسه",
+    buffer="زمان ذخیره",
+    formats={"whole-room": "همهٔ جمع", "pairs": "دونفره", "small-groups": "گروه‌های کوچک", "vote": "رأی‌گیری",
+             "write": "نوشتن"},
+    time_check="{} · {} از {} گذشته",
+    options="گزینه‌ها:",
+    end="پایان",
+    run_sheet="برنامهٔ جلسه",
+    run_sheet_columns=("ساعت", "اسلاید", "بخش", "دقیقه", "جمع"),
+    preparation="آماده‌سازی",
+    slide="اسلاید {}",
+    question_number="پرسش {}: ",
+    your_notes="پاسخ شما",
+    handout="برگهٔ شرکت‌کنندگان",
+    quotes=("«", "»"),
+    option="{}) {}",
+    option_letters=("الف", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط", "ی", "ک", "ل", "م", "ن", "س", "ع", "ف", "ص",
+                    "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ"),
+)
+"""Persian: a noun after a number stays singular ("5 دقیقه", "3 پرسش"), so counted labels
+have one form; options lettered الف، ب، ج، د in abjad order, as Iranian textbooks and laws
+letter their items."""
+
+_UR = Labels(
+    language="ur",
+    thesis="مرکزی دعویٰ",
+    agenda="ایجنڈا",
+    discussion="بحث",
+    takeaways="اہم نکات",
+    references="حوالہ جات",
+    source="ماخذ",
+    further_reading="مزید مطالعہ",
+    footer="بحث کی رہنمائی",
+    discuss="بحث",
+    kinds={"warm-up": "تمہید", "analysis": "تجزیہ", "application": "اطلاق", "reflection": "غور و فکر"},
+    minutes={"other": "{} منٹ"},
+    continued=" (جاری)",
+    running_time="طے شدہ دورانیہ: {}",
+    running_order="نشست کی ترتیب",
+    session=" (نشست: {})",
+    part="حصہ {} از {}",
+    part_minutes={"other": "، طے شدہ وقت: {}۔"},
+    timing="وقت: {}۔",
+    follow_ups="مزید سوالات:",
+    continued_from="”{}“ سے جاری۔",
+    total_running="کل دورانیہ: {}",
+    planned_session=" (طے شدہ نشست: {})",
+    thesis_notes="مضمون کا مرکزی دعویٰ بیان کریں، پھر ایجنڈے کی طرف بڑھیں۔",
+    takeaways_notes="آخر میں پوچھیں کہ شرکا کس نکتے سے اختلاف کریں گے۔",
+    byline="{author} — {title}",
+    byline_author="مضمون نگار: {author}",
+    welcome="خوش آمدید، اور تشریف لانے کا شکریہ۔",
+    topic="آج ہم ”{title}“ پر بات کریں گے۔",
+    topic_by="آج ہم {author} کے مضمون ”{title}“ پر بات کریں گے۔",
+    plan_parts={"one": "ہم {parts} حصہ دیکھیں گے، پھر مل کر بات کریں گے۔",
+                "other": "ہم {parts} حصے دیکھیں گے، پھر مل کر بات کریں گے۔"},
+    plan_time="کل وقت: {minutes}۔",
+    discussion_count={"one": "{count} سوال · {minutes}", "other": "{count} سوالات · {minutes}"},
+    discussion_notes="بحث کا آغاز کریں: باقی سوالات، ہر سلائیڈ پر ایک۔ وقت کا خیال رکھیں۔",
+    references_notes="جو پورا مضمون پڑھنا چاہیں انہیں ماخذ بتائیں۔ مزید مطالعہ مضمون سے باہر کا پس منظر ہے، "
+                     "نشست کے بعد کے لیے۔",
+    sentence_end="۔",
+    opening="آغاز",
+    closing="اختتامیہ",
+    buffer="اضافی وقت",
+    formats={"whole-room": "پوری جماعت", "pairs": "جوڑوں میں", "small-groups": "چھوٹے گروپ", "vote": "رائے شماری",
+             "write": "تحریر"},
+    time_check="{} · {} منٹ گزرے، کل {}",
+    options="اختیارات:",
+    end="ختم",
+    run_sheet="نشست کا خاکہ",
+    run_sheet_columns=("وقت", "سلائیڈ", "مرحلہ", "منٹ", "کل"),
+    preparation="تیاری",
+    slide="سلائیڈ {}",
+    question_number="سوال {}: ",
+    your_notes="آپ کا جواب",
+    handout="شرکا کے لیے ورقہ",
+    quotes=("”", "“"),
+    option="({}) {}",
+    option_letters=("الف", "ب", "ج", "د", "ہ", "و", "ز", "ح", "ط", "ی", "ک", "ل", "م", "ن", "س", "ع", "ف", "ص",
+                    "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ"),
+)
+"""Urdu: sentences end with the Urdu full stop "۔"; options lettered (الف)، (ب)، (ج) as
+Pakistani textbooks and papers letter them; CLDR's quotation marks (” “)."""
 
 ENGLISH = Labels()
 
 _TABLE: dict[str, Labels] = {
     "en": ENGLISH, "zh-hans": _ZH_HANS, "zh-hant": _ZH_HANT, "ja": _JA, "ko": _KO,
-    "de": _DE, "fr": _FR, "es": _ES, "ar": _AR,
+    "de": _DE, "fr": _FR, "es": _ES, "ar": _AR, "he": _HE, "fa": _FA, "ur": _UR,
 }
 SIMPLIFIED_CHINESE = _ZH_HANS
 TRADITIONAL_CHINESE = _ZH_HANT

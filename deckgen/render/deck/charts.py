@@ -98,6 +98,33 @@ def _unsigned_axis_ids(space: Any) -> None:
             element.set("val", str(value + 2**32))
 
 
+def _orient_max_min(axis: Any) -> None:
+    """``axis`` runs from its largest value (or last category) to its smallest."""
+    scaling = axis.find(qn("c:scaling"))
+    orientation = scaling.find(qn("c:orientation"))
+    if orientation is None:  # the first child of c:scaling in the schema's order
+        orientation = scaling.makeelement(qn("c:orientation"), {})
+        scaling.insert(0, orientation)
+    orientation.set("val", "maxMin")
+
+
+def _read_right_to_left(space: Any, kind: str) -> None:
+    """A chart of a right-to-left deck, turned as its slide is: the first category at the right
+    and the value axis beside it (column, line), or bars growing leftwards from an axis of
+    categories at the right (bar), as Excel's "categories in reverse order" turns them; its
+    labels and legend set right to left. A pie has no direction to turn."""
+    plot_area = space.find(f"{qn('c:chart')}/{qn('c:plotArea')}")
+    category_axis, value_axis = plot_area.find(qn("c:catAx")), plot_area.find(qn("c:valAx"))
+    if kind == "bar":
+        _orient_max_min(value_axis)
+        category_axis.find(qn("c:axPos")).set("val", "r")
+    elif kind != "pie":
+        _orient_max_min(category_axis)
+        value_axis.find(qn("c:axPos")).set("val", "r")
+    for paragraph in space.iter(qn("a:pPr")):
+        paragraph.set("rtl", "1")
+
+
 @dataclass(frozen=True)
 class ChartParts:
     """A chart's part (``c:chartSpace``, its workbook related as ``rId1``) and the workbook."""
@@ -106,8 +133,9 @@ class ChartParts:
     workbook: bytes
 
 
-def chart_parts(plan: ChartPlan, size: float = CHART_FONT_PT) -> ChartParts:
-    """The chart of ``plan`` as PowerPoint stores it: the chart part's XML and its data workbook."""
+def chart_parts(plan: ChartPlan, size: float = CHART_FONT_PT, right_to_left: bool = False) -> ChartParts:
+    """The chart of ``plan`` as PowerPoint stores it: the chart part's XML and its data workbook;
+    read right to left in a right-to-left deck."""
     kind = plan.chart.type
     data = chart_data(plan)
     space = parse_xml(data.xml_bytes(_TYPES[kind]))  # type: ignore[no-untyped-call]
@@ -125,5 +153,7 @@ def chart_parts(plan: ChartPlan, size: float = CHART_FONT_PT) -> ChartParts:
         plot.data_labels.show_value = True
         plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END  # on the slide's background, readable
     _paint(chart, kind)
+    if right_to_left:
+        _read_right_to_left(space, kind)
     _unsigned_axis_ids(space)
     return ChartParts(serialize_part_xml(space), data.xlsx_blob)

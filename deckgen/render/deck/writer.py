@@ -190,8 +190,9 @@ class _DeckParts:
         raise AssertionError("more distinct part names than parts")
 
 
-def _canvas(slide: Element, rels: _Rels, parts: _DeckParts) -> Canvas:
-    """The slide being written, relating what it shows to the deck's parts."""
+def _canvas(slide: Element, rels: _Rels, parts: _DeckParts, right_to_left: bool) -> Canvas:
+    """The slide being written, relating what it shows to the deck's parts (its charts read
+    right to left in a right-to-left deck)."""
 
     def related(image: Picture) -> tuple[str, tuple[int, int]]:
         partname, new = parts.media.part_for(image)
@@ -210,7 +211,7 @@ def _canvas(slide: Element, rels: _Rels, parts: _DeckParts) -> Canvas:
     def chart(plan: ChartPlan) -> str:
         from deckgen.render.deck.charts import chart_parts  # loads python-pptx's chart writer
 
-        made = chart_parts(plan)
+        made = chart_parts(plan, right_to_left=right_to_left)
         partname = parts.next_partname("/ppt/charts/chart%d.xml")
         workbook = parts.next_partname("/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx")
         chart_rels = _Rels("/ppt/charts")
@@ -256,7 +257,7 @@ def write_deck(plan: DeckPlan, template: PreparedTemplate, epoch: int | None) ->
         written = _Written(partname, b"", CONTENT_SLIDE, rels.items)
         parts.add(written)
         boxes = blueprint.own_boxes[layout.master] if slots.own_title or slots.own_body else None
-        fill_slide(_canvas(slide, rels, parts), layout, slide_plan, slots, plan.language, boxes)
+        fill_slide(_canvas(slide, rels, parts, is_right_to_left(plan.language)), layout, slide_plan, slots, plan.language, boxes)
         tree = slide.find(_TREE)
         if slide_plan.notes:
             notes_count += 1
