@@ -40,8 +40,9 @@ def test_guide_opens_with_the_run_sheet_of_sections_and_questions(sora_guide: st
     assert headings[0] == "## Run-sheet"
     rows = _run_sheet(sora_guide)
     assert rows[0] == ["14:00", "1", "Opening", "2", "2"]
-    assert rows[1] == ["14:02", "4", "Sora's leap", "4", "6"]
-    assert rows[-2] == ["14:58", "30", "Closing", "2", "60"]
+    assert rows[1] == ["14:02", "4", "Sora's leap", "3", "5"]
+    assert rows[-3] == ["14:55", "29", "Closing", "3", "58"]
+    assert rows[-2] == ["14:58", "", "Buffer", "2", "60"]
     assert rows[-1] == ["15:00", "", "End", "", "60"]
 
 
@@ -113,8 +114,8 @@ def test_guide_keeps_evidence_levels_as_nested_lists() -> None:
 def test_guide_of_an_audience_variant(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["guide", "-o", "-", str(SORA), "--audience", "undergrad"])
     assert result.exit_code == 0
-    assert "Check for understanding: in one sentence, what is this article worried about?" in result.output
-    assert "Why text-to-video? The cause the article reports, and our reading" not in result.output
+    assert "Think, pair, share: in one sentence, what is this article worried about?" in result.output
+    assert "Why might strides in facial recognition and NLP not carry over to text-to-video?" not in result.output
 
 
 def test_guide_written_to_a_file(tmp_path: Path) -> None:
