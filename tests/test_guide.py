@@ -198,9 +198,9 @@ def test_a_chinese_guide_numbers_questions_and_names_slides_in_chinese(runner: C
 
 def test_an_arabic_guide_labels_questions_in_arabic_and_counts_minutes_grammatically(runner: CliRunner) -> None:
     lines = runner.invoke(main, ["guide", str(SORA_AR), "-o", "-"]).output.splitlines()
-    assert "### س1. هل ساعد التركيز على «البيانات الضخمة» والمبادرات الحكومية الابتكارَ العضوي أم أعاقه؟" in lines
-    assert "_تحليل · 10 دقائق · الشريحة 10_" in lines  # three to ten take the plural
-    assert "المدة الإجمالية: 30 دقيقة (مدة الجلسة المخططة: 30 دقيقة)." in lines
+    assert "### س4. هل أعاق التركيز على «البيانات الضخمة» والمبادرات الحكومية الابتكارَ العضوي؟" in lines
+    assert "_تحليل · 4 دقائق · الشريحة 15_" in lines  # three to ten take the plural
+    assert "المدة الإجمالية: 60 دقيقة (مدة الجلسة المخططة: 60 دقيقة)." in lines
 
 
 def test_guide_shows_comparisons_tables_and_charts_with_their_formatting() -> None:
