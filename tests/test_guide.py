@@ -215,6 +215,6 @@ def test_guide_shows_comparisons_tables_and_charts_with_their_formatting() -> No
     assert "**China's strides**\n\n- Substantial strides in various AI domains, including\n  - Facial recognition" in text
     assert re.search(r"\| Response +\| What it asks for +\| What the article says it could bring +\|\n\| -+ \| -+ \| -+ \|", text)
     assert "| **Open collaboration** " in text
-    assert ("- Minutes — Opening and closing: 4, Strides and the gap: 10, Three potential responses: 12, "
-            "Our session: 1, Discussion: 18") in text
+    assert ("- Minutes — Opening and closing: 5, Strides and the gap: 9, Three potential responses: 11, "
+            "Our session: 1, Discussion: 17, Buffer: 2") in text
     assert "\n\n\n" not in text
