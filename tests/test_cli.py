@@ -73,7 +73,7 @@ def test_all_audiences_gives_stem_dash_audience_files(runner: CliRunner, tmp_pat
         "sora-china-ai-policy.pptx", "sora-china-ai-undergrad.pptx", "sora-china-ai.pptx",
     ]
     undergrad = open_deck(tmp_path / "sora-china-ai-undergrad.pptx")
-    assert "Check for understanding: in one sentence, what is this article worried about?" in [title_of(s) for s in undergrad.slides]
+    assert "Think, pair, share: in one sentence, what is this article worried about?" in [title_of(s) for s in undergrad.slides]
 
 
 def test_one_audience_gives_stem_dash_audience(runner: CliRunner, tmp_path: Path) -> None:

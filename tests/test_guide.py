@@ -41,8 +41,9 @@ def test_guide_opens_with_the_run_sheet_of_sections_and_questions(sora_guide: st
     assert headings[0] == "## Run-sheet"
     rows = _run_sheet(sora_guide)
     assert rows[0] == ["14:00", "1", "Opening", "2", "2"]
-    assert rows[1] == ["14:02", "4", "Sora's leap", "4", "6"]
-    assert rows[-2] == ["14:58", "30", "Closing", "2", "60"]
+    assert rows[1] == ["14:02", "4", "Sora's leap", "3", "5"]
+    assert rows[-3] == ["14:55", "29", "Closing", "3", "58"]
+    assert rows[-2] == ["14:58", "", "Buffer", "2", "60"]
     assert rows[-1] == ["15:00", "", "End", "", "60"]
 
 
@@ -114,8 +115,8 @@ def test_guide_keeps_evidence_levels_as_nested_lists() -> None:
 def test_guide_of_an_audience_variant(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["guide", "-o", "-", str(SORA), "--audience", "undergrad"])
     assert result.exit_code == 0
-    assert "Check for understanding: in one sentence, what is this article worried about?" in result.output
-    assert "Why text-to-video? The cause the article reports, and our reading" not in result.output
+    assert "Think, pair, share: in one sentence, what is this article worried about?" in result.output
+    assert "Why might strides in facial recognition and NLP not carry over to text-to-video?" not in result.output
 
 
 def test_guide_written_to_a_file(tmp_path: Path) -> None:
@@ -198,9 +199,9 @@ def test_a_chinese_guide_numbers_questions_and_names_slides_in_chinese(runner: C
 
 def test_an_arabic_guide_labels_questions_in_arabic_and_counts_minutes_grammatically(runner: CliRunner) -> None:
     lines = runner.invoke(main, ["guide", str(SORA_AR), "-o", "-"]).output.splitlines()
-    assert "### س1. هل ساعد التركيز على «البيانات الضخمة» والمبادرات الحكومية الابتكارَ العضوي أم أعاقه؟" in lines
-    assert "_تحليل · 10 دقائق · الشريحة 10_" in lines  # three to ten take the plural
-    assert "المدة الإجمالية: 30 دقيقة (مدة الجلسة المخططة: 30 دقيقة)." in lines
+    assert "### س4. هل أعاق التركيز على «البيانات الضخمة» والمبادرات الحكومية الابتكارَ العضوي؟" in lines
+    assert "_تحليل · 4 دقائق · الشريحة 15_" in lines  # three to ten take the plural
+    assert "المدة الإجمالية: 60 دقيقة (مدة الجلسة المخططة: 60 دقيقة)." in lines
 
 
 def test_guide_shows_comparisons_tables_and_charts_with_their_formatting() -> None:
@@ -215,6 +216,6 @@ def test_guide_shows_comparisons_tables_and_charts_with_their_formatting() -> No
     assert "**China's strides**\n\n- Substantial strides in various AI domains, including\n  - Facial recognition" in text
     assert re.search(r"\| Response +\| What it asks for +\| What the article says it could bring +\|\n\| -+ \| -+ \| -+ \|", text)
     assert "| **Open collaboration** " in text
-    assert ("- Minutes — Opening and closing: 4, Strides and the gap: 10, Three potential responses: 12, "
-            "Our session: 1, Discussion: 18") in text
+    assert ("- Minutes — Opening and closing: 5, Strides and the gap: 9, Three potential responses: 11, "
+            "Our session: 1, Discussion: 17, Buffer: 2") in text
     assert "\n\n\n" not in text

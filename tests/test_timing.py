@@ -104,7 +104,7 @@ def test_missing_minutes_and_a_session_past_midnight_are_reported(tmp_path: Path
 def test_a_chinese_time_check_reads_in_chinese() -> None:
     zh = Path(__file__).resolve().parent.parent / "outlines" / "sora-china-ai.zh.yaml"
     notes = [s.notes for s in outline_slides(load_outline(zh)) if s.title.startswith("对“大数据”")]
-    assert notes[0].splitlines()[:2] == ["14:21 · 已进行 21 分钟，共 60 分钟", "分析 · 投票 · 4 分钟。"]
+    assert notes[0].splitlines()[:2] == ["14:24 · 已进行 24 分钟，共 60 分钟", "分析 · 投票 · 4 分钟。"]
 
 
 @pytest.mark.parametrize("path", BUNDLED, ids=lambda p: p.name)
