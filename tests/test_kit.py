@@ -122,7 +122,7 @@ def test_guide_of_another_format_is_a_usage_error(runner: CliRunner, tmp_path: P
 # --------------------------------------------------------------------------- handout
 
 
-def test_handout_has_questions_tick_boxes_and_space_but_no_facilitator_notes(runner: CliRunner, tmp_path: Path) -> None:
+def test_handout_has_questions_tick_boxes_and_space_but_no_facilitator_notes_or_kinds(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "handout.docx"
     assert runner.invoke(main, ["handout", str(KIT), "-o", str(target)]).exit_code == 0
     text = _docx_text(target)
@@ -135,13 +135,13 @@ def test_handout_has_questions_tick_boxes_and_space_but_no_facilitator_notes(run
     for question in outline.questions:
         assert question.prompt in text
     assert "☐  A. Helped" in text and "☐  C. Both" in text
-    assert "Analysis · Vote" in text and "Reflection · Write" in text
+    assert "Analysis" not in text and "Vote" not in text and "What would you expect after two years?" not in text
     assert "Read the article (about 10 minutes)." in text and "https://example.org/sora" in text
     document = docx.Document(str(target))
     ruled = [t for t in document.tables if len(t.columns) == 1]
     assert len(ruled) == len(outline.questions)
     headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
-    assert headings[-1] == "Takeaways"
+    assert "Takeaways" not in headings and headings[-1] == "5. What is one lesson any lab could use?"
 
 
 def test_handout_of_an_audience_lists_its_own_questions(runner: CliRunner, tmp_path: Path) -> None:

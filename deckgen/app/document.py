@@ -91,6 +91,10 @@ class WritingSpace:
     """Ruled lines to write on."""
 
     lines: int
+    most: int = 0
+    """The most lines it may grow to where a page has room (:mod:`deckgen.app.handout_room`); 0: ``lines``."""
+    weight: float = 1.0
+    """Its share of the room to spare, against other writing spaces."""
 
 
 @dataclass(frozen=True)

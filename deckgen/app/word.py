@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 import docx
 from docx.document import Document as WordDocument
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_DIRECTION
+from docx.enum.text import WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -64,8 +65,12 @@ PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 SIDE_MARGIN, END_MARGIN = Mm(20), Mm(29)
 """Text area 170 x 239 mm: inside both A4 (210 x 297) and US Letter (215.9 x 279.4)."""
 TEXT_WIDTH = PAGE_WIDTH - 2 * SIDE_MARGIN
-LINE_HEIGHT = Mm(9)
+LINE_HEIGHT = Mm(8)
 """Height of one ruled writing line."""
+SPACER = Pt(8)
+"""Height of the empty paragraph after ruled lines."""
+TICK_SIZE, TICK_SPACING = Pt(13), Pt(6)
+"""A tick box's size; the room after a vote's last option."""
 HEADER_FONT, HEADER_SIZE = "Calibri", Pt(11)
 """What a table's header row is measured in (bold; a brand's body font is about as wide)."""
 HEADER_COLOUR = "1F4E79"
@@ -227,11 +232,12 @@ class _Writer:
 
     def tick_boxes(self, options: Sequence[str]) -> None:
         """A box to tick before each option, indented from the start of the line."""
-        for option in options:
+        for index, option in enumerate(options):
             paragraph = self.word.add_paragraph()
             paragraph.paragraph_format.left_indent = Mm(5)
+            paragraph.paragraph_format.space_after = TICK_SPACING if index == len(options) - 1 else Pt(0)
             box = paragraph.add_run(f"{TICK_BOX}  ")
-            box.font.size = Pt(14)
+            box.font.size = TICK_SIZE
             self.runs(paragraph, (Span(option, markdown=True),))
 
     def picture(self, block: Picture) -> None:
@@ -279,7 +285,14 @@ class _Writer:
             row.height = LINE_HEIGHT
             row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
             row.cells[0].paragraphs[0].paragraph_format.keep_with_next = index < lines - 1
-        word.add_paragraph()
+        _spacer(word.add_paragraph())
+
+
+def _spacer(paragraph: WordParagraph) -> None:
+    """A small empty paragraph (``SPACER`` tall) that keeps a table apart from the next block."""
+    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.line_spacing = SPACER
+    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
 
 
 def _addresses_linked(pieces: Sequence[InlineRun]) -> list[InlineRun]:

@@ -102,6 +102,17 @@ class Labels:
     handout: str = "Handout"
     colon: str = ": "
     """Between a label and its text ("Source: ...")."""
+    exit_ticket: str = "Exit ticket"
+    name: str = "Name"
+    """The handout's line for the participant's name."""
+    date: str = "Date"
+    glossary: str = "Glossary"
+    cut_here: str = "Cut here and hand in before you leave"
+    """Above the handout's exit-ticket strip."""
+    recap: str = "Recap"
+    """The sheet for after the session: takeaways and further reading."""
+    qr_code: str = "QR code of the article's address: {}"
+    """The alt text of the handout's QR code."""
 
 
 _ZH_HANS = Labels(
@@ -156,6 +167,13 @@ _ZH_HANS = Labels(
     your_notes="你的回答",
     handout="讲义",
     colon="：",
+    exit_ticket="离场卡",
+    name="姓名",
+    date="日期",
+    glossary="术语表",
+    cut_here="沿此线剪下，离场前交回",
+    recap="会后回顾",
+    qr_code="文章网址的二维码：{}",
 )
 
 _ZH_HANT = replace(
@@ -205,6 +223,13 @@ _ZH_HANT = replace(
     your_notes="你的回答",
     handout="講義",
     colon="：",
+    exit_ticket="離場卡",
+    name="姓名",
+    date="日期",
+    glossary="術語表",
+    cut_here="沿此線剪下，離場前交回",
+    recap="會後回顧",
+    qr_code="文章網址的 QR 碼：{}",
 )
 
 _JA = Labels(
@@ -259,6 +284,13 @@ _JA = Labels(
     your_notes="あなたの答え",
     handout="配布資料",
     colon="：",
+    exit_ticket="振り返りカード",
+    name="氏名",
+    date="日付",
+    glossary="用語集",
+    cut_here="ここで切り取り、退室前に提出してください",
+    recap="振り返り",
+    qr_code="記事のアドレスの QR コード：{}",
 )
 
 _KO = Labels(
@@ -311,6 +343,13 @@ _KO = Labels(
     question_number="질문 {}. ",
     your_notes="나의 답",
     handout="유인물",
+    exit_ticket="출구 카드",
+    name="이름",
+    date="날짜",
+    glossary="용어집",
+    cut_here="여기를 잘라 나가기 전에 제출하세요",
+    recap="돌아보기",
+    qr_code="글 주소의 QR 코드: {}",
 )
 
 _DE = Labels(
@@ -364,6 +403,13 @@ _DE = Labels(
     question_number="F{}. ",
     your_notes="Ihre Antwort",
     handout="Arbeitsblatt",
+    exit_ticket="Exit-Ticket",
+    name="Name",
+    date="Datum",
+    glossary="Glossar",
+    cut_here="Hier abtrennen und vor dem Gehen abgeben",
+    recap="Rückblick",
+    qr_code="QR-Code der Adresse des Artikels: {}",
 )
 
 _NBSP = "\u00a0"
@@ -424,6 +470,13 @@ _FR = Labels(
     your_notes="Votre réponse",
     handout="Document participant",
     colon=" : ",
+    exit_ticket="Ticket de sortie",
+    name="Nom",
+    date="Date",
+    glossary="Glossaire",
+    cut_here="Découpez ici et rendez avant de partir",
+    recap="Récapitulatif",
+    qr_code="Code QR de l’adresse de l’article : {}",
 )
 
 _ES = Labels(
@@ -480,6 +533,13 @@ _ES = Labels(
     question_number="P{}. ",
     your_notes="Tu respuesta",
     handout="Material para participantes",
+    exit_ticket="Ticket de salida",
+    name="Nombre",
+    date="Fecha",
+    glossary="Glosario",
+    cut_here="Corta aquí y entrégalo antes de salir",
+    recap="Resumen",
+    qr_code="Código QR de la dirección del artículo: {}",
 )
 
 _AR = Labels(
@@ -542,6 +602,13 @@ _AR = Labels(
     question_number="س{}. ",
     your_notes="إجابتك",
     handout="ورقة المشاركين",
+    exit_ticket="بطاقة الخروج",
+    name="الاسم",
+    date="التاريخ",
+    glossary="مسرد المصطلحات",
+    cut_here="قُصّ هنا وسلّمها قبل المغادرة",
+    recap="خلاصة الجلسة",
+    qr_code="رمز QR لعنوان المقال: {}",
 )
 
 ENGLISH = Labels()
