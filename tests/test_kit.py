@@ -365,7 +365,7 @@ def _kit_build(runner: CliRunner, out: Path, *extra: str) -> str:
 def test_build_kit_writes_every_file_and_a_notes_page_per_slide(runner: CliRunner, writer: str, tmp_path: Path) -> None:
     _kit_build(runner, tmp_path)
     for stem in ("kit", "kit-short"):
-        for suffix in ("-guide.md", "-guide.docx", "-handout.docx", ".pdf", "-notes.pdf", "-handout.pdf"):
+        for suffix in ("-guide.md", "-guide.docx", "-handout.docx", "-recap.docx", ".pdf", "-notes.pdf", "-handout.pdf"):
             assert (tmp_path / f"{stem}{suffix}").is_file(), f"{stem}{suffix}"
     deck = open_deck(tmp_path / "kit.pptx")
     notes_pdf = tmp_path / "kit-notes.pdf"
@@ -377,7 +377,8 @@ def test_build_kit_writes_every_file_and_a_notes_page_per_slide(runner: CliRunne
     for pdf in ("kit.pdf", "kit-notes.pdf", "kit-handout.pdf"):
         assert _pdfinfo(tmp_path / pdf)["Tagged"] == "yes"
     manifest = json.loads((tmp_path / ".deckgen-manifest.json").read_text(encoding="utf-8"))["decks"]
-    assert {"kit-guide.md", "kit-guide.docx", "kit-handout.docx", "kit.pdf", "kit-notes.pdf", "kit-handout.pdf"} <= set(manifest)
+    assert {"kit-guide.md", "kit-guide.docx", "kit-handout.docx", "kit-recap.docx", "kit.pdf", "kit-notes.pdf",
+            "kit-handout.pdf"} <= set(manifest)
 
 
 def test_an_unchanged_kit_is_skipped_and_a_changed_outline_rebuilds_it(runner: CliRunner, tmp_path: Path,
@@ -405,7 +406,7 @@ def test_without_libreoffice_the_kit_says_which_pdfs_it_skipped(runner: CliRunne
     assert ("warning: LibreOffice (soffice) is not installed: skipped 3 PDF(s) of the kit "
             "(kit-short.pdf, kit-short-notes.pdf, kit-short-handout.pdf); install LibreOffice") in result.output
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
-        "kit-short-guide.docx", "kit-short-guide.md", "kit-short-handout.docx", "kit-short.pptx"]
+        "kit-short-guide.docx", "kit-short-guide.md", "kit-short-handout.docx", "kit-short-recap.docx", "kit-short.pptx"]
 
 
 def test_a_new_outline_builds_a_kit_of_the_kit_names(runner: CliRunner, tmp_path: Path,
@@ -417,7 +418,7 @@ def test_a_new_outline_builds_a_kit_of_the_kit_names(runner: CliRunner, tmp_path
     result = runner.invoke(main, ["build", str(outline), "--kit", "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == [
-        "seminar-guide.docx", "seminar-guide.md", "seminar-handout.docx", "seminar.pptx"]
+        "seminar-guide.docx", "seminar-guide.md", "seminar-handout.docx", "seminar-recap.docx", "seminar.pptx"]
 
 
 def test_without_writer_the_kit_skips_only_the_handout_pdfs(runner: CliRunner, soffice: str, tmp_path: Path,
