@@ -254,14 +254,23 @@ def _lowest_ink(pdf: Path, page: int) -> float:
     return (max(inked) + 1) / height if inked else 0.0
 
 
-@pytest.mark.parametrize("outline", [SORA, HANDOUT], ids=lambda p: p.stem)
-def test_a_handout_takes_at_most_two_pages_and_fills_its_last(runner: CliRunner, soffice: str, tmp_path: Path,
-                                                              outline: Path) -> None:
+@pytest.mark.parametrize(("outline", "language", "most"), [(SORA, "en", 2), (HANDOUT, "en", 2), (HANDOUT, "ar", 2),
+                                                            (SORA, "ar", 3)], ids=["sora", "handout", "handout-ar", "sora-ar"])
+def test_a_handout_takes_the_pages_it_needs_and_fills_its_last(runner: CliRunner, soffice: str, tmp_path: Path,
+                                                               outline: Path, language: str, most: int) -> None:
+    """Right to left, LibreOffice sets every line as tall as the script's font sets it: nine
+    questions take a third page, and that page is as full as the others."""
     if not shutil.which("pdftoppm"):
         pytest.skip("poppler-utils is not installed")
+    if language != "en":
+        import yaml
+
+        data = yaml.safe_load(outline.read_text(encoding="utf-8"))
+        outline = tmp_path / "outline.yaml"
+        outline.write_text(json.dumps({**data, "language": language}, default=str), encoding="utf-8")
     target = tmp_path / "handout.pdf"
     assert runner.invoke(main, ["handout", str(outline), "-o", str(target)]).exit_code == 0
     info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))  # type: ignore[union-attr]
-    assert pages <= 2
+    assert pages <= most
     assert _lowest_ink(target, pages) > 0.7  # bottom margin 29 mm of 297: a full page inks below ~85 %

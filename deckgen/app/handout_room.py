@@ -17,6 +17,7 @@ what the estimate cannot know.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -32,18 +33,20 @@ from deckgen.app.document import (
     WritingSpace,
 )
 from deckgen.app.word import END_MARGIN, LINE_HEIGHT, PAGE_HEIGHT, SPACER, TEXT_WIDTH, TICK_SIZE, TICK_SPACING, QR_GAP
-from deckgen.plan.bidi import measured_family
-from deckgen.plan.metrics import FontMetrics, all_narrow, metrics_for
+from deckgen.plan.bidi import is_right_to_left, measured_family
+from deckgen.plan.metrics import FontMetrics, is_full_width, metrics_for
 
 _WIDTH = TEXT_WIDTH / 12700
 """The text width in points."""
 
-PAGE_ROOM = (PAGE_HEIGHT - 2 * END_MARGIN) / 12700 * 0.97
+PAGE_ROOM = (PAGE_HEIGHT - 2 * END_MARGIN) / 12700 * 0.985
 """The text height of a page, less a margin for what an estimate cannot know (points)."""
-LATIN_LINE_EM, CJK_LINE_EM = 1.22 * 1.15, 1.45 * 1.15
-"""Line pitch of Word's 1.15 spacing, in ems: Carlito's own line, Noto Sans CJK's."""
+LATIN_LINE_EM, CJK_LINE_EM, ARABIC_LINE_EM = 1.22 * 1.15, 1.45 * 1.15, 1.62 * 1.15
+"""Line pitch of Word's 1.15 spacing, in ems, as LibreOffice sets it: Carlito's own line, and
+a line with Noto Sans CJK or Noto Naskh Arabic letters in it (measured)."""
 BODY, AFTER = 11.0, 10.0
-"""Text size and the room after a paragraph (points)."""
+"""Text size and the room after a paragraph (points); a list has none after it (measured:
+LibreOffice sets the next heading's room before it alone)."""
 HEADINGS = {1: (26.0, 0.0, 20.0, True), 2: (14.0, 24.0, 0.0, False), 3: (13.0, 10.0, 0.0, False)}
 """By block heading level: size, room before, room after (points), single-spaced."""
 BULLET_INDENT = 18.0
@@ -54,7 +57,7 @@ WRAP_WASTE = 1.08
 
 def fill_pages(blocks: Sequence[Block], language: str) -> tuple[Block, ...]:
     """``blocks`` with each ``WritingSpace`` given the lines that fill the pages they need."""
-    measure = _Measure(metrics_for(measured_family("Calibri", language)))
+    measure = _Measure(metrics_for(measured_family("Calibri", language)), is_right_to_left(language))
     heights = [0.0 if isinstance(block, WritingSpace) else measure.block(block) for block in blocks]
     lines = {index: block.lines for index, block in enumerate(blocks) if isinstance(block, WritingSpace)}
     pages = _pages(blocks, heights, lines)
@@ -112,8 +115,11 @@ def _ruled(lines: int) -> float:
 class _Measure:
     """Heights of blocks as the Word writer sets them, in points."""
 
-    def __init__(self, metrics: FontMetrics) -> None:
+    def __init__(self, metrics: FontMetrics, right_to_left: bool = False) -> None:
         self.metrics = metrics
+        self.right_to_left = right_to_left
+        """In a right-to-left document every line is as tall as one with the script's font
+        (LibreOffice sets a paragraph's lines by the fonts of its direction; measured)."""
 
     def block(self, block: Block) -> float:
         if isinstance(block, Heading):
@@ -122,13 +128,14 @@ class _Measure:
         if isinstance(block, Para):
             return self.text(block.spans, BODY, _WIDTH) + AFTER
         if isinstance(block, Bullets):
-            return sum(self.text(spans, BODY, _WIDTH - BULLET_INDENT) for _, spans in block.items) + AFTER
+            return sum(self.text(spans, BODY, _WIDTH - BULLET_INDENT) for _, spans in block.items)
         if isinstance(block, TickBoxes):
-            return float(len(block.options) * TICK_SIZE.pt * LATIN_LINE_EM + TICK_SPACING.pt)
+            pitch = ARABIC_LINE_EM if self.right_to_left else LATIN_LINE_EM
+            return float(len(block.options) * TICK_SIZE.pt * pitch + TICK_SPACING.pt)
         if isinstance(block, Picture):
             beside = _WIDTH - block.width * 72 / 25.4 - float(QR_GAP.pt)
             text = sum(self.text(para.spans, BODY, beside) + AFTER for para in block.beside)
-            return max(block.width * 72 / 25.4 + BODY * LATIN_LINE_EM + AFTER, text) + AFTER / 2
+            return max(block.width * 72 / 25.4 + AFTER, text)
         if isinstance(block, CutLine):
             return 18.0 + 8.0 * LATIN_LINE_EM + 4.0 + AFTER
         return 0.0
@@ -136,7 +143,15 @@ class _Measure:
     def text(self, spans: Sequence[Span], size: float, width: float, bold: bool = False, single: bool = False) -> float:
         """Height of a paragraph of ``spans`` wrapped in ``width`` points."""
         text = "".join(span.text for span in spans)
-        east_asian = not all_narrow(text)
-        pitch = (CJK_LINE_EM if east_asian else LATIN_LINE_EM) / (1.15 if single else 1.0) * size
+        east_asian = any(is_full_width(char) for char in text)
+        pitch = _line_em(text, east_asian, self.right_to_left) / (1.15 if single else 1.0) * size
         wide = self.metrics.width_pt(text, size, bold=bold, east_asian=east_asian) * WRAP_WASTE
         return max(1, math.ceil(wide / width)) * pitch
+
+
+def _line_em(text: str, east_asian: bool, right_to_left: bool) -> float:
+    """The line pitch of ``text``, in ems: its tallest script's (every line counted so), a
+    right-to-left script's in a ``right_to_left`` document."""
+    if right_to_left or any(unicodedata.bidirectional(char) in ("R", "AL") for char in text):
+        return ARABIC_LINE_EM
+    return CJK_LINE_EM if east_asian else LATIN_LINE_EM

@@ -231,11 +231,16 @@ class _Writer:
         word.add_paragraph()
 
     def tick_boxes(self, options: Sequence[str]) -> None:
-        """A box to tick before each option, indented from the start of the line."""
+        """A box to tick before each option, one option a line, indented from the start of the
+        line; one paragraph whose lines stay together (LibreOffice may part a chain of
+        paragraphs kept with the next, but never a paragraph's lines kept together)."""
+        paragraph = self.word.add_paragraph()
+        paragraph.paragraph_format.left_indent = Mm(5)
+        paragraph.paragraph_format.space_after = TICK_SPACING
+        paragraph.paragraph_format.keep_together = True
         for index, option in enumerate(options):
-            paragraph = self.word.add_paragraph()
-            paragraph.paragraph_format.left_indent = Mm(5)
-            paragraph.paragraph_format.space_after = TICK_SPACING if index == len(options) - 1 else Pt(0)
+            if index:
+                paragraph.add_run().add_break()
             box = paragraph.add_run(f"{TICK_BOX}  ")
             box.font.size = TICK_SIZE
             self.runs(paragraph, (Span(option, markdown=True),))
