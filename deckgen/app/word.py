@@ -13,24 +13,19 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import docx
 from docx.document import Document as WordDocument
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_DIRECTION
 from docx.enum.text import WD_LINE_SPACING
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Length, Mm, Pt, RGBColor
 from docx.table import Table as WordTable
-from docx.text.run import Run as WordRun
 from docx.text.paragraph import Paragraph as WordParagraph
+from docx.text.run import Run as WordRun
 
 from deckgen.app.document import (
     TICK_BOX,
@@ -50,8 +45,11 @@ from deckgen.app.document import (
     WritingSpace,
 )
 from deckgen.app.markdown import InlineRun, inline_runs
-from deckgen.app.word_brand import LINK_STYLE, add_link_style, apply_brand, branded_theme
+from deckgen.app.word_borders import (PPR_AFTER_BORDER, TBLPR_AFTER_BORDERS, dashed_top, grid_borders, no_borders,
+                                      ruled_borders, shaded)
+from deckgen.app.word_brand import add_link_style, apply_brand, branded_theme
 from deckgen.app.word_language import WordLanguage, apply_language, theme_part, themed, word_language
+from deckgen.app.word_links import addresses_linked, linked
 from deckgen.outline.inline import allowed_link
 from deckgen.plan.bidi import measured_family
 from deckgen.plan.metrics import metrics_for
@@ -75,23 +73,10 @@ HEADER_FONT, HEADER_SIZE = "Calibri", Pt(11)
 """What a table's header row is measured in (bold; a brand's body font is about as wide)."""
 HEADER_COLOUR = "1F4E79"
 """A table header's fill without a brand: a dark blue white text reads on."""
-GRID_COLOUR = "BFBFBF"
-"""The light grey of a table's rules."""
 QR_GAP = Mm(6)
 """Room between a picture and the text beside it."""
 CELL_PADDING = Pt(13)
 """Room in a column beside its text: the cell margins (5.4 pt each side) and the borders."""
-_TBLPR_AFTER_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
-                        "w:tblPrChange")
-"""What follows ``w:tblBorders`` in a table's properties, as the schema orders them."""
-_PPR_AFTER_BORDER = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
-                     "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd", "w:snapToGrid",
-                     "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc",
-                     "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
-                     "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-"""What follows ``w:pBdr`` in a paragraph's properties."""
-_ADDRESS = re.compile(r"https?://[^\s<>()\[\]\"“”‘’«»]+")
-"""A web address in plain text, as far as it can be told from its surroundings."""
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 """Created/modified time written when no date is known, so builds are reproducible."""
 
@@ -178,7 +163,7 @@ class _Writer:
     def runs(self, paragraph: WordParagraph, spans: Sequence[Span]) -> None:
         """Each span's runs; a span reading against the line ends with a mark of its direction."""
         for span in spans:
-            pieces = _addresses_linked(inline_runs(span.text) if span.markdown else [InlineRun(span.text)])
+            pieces = addresses_linked(inline_runs(span.text) if span.markdown else [InlineRun(span.text)])
             texts = [_shown(piece) for piece in pieces]
             own = reads_right_to_left("".join(texts), self.rtl)
             mark = closing_mark("".join(texts), self.rtl)
@@ -188,7 +173,7 @@ class _Writer:
                 for part, rtl in direction_runs(text + (mark if last else ""), own):
                     run = self.run(paragraph, part, rtl, piece, span)
                     if href is not None and allowed_link(href):
-                        _linked(paragraph, run, href)
+                        linked(paragraph, run, href)
 
     def run(self, paragraph: WordParagraph, text: str, rtl: bool, piece: InlineRun, span: Span) -> WordRun:
         """One run of one direction; right-to-left runs are marked so, bold and italic for
@@ -214,11 +199,11 @@ class _Writer:
         table = word.add_table(rows=1 + len(block.rows), cols=len(block.header))
         table.style = word.styles["Table Grid"]
         table.autofit = False
-        table._tbl.tblPr.insert_element_before(_grid_borders(), *_TBLPR_AFTER_BORDERS)
+        table._tbl.tblPr.insert_element_before(grid_borders(), *TBLPR_AFTER_BORDERS)
         if self.rtl:
             table.table_direction = WD_TABLE_DIRECTION.RTL
         for cell, text in zip(table.rows[0].cells, block.header):
-            _shaded(cell._tc, self.colour)
+            shaded(cell._tc, self.colour)
             self.runs(cell.paragraphs[0], (Span(text, "strong"),))
             for run in cell.paragraphs[0].runs:
                 run.font.color.rgb = RGBColor.from_string("FFFFFF")
@@ -256,7 +241,7 @@ class _Writer:
         table.autofit = False
         if self.rtl:
             table.table_direction = WD_TABLE_DIRECTION.RTL
-        table._tbl.tblPr.insert_element_before(_no_borders(), *_TBLPR_AFTER_BORDERS)
+        table._tbl.tblPr.insert_element_before(no_borders(), *TBLPR_AFTER_BORDERS)
         text, picture = table.rows[0].cells
         for index, para in enumerate(block.beside):
             self.runs(text.paragraphs[0] if index == 0 else text.add_paragraph(), para.spans)
@@ -270,7 +255,7 @@ class _Writer:
         paragraph.paragraph_format.space_before = Pt(18)
         paragraph.paragraph_format.keep_with_next = True
         properties = paragraph._p.get_or_add_pPr()
-        properties.insert_element_before(_dashed_top(), *_PPR_AFTER_BORDER)
+        properties.insert_element_before(dashed_top(), *PPR_AFTER_BORDER)
         run = paragraph.add_run(f"\u2702 {label}")
         run.font.size = Pt(8)
         run.font.color.rgb = RGBColor.from_string("7F7F7F")
@@ -285,7 +270,7 @@ class _Writer:
         table = word.add_table(rows=lines, cols=1)
         if self.rtl:
             table.table_direction = WD_TABLE_DIRECTION.RTL
-        table._tbl.tblPr.insert_element_before(_ruled_borders(), *_TBLPR_AFTER_BORDERS)
+        table._tbl.tblPr.insert_element_before(ruled_borders(), *TBLPR_AFTER_BORDERS)
         for index, row in enumerate(table.rows):
             row.height = LINE_HEIGHT
             row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
@@ -300,87 +285,10 @@ def _spacer(paragraph: WordParagraph) -> None:
     paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
 
 
-def _addresses_linked(pieces: Sequence[InlineRun]) -> list[InlineRun]:
-    """``pieces`` with each web address shown in plain text (a citation's ``https://...``) a
-    live link of its own; a sentence's full stop after it stays outside."""
-    linked: list[InlineRun] = []
-    for piece in pieces:
-        if piece.href is not None or piece.code:
-            linked.append(piece)
-            continue
-        position = 0
-        for found in _ADDRESS.finditer(piece.text):
-            address = found.group(0).rstrip(".,;:!?")
-            if found.start() > position:
-                linked.append(replace(piece, text=piece.text[position:found.start()]))
-            linked.append(replace(piece, text=address, href=address))
-            position = found.start() + len(address)
-        if position < len(piece.text) or not piece.text:
-            linked.append(replace(piece, text=piece.text[position:]))
-    return linked
-
-
-def _linked(paragraph: WordParagraph, run: WordRun, address: str) -> None:
-    """Make ``run`` part of a live link to ``address``: the paragraph's last link when that
-    one goes there too (a link's text may be several runs), else a new ``w:hyperlink``."""
-    element = run._r
-    previous = element.getprevious()
-    relation = paragraph.part.relate_to(address, RT.HYPERLINK, is_external=True)
-    if previous is not None and previous.tag == qn("w:hyperlink") and previous.get(qn("r:id")) == relation:
-        previous.append(element)
-    else:
-        link = OxmlElement("w:hyperlink")
-        link.set(qn("r:id"), relation)
-        link.set(qn("w:history"), "1")
-        element.addprevious(link)
-        link.append(element)
-    run.style = LINK_STYLE
-
-
 def _with_alt(run: WordRun, block: Picture, width: Length) -> None:
     """Add ``block``'s picture to ``run``, described by its alt text."""
     shape = run.add_picture(io.BytesIO(block.png), width=width)
     shape._inline.docPr.set("descr", block.alt)
-
-
-def _shaded(cell: BaseOxmlElement, colour: str) -> None:
-    """Fill a table cell with ``colour``."""
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), colour)
-    cell.get_or_add_tcPr().append(shading)
-
-
-def _grid_borders() -> BaseOxmlElement:
-    """Light grey rules around and between a table's cells."""
-    return _borders({edge: "single" for edge in ("top", "left", "bottom", "right", "insideH", "insideV")}, GRID_COLOUR)
-
-
-def _no_borders() -> BaseOxmlElement:
-    return _borders({edge: "nil" for edge in ("top", "left", "bottom", "right", "insideH", "insideV")}, GRID_COLOUR)
-
-
-def _borders(kinds: dict[str, str], colour: str) -> BaseOxmlElement:
-    borders = OxmlElement("w:tblBorders")
-    for edge, kind in kinds.items():
-        border = OxmlElement(f"w:{edge}")
-        border.set(qn("w:val"), kind)
-        if kind != "nil":
-            border.set(qn("w:sz"), "4")
-            border.set(qn("w:color"), colour)
-        borders.append(border)
-    return borders
-
-
-def _dashed_top() -> BaseOxmlElement:
-    """A paragraph border: a dashed rule above it."""
-    borders = OxmlElement("w:pBdr")
-    top = OxmlElement("w:top")
-    for name, value in (("w:val", "dashed"), ("w:sz", "6"), ("w:space", "4"), ("w:color", "7F7F7F")):
-        top.set(qn(name), value)
-    borders.append(top)
-    return borders
 
 
 def _shown(piece: InlineRun) -> str:
@@ -409,20 +317,6 @@ def _header_room(text: str, language: str) -> float:
     words = text.split() or [""]
     widest = max(metrics.width_pt(word, HEADER_SIZE.pt, bold=True) for word in words)
     return float(Pt(widest) + CELL_PADDING)
-
-
-def _ruled_borders() -> BaseOxmlElement:
-    """Table borders showing only the rule under each row."""
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        border = OxmlElement(f"w:{edge}")
-        visible = edge in ("bottom", "insideH")
-        border.set(qn("w:val"), "single" if visible else "nil")
-        if visible:
-            border.set(qn("w:sz"), "4")
-            border.set(qn("w:color"), "A6A6A6")
-        borders.append(border)
-    return borders
 
 
 def _repeat_header(table: WordTable) -> None:
