@@ -122,7 +122,7 @@ def test_guide_of_another_format_is_a_usage_error(runner: CliRunner, tmp_path: P
 # --------------------------------------------------------------------------- handout
 
 
-def test_handout_has_questions_tick_boxes_and_space_but_no_facilitator_notes(runner: CliRunner, tmp_path: Path) -> None:
+def test_handout_has_questions_tick_boxes_and_space_but_no_facilitator_notes_or_kinds(runner: CliRunner, tmp_path: Path) -> None:
     target = tmp_path / "handout.docx"
     assert runner.invoke(main, ["handout", str(KIT), "-o", str(target)]).exit_code == 0
     text = _docx_text(target)
@@ -135,13 +135,13 @@ def test_handout_has_questions_tick_boxes_and_space_but_no_facilitator_notes(run
     for question in outline.questions:
         assert question.prompt in text
     assert "☐  A. Helped" in text and "☐  C. Both" in text
-    assert "Analysis · Vote" in text and "Reflection · Write" in text
+    assert "Analysis" not in text and "Vote" not in text and "What would you expect after two years?" not in text
     assert "Read the article (about 10 minutes)." in text and "https://example.org/sora" in text
     document = docx.Document(str(target))
     ruled = [t for t in document.tables if len(t.columns) == 1]
     assert len(ruled) == len(outline.questions)
     headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
-    assert headings[-1] == "Takeaways"
+    assert "Takeaways" not in headings and headings[-1] == "5. What is one lesson any lab could use?"
 
 
 def test_handout_of_an_audience_lists_its_own_questions(runner: CliRunner, tmp_path: Path) -> None:
@@ -398,7 +398,7 @@ def _kit_build(runner: CliRunner, out: Path, *extra: str) -> str:
 def test_build_kit_writes_every_file_and_a_notes_page_per_slide(runner: CliRunner, writer: str, tmp_path: Path) -> None:
     _kit_build(runner, tmp_path)
     for stem in ("kit", "kit-short"):
-        for suffix in ("-guide.md", "-guide.docx", "-handout.docx", ".pdf", "-notes.pdf", "-handout.pdf"):
+        for suffix in ("-guide.md", "-guide.docx", "-handout.docx", "-recap.docx", ".pdf", "-notes.pdf", "-handout.pdf"):
             assert (tmp_path / f"{stem}{suffix}").is_file(), f"{stem}{suffix}"
     deck = open_deck(tmp_path / "kit.pptx")
     notes_pdf = tmp_path / "kit-notes.pdf"
@@ -410,7 +410,8 @@ def test_build_kit_writes_every_file_and_a_notes_page_per_slide(runner: CliRunne
     for pdf in ("kit.pdf", "kit-notes.pdf", "kit-handout.pdf"):
         assert _pdfinfo(tmp_path / pdf)["Tagged"] == "yes"
     manifest = json.loads((tmp_path / ".deckgen-manifest.json").read_text(encoding="utf-8"))["decks"]
-    assert {"kit-guide.md", "kit-guide.docx", "kit-handout.docx", "kit.pdf", "kit-notes.pdf", "kit-handout.pdf"} <= set(manifest)
+    assert {"kit-guide.md", "kit-guide.docx", "kit-handout.docx", "kit-recap.docx", "kit.pdf", "kit-notes.pdf",
+            "kit-handout.pdf"} <= set(manifest)
 
 
 def test_an_unchanged_kit_is_skipped_and_a_changed_outline_rebuilds_it(runner: CliRunner, tmp_path: Path,
@@ -438,7 +439,7 @@ def test_without_libreoffice_the_kit_says_which_pdfs_it_skipped(runner: CliRunne
     assert ("warning: LibreOffice (soffice) is not installed: skipped 3 PDF(s) of the kit "
             "(kit-short.pdf, kit-short-notes.pdf, kit-short-handout.pdf); install LibreOffice") in result.output
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == [
-        "kit-short-guide.docx", "kit-short-guide.md", "kit-short-handout.docx", "kit-short.pptx"]
+        "kit-short-guide.docx", "kit-short-guide.md", "kit-short-handout.docx", "kit-short-recap.docx", "kit-short.pptx"]
 
 
 def test_a_new_outline_builds_a_kit_of_the_kit_names(runner: CliRunner, tmp_path: Path,
@@ -450,7 +451,7 @@ def test_a_new_outline_builds_a_kit_of_the_kit_names(runner: CliRunner, tmp_path
     result = runner.invoke(main, ["build", str(outline), "--kit", "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == [
-        "seminar-guide.docx", "seminar-guide.md", "seminar-handout.docx", "seminar.pptx"]
+        "seminar-guide.docx", "seminar-guide.md", "seminar-handout.docx", "seminar-recap.docx", "seminar.pptx"]
 
 
 def test_without_writer_the_kit_skips_only_the_handout_pdfs(runner: CliRunner, soffice: str, tmp_path: Path,

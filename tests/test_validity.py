@@ -113,11 +113,12 @@ def test_the_package_check_finds_two_parts_of_one_name(tmp_path: Path) -> None:
 
 
 WORD_CASES = [OUTLINES / "sora-china-ai.yaml", OUTLINES / "sora-china-ai.zh.yaml", ARABIC, SPECS / "rich-content.yaml",
-              *[LIBRARIES / f"libraries.{language}.yaml" for language in ("he", "fa", "ur")]]
+              *[LIBRARIES / f"libraries.{language}.yaml" for language in ("he", "fa", "ur")],
+              Path(__file__).resolve().parent / "fixtures" / "outlines" / "handout.yaml"]
 
 
 @pytest.mark.parametrize("outline", WORD_CASES, ids=lambda p: p.stem)
-def test_guide_and_handout_are_valid_word_files(tmp_path: Path, outline: Path) -> None:
+def test_guide_handout_and_recap_are_valid_word_files(tmp_path: Path, outline: Path) -> None:
     """Schema order and values of what deckgen adds to python-docx's documents (right to
     left, fonts, tables); python-docx's own template carries a stylesWithEffects part that
     the validator's semantic check dislikes, so only schema findings count."""
@@ -128,7 +129,9 @@ def test_guide_and_handout_are_valid_word_files(tmp_path: Path, outline: Path) -
     from deckgen.outline.loader import load_outline
 
     loaded = load_outline(outline)
-    for name, data in (("guide", guide_bytes(loaded, ".docx")), ("handout", handout_bytes(loaded))):
+    made = (("guide", guide_bytes(loaded, ".docx")), ("handout", handout_bytes(loaded)),
+            ("recap", handout_bytes(loaded, recap=True)))
+    for name, data in made:
         path = tmp_path / f"{name}.docx"
         path.write_bytes(data)
         result = OpenXmlValidator().validate(path)

@@ -83,7 +83,7 @@ def _write_kit(job: Job, outline: Outline, plan: DeckPlan, files: list[Path]) ->
     numbers the guide names); their manifest records."""
     from deckgen.app.kit import digest, write_kit_documents
 
-    written = write_kit_documents(outline, job.output, plan, source_date_epoch())
+    written = write_kit_documents(outline, job.output, plan, source_date_epoch(), job.template)
     names = tuple(map(str, files))
     return tuple(
         (item.path.name, Record(inputs_digest(files, kit_words(job, item.kind)), digest(data), names))
@@ -265,7 +265,8 @@ def plan_jobs(
 
 
 _KINDS = {"deck": "deck", "slides": "slides PDF", "notes": "notes PDF", "handout-pdf": "handout PDF",
-          "guide-md": "Markdown guide", "guide-docx": "Word guide", "handout-docx": "Word handout"}
+          "guide-md": "Markdown guide", "guide-docx": "Word guide", "handout-docx": "Word handout",
+          "recap-docx": "Word recap"}
 """What each output of a job is, as messages name it."""
 
 

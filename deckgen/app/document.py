@@ -24,6 +24,13 @@ class Span:
     style: SpanStyle = "plain"
     markdown: bool = False
     """True for outline text (inline Markdown is honoured); False for deckgen's labels."""
+    href: str | None = None
+    """A web address the span links to (a live link in Word, a link in Markdown)."""
+
+
+def link(address: str, text: str | None = None) -> Span:
+    """A span showing ``text`` (the address itself by default) that links to ``address``."""
+    return Span(text or address, href=address)
 
 
 def outline_text(text: str, style: SpanStyle = "plain") -> Span:
@@ -84,6 +91,29 @@ class WritingSpace:
     """Ruled lines to write on."""
 
     lines: int
+    most: int = 0
+    """The most lines it may grow to where a page has room (:mod:`deckgen.app.handout_room`); 0: ``lines``."""
+    weight: float = 1.0
+    """Its share of the room to spare, against other writing spaces."""
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture (PNG) with its alt text, ``width`` millimetres wide, paragraphs ``beside`` it
+    (Word); Markdown, which cannot size a picture, writes only the paragraphs beside it."""
+
+    png: bytes
+    alt: str
+    width: float
+    """Width in millimetres."""
+    beside: tuple[Para, ...] = ()
+
+
+@dataclass(frozen=True)
+class CutLine:
+    """A dashed line across the page to cut along, with a label (Word only)."""
+
+    label: str
 
 
 @dataclass(frozen=True)
@@ -91,7 +121,7 @@ class PageBreak:
     """Start a new page (Word); a thematic break in Markdown."""
 
 
-Block = Union[Heading, Para, Bullets, Notes, Table, TickBoxes, WritingSpace, PageBreak]
+Block = Union[Heading, Para, Bullets, Notes, Table, TickBoxes, WritingSpace, Picture, CutLine, PageBreak]
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
-"""The participant handout (``deckgen handout``): what participants read and write on.
+"""The participant handout (``deckgen handout``), given out at the start of the session.
 
-Title, the source with its address, preparation, thesis, then each question of the
-audience in deck order with its kind and format, a vote's options as tick boxes, and
-ruled space to write; the takeaways at the end. It is built only from what participants
-see on the slides: no facilitator notes (of points, sections or questions), no timings.
+Title, a line for the participant's name and the date, the source with its address (a live
+link, and a QR code to scan from the paper), preparation, the glossary, then each question
+of the audience in deck order with room to write (a vote's options as tick boxes), and an
+exit-ticket strip to cut off and hand in. It holds only what participants work with: never
+the facilitator's notes, follow-ups, kinds, expected answers or the takeaways, which the
+recap (:mod:`deckgen.app.recap`) gives them afterwards.
 """
 
 from __future__ import annotations
@@ -13,28 +15,43 @@ from collections.abc import Iterator
 from deckgen.app.document import (
     Block,
     Bullets,
+    CutLine,
     Document,
     Heading,
     Para,
+    Picture,
     Span,
     TickBoxes,
     WritingSpace,
+    link,
     outline_text,
 )
-from deckgen.outline.model import Outline, Question
+from deckgen.app.handout_room import fill_pages
+from deckgen.outline.model import Outline, Source
 from deckgen.plan.deck import cite, option_lines
 from deckgen.plan.labels import Labels, labels_for
 from deckgen.plan.timing import session_questions
+from deckgen.render.deck.qrcode import qr_png
 
-WRITING_LINES = {"write": 10, "vote": 3, "pairs": 6, "small-groups": 6, "whole-room": 5}
-"""Ruled lines under a question, by its format: most for a written answer."""
+WRITING_ROOM = {"write": WritingSpace(4, 12, 3.0), "vote": WritingSpace(1, 4, 1.0), "pairs": WritingSpace(2, 8, 2.0),
+                "small-groups": WritingSpace(2, 8, 2.0), "whole-room": WritingSpace(2, 6, 1.5)}
+"""Ruled lines under a question, by its format (least, most, share of the room to spare):
+most for a written answer. :func:`deckgen.app.handout_room.fill_pages` sets how many."""
+EXIT_TICKET_ROOM = WritingSpace(2, 3, 0.5)
+"""Ruled lines under each exit-ticket prompt."""
+QR_WIDTH = 28.0
+"""The QR code's width in millimetres: big enough to scan from arm's length on paper."""
+FILL_IN = "_" * 24
+"""Where a participant writes their name or the date."""
 
 
 def handout_document(outline: Outline) -> Document:
     """The participant handout of ``outline`` (an audience variant gives its own questions)."""
     labels = labels_for(outline.language)
-    blocks = (*_header(outline, labels), *_questions(outline, labels), *_takeaways(outline, labels))
-    return Document(outline.title, outline.language, blocks, outline.presenter, labels.handout)
+    blocks = (*_header(outline, labels), *_preparation(outline, labels), *_glossary(outline, labels),
+              *_questions(outline, labels), *_exit_ticket(outline, labels))
+    return Document(outline.title, outline.language, fill_pages(blocks, outline.language), outline.presenter,
+                    labels.handout)
 
 
 def _header(outline: Outline, labels: Labels) -> Iterator[Block]:
@@ -44,14 +61,37 @@ def _header(outline: Outline, labels: Labels) -> Iterator[Block]:
     byline = " · ".join(x for x in (outline.presenter, outline.date) if x)
     if byline:
         yield Para((Span(byline),))
+    yield Para((Span(labels.name + labels.colon), Span(FILL_IN), Span("    "),
+                Span(labels.date + labels.colon), Span(FILL_IN[:14])))
     if outline.source:
-        yield Para((Span(labels.source + labels.colon, "strong"), Span(cite(outline.source))))
+        yield from source_blocks(outline.source, labels, with_code=True)
+
+
+def source_blocks(source: Source, labels: Labels, with_code: bool = False) -> Iterator[Block]:
+    """The article: its citation and a live link to its address; ``with_code``, a QR code of
+    the address beside them, to scan from the paper."""
+    cited = (Span(labels.source + labels.colon, "strong"), Span(cite(source, with_url=False)))
+    if not source.url:
+        yield Para(cited)
+        return
+    address = Para((link(source.url),))
+    if with_code:
+        yield Picture(qr_png(source.url), labels.qr_code.format(source.url), QR_WIDTH, (Para(cited), address))
+    else:
+        yield from (Para(cited), address)
+
+
+def _preparation(outline: Outline, labels: Labels) -> Iterator[Block]:
     if outline.preparation:
         yield Heading(2, (Span(labels.preparation),))
         yield Bullets(tuple((0, (outline_text(item),)) for item in outline.preparation))
-    if outline.thesis:
-        yield Heading(2, (Span(labels.thesis),))
-        yield Para((outline_text(outline.thesis),))
+
+
+def _glossary(outline: Outline, labels: Labels) -> Iterator[Block]:
+    if outline.glossary:
+        yield Heading(2, (Span(labels.glossary),))
+        yield Bullets(tuple((0, (outline_text(term, "strong"), Span(" — "), outline_text(meaning)))
+                            for term, meaning in outline.glossary.items()))
 
 
 def _questions(outline: Outline, labels: Labels) -> Iterator[Block]:
@@ -60,22 +100,17 @@ def _questions(outline: Outline, labels: Labels) -> Iterator[Block]:
         yield Heading(2, (Span(labels.discussion),))
     for number, question in enumerate(questions, start=1):
         yield Heading(3, (Span(f"{number}. "), outline_text(question.prompt)))
-        yield Para((Span(_kind_and_format(question, labels), "emphasis"),))
         if question.options:
             yield TickBoxes(tuple(option_lines(question, labels)))
-        if question.follow_ups:
-            yield Bullets(tuple((0, (outline_text(f),)) for f in question.follow_ups))
-        yield WritingSpace(WRITING_LINES.get(question.format, 5))
+        yield WRITING_ROOM.get(question.format, WRITING_ROOM["whole-room"])
 
 
-def _kind_and_format(question: Question, labels: Labels) -> str:
-    kind = labels.kinds.get(question.kind, question.kind)
-    if question.format == "whole-room":
-        return kind
-    return f"{kind} · {labels.formats.get(question.format, question.format)}"
-
-
-def _takeaways(outline: Outline, labels: Labels) -> Iterator[Block]:
-    if outline.takeaways:
-        yield Heading(2, (Span(labels.takeaways),))
-        yield Bullets(tuple((0, (outline_text(t),)) for t in outline.takeaways))
+def _exit_ticket(outline: Outline, labels: Labels) -> Iterator[Block]:
+    """The strip at the end: a cut line, then each prompt with lines to answer on."""
+    if not outline.exit_ticket:
+        return
+    yield CutLine(labels.cut_here)
+    yield Heading(2, (Span(labels.exit_ticket),))
+    for number, prompt in enumerate(outline.exit_ticket, start=1):
+        yield Para((Span(f"{number}. "), outline_text(prompt)))
+        yield EXIT_TICKET_ROOM

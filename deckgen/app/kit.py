@@ -1,12 +1,13 @@
 """The facilitator kit (``build --kit``): guide, handout and PDFs beside each deck.
 
 Beside ``<name>.pptx``: ``<name>-guide.md`` and ``<name>-guide.docx`` (the facilitator's
-guide), ``<name>-handout.docx``, and where LibreOffice is installed ``<name>.pdf`` (the
-slides), ``<name>-notes.pdf`` (one page per slide with its speaker notes) and
-``<name>-handout.pdf``. The names come from one place (:func:`guide_path`,
-:func:`handout_path`), which ``guide`` and ``handout`` use for their own files too. Every
-file is written atomically and recorded in the folder's manifest, so an unchanged kit is
-not rebuilt.
+guide), ``<name>-handout.docx`` (for the start of the session), ``<name>-recap.docx`` (for
+afterwards), and where LibreOffice is installed ``<name>.pdf`` (the slides),
+``<name>-notes.pdf`` (one page per slide with its speaker notes) and ``<name>-handout.pdf``.
+The names come from one place (:func:`guide_path`, :func:`handout_path`), which ``guide``
+and ``handout`` use for their own files too. The Word files wear the deck's template's
+fonts and brand colour. Every file is written atomically and recorded in the folder's
+manifest, so an unchanged kit is not rebuilt.
 """
 
 from __future__ import annotations
@@ -16,11 +17,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from hashlib import sha256
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deckgen.app.document import Document
 from deckgen.app.guide import guide_document
 from deckgen.app.handout import handout_document
 from deckgen.app.markdown import document_markdown
+from deckgen.app.recap import recap_document
 from deckgen.app.output import write_atomically
 from deckgen.app.pdf import Conversion, PdfKind
 from deckgen.app.word import document_docx
@@ -29,11 +32,16 @@ from deckgen.outline.model import Outline, Position
 from deckgen.plan.slides import DeckPlan
 from deckgen.plan.timing import first_slides
 
+if TYPE_CHECKING:
+    from deckgen.render.template.paperbrand import PaperBrand
+
 GUIDE_SUFFIXES = (".md", ".docx")
 GUIDE_NAME = "{stem}-guide"
 """The facilitator guide's file name (without its suffix), beside the deck ``<stem>.pptx``."""
 HANDOUT_NAME = "{stem}-handout"
 """The participant handout's file name (without its suffix)."""
+RECAP_NAME = "{stem}-recap"
+"""The recap's file name (without its suffix)."""
 
 
 @dataclass(frozen=True)
@@ -42,7 +50,7 @@ class KitFile:
 
     path: Path
     kind: str
-    """``guide-md``, ``guide-docx``, ``handout-docx``, or a PDF: ``slides``, ``notes``, ``handout-pdf``."""
+    """``guide-md``, ``guide-docx``, ``handout-docx``, ``recap-docx``, or a PDF: ``slides``, ``notes``, ``handout-pdf``."""
 
 
 def guide_path(folder: Path, stem: str, suffix: str = ".md") -> Path:
@@ -50,9 +58,9 @@ def guide_path(folder: Path, stem: str, suffix: str = ".md") -> Path:
     return folder / (GUIDE_NAME.format(stem=stem) + suffix)
 
 
-def handout_path(folder: Path, stem: str, suffix: str = ".docx") -> Path:
-    """Where the participant handout of the deck ``<stem>.pptx`` in ``folder`` goes."""
-    return folder / (HANDOUT_NAME.format(stem=stem) + suffix)
+def handout_path(folder: Path, stem: str, suffix: str = ".docx", recap: bool = False) -> Path:
+    """Where the participant handout (or ``recap``) of the deck ``<stem>.pptx`` in ``folder`` goes."""
+    return folder / ((RECAP_NAME if recap else HANDOUT_NAME).format(stem=stem) + suffix)
 
 
 def kit_documents(deck: Path) -> list[KitFile]:
@@ -62,6 +70,7 @@ def kit_documents(deck: Path) -> list[KitFile]:
         KitFile(guide_path(folder, stem, ".md"), "guide-md"),
         KitFile(guide_path(folder, stem, ".docx"), "guide-docx"),
         KitFile(handout_path(folder, stem, ".docx"), "handout-docx"),
+        KitFile(handout_path(folder, stem, ".docx", recap=True), "recap-docx"),
     ]
 
 
@@ -92,32 +101,49 @@ def _when(outline: Outline, epoch: int | None) -> dt.datetime | None:
         return None
 
 
-def document_bytes(document: Document, suffix: str, outline: Outline, epoch: int | None = None) -> bytes:
-    """``document`` as a .md or .docx file's bytes."""
+def document_bytes(document: Document, suffix: str, outline: Outline, epoch: int | None = None,
+                   template: str | Path | None = None) -> bytes:
+    """``document`` as a .md or .docx file's bytes; Word in the brand of the deck's template
+    (the outline's, or ``template``)."""
     if suffix == ".md":
         return document_markdown(document).encode("utf-8")
-    return document_docx(document, _when(outline, epoch))
+    return document_docx(document, _when(outline, epoch), _brand(outline, template))
 
 
-def guide_bytes(outline: Outline, suffix: str, plan: DeckPlan | None = None, epoch: int | None = None) -> bytes:
+def _brand(outline: Outline, template: str | Path | None) -> PaperBrand:
+    """The fonts and colour of the deck's template, for its Word files."""
+    from deckgen.app.templates import template_for
+    from deckgen.render.template.paperbrand import paper_brand
+
+    return paper_brand(template_for(outline, template))
+
+
+def guide_bytes(outline: Outline, suffix: str, plan: DeckPlan | None = None, epoch: int | None = None,
+                template: str | Path | None = None) -> bytes:
     """The facilitator guide as Markdown (``.md``) or Word (``.docx``); ``plan`` numbers the slides."""
     if suffix not in GUIDE_SUFFIXES:
         raise UsageError(f"a guide is written as .md or .docx, not '{suffix or 'no extension'}'; name the file guide.md or guide.docx")
     slides = slide_numbers(plan) if plan is not None else None
-    return document_bytes(guide_document(outline, slides), suffix, outline, epoch)
+    return document_bytes(guide_document(outline, slides), suffix, outline, epoch, template)
 
 
-def handout_bytes(outline: Outline, epoch: int | None = None) -> bytes:
-    """The participant handout as a Word file."""
-    return document_bytes(handout_document(outline), ".docx", outline, epoch)
+def handout_bytes(outline: Outline, epoch: int | None = None, template: str | Path | None = None,
+                  recap: bool = False) -> bytes:
+    """The participant handout (or the ``recap`` for after the session) as a Word file."""
+    document = recap_document(outline) if recap else handout_document(outline)
+    return document_bytes(document, ".docx", outline, epoch, template)
 
 
-def write_kit_documents(outline: Outline, deck: Path, plan: DeckPlan, epoch: int | None = None) -> dict[KitFile, bytes]:
-    """Write the guide (.md, .docx) and the handout (.docx) beside ``deck``; return what was written."""
+def write_kit_documents(outline: Outline, deck: Path, plan: DeckPlan, epoch: int | None = None,
+                        template: str | Path | None = None) -> dict[KitFile, bytes]:
+    """Write the guide (.md, .docx), the handout and the recap (.docx) beside ``deck``, the
+    Word files in the brand of the deck's template (``template`` replacing the outline's);
+    return what was written."""
     contents: dict[str, bytes] = {
         "guide-md": guide_bytes(outline, ".md", plan, epoch),
-        "guide-docx": guide_bytes(outline, ".docx", plan, epoch),
-        "handout-docx": handout_bytes(outline, epoch),
+        "guide-docx": guide_bytes(outline, ".docx", plan, epoch, template),
+        "handout-docx": handout_bytes(outline, epoch, template),
+        "recap-docx": handout_bytes(outline, epoch, template, recap=True),
     }
     written: dict[KitFile, bytes] = {}
     for item in kit_documents(deck):

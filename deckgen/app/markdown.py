@@ -3,8 +3,8 @@
 The text is never pasted into Markdown by string concatenation: the document becomes a
 markdown-it token stream and mdformat's renderer writes it, escaping what needs escaping
 (a lone ``*`` or ``_`` in a title, a ``#`` or ``1.`` at the start of a line, ``|`` in a table
-cell, ``<`` before a tag, ``&`` before an entity). Writing space (handouts) has no Markdown
-form. Outline text is read by the rules its slide is read by
+cell, ``<`` before a tag, ``&`` before an entity). Writing space, cut lines and
+pictures (handouts) have no Markdown form; the text beside a picture is kept. Outline text is read by the rules its slide is read by
 (:func:`deckgen.outline.inline.inline_tokens`), so the guide shows what the slide shows: an
 outline's ``*emphasis*`` stays emphasis and its ``\\*`` a literal star, while HTML, ``&amp;``
 and ``![image](url)`` stay the literal text they are on the slide. A link is written only to
@@ -33,6 +33,7 @@ from deckgen.app.document import (
     Notes,
     PageBreak,
     Para,
+    Picture,
     Span,
     Table,
     TickBoxes,
@@ -87,6 +88,8 @@ def _block(block: Block) -> Iterator[Token]:
         yield from _table(block)
     elif isinstance(block, TickBoxes):
         yield from (t for option in block.options for t in _paragraph((Span(f"{TICK_BOX} {option}", markdown=True),)))
+    elif isinstance(block, Picture):  # Markdown cannot size a picture: the text beside it only
+        yield from (t for para in block.beside for t in _paragraph(para.spans))
     elif isinstance(block, PageBreak):
         yield _token("hr", "hr", 0, "---")
 
@@ -160,7 +163,11 @@ def _inline(spans: Sequence[Span]) -> Token:
 
 
 def _span_children(span: Span) -> list[Token]:
-    return _parse_inline(span.text) if span.markdown else [_text(span.text)]
+    children = _parse_inline(span.text) if span.markdown else [_text(span.text)]
+    if span.href is None or not allowed_link(span.href):
+        return children
+    opening = Token("link_open", "a", 1, attrs={"href": span.href})
+    return [opening, *children, Token("link_close", "a", -1)]
 
 
 def _styled(style: str, children: list[Token]) -> list[Token]:

@@ -15,26 +15,29 @@ import datetime as dt
 import io
 import zipfile
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import docx
 from docx.document import Document as WordDocument
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_DIRECTION
+from docx.enum.text import WD_LINE_SPACING
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Length, Mm, Pt
+from docx.shared import Length, Mm, Pt, RGBColor
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
+from docx.text.run import Run as WordRun
 
 from deckgen.app.document import (
     TICK_BOX,
     Block,
     Bullets,
+    CutLine,
     Document,
     Heading,
     Notes,
     PageBreak,
     Para,
+    Picture,
     Span,
     SpanStyle,
     Table,
@@ -42,41 +45,60 @@ from deckgen.app.document import (
     WritingSpace,
 )
 from deckgen.app.markdown import InlineRun, inline_runs
+from deckgen.app.word_borders import (PPR_AFTER_BORDER, TBLPR_AFTER_BORDERS, dashed_top, grid_borders, no_borders,
+                                      ruled_borders, shaded)
+from deckgen.app.word_brand import add_link_style, apply_brand, branded_theme
 from deckgen.app.word_language import WordLanguage, apply_language, theme_part, themed, word_language
+from deckgen.app.word_links import addresses_linked, linked
+from deckgen.outline.inline import allowed_link
 from deckgen.plan.bidi import measured_family
 from deckgen.plan.metrics import metrics_for
 from deckgen.plan.textdirection import closing_mark, direction_runs, reads_right_to_left
+
+if TYPE_CHECKING:
+    from deckgen.render.template.paperbrand import PaperBrand
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 """A4."""
 SIDE_MARGIN, END_MARGIN = Mm(20), Mm(29)
 """Text area 170 x 239 mm: inside both A4 (210 x 297) and US Letter (215.9 x 279.4)."""
 TEXT_WIDTH = PAGE_WIDTH - 2 * SIDE_MARGIN
-LINE_HEIGHT = Mm(9)
+LINE_HEIGHT = Mm(8)
 """Height of one ruled writing line."""
+SPACER = Pt(8)
+"""Height of the empty paragraph after ruled lines."""
+TICK_SIZE, TICK_SPACING = Pt(13), Pt(6)
+"""A tick box's size; the room after a vote's last option."""
 HEADER_FONT, HEADER_SIZE = "Calibri", Pt(11)
-"""What a table's header row is set in (the heading font of python-docx's theme, bold)."""
+"""What a table's header row is measured in (bold; a brand's body font is about as wide)."""
+HEADER_COLOUR = "1F4E79"
+"""A table header's fill without a brand: a dark blue white text reads on."""
+QR_GAP = Mm(6)
+"""Room between a picture and the text beside it."""
 CELL_PADDING = Pt(13)
 """Room in a column beside its text: the cell margins (5.4 pt each side) and the borders."""
-_TBLPR_AFTER_BORDERS = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription",
-                        "w:tblPrChange")
-"""What follows ``w:tblBorders`` in a table's properties, as the schema orders them."""
 FIXED_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 """Created/modified time written when no date is known, so builds are reproducible."""
 
 
-def document_docx(document: Document, when: dt.datetime | None = None) -> bytes:
-    """The whole document as the bytes of a .docx file."""
+def document_docx(document: Document, when: dt.datetime | None = None, brand: PaperBrand | None = None) -> bytes:
+    """The whole document as the bytes of a .docx file, in ``brand``'s fonts and colour
+    (python-docx's own without one)."""
     word = docx.Document()
     language = word_language(document.language)
     _page(word)
     _properties(word, document, when or FIXED_TIME)
     apply_language(word, language)
-    writer = _Writer(word, language)
+    colour = brand.colour if brand is not None else HEADER_COLOUR
+    if brand is not None:
+        apply_brand(word, brand)
+    add_link_style(word, colour)
+    writer = _Writer(word, language, colour)
     for block in document.blocks:
         writer.block(block)
     theme_name, theme = theme_part(word)
-    own_theme = themed(theme, language)
+    theme = branded_theme(theme, brand) if brand is not None else theme
+    own_theme = themed(theme, language) or (theme if brand is not None else None)
     buffer = io.BytesIO()
     word.save(buffer)
     return _reproducible_zip(buffer.getvalue(), {theme_name: own_theme} if own_theme else {})
@@ -104,10 +126,12 @@ def _properties(word: WordDocument, document: Document, when: dt.datetime) -> No
 class _Writer:
     """Adds blocks to a Word document in its language's direction."""
 
-    def __init__(self, word: WordDocument, language: WordLanguage) -> None:
+    def __init__(self, word: WordDocument, language: WordLanguage, colour: str = HEADER_COLOUR) -> None:
         self.word = word
         self.language = language
         self.rtl = language.right_to_left
+        self.colour = colour
+        """The brand colour: table headers, cut lines."""
 
     def block(self, block: Block) -> None:
         """Add one block of the document."""
@@ -129,22 +153,29 @@ class _Writer:
             self.tick_boxes(block.options)
         elif isinstance(block, WritingSpace):
             self.writing_space(block.lines)
+        elif isinstance(block, Picture):
+            self.picture(block)
+        elif isinstance(block, CutLine):
+            self.cut_line(block.label)
         elif isinstance(block, PageBreak):
             word.add_page_break()  # type: ignore[no-untyped-call]
 
     def runs(self, paragraph: WordParagraph, spans: Sequence[Span]) -> None:
         """Each span's runs; a span reading against the line ends with a mark of its direction."""
         for span in spans:
-            pieces = inline_runs(span.text) if span.markdown else [InlineRun(span.text)]
+            pieces = addresses_linked(inline_runs(span.text) if span.markdown else [InlineRun(span.text)])
             texts = [_shown(piece) for piece in pieces]
             own = reads_right_to_left("".join(texts), self.rtl)
             mark = closing_mark("".join(texts), self.rtl)
             for index, (piece, text) in enumerate(zip(pieces, texts)):
                 last = index == len(pieces) - 1
+                href = span.href or piece.href
                 for part, rtl in direction_runs(text + (mark if last else ""), own):
-                    self.run(paragraph, part, rtl, piece, span)
+                    run = self.run(paragraph, part, rtl, piece, span)
+                    if href is not None and allowed_link(href):
+                        linked(paragraph, run, href)
 
-    def run(self, paragraph: WordParagraph, text: str, rtl: bool, piece: InlineRun, span: Span) -> None:
+    def run(self, paragraph: WordParagraph, text: str, rtl: bool, piece: InlineRun, span: Span) -> WordRun:
         """One run of one direction; right-to-left runs are marked so, bold and italic for
         their script too (Word sets complex-script text by ``w:bCs``, ``w:iCs``). Emphasis
         in a script without italics is bold, as on the slides."""
@@ -162,17 +193,22 @@ class _Writer:
             run.font.name = "Liberation Mono"
         if rtl:
             run.font.rtl = True
+        return run
 
     def table(self, block: Table) -> None:
         """A table with a repeating header row; right to left, its first column is on the right."""
         word = self.word
         table = word.add_table(rows=1 + len(block.rows), cols=len(block.header))
-        table.style = word.styles["Light Grid Accent 1"]
+        table.style = word.styles["Table Grid"]
         table.autofit = False
+        table._tbl.tblPr.insert_element_before(grid_borders(), *TBLPR_AFTER_BORDERS)
         if self.rtl:
             table.table_direction = WD_TABLE_DIRECTION.RTL
         for cell, text in zip(table.rows[0].cells, block.header):
+            shaded(cell._tc, self.colour)
             self.runs(cell.paragraphs[0], (Span(text, "strong"),))
+            for run in cell.paragraphs[0].runs:
+                run.font.color.rgb = RGBColor.from_string("FFFFFF")
         _repeat_header(table)
         for index, (row, values) in enumerate(zip(table.rows[1:], block.rows)):
             for column, (cell, text) in enumerate(zip(row.cells, values)):
@@ -182,13 +218,51 @@ class _Writer:
         word.add_paragraph()
 
     def tick_boxes(self, options: Sequence[str]) -> None:
-        """A box to tick before each option, indented from the start of the line."""
-        for option in options:
-            paragraph = self.word.add_paragraph()
-            paragraph.paragraph_format.left_indent = Mm(5)
+        """A box to tick before each option, one option a line, indented from the start of the
+        line; one paragraph whose lines stay together (LibreOffice may part a chain of
+        paragraphs kept with the next, but never a paragraph's lines kept together)."""
+        paragraph = self.word.add_paragraph()
+        paragraph.paragraph_format.left_indent = Mm(5)
+        paragraph.paragraph_format.space_after = TICK_SPACING
+        paragraph.paragraph_format.keep_together = True
+        for index, option in enumerate(options):
+            if index:
+                paragraph.add_run().add_break()
             box = paragraph.add_run(f"{TICK_BOX}  ")
-            box.font.size = Pt(14)
+            box.font.size = TICK_SIZE
             self.runs(paragraph, (Span(option, markdown=True),))
+
+    def picture(self, block: Picture) -> None:
+        """A picture with its alt text; with paragraphs beside it, a borderless table of two
+        cells: the text, then the picture (on the left in a right-to-left document)."""
+        width = Mm(block.width)
+        if not block.beside:
+            _with_alt(self.word.add_paragraph().add_run(), block, width)
+            return
+        table = self.word.add_table(rows=1, cols=2)
+        table.autofit = False
+        if self.rtl:
+            table.table_direction = WD_TABLE_DIRECTION.RTL
+        table._tbl.tblPr.insert_element_before(no_borders(), *TBLPR_AFTER_BORDERS)
+        text, picture = table.rows[0].cells
+        for index, para in enumerate(block.beside):
+            self.runs(text.paragraphs[0] if index == 0 else text.add_paragraph(), para.spans)
+        _with_alt(picture.paragraphs[0].add_run(), block, width)
+        _widths(table, [Length(int(TEXT_WIDTH - width - QR_GAP)), Length(int(width + QR_GAP))])
+
+    def cut_line(self, label: str) -> None:
+        """A dashed rule across the text width with a pair of scissors and ``label`` under it,
+        kept on the page of what follows."""
+        paragraph = self.word.add_paragraph()
+        paragraph.paragraph_format.space_before = Pt(18)
+        paragraph.paragraph_format.keep_with_next = True
+        properties = paragraph._p.get_or_add_pPr()
+        properties.insert_element_before(dashed_top(), *PPR_AFTER_BORDER)
+        run = paragraph.add_run(f"\u2702 {label}")
+        run.font.size = Pt(8)
+        run.font.color.rgb = RGBColor.from_string("7F7F7F")
+        if self.rtl:
+            run.font.rtl = True
 
     def writing_space(self, lines: int) -> None:
         """Ruled lines: a one-column table whose rows show only their bottom rule, kept on one
@@ -198,12 +272,25 @@ class _Writer:
         table = word.add_table(rows=lines, cols=1)
         if self.rtl:
             table.table_direction = WD_TABLE_DIRECTION.RTL
-        table._tbl.tblPr.insert_element_before(_ruled_borders(), *_TBLPR_AFTER_BORDERS)
+        table._tbl.tblPr.insert_element_before(ruled_borders(), *TBLPR_AFTER_BORDERS)
         for index, row in enumerate(table.rows):
             row.height = LINE_HEIGHT
             row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
             row.cells[0].paragraphs[0].paragraph_format.keep_with_next = index < lines - 1
-        word.add_paragraph()
+        _spacer(word.add_paragraph())
+
+
+def _spacer(paragraph: WordParagraph) -> None:
+    """A small empty paragraph (``SPACER`` tall) that keeps a table apart from the next block."""
+    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.line_spacing = SPACER
+    paragraph.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+
+
+def _with_alt(run: WordRun, block: Picture, width: Length) -> None:
+    """Add ``block``'s picture to ``run``, described by its alt text."""
+    shape = run.add_picture(io.BytesIO(block.png), width=width)
+    shape._inline.docPr.set("descr", block.alt)
 
 
 def _shown(piece: InlineRun) -> str:
@@ -232,20 +319,6 @@ def _header_room(text: str, language: str) -> float:
     words = text.split() or [""]
     widest = max(metrics.width_pt(word, HEADER_SIZE.pt, bold=True) for word in words)
     return float(Pt(widest) + CELL_PADDING)
-
-
-def _ruled_borders() -> BaseOxmlElement:
-    """Table borders showing only the rule under each row."""
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        border = OxmlElement(f"w:{edge}")
-        visible = edge in ("bottom", "insideH")
-        border.set(qn("w:val"), "single" if visible else "nil")
-        if visible:
-            border.set(qn("w:sz"), "4")
-            border.set(qn("w:color"), "A6A6A6")
-        borders.append(border)
-    return borders
 
 
 def _repeat_header(table: WordTable) -> None:

@@ -100,7 +100,7 @@ def main(debug: bool) -> None:
 @click.option("--force", is_flag=True, help="Rebuild decks whose inputs are unchanged.")
 @click.option("--pdf", is_flag=True, help="Also export each deck to PDF (needs LibreOffice).")
 @click.option("--kit", is_flag=True,
-              help="Also write the facilitator kit beside each deck: guide (.md, .docx), handout (.docx) and, "
+              help="Also write the facilitator kit beside each deck: guide (.md, .docx), handout and recap (.docx) and, "
                    "with LibreOffice, the deck, notes and handout PDFs. Builds every audience variant "
                    "unless --audience is given.")
 @click.option("--shard", "shard_spec", metavar="K/N|auto",
@@ -381,8 +381,10 @@ def guide(outline: Path, output: Path | None, audience: str | None, start: str |
               help=_OUTPUT_HELP.format(suffixes=".docx (Word) or FILE.pdf (needs LibreOffice)",
                                        default="<outline stem>-handout.docx", stdout="the Word file"))
 @click.option("--audience", help="The audience variant whose questions the handout lists.")
-def handout(outline: Path, output: Path | None, audience: str | None) -> None:
-    """Write the participant handout: source, preparation, thesis, each question with space to write."""
+@click.option("--recap", is_flag=True, help="Write the sheet for after the session instead: takeaways and further reading.")
+def handout(outline: Path, output: Path | None, audience: str | None, recap: bool) -> None:
+    """Write the participant handout: source with a QR code, preparation, glossary, each question with
+    room to write, an exit ticket (--recap: the takeaways and further reading, for afterwards)."""
     from deckgen.app.epoch import source_date_epoch
     from deckgen.app.handout_file import write_handout
     from deckgen.app.kit import handout_bytes, handout_path
@@ -391,11 +393,11 @@ def handout(outline: Path, output: Path | None, audience: str | None) -> None:
 
     suffix = ".docx" if output == STDOUT else _suffix(output, (".docx", ".pdf"), "a handout")
     loaded = load_outline(outline, audience=audience)
-    target = _document_target(output, handout_path(Path(), loaded.stem, suffix), outline, loaded)
+    target = _document_target(output, handout_path(Path(), loaded.stem, suffix, recap), outline, loaded)
     if target is None or suffix == ".docx":
-        _write_document(target, handout_bytes(loaded, source_date_epoch()), text=False)
+        _write_document(target, handout_bytes(loaded, source_date_epoch(), recap=recap), text=False)
     else:
-        write_handout(loaded, target, source_date_epoch())
+        write_handout(loaded, target, source_date_epoch(), recap)
         _echo_written(target)
 
 

@@ -160,6 +160,14 @@ class Labels:
     """A vote's option after its letter ("A. Helped")."""
     option_letters: tuple[str, ...] = tuple(ascii_uppercase)
     """The letters a vote's options take, in order (A, B, C ...; Arabic أ، ب، ج ...)."""
+    name: str = "Name"
+    """The handout's line for the participant's name."""
+    date: str = "Date"
+    glossary: str = "Glossary"
+    cut_here: str = "Cut here and hand in before you leave"
+    """Above the handout's exit-ticket strip."""
+    recap: str = "Recap"
+    """The sheet for after the session: takeaways and further reading."""
 
 
 _ZH_HANS = Labels(
@@ -243,6 +251,11 @@ _ZH_HANS = Labels(
     chart_types={"column": "柱形图", "bar": "条形图", "line": "折线图", "pie": "饼图"},
     exit_ticket_notes="请大家用 2 分钟在卡片或纸条上回答这些问题，离场时在门口收回。",
     qr_code="二维码：{}",
+    name="姓名",
+    date="日期",
+    glossary="术语表",
+    cut_here="沿此线剪下，离场前交回",
+    recap="会后回顾",
 )
 
 _ZH_HANT = replace(
@@ -319,6 +332,11 @@ _ZH_HANT = replace(
     chart_types={"column": "直條圖", "bar": "橫條圖", "line": "折線圖", "pie": "圓形圖"},
     exit_ticket_notes="請大家用 2 分鐘在卡片或紙條上回答這些問題，離場時在門口收回。",
     qr_code="QR 碼：{}",
+    name="姓名",
+    date="日期",
+    glossary="術語表",
+    cut_here="沿此線剪下，離場前交回",
+    recap="會後回顧",
 )
 
 _JA = Labels(
@@ -403,6 +421,11 @@ _JA = Labels(
     exit_ticket_notes="2 分間でカードかメモ用紙にこれらの問いへ答えてもらい、退室時に出口で回収します。",
     qr_code="QR コード：{}",
     quotes=("「", "」"),
+    name="氏名",
+    date="日付",
+    glossary="用語集",
+    cut_here="ここで切り取り、退室前に提出してください",
+    recap="振り返り",
 )
 
 _KO = Labels(
@@ -483,6 +506,11 @@ _KO = Labels(
     chart_types={"column": "세로 막대형", "bar": "가로 막대형", "line": "꺾은선형", "pie": "원형"},
     exit_ticket_notes="2분 동안 카드나 쪽지에 이 질문들에 답하게 한 뒤, 나갈 때 문 앞에서 걷습니다.",
     qr_code="QR 코드: {}",
+    name="이름",
+    date="날짜",
+    glossary="용어집",
+    cut_here="여기를 잘라 나가기 전에 제출하세요",
+    recap="돌아보기",
 )
 
 _DE = Labels(
@@ -564,6 +592,11 @@ _DE = Labels(
                        "beantworten, und sammeln Sie die Antworten an der Tür ein."),
     qr_code="QR-Code: {}",
     quotes=("„", "“"),
+    name="Name",
+    date="Datum",
+    glossary="Glossar",
+    cut_here="Hier abtrennen und vor dem Gehen abgeben",
+    recap="Rückblick",
 )
 
 _NBSP = "\u00a0"
@@ -659,6 +692,11 @@ _FR = Labels(
                        "puis ramassez les réponses à la sortie."),
     qr_code=f"Code QR{_NBSP}: {{}}",
     quotes=(f"«{_NBSP}", f"{_NBSP}»"),
+    name="Nom",
+    date="Date",
+    glossary="Glossaire",
+    cut_here="Découpez ici et rendez avant de partir",
+    recap="Récapitulatif",
 )
 
 _ES = Labels(
@@ -747,6 +785,11 @@ _ES = Labels(
                        "las respuestas a la salida."),
     qr_code="Código QR: {}",
     quotes=("«", "»"),
+    name="Nombre",
+    date="Fecha",
+    glossary="Glosario",
+    cut_here="Corta aquí y entrégalo antes de salir",
+    recap="Resumen",
 )
 
 _AR = Labels(
@@ -848,6 +891,11 @@ _AR = Labels(
     option="{}) {}",
     option_letters=("أ", "ب", "ج", "د", "هـ", "و", "ز", "ح", "ط", "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص", "ق",
                     "ر", "ش", "ت", "ث", "خ", "ذ", "ض", "ظ", "غ"),
+    name="الاسم",
+    date="التاريخ",
+    glossary="مسرد المصطلحات",
+    cut_here="قُصّ هنا وسلّمها قبل المغادرة",
+    recap="خلاصة الجلسة",
 )
 """Arabic letters options in the abjad order lists and exam questions take (أ، ب، ج، د), not
 the alphabet's (أ، ب، ت، ث)."""
