@@ -16,6 +16,7 @@ from pptx.oxml.ns import nsdecls, qn
 from pptx.slide import Slide
 
 from deckgen.app.build import deck_bytes
+from deckgen.app.pdf import export_filter
 from deckgen.outline.loader import load_outline
 from deckgen.render.template.countdownstrip import BAR_SHARE
 from tests.conftest import OUTLINES, SORA
@@ -114,7 +115,7 @@ def test_the_bar_wears_the_band_s_colour_where_deckgen_marks_the_question() -> N
 
 def test_the_bar_has_alt_text_in_the_deck_s_language() -> None:
     assert {_bar(s)._element.find(f".//{qn('p:cNvPr')}").get("descr") for s in _counting(cached_deck_bytes(SORA))} \
-        >= {"Countdown: 4 min", "Countdown: 6 min"}
+        >= {"Countdown: 4 min", "Countdown: 5 min"}
     arabic = {_bar(s)._element.find(f".//{qn('p:cNvPr')}").get("descr") for s in _counting(cached_deck_bytes(ARABIC))}
     assert arabic and all(text.startswith("العد التنازلي: ") for text in arabic)
 
@@ -235,7 +236,7 @@ def test_libreoffice_imports_each_countdown_and_renders_page_for_page(soffice: s
     data = cached_deck_bytes(SORA)
     deck.write_bytes(data)
     profile = (tmp_path / "profile").as_uri()
-    for kind in ("odp", "pdf"):
+    for kind in ("odp", export_filter("slides")):  # hidden slides too, as deckgen exports them
         subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", kind,
                         "--outdir", str(tmp_path), str(deck)], check=True, capture_output=True, timeout=300)
     with zipfile.ZipFile(tmp_path / "sora.odp") as archive:

@@ -17,6 +17,7 @@ from pptx import Presentation
 from pptx.oxml.ns import qn
 
 from deckgen.app.build import build_deck
+from deckgen.app.pdf import export_filter
 from tests.conftest import SORA
 from tests.deck_helpers import SORA_ZH
 from tests.test_fit_render import Rect, Word, _pages
@@ -35,7 +36,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, 
     decks = {name: build_deck(outline, folder / f"{name}.pptx", template=template)
              for name, (outline, template) in CASES.items()}
     profile = (folder / "profile").as_uri()
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", export_filter("slides"),
                     "--outdir", str(folder), *(str(deck) for deck in decks.values())],
                    check=True, capture_output=True, timeout=600)
     found = {}

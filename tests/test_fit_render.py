@@ -22,6 +22,7 @@ import pytest
 from pptx import Presentation
 
 from deckgen.app.build import build_deck, plan_outline
+from deckgen.app.pdf import export_filter
 from deckgen.plan.linebreak import NO_LINE_START as HANGING
 from deckgen.plan.metrics import is_full_width
 from deckgen.outline.inline import plain
@@ -191,7 +192,7 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], 
         build_deck(outline, deck, template=TEMPLATES[template])
         decks[(outline_name, template)] = (outline, deck)
     profile = (folder / "profile").as_uri()
-    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+    subprocess.run([soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", export_filter("slides"),
                     "--outdir", str(folder), *(str(deck) for _, deck in decks.values())],
                    check=True, capture_output=True, timeout=600)
     found = {}

@@ -27,7 +27,7 @@ def test_guide_starts_with_the_title_and_source(sora_guide: str) -> None:
     lines = sora_guide.splitlines()
     assert lines[0] == "# OpenAI's Sora: A Reality Check for China's AI Ambitions"
     assert ("Source: Niranjana Dhumal — OpenAI's Sora: A Reality Check for China's AI Ambitions (undated). "
-            "Undated; no outlet named") in lines
+            "No outlet named") in lines
 
 
 def _run_sheet(guide: str) -> list[list[str]]:
@@ -38,17 +38,17 @@ def _run_sheet(guide: str) -> list[list[str]]:
 
 def test_guide_opens_with_the_run_sheet_of_sections_and_questions(sora_guide: str) -> None:
     headings = [line for line in sora_guide.splitlines() if line.startswith("## ")]
-    assert headings[0] == "## Run-sheet"
+    assert headings[:3] == ["## Objectives", "## Synopsis", "## Run-sheet"]  # the teaching note's front page first
     rows = _run_sheet(sora_guide)
     assert rows[0] == ["14:00", "1", "Opening", "2", "2"]
-    assert rows[1] == ["14:02", "4", "Sora's leap", "3", "5"]
+    assert rows[1] == ["14:02", "4", "Sora's leap (optional: 1 min)", "3", "5"]
     assert rows[-3] == ["14:55", "29", "Closing", "3", "58"]
     assert rows[-2] == ["14:58", "", "Buffer", "2", "60"]
     assert rows[-1] == ["15:00", "", "End", "", "60"]
 
 
 def test_run_sheet_sets_sections_in_bold(sora_guide: str) -> None:
-    assert "| 14:02 | 4     | **Sora's leap** " in sora_guide
+    assert "| 14:02 | 4     | **Sora's leap (optional: 1 min)** " in sora_guide
 
 
 def test_the_run_sheet_times_add_up(sora_guide: str) -> None:
@@ -200,7 +200,7 @@ def test_a_chinese_guide_numbers_questions_and_names_slides_in_chinese(runner: C
 def test_an_arabic_guide_labels_questions_in_arabic_and_counts_minutes_grammatically(runner: CliRunner) -> None:
     lines = runner.invoke(main, ["guide", str(SORA_AR), "-o", "-"]).output.splitlines()
     assert "### س4. هل أعاق التركيز على «البيانات الضخمة» والمبادرات الحكومية الابتكارَ العضوي؟" in lines
-    assert "_تحليل · 4 دقائق · الشريحة 15_" in lines  # three to ten take the plural
+    assert "_تحليل · تصويت · 4 دقائق · الشريحة 16_" in lines  # three to ten take the plural
     assert "المدة الإجمالية: 60 دقيقة (مدة الجلسة المخططة: 60 دقيقة)." in lines
 
 

@@ -276,7 +276,8 @@ def test_a_right_to_left_kit_numbers_counts_and_letters_in_its_language(runner: 
     texts = [p.text for p in guide.paragraphs]
     assert number + RTL_OUTLINES[language][3] in texts and meta in texts
     assert all(option in texts for option in options)  # lettered in the language's own letters
-    assert [p.text.split(maxsplit=1)[1] for p in handout.paragraphs if p.text.startswith("☐")] == options
+    ticked = [line for p in handout.paragraphs for line in p.text.split("\n") if line.startswith("☐")]
+    assert [line.split(maxsplit=1)[1] for line in ticked] == options
 
 
 def test_run_sheet_columns_are_wide_enough_for_their_header_words() -> None:

@@ -13,6 +13,7 @@ from pptx.oxml.ns import qn
 from pptx.slide import Slide
 
 from deckgen.app.build import deck_bytes
+from deckgen.app.pdf import export_filter
 from deckgen.outline.loader import load_outline
 from deckgen.render.template.catalog import bundled_templates_dir
 from tests.conftest import SORA
@@ -143,7 +144,7 @@ def test_libreoffice_shows_each_slide_s_number_on_its_page(soffice: str, tmp_pat
     deck = tmp_path / "sora.pptx"
     deck.write_bytes(cached_deck_bytes(SORA, str(THIRD_PARTY_TEMPLATES["pandoc reference"])))
     subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(deck)],
+                    "--convert-to", export_filter("slides"), "--outdir", str(tmp_path), str(deck)],
                    check=True, capture_output=True, timeout=300)
     pages = len(open_deck(deck).slides)
     for page in (1, 2, 7, pages):

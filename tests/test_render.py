@@ -68,7 +68,7 @@ def test_slides_follow_the_spec_order(sora: PresentationObject, sora_outline: Ou
         expected += [point.claim for point in section.points]
         expected += [q.prompt for q in sora_outline.questions if q.after == section.id]
     expected += ["Discussion", *(q.prompt for q in sora_outline.questions if q.after is None)]
-    expected += ["Takeaways", "References"]
+    expected += ["Takeaways", "Exit ticket", "References"]
     assert [fold(t) for t in _titles(sora)] == [fold(t) for t in expected]
 
 

@@ -76,9 +76,21 @@ def test_section_and_show_names_are_in_the_decks_language(name: str, names: list
     assert [show.name for show in plan.shows] == shows
 
 
-@pytest.mark.parametrize("outline", BUNDLED, ids=[path.stem for path in BUNDLED])
+WITHOUT_OPTIONAL = [path for path in BUNDLED if "optional: true" not in path.read_text("utf-8")]
+
+
+@pytest.mark.parametrize("outline", WITHOUT_OPTIONAL, ids=[path.stem for path in WITHOUT_OPTIONAL])
 def test_a_deck_without_optional_items_has_no_hidden_slide_and_no_show(outline: Path) -> None:
     plan = plan_deck(load_outline(outline), profile(), lenient=True)
     assert not [slide for slide in plan.slides if slide.optional]
     assert plan.shows == ()
     assert [index for group in plan.sections for index in group.slides] == list(range(len(plan.slides)))
+
+
+def test_the_sora_deck_hides_its_optional_slides_and_runs_in_45_minutes_without_them() -> None:
+    outline = load_outline(BUNDLED[[path.stem for path in BUNDLED].index("sora-china-ai")])
+    plan = plan_deck(outline, profile())
+    hidden = [index for index, slide in enumerate(plan.slides) if slide.optional]
+    (show,) = plan.shows
+    assert show.name == "45 min" and hidden
+    assert not set(hidden) & set(show.slides)

@@ -102,7 +102,7 @@ class _Guide:
     def _question(self, question: Question) -> Iterator[Block]:
         context, labels = self.context, self.labels
         yield Heading(3, (Span(context.question_label(question)), outline_text(question.prompt)))
-        meta = [question.id or "", question_meta(question, labels), context.where(question.position, None, question.optional)]
+        meta = [question_meta(question, labels), context.where(question.position, None, question.optional)]
         yield Para((Span(" · ".join(part for part in meta if part), "emphasis"),))
         objectives = {objective.id: objective.text for objective in self.outline.objectives}
         yield from _listed(labels.serves, [objectives[served] for served in question.serves if served in objectives])
