@@ -79,7 +79,8 @@ _PATH_TYPE = type(Path())
 _ENTRY_TYPES = frozenset({
     *(("deckgen.plan.profile", name) for name in ("TemplateProfile", "LayoutSlots", "Box", "TextStyle", "Sizes", "Role")),
     *(("deckgen.render.template.blueprint", name) for name in (
-        "DeckBlueprint", "LayoutBlueprint", "NotesBlueprint", "PackagedPart", "MarkColours", "OwnBoxes")),
+        "DeckBlueprint", "LayoutBlueprint", "NotesBlueprint", "PackagedPart", "MarkColours", "OwnBoxes",
+        "Backdrop")),
     ("deckgen.render.ooxml.opc", "Relation"),
     ("deckgen.render.ooxml.zipwriter", "ZipEntry"),
     (_PATH_TYPE.__module__, _PATH_TYPE.__qualname__),  # a profile's template path

@@ -22,6 +22,7 @@ from deckgen.render.template.artwork import Drawn, layout_artwork
 from deckgen.render.template.background import background_of
 from deckgen.render.template.blueprint import MarkColours
 from deckgen.render.template.colours import RGB, Palette, colour_child, contrast_ratio, fill_of, hex_of, paint, palette_for
+from deckgen.render.template.textcolours import text_box_colour
 
 _ACCENTS = ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
 _GRAPHICS_CONTRAST = 3.0
@@ -55,7 +56,7 @@ def mark_colours(layout: SlideLayout, drawn: Drawn | None = None) -> MarkColours
     glyphs = {name: contrast_ratio(found, colour)
               for name in ("bg1", "tx1") if (found := palette.scheme_colour(name)) is not None}
     glyph = "bg1" if not glyphs or glyphs.get("bg1", 0.0) >= _GRAPHICS_CONTRAST else max(glyphs, key=lambda n: glyphs[n])
-    return MarkColours(accent, palette.mapping.get(glyph, glyph))
+    return MarkColours(accent, palette.mapping.get(glyph, glyph), text_box_colour(layout))
 
 
 def keeps_office_defaults(palette: Palette) -> bool:

@@ -41,7 +41,7 @@ from deckgen.render.template.package import package_bytes, template_entries
 from deckgen.render.template.parts import add_missing_parts
 from deckgen.render.template.properties import standard_properties
 from deckgen.render.template.questionmarks import ask_with
-from deckgen.render.template.repair import give_body_bullets, repair_placeholder_ids
+from deckgen.render.template.repair import give_body_bullets, give_prompt_colours, repair_placeholder_ids
 from deckgen.render.template.theme import theme_fonts
 from deckgen.render.template.untrusted import SAVE_AS, vet_template
 from deckgen.render.template.catalog import TemplateChoice
@@ -159,6 +159,7 @@ def prepare(choice: TemplateChoice, template: bytes) -> PreparedTemplate:
         _drop_slides(presentation)
         repair_placeholder_ids(presentation)
         give_body_bullets(presentation)
+        give_prompt_colours(presentation)
         add_missing_parts(presentation)
         _for_writing(presentation, choice)
         blob = _stripped_blob(presentation)
