@@ -134,3 +134,33 @@ def test_decks_with_brand_coloured_marks_and_headers_open_cleanly(tmp_path: Path
     assert [str(e) for e in result.errors if e.severity == ValidationSeverity.ERROR] == []
     assert [str(e) for e in result.errors if e.source_class is SourceClass.POWERPOINT_APP_COMPAT] == []
     assert predict(result).prediction is AppPrediction.OPENS_CLEAN
+
+
+def _charts(data: bytes) -> list[object]:
+    deck = open_deck(data)
+    return [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]  # type: ignore[attr-defined]
+
+
+def _series_fill(chart: object) -> str:
+    """The first series' fill colour: a theme colour's name or ``#RRGGBB``."""
+    series = chart.plots[0].series[0]  # type: ignore[attr-defined]
+    fill = series.format.line.color if chart.chart_type.name.startswith("LINE") else series.format.fill.fore_color  # type: ignore[attr-defined]
+    return f"#{fill.rgb}" if fill.type.name == "RGB" else str(fill.theme_color.name)
+
+
+def test_a_quarto_chart_s_first_series_wears_its_coral_titles() -> None:
+    charts = _charts(cached_deck_bytes(RICH, str(QUARTO)))
+    assert charts and {_series_fill(chart) for chart in charts} == {"#FF6268"}  # the titles' coral
+    second = next(chart for chart in charts if len(chart.plots[0].series) > 1)  # type: ignore[attr-defined]
+    assert second.plots[0].series[1].format.fill.fore_color.theme_color.name == "ACCENT_1"  # type: ignore[attr-defined]
+
+
+def test_chart_labels_read_on_a_dark_slide() -> None:
+    for chart in _charts(cached_deck_bytes(RICH, str(QUARTO))):
+        assert chart.font.color.theme_color.name == "BACKGROUND_1"  # type: ignore[attr-defined]
+
+
+def test_a_plain_office_template_s_charts_keep_accent_1() -> None:
+    charts = _charts(cached_deck_bytes(RICH, str(PANDOC)))
+    assert charts and {_series_fill(chart) for chart in charts} == {"ACCENT_1"}
+    assert all(chart.font.color.type is None for chart in charts)  # type: ignore[attr-defined]

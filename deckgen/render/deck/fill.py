@@ -55,8 +55,8 @@ class Canvas:
     """The relationship id of a web or mail link from this slide."""
     picture: Callable[[Path], tuple[str, tuple[int, int]]]
     """The relationship id of an image file's part from this slide, and the image's pixel size."""
-    chart: Callable[[ChartPlan], str]
-    """The relationship id of a new chart part from this slide."""
+    chart: Callable[[ChartPlan, MarkColours], str]
+    """The relationship id of a new chart part from this slide (in the layout's brand and text colours)."""
 
     @property
     def tree(self) -> Element:
@@ -226,7 +226,7 @@ def _visual(canvas: Canvas, texts: list[_Placeholder], plan: SlidePlan, slots: L
     if plan.table is not None:
         _table(canvas, plan.table, mark, language)
     if plan.chart is not None:
-        _chart(canvas, plan.chart)
+        _chart(canvas, plan.chart, mark)
     return []
 
 
@@ -316,9 +316,9 @@ def _frame_of(shape: Element) -> tuple[int | None, int | None, int | None, int |
     return int(offset.get("x")), int(offset.get("y")), int(extent.get("cx")), int(extent.get("cy"))
 
 
-def _chart(canvas: Canvas, plan: ChartPlan) -> None:
-    """A native chart in its box, described for screen readers."""
-    rid = canvas.chart(plan)
+def _chart(canvas: Canvas, plan: ChartPlan, mark: MarkColours) -> None:
+    """A native chart in its box, described for screen readers, in the layout's colours."""
+    rid = canvas.chart(plan, mark)
     alt = plain(plan.chart.alt)
     canvas.tree.append(chart_frame(next_shape_id(canvas.root), f"Chart: {alt[:60]}", alt, rid, plan.box))
 

@@ -18,7 +18,7 @@ from deckgen.plan.bidi import is_right_to_left
 from deckgen.plan.languages import east_asian_font
 from deckgen.plan.profile import Role
 from deckgen.plan.slides import ChartPlan, DeckPlan
-from deckgen.render.template.blueprint import DeckBlueprint, PackagedPart, PreparedTemplate
+from deckgen.render.template.blueprint import DeckBlueprint, MarkColours, PackagedPart, PreparedTemplate
 from deckgen.render.deck.docprops import app_xml, core_xml
 from deckgen.render.deck.eastasian import with_east_asian_font
 from deckgen.render.deck.fill import Canvas, fill_slide
@@ -197,10 +197,10 @@ def _canvas(slide: Element, rels: _Rels, parts: _DeckParts) -> Canvas:
             parts.add(_Written(partname, image.blob, image.content_type))
         return rels.related(REL_IMAGE, partname), image.size
 
-    def chart(plan: ChartPlan) -> str:
+    def chart(plan: ChartPlan, colours: MarkColours) -> str:
         from deckgen.render.deck.charts import chart_parts  # loads python-pptx's chart writer
 
-        made = chart_parts(plan)
+        made = chart_parts(plan, colours=colours)
         partname = parts.next_partname("/ppt/charts/chart%d.xml")
         workbook = parts.next_partname("/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx")
         chart_rels = _Rels("/ppt/charts")
