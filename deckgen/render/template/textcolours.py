@@ -5,9 +5,12 @@ well. Some do not: a design that gives its titles white for a dark title band wh
 title-slide layout puts the title on the white slide (LibreOffice exports), a dark theme
 whose colour map keeps Office's black ``tx1`` and that colours only its placeholders' text
 (Quarto's dark mode), so a text box of deckgen's own (a table's caption, a column) came out
-black on the dark slide. Such text takes, instead, the first of the theme's ``tx1`` and
-``bg1`` (its text and background colours, through the master's colour map) that reads on
-what lies under it, at WCAG AA contrast. Where the template's colours read, nothing is set.
+black on the dark slide. Text that cannot be told from what lies under it (contrast below
+:data:`UNREADABLE`: a colour meant for another background) takes, instead, the first of the
+theme's ``tx1`` and ``bg1`` (its text and background colours, through the master's colour
+map) that reads there at WCAG AA contrast. A colour the template chose that is merely weak
+(a light brand green on white) stays: it is the template's look, and ``check`` reports it
+(:mod:`deckgen.render.template.contrast`).
 """
 
 from __future__ import annotations
@@ -21,14 +24,17 @@ from deckgen.render.template.colours import RGB, TRANSPARENT, Palette, contrast_
 from deckgen.render.template.blueprint import Backdrop
 from deckgen.render.template.contrast import WCAG_AA, LayoutPlaceholder, backdrops, placeholder_text_colour
 
+UNREADABLE = 2.0
+"""Contrast below which text is not the template's design but a colour meant for another
+background (white on white, black on a dark slide: 1.0 to 1.3)."""
 THEME_TEXT = ("tx1", "bg1")
 """The colours readable text may take, in the order tried: the theme's text, then its background."""
 
 
 def readable(text: RGB | None, under: RGB | None, palette: Palette) -> str | None:
-    """None when ``text`` reads on ``under`` (or either is unknown), else the scheme colour of
-    :data:`THEME_TEXT` that reads best there."""
-    if text is None or under is None or under == TRANSPARENT or contrast_ratio(text, under) >= WCAG_AA:
+    """None when ``text`` can be read on ``under`` (or either is unknown), else the scheme colour
+    of :data:`THEME_TEXT` that reads best there."""
+    if text is None or under is None or under == TRANSPARENT or contrast_ratio(text, under) >= UNREADABLE:
         return None
     ratios = {name: contrast_ratio(found, under) for name in THEME_TEXT if (found := palette.scheme_colour(name)) is not None}
     if not ratios:
