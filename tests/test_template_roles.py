@@ -24,6 +24,7 @@ from deckgen.errors import OutlineError
 from deckgen.outline.loader import load_outline
 from deckgen.app.build import deck_bytes
 from tests.conftest import SORA
+from tests.test_validity import RICH_CORPUS
 from tests.deck_helpers import READING, TEMPLATES, THIRD_PARTY_TEMPLATES, cached_deck_bytes, fold, open_deck, title_of
 
 ROLE_TEMPLATES = {
@@ -213,3 +214,26 @@ def test_a_long_agenda_takes_two_columns_on_a_small_template(write_outline: Call
     assert [title_of(s) for s in agenda] == ["Agenda"]
     (body,) = _body_shapes(agenda[0])
     assert body.text_frame._txBody.find(qn("a:bodyPr")).get("numCol") == "2"
+
+
+def _frame_of(shape: object) -> tuple[int, int, int, int]:
+    return int(shape.left), int(shape.top), int(shape.width), int(shape.height)  # type: ignore[attr-defined]
+
+
+def _overlaps(first: tuple[int, int, int, int], second: tuple[int, int, int, int]) -> bool:
+    across = min(first[0] + first[2], second[0] + second[2]) - max(first[0], second[0])
+    down = min(first[1] + first[3], second[1] + second[3]) - max(first[1], second[1])
+    return across > 0 and down > 0
+
+
+@pytest.mark.parametrize("claim", ["A table of three rows", "A point on the Title Only layout"])
+def test_a_title_only_layout_s_title_stays_clear_of_the_table_or_text_under_it(claim: str) -> None:
+    """LibreOffice exports Midnightblue's Title Only layout with its title in the middle of the
+    slide, where the table (or a point's text) goes: the title takes the master's title area."""
+    deck = open_deck(cached_deck_bytes(RICH_CORPUS, str(ROLE_TEMPLATES["Midnightblue"])))
+    (slide,) = [s for s in deck.slides if title_of(s) == claim]
+    assert slide.slide_layout.name == "Title Only"
+    title = _frame_of(slide.shapes.title)
+    others = [s for s in slide.shapes if s.shape_id != slide.shapes.title.shape_id and (s.has_text_frame or s.has_table)
+              and not (s.is_placeholder and "SLIDE_NUMBER" in str(s.placeholder_format.type))]
+    assert others and not any(_overlaps(title, _frame_of(other)) for other in others)
