@@ -8,8 +8,10 @@ import pytest
 from openxml_audit import validate_pptx
 from openxml_audit.errors import SourceClass, ValidationSeverity
 from openxml_audit.verdict import AppPrediction, predict
+from PIL import Image, ImageDraw
 from pptx import Presentation
-from pptx.oxml.ns import qn
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
 
 from deckgen.plan.profile import Box
 from deckgen.render.deck.drawing import ACCENT_TABLE_STYLES, PLAIN_TABLE_STYLE, TABLE_STYLE, table_frame
@@ -164,3 +166,41 @@ def test_a_plain_office_template_s_charts_keep_accent_1() -> None:
     charts = _charts(cached_deck_bytes(RICH, str(PANDOC)))
     assert charts and {_series_fill(chart) for chart in charts} == {"ACCENT_1"}
     assert all(chart.font.color.type is None for chart in charts)  # type: ignore[attr-defined]
+
+
+def _template_with_a_logo(folder: Path, colour: tuple[int, int, int]) -> Path:
+    """python-pptx's default template (Office's accents, black titles) with a logo picture on its
+    master: a wordmark in ``colour`` on white, as R Markdown templates of universities carry."""
+    logo = Image.new("RGB", (240, 80), "white")
+    ImageDraw.Draw(logo).rectangle((10, 10, 230, 70), fill=colour)
+    image = folder / "logo.png"
+    logo.save(image)
+    deck = Presentation(str(TEMPLATES / "python-pptx-default.pptx"))
+    master = deck.slide_master
+    _part, rid = master.part.get_or_add_image_part(str(image))
+    master.shapes._spTree.append(parse_xml(
+        f'<p:pic {nsdecls("a", "p", "r")}><p:nvPicPr><p:cNvPr id="90" name="Logo" descr=""/><p:cNvPicPr/><p:nvPr/>'
+        f'</p:nvPicPr><p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+        '<p:spPr><a:xfrm><a:off x="91440" y="91440"/><a:ext cx="1371600" cy="457200"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'))
+    path = folder / "logo.pptx"
+    deck.save(str(path))
+    return path
+
+
+def test_a_logo_gives_its_colour_to_marks_tables_and_charts_on_an_office_theme(tmp_path: Path) -> None:
+    template = _template_with_a_logo(tmp_path, (214, 0, 28))
+    accent = mark_colours(_content_layout(template)).accent
+    assert _near(accent, (214, 0, 28)), accent
+    data = cached_deck_bytes(RICH, str(template))
+    assert {_series_fill(chart) for chart in _charts(data)} == {accent}
+
+
+def _near(colour: str, wanted: tuple[int, int, int]) -> bool:
+    """Whether ``#RRGGBB`` is ``wanted`` but for the rounding of a picture read small."""
+    return colour.startswith("#") and all(abs(int(colour[1 + 2 * i:3 + 2 * i], 16) - wanted[i]) <= 2 for i in range(3))
+
+
+def test_a_grey_logo_leaves_the_office_accent(tmp_path: Path) -> None:
+    template = _template_with_a_logo(tmp_path, (90, 90, 90))
+    assert mark_colours(_content_layout(template)).accent == "accent1"
