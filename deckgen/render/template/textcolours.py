@@ -22,11 +22,8 @@ from pptx.slide import SlideLayout
 from deckgen.render.template.background import background_of
 from deckgen.render.template.colours import RGB, TRANSPARENT, Palette, contrast_ratio, palette_for
 from deckgen.render.template.blueprint import Backdrop
-from deckgen.render.template.contrast import WCAG_AA, LayoutPlaceholder, backdrops, placeholder_text_colour
+from deckgen.render.template.contrast import UNREADABLE, WCAG_AA, LayoutPlaceholder, backdrops, placeholder_text_colour
 
-UNREADABLE = 2.0
-"""Contrast below which text is not the template's design but a colour meant for another
-background (white on white, black on a dark slide: 1.0 to 1.3)."""
 THEME_TEXT = ("tx1", "bg1")
 """The colours readable text may take, in the order tried: the theme's text, then its background."""
 
