@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationObject
@@ -237,3 +238,23 @@ def test_a_title_only_layout_s_title_stays_clear_of_the_table_or_text_under_it(c
     others = [s for s in slide.shapes if s.shape_id != slide.shapes.title.shape_id and (s.has_text_frame or s.has_table)
               and not (s.is_placeholder and "SLIDE_NUMBER" in str(s.placeholder_format.type))]
     assert others and not any(_overlaps(title, _frame_of(other)) for other in others)
+
+
+def test_a_section_layout_without_a_text_box_keeps_its_subtitle_off_the_title(tmp_path: Path) -> None:
+    """A section layout with only a title in the master's body area (Google Slides' exports):
+    the title goes across the middle and deckgen's own subtitle box under it, not over it."""
+    deck = Presentation(str(THIRD_PARTY_TEMPLATES["python-pptx default"]))
+    layout = next(layout for layout in deck.slide_layouts if layout.name == "Section Header")
+    for placeholder in [p for p in layout.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.BODY]:
+        placeholder._element.getparent().remove(placeholder._element)
+    path = tmp_path / "section-title-only.pptx"
+    deck.save(str(path))
+    built = open_deck(cached_deck_bytes(SORA, str(path)))
+    sections = [s for s in built.slides if s.slide_layout.name == "Section Header"]
+    assert sections
+    for slide in sections:
+        texts = [s for s in slide.shapes if s.has_text_frame and s.name == "Text"]
+        title = _frame_of(slide.shapes.title)
+        assert texts and not _overlaps(title, _frame_of(texts[0]))
+        middle = title[1] + title[3] / 2
+        assert built.slide_height / 4 < middle < built.slide_height * 3 / 4  # a divider, not a content slide's title

@@ -185,7 +185,11 @@ def _fitted(role: Role, shape: LayoutShape, own_title: bool, own_body: bool) -> 
         title, body = _master_boxes(role if own_title else Role.CONTENT, shape)
         if not own_title:
             assert shape.title is not None
-            title = moved(shape.title, title) if _title_in_body_area(shape.title, body) else shape.title
+            if _title_in_body_area(shape.title, body):  # both from the master: an opening slide's across the middle
+                title, body = _master_boxes(role, shape)
+                title = moved(shape.title, title)
+            else:
+                title = shape.title
         return replace(shape, title=title, texts=(body,), pictures=())
     assert shape.title is not None and shape.areas is not None
     if role in OPENING_ROLES:
