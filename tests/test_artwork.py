@@ -204,3 +204,30 @@ def test_damaged_artwork_is_measured_without_failing(offset: tuple[int, int], ex
     layout = deck.slide_layouts[1]
     share = artwork_share(layout, Box(0, 0, int(deck.slide_width or 0), int(deck.slide_height or 0)))
     assert 0.0 <= share <= 1.0
+
+
+def _title_slide_with_a_caption_under_its_subtitle(folder: Path) -> Path:
+    """python-pptx's default template whose Title Slide layout carries a text box of its own over
+    the lower part of the subtitle box, as the Spanish university template carries its event's name."""
+    deck = Presentation(str(TEMPLATES / "python-pptx-default.pptx"))
+    layout = deck.slide_layouts[0]
+    subtitle = next(p for p in layout.placeholders if "SUBTITLE" in str(p.placeholder_format.type))
+    top = int(subtitle.top) + int(subtitle.height) * 3 // 4
+    layout.shapes._spTree.append(parse_xml(
+        f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="90" name="Event"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
+        f'<p:spPr><a:xfrm><a:off x="{int(subtitle.left)}" y="{top}"/><a:ext cx="{int(subtitle.width)}" cy="640080"/>'
+        '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
+        '<p:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:rPr lang="es"/><a:t>Jornadas de Investigación</a:t></a:r></a:p>'
+        '</p:txBody></p:sp>'))
+    path = folder / "title-slide-caption.pptx"
+    deck.save(str(path))
+    return path
+
+
+def test_a_subtitle_moved_off_artwork_keeps_clear_of_the_title(tmp_path: Path) -> None:
+    deck = open_deck(cached_deck_bytes(SORA, str(_title_slide_with_a_caption_under_its_subtitle(tmp_path))))
+    first = deck.slides[0]
+    title = _frame(first.shapes.title)
+    (subtitle,) = [s for s in first.placeholders if "SUBTITLE" in str(s.placeholder_format.type)]
+    cell = int(deck.slide_width) // CELLS_ACROSS  # the artwork grid's precision
+    assert _frame(subtitle)[1] >= title[1] + title[3] - cell

@@ -8,8 +8,10 @@ import pytest
 from openxml_audit import validate_pptx
 from openxml_audit.errors import SourceClass, ValidationSeverity
 from openxml_audit.verdict import AppPrediction, predict
+from PIL import Image, ImageDraw
 from pptx import Presentation
-from pptx.oxml.ns import qn
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
 
 from deckgen.plan.profile import Box
 from deckgen.render.deck.drawing import ACCENT_TABLE_STYLES, PLAIN_TABLE_STYLE, TABLE_STYLE, table_frame
@@ -134,3 +136,71 @@ def test_decks_with_brand_coloured_marks_and_headers_open_cleanly(tmp_path: Path
     assert [str(e) for e in result.errors if e.severity == ValidationSeverity.ERROR] == []
     assert [str(e) for e in result.errors if e.source_class is SourceClass.POWERPOINT_APP_COMPAT] == []
     assert predict(result).prediction is AppPrediction.OPENS_CLEAN
+
+
+def _charts(data: bytes) -> list[object]:
+    deck = open_deck(data)
+    return [shape.chart for slide in deck.slides for shape in slide.shapes if shape.has_chart]  # type: ignore[attr-defined]
+
+
+def _series_fill(chart: object) -> str:
+    """The first series' fill colour: a theme colour's name or ``#RRGGBB``."""
+    series = chart.plots[0].series[0]  # type: ignore[attr-defined]
+    fill = series.format.line.color if chart.chart_type.name.startswith("LINE") else series.format.fill.fore_color  # type: ignore[attr-defined]
+    return f"#{fill.rgb}" if fill.type.name == "RGB" else str(fill.theme_color.name)
+
+
+def test_a_quarto_chart_s_first_series_wears_its_coral_titles() -> None:
+    charts = _charts(cached_deck_bytes(RICH, str(QUARTO)))
+    assert charts and {_series_fill(chart) for chart in charts} == {"#FF6268"}  # the titles' coral
+    second = next(chart for chart in charts if len(chart.plots[0].series) > 1)  # type: ignore[attr-defined]
+    assert second.plots[0].series[1].format.fill.fore_color.theme_color.name == "ACCENT_1"  # type: ignore[attr-defined]
+
+
+def test_chart_labels_read_on_a_dark_slide() -> None:
+    for chart in _charts(cached_deck_bytes(RICH, str(QUARTO))):
+        assert chart.font.color.theme_color.name == "BACKGROUND_1"  # type: ignore[attr-defined]
+
+
+def test_a_plain_office_template_s_charts_keep_accent_1() -> None:
+    charts = _charts(cached_deck_bytes(RICH, str(PANDOC)))
+    assert charts and {_series_fill(chart) for chart in charts} == {"ACCENT_1"}
+    assert all(chart.font.color.type is None for chart in charts)  # type: ignore[attr-defined]
+
+
+def _template_with_a_logo(folder: Path, colour: tuple[int, int, int]) -> Path:
+    """python-pptx's default template (Office's accents, black titles) with a logo picture on its
+    master: a wordmark in ``colour`` on white, as R Markdown templates of universities carry."""
+    logo = Image.new("RGB", (240, 80), "white")
+    ImageDraw.Draw(logo).rectangle((10, 10, 230, 70), fill=colour)
+    image = folder / "logo.png"
+    logo.save(image)
+    deck = Presentation(str(TEMPLATES / "python-pptx-default.pptx"))
+    master = deck.slide_master
+    _part, rid = master.part.get_or_add_image_part(str(image))
+    master.shapes._spTree.append(parse_xml(
+        f'<p:pic {nsdecls("a", "p", "r")}><p:nvPicPr><p:cNvPr id="90" name="Logo" descr=""/><p:cNvPicPr/><p:nvPr/>'
+        f'</p:nvPicPr><p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
+        '<p:spPr><a:xfrm><a:off x="91440" y="91440"/><a:ext cx="1371600" cy="457200"/></a:xfrm>'
+        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>'))
+    path = folder / "logo.pptx"
+    deck.save(str(path))
+    return path
+
+
+def test_a_logo_gives_its_colour_to_marks_tables_and_charts_on_an_office_theme(tmp_path: Path) -> None:
+    template = _template_with_a_logo(tmp_path, (214, 0, 28))
+    accent = mark_colours(_content_layout(template)).accent
+    assert _near(accent, (214, 0, 28)), accent
+    data = cached_deck_bytes(RICH, str(template))
+    assert {_series_fill(chart) for chart in _charts(data)} == {accent}
+
+
+def _near(colour: str, wanted: tuple[int, int, int]) -> bool:
+    """Whether ``#RRGGBB`` is ``wanted`` but for the rounding of a picture read small."""
+    return colour.startswith("#") and all(abs(int(colour[1 + 2 * i:3 + 2 * i], 16) - wanted[i]) <= 2 for i in range(3))
+
+
+def test_a_grey_logo_leaves_the_office_accent(tmp_path: Path) -> None:
+    template = _template_with_a_logo(tmp_path, (90, 90, 90))
+    assert mark_colours(_content_layout(template)).accent == "accent1"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 from pathlib import Path
@@ -12,11 +13,14 @@ from lxml import etree
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
+from deckgen.app.build import deck_bytes
 from deckgen.cli.main import main
+from deckgen.outline.loader import load_outline
 from deckgen.render.template.colours import Palette, contrast_ratio, hex_of, paint, relative_luminance, resolve_colour, rgb_from_hex
 from deckgen.render.template.contrast import Contrast, contrast_message, layout_contrasts
 from deckgen.render.template.prepared import prepared_template
 from deckgen.render.template.catalog import resolve_template
+from tests.conftest import SORA
 from tests.deck_helpers import BUNDLED_TEMPLATES, TEMPLATES, THIRD_PARTY_TEMPLATES
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -200,8 +204,8 @@ def test_third_party_templates_report_only_their_real_findings(name: str, expect
 # -- a template made light grey in the test -----------------------------------------------
 
 
-def _grey_title_template(folder: Path, fill: str | None = None, text: str = "DDDDDD") -> Path:
-    """python-pptx's default template with a light grey title on 'Title and Content' (and a fill)."""
+def _grey_title_template(folder: Path, fill: str | None = None, text: str = "999999") -> Path:
+    """python-pptx's default template with a mid grey title on 'Title and Content' (and a fill)."""
     path = folder / "grey-title.pptx"
     shutil.copyfile(TEMPLATES / "python-pptx-default.pptx", path)
     deck = Presentation(str(path))
@@ -216,14 +220,25 @@ def _grey_title_template(folder: Path, fill: str | None = None, text: str = "DDD
     return path
 
 
-GREY_TITLE = ("template 'grey-title.pptx': layout 'Title and Content' title text #DDDDDD on #FFFFFF "
-              "(master background) has contrast 1.4:1, below WCAG AA 4.5:1; darken the text or lighten "
+GREY_TITLE = ("template 'grey-title.pptx': layout 'Title and Content' title text #999999 on #FFFFFF "
+              "(master background) has contrast 2.8:1, below WCAG AA 4.5:1; darken the text or lighten "
               "the background")
 
 
 def test_a_light_grey_title_on_white_is_a_finding(tmp_path: Path) -> None:
     lints = prepared_template(resolve_template(_grey_title_template(tmp_path))).profile.lints
     assert GREY_TITLE in lints
+
+
+def test_text_that_cannot_be_read_is_no_finding_as_decks_set_it_readable(tmp_path: Path) -> None:
+    """A near-white title on white (1.4:1) is a colour meant for another background: decks set
+    it in the theme's text colour, so the template is not reported for it."""
+    path = _grey_title_template(tmp_path, text="DDDDDD")
+    assert not [lint for lint in prepared_template(resolve_template(path)).profile.lints if "#DDDDDD" in lint]
+    deck = Presentation(io.BytesIO(deck_bytes(load_outline(SORA), str(path))))
+    titled = [s for s in deck.slides if s.slide_layout.name == "Title and Content"]
+    runs = [r for r in titled[0].shapes.title.text_frame.paragraphs[0].runs]
+    assert runs and all(r.font.color.theme_color is not None and r.font.color.theme_color.name == "TEXT_1" for r in runs)
 
 
 def test_a_placeholder_fill_is_what_its_text_sits_on(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ from tests.deck_helpers import CORPUS_TEMPLATES, READING, THIRD_PARTY_TEMPLATES,
 
 _EXTENDED = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
 _CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 _PANDOC_EXTENDED = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/extended-properties"
 
 
@@ -77,3 +78,13 @@ def test_a_template_without_extended_properties_gets_them(tmp_path: Path) -> Non
     deck = build_deck(READING, tmp_path / "deck.pptx", template=template)
     assert [target for kind, target in _package_rels(deck) if kind == _EXTENDED] == ["docProps/app.xml"]
     assert _names(deck).count("docProps/app.xml") == 1
+
+
+def test_a_template_s_custom_properties_stay_out_of_decks() -> None:
+    """pandoc copies its document's metadata into docProps/custom.xml; a deck's metadata is the outline's."""
+    template = CORPUS_TEMPLATES["pandoc-written"]
+    assert "docProps/custom.xml" in _names(template)
+    data = cached_deck_bytes(READING, str(template))
+    assert not [n for n in _names(data) if n.startswith("docProps/custom")]
+    assert _CUSTOM not in zip_part(data, "_rels/.rels")
+    assert "docProps/custom" not in zip_part(data, "[Content_Types].xml")

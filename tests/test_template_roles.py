@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation as PresentationObject
@@ -24,6 +25,7 @@ from deckgen.errors import OutlineError
 from deckgen.outline.loader import load_outline
 from deckgen.app.build import deck_bytes
 from tests.conftest import SORA
+from tests.test_validity import RICH_CORPUS
 from tests.deck_helpers import READING, TEMPLATES, THIRD_PARTY_TEMPLATES, cached_deck_bytes, fold, open_deck, title_of
 
 ROLE_TEMPLATES = {
@@ -213,3 +215,46 @@ def test_a_long_agenda_takes_two_columns_on_a_small_template(write_outline: Call
     assert [title_of(s) for s in agenda] == ["Agenda"]
     (body,) = _body_shapes(agenda[0])
     assert body.text_frame._txBody.find(qn("a:bodyPr")).get("numCol") == "2"
+
+
+def _frame_of(shape: object) -> tuple[int, int, int, int]:
+    return int(shape.left), int(shape.top), int(shape.width), int(shape.height)  # type: ignore[attr-defined]
+
+
+def _overlaps(first: tuple[int, int, int, int], second: tuple[int, int, int, int]) -> bool:
+    across = min(first[0] + first[2], second[0] + second[2]) - max(first[0], second[0])
+    down = min(first[1] + first[3], second[1] + second[3]) - max(first[1], second[1])
+    return across > 0 and down > 0
+
+
+@pytest.mark.parametrize("claim", ["A table of three rows", "A point on the Title Only layout"])
+def test_a_title_only_layout_s_title_stays_clear_of_the_table_or_text_under_it(claim: str) -> None:
+    """LibreOffice exports Midnightblue's Title Only layout with its title in the middle of the
+    slide, where the table (or a point's text) goes: the title takes the master's title area."""
+    deck = open_deck(cached_deck_bytes(RICH_CORPUS, str(ROLE_TEMPLATES["Midnightblue"])))
+    (slide,) = [s for s in deck.slides if title_of(s) == claim]
+    assert slide.slide_layout.name == "Title Only"
+    title = _frame_of(slide.shapes.title)
+    others = [s for s in slide.shapes if s.shape_id != slide.shapes.title.shape_id and (s.has_text_frame or s.has_table)
+              and not (s.is_placeholder and "SLIDE_NUMBER" in str(s.placeholder_format.type))]
+    assert others and not any(_overlaps(title, _frame_of(other)) for other in others)
+
+
+def test_a_section_layout_without_a_text_box_keeps_its_subtitle_off_the_title(tmp_path: Path) -> None:
+    """A section layout with only a title in the master's body area (Google Slides' exports):
+    the title goes across the middle and deckgen's own subtitle box under it, not over it."""
+    deck = Presentation(str(THIRD_PARTY_TEMPLATES["python-pptx default"]))
+    layout = next(layout for layout in deck.slide_layouts if layout.name == "Section Header")
+    for placeholder in [p for p in layout.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.BODY]:
+        placeholder._element.getparent().remove(placeholder._element)
+    path = tmp_path / "section-title-only.pptx"
+    deck.save(str(path))
+    built = open_deck(cached_deck_bytes(SORA, str(path)))
+    sections = [s for s in built.slides if s.slide_layout.name == "Section Header"]
+    assert sections
+    for slide in sections:
+        texts = [s for s in slide.shapes if s.has_text_frame and s.name == "Text"]
+        title = _frame_of(slide.shapes.title)
+        assert texts and not _overlaps(title, _frame_of(texts[0]))
+        middle = title[1] + title[3] / 2
+        assert built.slide_height / 4 < middle < built.slide_height * 3 / 4  # a divider, not a content slide's title

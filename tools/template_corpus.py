@@ -4,8 +4,10 @@ For each .pptx/.potx template in FOLDER, the Sora outline and the corpus's rich 
 table, a comparison, a picture, a point on ``layout: Title Only``) are built in memory; each
 deck is checked by openxml-audit and ooxml-integrity (``tests/validators.py``), and its
 slide count is compared with the same outline's deck on its bundled template (inflation:
-a template whose boxes are too small makes deckgen split text onto more slides). Run from
-the repository root with the test extras installed::
+a template whose boxes are too small makes deckgen split text onto more slides). What the
+decks show is measured too (``tools/deck_measures.py``): text on the template's artwork,
+text that does not read on what lies under it, the question mark's colour, and whether the
+title slide stayed whole. Run from the repository root with the test extras installed::
 
     pip install -e '.[test]'
     python tools/template_corpus.py ~/templates                  # the results table (Markdown)
@@ -34,6 +36,7 @@ from deckgen.outline.loader import load_outline  # noqa: E402
 from deckgen.outline.model import Outline  # noqa: E402
 from deckgen.plan.notices import TemplateNotice, merged  # noqa: E402
 from tests.validators import deck_findings  # noqa: E402
+from tools.deck_measures import Measures, measure  # noqa: E402
 
 OUTLINES = (ROOT / "outlines" / "sora-china-ai.yaml", ROOT / "tools" / "corpus" / "rich-outline.yaml")
 """The outlines built on every template, by default."""
@@ -51,6 +54,8 @@ class Deck:
     findings: list[str] = field(default_factory=list)
     refused: str = ""
     """The error when the build refused the template or the outline on it."""
+    measures: Measures = field(default_factory=Measures)
+    """What the deck shows (text on artwork, unreadable text, marks, the title slide)."""
 
 
 @dataclass
@@ -84,6 +89,7 @@ def build_one(outline: Outline, template: str | Path | None, keep: Path | None) 
     deck.slides = rendered.slides
     deck.warnings = list(dict.fromkeys([*map(str, rendered.lints), *library_warnings]))
     deck.notices = list(getattr(rendered, "notices", ()))  # what a build does to the template
+    deck.measures = measure(rendered.data, outline.title)
     name = f"{outline.stem}-on-{Path(template).stem if template else 'own'}.pptx"
     with tempfile.TemporaryDirectory(prefix="deckgen-corpus-") as work:
         path = (keep or Path(work)) / name
@@ -114,19 +120,31 @@ def _valid(decks: Sequence[Deck]) -> str:
     return "yes" if not bad else f"no ({bad} findings)"
 
 
+def _shown(decks: Sequence[Deck]) -> list[str]:
+    """The measures of a template's built decks: text boxes on artwork and unreadable, the
+    question marks' colours, whether every title slide stayed whole."""
+    built = [d.measures for d in decks if not d.refused]
+    if not built:
+        return ["-", "-", "-", "-", "-"]
+    marks = list(dict.fromkeys(m for b in built for m in b.marks))
+    return [str(sum(len(b.on_artwork) for b in built)), str(sum(len(b.unreadable) for b in built)),
+            str(sum(len(b.overlaps) for b in built)), " ".join(marks) or "-",
+            "yes" if all(b.title_whole for b in built) else "no"]
+
+
 def table(outlines: Sequence[Path], baselines: Sequence[Deck], rows: Sequence[Row]) -> Iterator[str]:
     """The results as a Markdown table: slides and inflation per outline, warnings, validity."""
     head = ["template"]
     for path, baseline in zip(outlines, baselines):
         head += [f"{path.stem} slides ({baseline.slides} bundled)", "inflation"]
-    head += ["warnings", "valid"]
+    head += ["warnings", "valid", "on artwork", "unreadable", "overlaps", "marks", "title whole"]
     yield "| " + " | ".join(head) + " |"
     yield "|" + "|".join("---" for _ in head) + "|"
     for row in rows:
         cells = [row.template.name]
         for deck, baseline in zip(row.decks, baselines):
             cells += _slides(deck, baseline)
-        cells += [str(len(row.warnings)), _valid(row.decks)]
+        cells += [str(len(row.warnings)), _valid(row.decks), *_shown(row.decks)]
         yield "| " + " | ".join(cells) + " |"
 
 
@@ -138,6 +156,10 @@ def details(outlines: Sequence[Path], rows: Sequence[Row]) -> Iterator[str]:
         for path, deck in zip(outlines, row.decks):
             said = [f"refused: {deck.refused}"] if deck.refused else []
             said += [f"finding: {f.splitlines()[0]}" for f in deck.findings]
+            said += [f"on artwork: {w}" for w in deck.measures.on_artwork]
+            said += [f"unreadable: {w}" for w in deck.measures.unreadable]
+            said += [f"overlap: {w}" for w in deck.measures.overlaps]
+            said += [] if deck.measures.title_whole else ["the title slide is not whole"]
             yield from (f"  {path.stem}: {line}" for line in said)
 
 

@@ -8,7 +8,10 @@ was written, so the workbook is given a fixed date here: the same outline always
 the same deck bytes. Every label is written into it as text, whatever it looks like: with
 XlsxWriter's defaults a label starting with ``=`` became a formula Excel runs when the
 chart's data is edited, and a web address a link. Series (or a pie's slices) take the
-theme's accent colours in turn.
+theme's accent colours in turn, the first the template's brand colour (the colour of
+deckgen's marks: on a theme that keeps Office's blue accents but brands its titles, the
+titles' colour); its labels, legend and axes take the slide's readable text colour where the
+theme's would not read on the slide.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from pptx.chart.data import CategoryChartData
-from pptx.dml.color import ColorFormat
+from pptx.dml.color import ColorFormat, RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.chart.chart import Chart
@@ -30,6 +33,7 @@ from xlsxwriter import Workbook  # type: ignore[import-untyped]
 
 from deckgen.outline.inline import plain
 from deckgen.plan.slides import ChartPlan
+from deckgen.render.template.blueprint import MarkColours
 from deckgen.render.template.pptx_compat import category_chart_data
 
 WORKBOOK_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
@@ -40,8 +44,6 @@ _TYPES = {
     "line": XL_CHART_TYPE.LINE_MARKERS,
     "pie": XL_CHART_TYPE.PIE,
 }
-_ACCENTS = (MSO_THEME_COLOR.ACCENT_1, MSO_THEME_COLOR.ACCENT_2, MSO_THEME_COLOR.ACCENT_3,
-            MSO_THEME_COLOR.ACCENT_4, MSO_THEME_COLOR.ACCENT_5, MSO_THEME_COLOR.ACCENT_6)
 CHART_FONT_PT = 14.0
 
 
@@ -66,27 +68,49 @@ def chart_data(plan: ChartPlan) -> CategoryChartData:
     return data
 
 
-def _colour(color: ColorFormat, index: int) -> None:
-    color.theme_color = _ACCENTS[index % len(_ACCENTS)]
+_SCHEME = {"accent1": MSO_THEME_COLOR.ACCENT_1, "accent2": MSO_THEME_COLOR.ACCENT_2,
+           "accent3": MSO_THEME_COLOR.ACCENT_3, "accent4": MSO_THEME_COLOR.ACCENT_4,
+           "accent5": MSO_THEME_COLOR.ACCENT_5, "accent6": MSO_THEME_COLOR.ACCENT_6,
+           "tx1": MSO_THEME_COLOR.TEXT_1, "bg1": MSO_THEME_COLOR.BACKGROUND_1,
+           "tx2": MSO_THEME_COLOR.TEXT_2, "bg2": MSO_THEME_COLOR.BACKGROUND_2,
+           "dk1": MSO_THEME_COLOR.DARK_1, "lt1": MSO_THEME_COLOR.LIGHT_1,
+           "dk2": MSO_THEME_COLOR.DARK_2, "lt2": MSO_THEME_COLOR.LIGHT_2}
+"""deckgen's scheme colour names (see :class:`MarkColours`) as python-pptx theme colours."""
 
 
-def _paint(chart: Any, kind: str) -> None:
-    """Theme accents: one per series, or one per slice of a pie."""
+def _palette(brand: str) -> list[str]:
+    """The series' colours in turn: the brand colour, then the other theme accents."""
+    accents = [f"accent{n}" for n in range(1, 7)]
+    return [brand, *(a for a in accents if a != brand)]
+
+
+def _colour(color: ColorFormat, colour: str) -> None:
+    """``color`` set to ``colour``: a scheme name, or ``#RRGGBB``."""
+    if colour.startswith("#"):
+        color.rgb = RGBColor.from_string(colour[1:])  # type: ignore[no-untyped-call]
+    else:
+        color.theme_color = _SCHEME.get(colour, MSO_THEME_COLOR.ACCENT_1)
+
+
+def _paint(chart: Any, kind: str, brand: str) -> None:
+    """One colour per series, or per slice of a pie: the brand colour first, then the accents."""
     plot = chart.plots[0]
+    colours = _palette(brand)
     if kind == "pie":
         for index, point in enumerate(plot.series[0].points):
             point.format.fill.solid()
-            _colour(point.format.fill.fore_color, index)
+            _colour(point.format.fill.fore_color, colours[index % len(colours)])
         return
     for index, series in enumerate(plot.series):
+        colour = colours[index % len(colours)]
         if kind == "line":
-            _colour(series.format.line.color, index)
+            _colour(series.format.line.color, colour)
             series.format.line.width = Pt(2.5)
             series.marker.format.fill.solid()
-            _colour(series.marker.format.fill.fore_color, index)
+            _colour(series.marker.format.fill.fore_color, colour)
         else:
             series.format.fill.solid()
-            _colour(series.format.fill.fore_color, index)
+            _colour(series.format.fill.fore_color, colour)
 
 
 def _unsigned_axis_ids(space: Any) -> None:
@@ -133,15 +157,20 @@ class ChartParts:
     workbook: bytes
 
 
-def chart_parts(plan: ChartPlan, size: float = CHART_FONT_PT, right_to_left: bool = False) -> ChartParts:
+def chart_parts(plan: ChartPlan, size: float = CHART_FONT_PT, colours: MarkColours | None = None,
+                right_to_left: bool = False) -> ChartParts:
     """The chart of ``plan`` as PowerPoint stores it: the chart part's XML and its data workbook;
-    read right to left in a right-to-left deck."""
+    ``colours``: the brand and text colours on the slide's layout; read right to left in a
+    right-to-left deck."""
+    colours = colours or MarkColours()
     kind = plan.chart.type
     data = chart_data(plan)
     space = parse_xml(data.xml_bytes(_TYPES[kind]))  # type: ignore[no-untyped-call]
     space.get_or_add_externalData().rId = "rId1"  # the workbook: the chart part's one relationship
     chart: Any = Chart(space, None)  # type: ignore[no-untyped-call]
     chart.font.size = Pt(size)
+    if colours.text is not None:
+        _colour(chart.font.color, colours.text)
     chart.has_title = False  # the slide's title says what the chart is
     chart.has_legend = kind == "pie" or len(plan.chart.series) > 1
     if chart.has_legend:
@@ -152,7 +181,7 @@ def chart_parts(plan: ChartPlan, size: float = CHART_FONT_PT, right_to_left: boo
         plot.has_data_labels = True
         plot.data_labels.show_value = True
         plot.data_labels.position = XL_LABEL_POSITION.OUTSIDE_END  # on the slide's background, readable
-    _paint(chart, kind)
+    _paint(chart, kind, colours.accent)
     if right_to_left:
         _read_right_to_left(space, kind)
     _unsigned_axis_ids(space)

@@ -40,6 +40,7 @@ _AFTER_XFRM = frozenset(qn(f"a:{name}") for name in (
     "effectLst", "effectDag", "scene3d", "sp3d", "extLst"))
 _AFTER_OFF = frozenset(qn(f"a:{name}") for name in ("ext", "chOff", "chExt"))
 _AFTER_EXT = frozenset(qn(f"a:{name}") for name in ("chOff", "chExt"))
+_RUN_FILLS = frozenset(qn(f"a:{name}") for name in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill"))
 _BULLET_INDENT = 285750
 """Hanging indent of a drawn bullet (0.3125 in), per level."""
 
@@ -54,8 +55,8 @@ class Canvas:
     """The relationship id of a web or mail link from this slide."""
     picture: Callable[[Path], tuple[str, tuple[int, int]]]
     """The relationship id of an image file's part from this slide, and the image's pixel size."""
-    chart: Callable[[ChartPlan], str]
-    """The relationship id of a new chart part from this slide."""
+    chart: Callable[[ChartPlan, MarkColours], str]
+    """The relationship id of a new chart part from this slide (in the layout's brand and text colours)."""
     qr_code: Callable[[str], str]
     """The relationship id of a QR code picture of a web address from this slide."""
 
@@ -100,6 +101,17 @@ class _Placeholder:
     aligns: tuple[str | None, str | None]
     frame: tuple[int | None, int | None, int | None, int | None] | None = None
 
+    def readable(self, layout: LayoutBlueprint, index: int) -> None:
+        """Set the text in the colour it needs to read where the placeholder ended up, if any
+        (``index``: its place among the layout's title and text placeholders)."""
+        frame = _frame_of(self.shape) or self.frame
+        if frame is None or None in frame:
+            return
+        left, top, width, height = (int(value or 0) for value in frame)
+        colour = layout.recolour(index, (left, top, width, height))
+        if colour is not None:
+            _coloured(self.body, colour, keep=True)
+
     @property
     def body(self) -> Element:
         return self.shape.find(_TX_BODY)
@@ -134,6 +146,7 @@ def fill_slide(canvas: Canvas, layout: LayoutBlueprint, plan: SlidePlan, slots: 
     title = _Placeholder(shapes[layout.title], next(aligns), layout.title_frame) if layout.title is not None else None
     texts = [_Placeholder(shapes[i], next(aligns, (None, None)), frame)
              for i, frame in zip(layout.texts, layout.frames or (None,) * len(layout.texts))]
+    placed = [p for p in (title, *texts) if p is not None]  # before own boxes replace any: recolours' order
     placeholders = [shape for shape in (title and title.shape, *(t.shape for t in texts),
                                         *(shapes[i] for i in layout.pictures)) if shape is not None]
     if own is not None and slots.own_title:
@@ -184,6 +197,10 @@ def fill_slide(canvas: Canvas, layout: LayoutBlueprint, plan: SlidePlan, slots: 
         rid = canvas.qr_code(plan.qr.url)
         insert_shape(tree, picture(next_shape_id(canvas.root), plan.qr.alt, rid, plan.qr.box))
     used += _visual(canvas, texts, plan, slots, layout.mark, language)
+    if layout.recolours:
+        for index, placeholder in enumerate(placed):
+            if any(placeholder.shape is kept for kept in used):
+                placeholder.readable(layout, index)
     for shape in placeholders:
         if not any(shape is kept for kept in used):
             tree.remove(shape)
@@ -210,11 +227,11 @@ def _visual(canvas: Canvas, texts: list[_Placeholder], plan: SlidePlan, slots: L
     if plan.compare is not None:
         for placeholder, box in zip(texts, slots.texts):
             _place(placeholder, box)
-        return _compare(canvas, texts, plan.compare, language)
+        return _compare(canvas, texts, plan.compare, language, mark)
     if plan.table is not None:
         _table(canvas, plan.table, mark, language)
     if plan.chart is not None:
-        _chart(canvas, plan.chart)
+        _chart(canvas, plan.chart, mark)
     return []
 
 
@@ -222,7 +239,8 @@ def _column_paragraphs(column: ColumnPlan) -> list[Paragraph]:
     return [*column.heading, *column.body]
 
 
-def _compare(canvas: Canvas, texts: list[_Placeholder], plan: ComparePlan, language: str) -> list[Element]:
+def _compare(canvas: Canvas, texts: list[_Placeholder], plan: ComparePlan, language: str,
+             mark: MarkColours) -> list[Element]:
     """A comparison's two columns: in four placeholders (own headings), in two, or drawn as text boxes."""
     columns = (plan.left, plan.right)
     links = canvas.links
@@ -240,6 +258,8 @@ def _compare(canvas: Canvas, texts: list[_Placeholder], plan: ComparePlan, langu
         shape = insert_shape(canvas.tree, text_box(next_shape_id(canvas.root), f"Column {index + 1}", column.box))
         write_text(shape.find(_TX_BODY), _column_paragraphs(column), column.size, language, links)
         _bulleted(shape.find(_TX_BODY))
+        if mark.text is not None:
+            _coloured(shape.find(_TX_BODY), mark.text, keep=True)
     return []
 
 
@@ -277,17 +297,33 @@ def _table(canvas: Canvas, plan: TablePlan, mark: MarkColours, language: str) ->
         caption = insert_shape(canvas.tree, text_box(next_shape_id(canvas.root), "Table caption", plan.caption_box))
         write_text(caption.find(_TX_BODY), [Paragraph(plan.caption, style="plain")], plan.caption_size, language,
                    canvas.links)
+        if mark.text is not None:
+            _coloured(caption.find(_TX_BODY), mark.text, keep=True)
 
 
-def _coloured(body: Element, colour: str) -> None:
-    """Set every run of ``body`` in ``colour`` (header text readable on the brand colour)."""
+def _coloured(body: Element, colour: str, keep: bool = False) -> None:
+    """Set every run of ``body`` in ``colour`` (header text readable on the brand colour);
+    ``keep``: not the runs that have a fill of their own (a link's)."""
     for properties in body.iter(qn("a:rPr")):
-        properties.insert(0, parse_xml(f'<a:solidFill {nsdecls("a")}>{colour_xml(colour)}</a:solidFill>'))
+        if keep and any(child.tag in _RUN_FILLS for child in properties):
+            continue
+        line = properties.find(qn("a:ln"))
+        position = 0 if line is None else properties.index(line) + 1
+        properties.insert(position, parse_xml(f'<a:solidFill {nsdecls("a")}>{colour_xml(colour)}</a:solidFill>'))
 
 
-def _chart(canvas: Canvas, plan: ChartPlan) -> None:
-    """A native chart in its box, described for screen readers."""
-    rid = canvas.chart(plan)
+def _frame_of(shape: Element) -> tuple[int | None, int | None, int | None, int | None] | None:
+    """The position and size a shape sets itself (EMU), None when it inherits them."""
+    offset = shape.find(f"{_SP_PR}/{_XFRM}/{_OFF}")
+    extent = shape.find(f"{_SP_PR}/{_XFRM}/{_EXT}")
+    if offset is None or extent is None:
+        return None
+    return int(offset.get("x")), int(offset.get("y")), int(extent.get("cx")), int(extent.get("cy"))
+
+
+def _chart(canvas: Canvas, plan: ChartPlan, mark: MarkColours) -> None:
+    """A native chart in its box, described for screen readers, in the layout's colours."""
+    rid = canvas.chart(plan, mark)
     alt = plain(plan.chart.alt)
     canvas.tree.append(chart_frame(next_shape_id(canvas.root), f"Chart: {alt[:60]}", alt, rid, plan.box))
 

@@ -19,7 +19,7 @@ from deckgen.plan.languages import east_asian_font
 from deckgen.plan.notes import roomy_frame
 from deckgen.plan.profile import NotesFrame, Role, column_gap
 from deckgen.plan.slides import ChartPlan, DeckPlan, SlidePlan
-from deckgen.render.template.blueprint import DeckBlueprint, PackagedPart, PreparedTemplate
+from deckgen.render.template.blueprint import DeckBlueprint, MarkColours, PackagedPart, PreparedTemplate
 from deckgen.render.deck.countdown import add_countdown
 from deckgen.render.deck.docprops import app_xml, core_xml
 from deckgen.render.deck.eastasian import with_east_asian_font
@@ -208,10 +208,10 @@ def _canvas(slide: Element, rels: _Rels, parts: _DeckParts, right_to_left: bool)
 
         return related(png_picture(qr_png(url)))[0]
 
-    def chart(plan: ChartPlan) -> str:
+    def chart(plan: ChartPlan, colours: MarkColours) -> str:
         from deckgen.render.deck.charts import chart_parts  # loads python-pptx's chart writer
 
-        made = chart_parts(plan, right_to_left=right_to_left)
+        made = chart_parts(plan, colours=colours, right_to_left=right_to_left)
         partname = parts.next_partname("/ppt/charts/chart%d.xml")
         workbook = parts.next_partname("/ppt/embeddings/Microsoft_Excel_Sheet%d.xlsx")
         chart_rels = _Rels("/ppt/charts")

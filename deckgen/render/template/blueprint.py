@@ -29,6 +29,29 @@ class MarkColours:
 
     accent: str = "accent1"
     glyph: str = "bg1"
+    text: str | None = None
+    """The colour of deckgen's own text boxes (a caption, a column) where the theme's text colour
+    would not read on the slide's background; None: they keep the theme's."""
+
+
+@record(frozen=True)
+class Backdrop:
+    """A filled rectangle of a layout's (or its master's) artwork that text may sit on, in EMU."""
+
+    left: int
+    top: int
+    width: int
+    height: int
+
+    def covers(self, left: int, top: int, width: int, height: int) -> bool:
+        """Whether text in the box given lies on this rectangle: it holds the box's centre and
+        at least half the box's area."""
+        x, y = left + width / 2, top + height / 2
+        if not (self.left <= x <= self.left + self.width and self.top <= y <= self.top + self.height):
+            return False
+        across = min(self.left + self.width, left + width) - max(self.left, left)
+        down = min(self.top + self.height, top + height) - max(self.top, top)
+        return 2 * max(across, 0) * max(down, 0) >= width * height
 
 
 @record(frozen=True)
@@ -61,6 +84,19 @@ class LayoutBlueprint:
     """The title placeholder's position and size as inherited (left, top, width, height; EMU)."""
     master: int = 0
     """Position of the layout's master among the template's masters (``DeckBlueprint.own_boxes``)."""
+    backdrops: tuple[Backdrop, ...] = ()
+    """The filled rectangles of the layout's artwork, topmost first (for :attr:`recolours`)."""
+    recolours: tuple[tuple[str | None, ...], ...] = ()
+    """For the title and each text placeholder (in that order), the colour its text must take to
+    read on each of :attr:`backdrops`, then on the slide's background; None where the template's
+    reads (see :mod:`deckgen.render.template.textcolours`). Empty: the template's reads everywhere."""
+
+    def recolour(self, index: int, frame: tuple[int, int, int, int]) -> str | None:
+        """The colour placeholder ``index`` (0: the first of title and texts) must take in ``frame``."""
+        if index >= len(self.recolours):
+            return None
+        under = next((n for n, backdrop in enumerate(self.backdrops) if backdrop.covers(*frame)), len(self.backdrops))
+        return self.recolours[index][under]
 
 
 @record(frozen=True)

@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from deckgen.render.template.blueprint import PreparedTemplate
 
 CACHE_ENV = "DECKGEN_CACHE_DIR"
-FORMAT = 8
+FORMAT = 9
 """Bumped whenever what an entry holds, or how it is written, changes."""
 _MAGIC = b"deckgen-template-cache\n"
 """How every entry deckgen ever wrote starts (clean-up removes no file that does not)."""
@@ -80,7 +80,8 @@ _ENTRY_TYPES = frozenset({
     *(("deckgen.plan.profile", name) for name in (
         "TemplateProfile", "LayoutSlots", "Box", "TextStyle", "Sizes", "Role", "NotesFrame")),
     *(("deckgen.render.template.blueprint", name) for name in (
-        "DeckBlueprint", "LayoutBlueprint", "NotesBlueprint", "PackagedPart", "MarkColours", "OwnBoxes")),
+        "DeckBlueprint", "LayoutBlueprint", "NotesBlueprint", "PackagedPart", "MarkColours", "OwnBoxes",
+        "Backdrop")),
     ("deckgen.render.ooxml.opc", "Relation"),
     ("deckgen.render.ooxml.zipwriter", "ZipEntry"),
     (_PATH_TYPE.__module__, _PATH_TYPE.__qualname__),  # a profile's template path

@@ -25,7 +25,9 @@ if TYPE_CHECKING:
 def clear_of_artwork(shape: LayoutShape) -> LayoutShape:
     """``shape`` with its title and text boxes clear of its artwork (unchanged where nothing
     lies under them). The master's title area may stand for the title, its body area for the
-    only text box of a layout; a box moved there is kept clear of the boxes after it."""
+    only text box of a layout; a box moved there is kept clear of the boxes after it, and a
+    text box that has to move is kept clear of the title (a subtitle moved off a title slide's
+    artwork into the master's body area went over the title)."""
     artwork = shape.artwork
     if artwork is None or not artwork.pieces:
         return shape
@@ -46,7 +48,10 @@ def _cleared(title: Box | None, texts: tuple[Box, ...], artwork: Artwork, areas:
     cleared: list[Box] = []
     single = len(texts) == 1
     for box in texts:
-        cleared.append(clear_box(box, artwork, moved, master_body if single else None))
+        found = clear_box(box, artwork, moved, master_body if single else None)
+        if found != box and cleared_title is not None and cleared_title not in moved:
+            found = clear_box(box, artwork, [*moved, cleared_title], master_body if single else None)
+        cleared.append(found)
         moved += [] if _within(cleared[-1], box) else [cleared[-1]]
     return cleared_title, tuple(cleared)
 

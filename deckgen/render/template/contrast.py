@@ -23,6 +23,7 @@ from pptx.oxml.ns import qn
 from pptx.slide import SlideLayout, SlideMaster
 
 from deckgen.render.template.background import background_of
+from deckgen.render.template.blueprint import Backdrop
 from deckgen.render.template.colours import (
     RGB,
     TRANSPARENT,
@@ -45,6 +46,10 @@ LayoutPlaceholder = Any
 
 WCAG_AA = 4.5
 """WCAG 2.x level AA minimum contrast ratio for normal text."""
+UNREADABLE = 2.0
+"""Contrast below which text is not the template's design but a colour meant for another
+background (white on white, black on a dark slide: 1.0 to 1.3). deckgen sets such text in a
+colour that reads (:mod:`deckgen.render.template.textcolours`), so no lint reports it."""
 BODY_PLACEHOLDERS = 2
 """Text placeholders per layout that deckgen fills (body, then the Quote/Question aside)."""
 
@@ -77,37 +82,19 @@ class Contrast:
 # -- What the text sits on ----------------------------------------------------------------
 
 
-@record(frozen=True)
-class _Rect:
-    left: int
-    top: int
-    width: int
-    height: int
-
-    def overlap(self, other: _Rect) -> int:
-        """Area shared with ``other``, EMU²."""
-        width = min(self.left + self.width, other.left + other.width) - max(self.left, other.left)
-        height = min(self.top + self.height, other.top + other.height) - max(self.top, other.top)
-        return max(width, 0) * max(height, 0)
-
-    def covers_centre_of(self, other: _Rect) -> bool:
-        x, y = other.left + other.width / 2, other.top + other.height / 2
-        return self.left <= x <= self.left + self.width and self.top <= y <= self.top + self.height
-
-
-def _rect_of(shape: Element) -> _Rect | None:
+def _rect_of(shape: Element) -> Backdrop | None:
     xfrm = shape.find(f"{qn('p:spPr')}/{qn('a:xfrm')}")
     offset = xfrm.find(qn("a:off")) if xfrm is not None else None
     extent = xfrm.find(qn("a:ext")) if xfrm is not None else None
     if offset is None or extent is None:
         return None
-    return _Rect(as_int(offset.get("x")), as_int(offset.get("y")), as_int(extent.get("cx")), as_int(extent.get("cy")))
+    return Backdrop(as_int(offset.get("x")), as_int(offset.get("y")), as_int(extent.get("cx")), as_int(extent.get("cy")))
 
 
-def _covers(shape: Element, box: _Rect) -> bool:
+def _covers(shape: Element, box: Backdrop) -> bool:
     """Whether ``shape`` lies under most of ``box``: it holds the box's centre and half its area."""
     rect = _rect_of(shape)
-    return rect is not None and rect.covers_centre_of(box) and 2 * rect.overlap(box) >= box.width * box.height
+    return rect is not None and rect.covers(box.left, box.top, box.width, box.height)
 
 
 def _backdrop(shape: Element, palette: Palette) -> RGB | None:
@@ -130,12 +117,29 @@ def _decorations(owner: SlideLayout | SlideMaster) -> Iterator[Element]:
             yield shape
 
 
-def _shape_behind(layout: SlideLayout, box: _Rect, palette: Palette) -> tuple[RGB | None, str] | None:
-    """The topmost filled rectangle of the layout (then the master) under ``box``, if any."""
+def _owners(layout: SlideLayout) -> list[SlideLayout | SlideMaster]:
+    """The layout, then its master when the layout shows the master's shapes."""
     owners: list[SlideLayout | SlideMaster] = [layout]
     if layout.element.get("showMasterSp") not in ("0", "false"):
         owners.append(layout.slide_master)
-    for owner in owners:
+    return owners
+
+
+def backdrops(layout: SlideLayout, palette: Palette) -> list[tuple[Backdrop, RGB | None]]:
+    """The shapes of the layout's (then master's) artwork text may sit on, topmost first, with
+    their colour (None: a picture, unknown): what :func:`_shape_behind` looks through."""
+    found = []
+    for owner in _owners(layout):
+        for shape in _decorations(owner):
+            rect, colour = _rect_of(shape), _backdrop(shape, palette)
+            if rect is not None and colour != TRANSPARENT:
+                found.append((rect, colour))
+    return found
+
+
+def _shape_behind(layout: SlideLayout, box: Backdrop, palette: Palette) -> tuple[RGB | None, str] | None:
+    """The topmost filled rectangle of the layout (then the master) under ``box``, if any."""
+    for owner in _owners(layout):
         for shape in _decorations(owner):
             if not _covers(shape, box):
                 continue
@@ -161,13 +165,13 @@ def _behind(placeholder: LayoutPlaceholder, layout: SlideLayout, palette: Palett
     return found if found is not None else background_of(layout, palette)
 
 
-def _box(placeholder: LayoutPlaceholder) -> _Rect | None:
+def _box(placeholder: LayoutPlaceholder) -> Backdrop | None:
     """The placeholder's rectangle in EMU (inherited from the master), None when it has none."""
     left, top = placeholder.left, placeholder.top
     width, height = placeholder.width, placeholder.height
     if None in (left, top, width, height):
         return None
-    return _Rect(int(left), int(top), int(width), int(height))
+    return Backdrop(int(left), int(top), int(width), int(height))
 
 
 # -- The text colour ----------------------------------------------------------------------
@@ -192,6 +196,11 @@ def _text_colour(placeholder: LayoutPlaceholder, title: bool, palette: Palette) 
             colour = paint(fill, palette)
             return None if colour == TRANSPARENT else colour
     return palette.scheme_colour("tx1")
+
+
+def placeholder_text_colour(placeholder: LayoutPlaceholder, title: bool, palette: Palette) -> RGB | None:
+    """The colour of ``placeholder``'s level-1 text (see :func:`_text_colour`)."""
+    return _text_colour(placeholder, title, palette)
 
 
 # -- Layouts ------------------------------------------------------------------------------
@@ -252,6 +261,8 @@ def contrast_message(template: str, finding: Contrast) -> str:
 
 
 def contrast_lints(template: str, layouts: Iterable[SlideLayout]) -> tuple[str, ...]:
-    """Lint messages for the text colours of ``layouts`` below WCAG AA contrast."""
-    return tuple(contrast_message(template, c) for c in template_contrasts(layouts) if not c.passes)
+    """Lint messages for the text colours of ``layouts`` below WCAG AA contrast (but for text
+    below :data:`UNREADABLE`, which decks show in a readable colour instead)."""
+    return tuple(contrast_message(template, c) for c in template_contrasts(layouts)
+                 if not c.passes and c.ratio >= UNREADABLE)
 

@@ -18,13 +18,14 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.parts.image import ImagePart
 from pptx.shapes.placeholder import SlidePlaceholder
 
-from deckgen.render.template.blueprint import DeckBlueprint, LayoutBlueprint, NotesBlueprint, OwnBoxes, PackagedPart
+from deckgen.render.template.blueprint import Backdrop, DeckBlueprint, LayoutBlueprint, NotesBlueprint, OwnBoxes, PackagedPart
 from deckgen.render.template.alignment import inherited_alignment
 from deckgen.render.template.artwork import Drawn
 from deckgen.render.template.factory import Placeholders, Prototypes, SlideFactory
 from deckgen.render.template.host import Host, new_deck
 from deckgen.render.template.markcolours import mark_colours
 from deckgen.render.template.ownboxes import own_boxes
+from deckgen.render.template.textcolours import placeholder_recolours
 from deckgen.render.ooxml.markup import PLACEHOLDER, SHAPE_TAGS, Element, parse_xml, part_xml, qn
 from deckgen.render.ooxml.opc import rels_member
 from deckgen.render.template.package import content_types, relations, rels_xml
@@ -103,6 +104,19 @@ def _alignments(found: Placeholders) -> tuple[tuple[str | None, str | None], ...
                  for shape in (found.title, *found.texts) if shape is not None)
 
 
+def _recolours(layout: Any, found: Placeholders) -> tuple[tuple[Backdrop, ...], tuple[tuple[str | None, ...], ...]]:
+    """The layout's backdrops and the colours its title and text placeholders' text needs on them
+    (see ``LayoutBlueprint.recolours``); nothing when the template's colours read everywhere."""
+    pairs = [(getattr(shape, "_base_placeholder", None), shape is found.title)
+             for shape in (found.title, *found.texts) if shape is not None]
+    if any(base is None for base, _ in pairs):
+        return (), ()
+    rects, recolours = placeholder_recolours(layout, pairs)
+    if all(colour is None for colours in recolours for colour in colours):
+        return (), ()
+    return rects, recolours
+
+
 def _frame(shape: Any) -> tuple[int | None, int | None, int | None, int | None]:
     """A placeholder's position and size as it inherits them (plain ints: the blueprint is data)."""
     return _length(shape.left), _length(shape.top), _length(shape.width), _length(shape.height)
@@ -138,6 +152,7 @@ def _layout(factory: SlideFactory, prototypes: Prototypes, layout: Any, master: 
             raise NoBlueprint("a text placeholder without a text body")
     layout_tree = shape_tree(layout.shapes)
     number, footer = placeholder_of_type(layout_tree, "sldNum"), placeholder_of_type(layout_tree, "ftr")
+    backdrops, recolours = _recolours(layout, found)
     return LayoutBlueprint(
         partname=str(layout.part.partname),
         slide=_stable(slide),
@@ -152,6 +167,8 @@ def _layout(factory: SlideFactory, prototypes: Prototypes, layout: Any, master: 
         footer_align=_footer_alignment(layout, footer),
         title_frame=None if found.title is None else _frame(found.title),
         master=master,
+        backdrops=backdrops,
+        recolours=recolours,
     )
 
 

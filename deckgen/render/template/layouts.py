@@ -187,21 +187,40 @@ def _master_boxes(role: Role, shape: LayoutShape) -> tuple[Box, Box]:
 
 def _fitted(role: Role, shape: LayoutShape, own_title: bool, own_body: bool) -> LayoutShape:
     """``shape`` with boxes that can hold ``role``: deckgen's own where the layout has none,
-    the master's areas (or deckgen's) where its text boxes are too small for a point, and a
-    title slide's text box grown to hold its lines."""
+    the master's areas (or deckgen's) where its text boxes are too small for a point, the
+    master's title area for a title standing where a layout without a body puts the slide's
+    text, and a title slide's text box grown to hold its lines."""
     if own_title or own_body:
         title, body = _master_boxes(role if own_title else Role.CONTENT, shape)
-        return replace(shape, title=title if own_title else shape.title, texts=(body,), pictures=())
+        if not own_title:
+            assert shape.title is not None
+            if _title_in_body_area(shape.title, body):  # both from the master: an opening slide's across the middle
+                title, body = _master_boxes(role, shape)
+                title = moved(shape.title, title)
+            else:
+                title = shape.title
+        return replace(shape, title=title, texts=(body,), pictures=())
     assert shape.title is not None and shape.areas is not None
     if role in OPENING_ROLES:
         if not shape.texts:
             return shape
         return replace(shape, texts=(roomy_subtitle(shape.texts[0], shape.title, shape.slide[1]), *shape.texts[1:]))
     main = max(shape.texts, key=area) if shape.texts else None
+    if main is None and _title_in_body_area(shape.title, shape.areas[1]):
+        return replace(shape, title=moved(shape.title, _master_boxes(role, shape)[0]))
     if main is None or not too_small(main, shape.areas[1], *shape.slide):
         return shape
     title, body = _master_boxes(role, shape)
     return replace(shape, title=moved(shape.title, title), texts=(moved(shape.texts[0], body),), pictures=())
+
+
+def _title_in_body_area(title: Box, body: Box) -> bool:
+    """Whether a layout's title stands in the master's body area, where a layout without a body
+    puts a slide's text, table or chart (LibreOffice exports its Title Only layout with the
+    title in the middle of the slide: a table went over it)."""
+    across = min(title.left + title.width, body.left + body.width) - max(title.left, body.left)
+    down = min(title.top + title.height, body.top + body.height) - max(title.top, body.top)
+    return 2 * max(across, 0) * max(down, 0) > area(title)
 
 
 def _role_boxes(role: Role, shape: LayoutShape, own: bool) -> tuple[LayoutShape, bool, bool]:

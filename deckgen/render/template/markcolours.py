@@ -5,7 +5,8 @@ the header row of a table. They wear the template's brand colour: its first them
 that stands out from the slide background. Many templates made by tools keep Office's
 default accents (Quarto's and pandoc's Office blue, LibreOffice's exports) and carry their
 brand elsewhere: then the colour the master sets its titles in is the brand colour, else
-the colour most of the template's own artwork wears. A colour is kept as the theme's
+the colour most of the template's own artwork wears, else the colour of its logo
+(:mod:`deckgen.render.template.picturecolour`). A colour is kept as the theme's
 scheme name where it is one (so a theme change follows), else as ``#RRGGBB``.
 """
 
@@ -22,6 +23,8 @@ from deckgen.render.template.artwork import Drawn, layout_artwork
 from deckgen.render.template.background import background_of
 from deckgen.render.template.blueprint import MarkColours
 from deckgen.render.template.colours import RGB, Palette, colour_child, contrast_ratio, fill_of, hex_of, paint, palette_for
+from deckgen.render.template.picturecolour import picture_colour
+from deckgen.render.template.textcolours import text_box_colour
 
 _ACCENTS = ("accent1", "accent2", "accent3", "accent4", "accent5", "accent6")
 _GRAPHICS_CONTRAST = 3.0
@@ -55,7 +58,7 @@ def mark_colours(layout: SlideLayout, drawn: Drawn | None = None) -> MarkColours
     glyphs = {name: contrast_ratio(found, colour)
               for name in ("bg1", "tx1") if (found := palette.scheme_colour(name)) is not None}
     glyph = "bg1" if not glyphs or glyphs.get("bg1", 0.0) >= _GRAPHICS_CONTRAST else max(glyphs, key=lambda n: glyphs[n])
-    return MarkColours(accent, palette.mapping.get(glyph, glyph))
+    return MarkColours(accent, palette.mapping.get(glyph, glyph), text_box_colour(layout))
 
 
 def keeps_office_defaults(palette: Palette) -> bool:
@@ -78,12 +81,15 @@ def _accent(palette: Palette, background: RGB) -> tuple[str, RGB | None]:
 
 
 def _own_colour(layout: SlideLayout, palette: Palette, background: RGB, drawn: Drawn | None) -> tuple[str, RGB] | None:
-    """The titles' colour, else the colour most of the artwork wears, when it is a hue readable
-    on ``background``."""
+    """The titles' colour, else the colour most of the artwork wears, else the colour most of its
+    pictures (a logo) wear, when it is a hue readable on ``background``."""
     title = title_colour(layout.slide_master, palette)
     if title is not None and _brand_like(title[1], background):
         return title
-    return artwork_colour(layout, background, drawn)
+    drawn_colour = artwork_colour(layout, background, drawn)
+    if drawn_colour is not None:
+        return drawn_colour
+    return picture_colour(layout, lambda colour: _brand_like(colour, background))
 
 
 def _brand_like(colour: RGB, background: RGB) -> bool:

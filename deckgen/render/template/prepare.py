@@ -1,5 +1,5 @@
-"""Prepare a template: open it safely, standardise its document properties, drop its example slides,
-repair it, profile it, draft its blueprint.
+"""Prepare a template: open it safely, standardise its document properties, leave out embedded fonts
+decks cannot carry, drop its example slides, repair it, profile it, draft its blueprint.
 
 The file is vetted first (:mod:`deckgen.render.template.untrusted`: zip bombs, other Office files,
 DTDs, outside content, active content); only then does python-pptx read it. This is the
@@ -23,6 +23,7 @@ from deckgen.render.template.artwork import Drawn
 from deckgen.render.template.blueprint import PreparedTemplate
 from deckgen.render.template.contrast import contrast_lints
 from deckgen.render.template.drafting import draft_blueprint
+from deckgen.render.template.embeddedfonts import drop_partial_fonts, dropped_fonts_warning
 from deckgen.render.template.layouts import (
     LayoutShape,
     describe_layout,
@@ -41,7 +42,7 @@ from deckgen.render.template.package import package_bytes, template_entries
 from deckgen.render.template.parts import add_missing_parts
 from deckgen.render.template.properties import standard_properties
 from deckgen.render.template.questionmarks import ask_with
-from deckgen.render.template.repair import give_body_bullets, repair_placeholder_ids
+from deckgen.render.template.repair import give_body_bullets, give_prompt_colours, repair_placeholder_ids
 from deckgen.render.template.theme import theme_fonts
 from deckgen.render.template.untrusted import SAVE_AS, vet_template
 from deckgen.render.template.catalog import TemplateChoice
@@ -75,7 +76,8 @@ def _drop_slides(presentation: PresentationObject) -> None:
         id_list.remove(slide_id)
 
 
-def _profile(presentation: PresentationObject, choice: TemplateChoice, removed: tuple[str, ...] = ()) -> TemplateProfile:
+def _profile(presentation: PresentationObject, choice: TemplateChoice, removed: tuple[str, ...] = (),
+             fonts: tuple[str, ...] = ()) -> TemplateProfile:
     width = int(presentation.slide_width or 12192000)
     height = int(presentation.slide_height or 6858000)
     shapes = _layouts(presentation, width, height)
@@ -85,6 +87,8 @@ def _profile(presentation: PresentationObject, choice: TemplateChoice, removed: 
     chosen, fallen_back, own = choose_layouts(shapes, named)
     ordered = preferred_order(shapes, chosen[Role.CONTENT])
     warnings = _warnings(choice, shapes, chosen, own, removed)
+    if fonts:
+        warnings.append(dropped_fonts_warning(choice.name, fonts))
     heading, body = theme_fonts(chosen[Role.CONTENT].layout.slide_master)
     brand_fonts = choice.brand.fonts if choice.brand else {}
     return TemplateProfile(
@@ -162,13 +166,15 @@ def prepare(choice: TemplateChoice, template: bytes) -> PreparedTemplate:
     presentation, removed = _open(choice.file, template)
     try:
         standard_properties(presentation)
+        fonts = drop_partial_fonts(presentation)
         _drop_slides(presentation)
         repair_placeholder_ids(presentation)
         give_body_bullets(presentation)
+        give_prompt_colours(presentation)
         add_missing_parts(presentation)
         _for_writing(presentation, choice)
         blob = _stripped_blob(presentation)
-        profile = _profile(presentation, choice, removed)
+        profile = _profile(presentation, choice, removed, fonts)
         host = open_host(blob)  # as each deck's host reads it
         entries = template_entries(host.presentation)
         blueprint = draft_blueprint(host, entries, _used_layouts(profile))

@@ -10,6 +10,10 @@ refuse. A file pandoc wrote and PowerPoint saved again has both: PowerPoint's ow
 under pandoc's. While a template is prepared, each such relationship takes the standard
 type, a second part of either kind is dropped, and a template without one gets an empty
 extended-properties part (every deck writes its own).
+
+A template's custom properties (``docProps/custom.xml``: pandoc's copy of its document's
+metadata, a company's document-management fields) describe the template's own document and
+its authors. A deck's metadata comes from its outline only, so they are dropped as well.
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ def standard_properties(presentation: PresentationObject) -> list[str]:
     standard types; what was changed, as short notes (for tests and debugging)."""
     package = presentation.part.package
     rels = package_relationships(package)
-    changed = _retyped(rels) + _dropped_seconds(rels)
+    changed = _retyped(rels) + _dropped_seconds(rels) + _dropped_custom(rels)
     try:
         package.part_related_by(RT.CORE_PROPERTIES)
     except KeyError:
@@ -78,6 +82,13 @@ def _dropped_seconds(rels: Any) -> list[str]:
         for rid in found[1:]:
             changed.append(f"dropped {rels.pop(rid).target_part.partname}")
     return changed
+
+
+def _dropped_custom(rels: Any) -> list[str]:
+    """Unrelate the template's custom-properties parts (they are then not saved)."""
+    found = sorted((rid for rid, rel in relationship_map(rels).items() if rel.reltype == RT.CUSTOM_PROPERTIES),
+                   key=rid_order)
+    return [f"dropped {rels.pop(rid).target_part.partname}" for rid in found]
 
 
 def _free_name(package: Any, wanted: str, numbered: str) -> PackURI:

@@ -4,8 +4,11 @@ LibreOffice writes every layout placeholder with idx 0 (the title, the body, a s
 PowerPoint and python-pptx match a slide placeholder to its layout placeholder by idx, so a
 slide's body then takes the title's box. LibreOffice also leaves the master's body style
 without bullets (its outline bullets live only in the master's prompt text), so body text
-on a slide shows no bullet glyphs in PowerPoint or LibreOffice. Both are repaired once, while
-the template is prepared; slides cloned from the repaired layouts carry the new idx.
+on a slide shows no bullet glyphs in PowerPoint or LibreOffice. Its text colours live there
+too: a dark design's white titles are only the colour of the master's prompt text, so a
+slide's title took the theme's black text colour on the design's dark band. All three are
+repaired once, while the template is prepared; slides cloned from the repaired layouts carry
+the new idx.
 """
 
 from __future__ import annotations
@@ -179,3 +182,76 @@ def _insert_level(body: Element, style: Element, level: int) -> None:
         following.addprevious(style)
     else:
         body.append(style)
+
+
+_FILLS = tuple(qn(f"a:{tag}") for tag in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill"))
+
+
+def _prompt_colours(shape: Element) -> dict[int, Element]:
+    """The ``a:solidFill`` of each level's first prompt run in a master placeholder, by level."""
+    colours: dict[int, Element] = {}
+    for paragraph in shape.iter(qn("a:p")):
+        ppr = paragraph.find(qn("a:pPr"))
+        level = int(ppr.get("lvl", "0")) if ppr is not None else 0
+        run = paragraph.find(f"{qn('a:r')}/{qn('a:rPr')}")
+        fill = run.find(qn("a:solidFill")) if run is not None else None
+        if fill is not None and level not in colours:
+            colours[level] = fill
+    return colours
+
+
+def _level_fill(style: Element | None, level: int) -> Element | None:
+    """The fill a list style sets for level ``level`` (0-based) text, if any."""
+    found = style.find(f"{qn(f'a:lvl{level + 1}pPr')}/{qn('a:defRPr')}") if style is not None else None
+    return next((child for child in found if child.tag in _FILLS), None) if found is not None else None
+
+
+def _text_style(master_element: Element, tag: str) -> Element:
+    """The master's ``p:txStyles/{tag}`` (``p:titleStyle`` or ``p:bodyStyle``), created where missing."""
+    if tag == "p:bodyStyle":
+        return _body_style(master_element)
+    styles = _body_style(master_element).getparent()
+    found = styles.find(qn(tag))
+    if found is None:
+        found = parse_xml(f"<{tag} {nsdecls('p')}/>")
+        styles.insert(0, found)
+    return found
+
+
+def _set_fill(style: Element, level: int, fill: Element) -> None:
+    """Give level ``level`` of the list style ``style`` the text fill ``fill``."""
+    tag = qn(f"a:lvl{level + 1}pPr")
+    properties = style.find(tag)
+    if properties is None:
+        properties = parse_xml(f'<a:lvl{level + 1}pPr {nsdecls("a")}/>')
+        _insert_level(style, properties, level)
+    run = properties.find(qn("a:defRPr"))
+    if run is None:
+        run = properties.makeelement(qn("a:defRPr"), {})
+        after = properties.find(qn("a:extLst"))
+        if after is not None:
+            after.addprevious(run)
+        else:
+            properties.append(run)
+    line = run.find(qn("a:ln"))
+    run.insert(0 if line is None else list(run).index(line) + 1, copy.deepcopy(fill))
+
+
+def give_prompt_colours(presentation: PresentationObject) -> int:
+    """Title and body text in the colour of the master's prompt text, where the master's
+    placeholder and text styles set none; how many levels changed."""
+    changed = 0
+    for master in presentation.slide_masters:
+        for shape in shape_tree(master.shapes):
+            ph = shape.find(PLACEHOLDER)
+            kind = None if ph is None else ("p:titleStyle" if ph.get("type") in _TITLES
+                                            else "p:bodyStyle" if ph.get("type") == "body" else None)
+            if kind is None:
+                continue
+            own = shape.find(f"{qn('p:txBody')}/{qn('a:lstStyle')}")
+            for level, fill in sorted(_prompt_colours(shape).items()):
+                style = _text_style(master.element, kind)
+                if _level_fill(own, level) is None and _level_fill(style, level) is None:
+                    _set_fill(style, level, fill)
+                    changed += 1
+    return changed
