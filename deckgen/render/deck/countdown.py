@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from deckgen.plan.profile import Box
 from deckgen.plan.slides import Countdown
-from deckgen.render.deck.drawing import insert_shape, next_shape_id, solid_fill
+from deckgen.render.deck.drawing import insert_shape, next_shape_id, placement, solid_fill
 from deckgen.render.ooxml.markup import Element, nsdecls, parse_xml, qn
 from deckgen.render.ooxml.opc import attribute
 
@@ -47,7 +47,7 @@ def _bar(shape_id: int, box: Box, description: str, colour: str) -> Element:
         f'<p:sp {nsdecls("a", "p")}><p:nvSpPr>'
         f'<p:cNvPr id="{shape_id}" name="Countdown" descr="{attribute(description)}"/>'
         '<p:cNvSpPr/><p:nvPr/></p:nvSpPr>'
-        f'<p:spPr><a:xfrm><a:off x="{box.left}" y="{box.top}"/><a:ext cx="{box.width}" cy="{box.height}"/></a:xfrm>'
+        f'<p:spPr><a:xfrm>{placement(box)}</a:xfrm>'
         f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>{solid_fill(colour)}<a:ln><a:noFill/></a:ln></p:spPr>'
         "</p:sp>")
 

@@ -58,7 +58,7 @@ def insert_shape(tree: Element, shape: Element) -> Element:
     return shape
 
 
-def _place(box: Box) -> str:
+def placement(box: Box) -> str:
     """A shape's offset and extent (``a:off``, ``a:ext``) for ``box``, in EMU."""
     return f'<a:off x="{box.left}" y="{box.top}"/><a:ext cx="{box.width}" cy="{box.height}"/>'
 
@@ -70,7 +70,7 @@ def picture(shape_id: int, description: str, rid: str, box: Box) -> Element:
         f'<p:cNvPr id="{shape_id}" name="Picture {shape_id}" descr="{attribute(description)}"/>'
         '<p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>'
         f'<p:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>'
-        f'<p:spPr><a:xfrm>{_place(box)}</a:xfrm>'
+        f'<p:spPr><a:xfrm>{placement(box)}</a:xfrm>'
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>')
 
 
@@ -79,7 +79,7 @@ def text_box(shape_id: int, name: str, box: Box) -> Element:
     return parse_xml(
         f'<p:sp {nsdecls("a", "p")}><p:nvSpPr><p:cNvPr id="{shape_id}" name="{attribute(name)}"/>'
         '<p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>'
-        f'<p:spPr><a:xfrm>{_place(box)}</a:xfrm>'
+        f'<p:spPr><a:xfrm>{placement(box)}</a:xfrm>'
         '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>'
         '<p:txBody><a:bodyPr wrap="square"><a:spAutoFit/></a:bodyPr><a:lstStyle/><a:p/></p:txBody></p:sp>')
 
@@ -89,7 +89,7 @@ def _graphic_frame(shape_id: int, name: str, box: Box, uri: str) -> Element:
         f'<p:graphicFrame {nsdecls("a", "p")}><p:nvGraphicFramePr>'
         f'<p:cNvPr id="{shape_id}" name="{attribute(name)}"/>'
         '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/></p:nvGraphicFramePr>'
-        f'<p:xfrm>{_place(box)}</p:xfrm>'
+        f'<p:xfrm>{placement(box)}</p:xfrm>'
         f'<a:graphic><a:graphicData uri="{uri}"/></a:graphic></p:graphicFrame>')
 
 
