@@ -83,7 +83,7 @@ def _parse_shard(value: str | None) -> tuple[int, int] | None:
 @click.version_option(__version__, prog_name="deckgen")
 @click.option("--debug", is_flag=True, help="Show Python tracebacks for unexpected failures.")
 def main(debug: bool) -> None:
-    """Build discussion-guide slide decks from YAML outlines."""
+    """Build discussion-guide slide decks and their facilitator kits from YAML outlines."""
     if debug:
         os.environ[_DEBUG_ENV] = "1"
 
@@ -405,7 +405,7 @@ def handout(outline: Path, output: Path | None, audience: str | None, recap: boo
 @click.argument("outline", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Contact sheet PNG (default: <outline stem>-preview.png).")
 @click.option("--audience", help="The audience variant to preview.")
-@click.option("--template", help="Bundled template name or path to a .pptx/.potx.")
+@click.option("--template", help="Bundled template name or path to a .pptx/.potx (overrides the outline's).")
 def preview(outline: Path, output: Path | None, audience: str | None, template: str | None) -> None:
     """Render a contact sheet of slide thumbnails (needs LibreOffice)."""
     import tempfile

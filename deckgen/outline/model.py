@@ -103,7 +103,7 @@ class Quote:
 class Image:
     """A picture on the point's slide; alt text is required for screen readers."""
 
-    path: Path = declared(ImagePath(), "Image file, relative to the outline's folder (PNG, JPEG, GIF, BMP, TIFF); stored absolute.", required=True)
+    path: Path = declared(ImagePath(), "Image file, relative to the outline's folder (PNG, JPEG, GIF, BMP, TIFF, WMF); stored absolute.", required=True)
     alt: str = declared(_TEXT, "Alternative text for screen readers (required).", required=True)
     position: Position = Position()
 
@@ -338,7 +338,7 @@ class Outline:
                               default=DEFAULT_CLOSING)
     buffer: float = declared(_SPARE_MINUTES, "Minutes held in reserve; counted in the plan.", default=0.0)
     shorter: tuple[float, ...] = declared(
-        ListOf(Number(), unique=True), "Shorter running times in minutes, each reached by leaving out the optional items.",
+        ListOf(Number(), unique=True), "Shorter running times in minutes: each a custom show of the deck that leaves out every optional item.",
         default=())
     countdown: bool = declared(Flag(), "Question slides with minutes count them down on their own.", default=True)
     source: Source | None = declared(obj_of(Source), "The article being discussed.")
