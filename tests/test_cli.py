@@ -438,7 +438,7 @@ def test_the_session_warnings_pass_check_but_fail_strict(runner: CliRunner, writ
     assert [(where.rsplit(":", 2)[1], text.split(":")[0]) for where, text in lines] == [
         ("2", "duration"), ("3", "shorter[0]"), ("4", "objectives[0]"), ("8", "questions")]
     assert relaxed.exit_code == 0 and "the plan takes 30 min" in relaxed.output and "declared 25 min" in relaxed.output
-    assert strict.exit_code == 1 and "0 of 1 outlines OK, 4 warnings" in strict.output
+    assert strict.exit_code == 1 and "0 of 1 outlines OK, 4 warnings, errors with --strict" in strict.output
 
 
 def test_lints_of_an_audience_variant_name_the_audience(runner: CliRunner) -> None:

@@ -190,7 +190,8 @@ def check(inputs: tuple[str, ...], template: str | None, strict: bool, report: P
     _echo_notices(notices, "error" if strict else "warning")
     bad = sum(result.failed(strict) for result in results)
     warned = sum(len(result.warnings) for result in results) + len(notices)
-    click.echo(f"{len(results) - bad} of {len(results)} outlines OK, {warned} warnings", err=True)
+    counted = f"{warned} warnings, errors with --strict" if strict and warned else f"{warned} warnings"
+    click.echo(f"{len(results) - bad} of {len(results)} outlines OK, {counted}", err=True)
     if bad:
         sys.exit(1)
 
