@@ -70,7 +70,7 @@ def _header(outline: Outline, labels: Labels) -> Iterator[Block]:
 def source_blocks(source: Source, labels: Labels, with_code: bool = False) -> Iterator[Block]:
     """The article: its citation and a live link to its address; ``with_code``, a QR code of
     the address beside them, to scan from the paper."""
-    cited = (Span(labels.source + labels.colon, "strong"), Span(cite(source, with_url=False)))
+    cited = (Span(labels.source + labels.colon, "strong"), Span(cite(source, labels, with_url=False)))
     if not source.url:
         yield Para(cited)
         return
