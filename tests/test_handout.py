@@ -75,7 +75,7 @@ def test_the_handout_holds_what_participants_work_with(tmp_path: Path) -> None:
     assert "Niranjana Dhumal — OpenAI's Sora: A Reality Check for China's AI Ambitions (2024-02-20)" in text
     assert "Skim the Kling announcement (https://example.org/kling-news) for contrast." in text
     assert "NLP — natural language processing" in text and "text-to-video — a model that turns" in text
-    assert "3. Did big data help or hinder organic innovation?" in text
+    assert "Q3. Did big data help or hinder organic innovation?" in text  # numbered as in the guide
     assert "☐  A. Helped" in text and "☐  C. Both" in text
     assert "Cut here and hand in before you leave" in text
     assert "Exit ticket" in text and "1. One thing you will remember" in text and "2. One question you still have" in text
@@ -237,6 +237,18 @@ def test_a_chinese_handout_names_its_fonts_and_labels(tmp_path: Path) -> None:
     with zipfile.ZipFile(path) as package:
         theme = package.read("word/theme/theme1.xml").decode()
     assert theme.count('<a:ea typeface="Noto Sans CJK SC"/>') == 2
+
+
+@pytest.mark.parametrize(("language", "label", "right_to_left"), [
+    ("ar", "س{}. ", True), ("he", "שאלה {}: ", True), ("zh-CN", "问题 {}：", False),
+])
+def test_handout_questions_are_numbered_as_the_guide_numbers_them(tmp_path: Path, language: str, label: str,
+                                                                   right_to_left: bool) -> None:
+    path = _write(tmp_path, _outline_file(tmp_path, language=language))
+    questions = [p for p in docx.Document(str(path)).paragraphs if p.style is not None and p.style.name == "Heading 2"]
+    assert [p.runs[0].text for p in questions] == [label.format(n) for n in (1, 2, 3, 4)]
+    assert all(bool(p.runs[0].font.rtl) == right_to_left for p in questions)  # read in the line's direction
+    assert not any(re.match(r"\d+\. ", p.text) for p in questions)
 
 
 # --------------------------------------------------------------------------- pages
