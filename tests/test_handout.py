@@ -26,7 +26,6 @@ from deckgen.app.templates import template_for
 from deckgen.cli.main import main
 from deckgen.outline.loader import load_outline
 from deckgen.plan.labels import labels_for
-from deckgen.render.template.paperbrand import paper_brand
 from tests.conftest import FIXTURES, SORA
 
 HANDOUT = FIXTURES / "outlines" / "handout.yaml"
@@ -176,7 +175,7 @@ def test_markdown_writes_link_spans_as_links_and_keeps_the_text_beside_a_picture
 def test_word_files_take_the_templates_fonts_and_brand_colour(tmp_path: Path, template: str) -> None:
     outline_path = _outline_file(tmp_path, template=template)
     outline = load_outline(outline_path)
-    profile, brand = template_for(outline).profile, paper_brand(template_for(outline))
+    profile, brand = template_for(outline).profile, template_for(outline).blueprint.paper
     assert brand.colour not in ("4F81BD", "365F91", "17365D")  # python-docx's own blues
     for recap in (False, True):
         with zipfile.ZipFile(_write(tmp_path, outline_path, recap)) as package:
@@ -210,7 +209,7 @@ def test_guide_tables_have_brand_header_rows(tmp_path: Path) -> None:
     (tmp_path / "guide.docx").write_bytes(guide_bytes(outline, ".docx"))
     table = docx.Document(str(tmp_path / "guide.docx")).tables[0]
     fill = table.rows[0].cells[0]._tc.tcPr.find(f"{W}shd").get(f"{W}fill")
-    assert fill == paper_brand(template_for(outline)).colour
+    assert fill == template_for(outline).blueprint.paper.colour
     assert _links(tmp_path / "guide.docx")[0] == "https://example.org/sora"  # the address in the source line
 
 
