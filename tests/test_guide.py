@@ -197,6 +197,14 @@ def test_a_chinese_guide_numbers_questions_and_names_slides_in_chinese(runner: C
     assert not any(re.search(r"第 \d+ 页", line) or line.startswith("### Q") for line in lines)
 
 
+def test_a_chinese_guide_cites_in_chinese_brackets_and_full_stops(runner: CliRunner) -> None:
+    lines = runner.invoke(main, ["guide", str(SORA_ZH), "-o", "-"]).output.splitlines()
+    assert ("来源：Niranjana Dhumal《OpenAI's Sora: A Reality Check for China's AI Ambitions》（未注明日期）。"
+            "原文没有写明发表媒体") in lines
+    assert "- 快手《可灵（Kling）文生视频模型》（2024-06）。背景资料，原文未引用" in lines
+    assert not any(line.startswith(("来源", "- 快手")) and (" (" in line or ". " in line) for line in lines)
+
+
 def test_an_arabic_guide_labels_questions_in_arabic_and_counts_minutes_grammatically(runner: CliRunner) -> None:
     lines = runner.invoke(main, ["guide", str(SORA_AR), "-o", "-"]).output.splitlines()
     assert "### س4. هل أعاق التركيز على «البيانات الضخمة» والمبادرات الحكومية الابتكارَ العضوي؟" in lines

@@ -26,7 +26,6 @@ from deckgen.app.templates import template_for
 from deckgen.cli.main import main
 from deckgen.outline.loader import load_outline
 from deckgen.plan.labels import labels_for
-from deckgen.render.template.paperbrand import paper_brand
 from tests.conftest import FIXTURES, SORA
 
 HANDOUT = FIXTURES / "outlines" / "handout.yaml"
@@ -75,7 +74,7 @@ def test_the_handout_holds_what_participants_work_with(tmp_path: Path) -> None:
     assert "Niranjana Dhumal — OpenAI's Sora: A Reality Check for China's AI Ambitions (2024-02-20)" in text
     assert "Skim the Kling announcement (https://example.org/kling-news) for contrast." in text
     assert "NLP — natural language processing" in text and "text-to-video — a model that turns" in text
-    assert "3. Did big data help or hinder organic innovation?" in text
+    assert "Q3. Did big data help or hinder organic innovation?" in text  # numbered as in the guide
     assert "☐  A. Helped" in text and "☐  C. Both" in text
     assert "Cut here and hand in before you leave" in text
     assert "Exit ticket" in text and "1. One thing you will remember" in text and "2. One question you still have" in text
@@ -176,7 +175,7 @@ def test_markdown_writes_link_spans_as_links_and_keeps_the_text_beside_a_picture
 def test_word_files_take_the_templates_fonts_and_brand_colour(tmp_path: Path, template: str) -> None:
     outline_path = _outline_file(tmp_path, template=template)
     outline = load_outline(outline_path)
-    profile, brand = template_for(outline).profile, paper_brand(template_for(outline))
+    profile, brand = template_for(outline).profile, template_for(outline).blueprint.paper
     assert brand.colour not in ("4F81BD", "365F91", "17365D")  # python-docx's own blues
     for recap in (False, True):
         with zipfile.ZipFile(_write(tmp_path, outline_path, recap)) as package:
@@ -210,7 +209,7 @@ def test_guide_tables_have_brand_header_rows(tmp_path: Path) -> None:
     (tmp_path / "guide.docx").write_bytes(guide_bytes(outline, ".docx"))
     table = docx.Document(str(tmp_path / "guide.docx")).tables[0]
     fill = table.rows[0].cells[0]._tc.tcPr.find(f"{W}shd").get(f"{W}fill")
-    assert fill == paper_brand(template_for(outline)).colour
+    assert fill == template_for(outline).blueprint.paper.colour
     assert _links(tmp_path / "guide.docx")[0] == "https://example.org/sora"  # the address in the source line
 
 
@@ -237,6 +236,18 @@ def test_a_chinese_handout_names_its_fonts_and_labels(tmp_path: Path) -> None:
     with zipfile.ZipFile(path) as package:
         theme = package.read("word/theme/theme1.xml").decode()
     assert theme.count('<a:ea typeface="Noto Sans CJK SC"/>') == 2
+
+
+@pytest.mark.parametrize(("language", "label", "right_to_left"), [
+    ("ar", "س{}. ", True), ("he", "שאלה {}: ", True), ("zh-CN", "问题 {}：", False),
+])
+def test_handout_questions_are_numbered_as_the_guide_numbers_them(tmp_path: Path, language: str, label: str,
+                                                                   right_to_left: bool) -> None:
+    path = _write(tmp_path, _outline_file(tmp_path, language=language))
+    questions = [p for p in docx.Document(str(path)).paragraphs if p.style is not None and p.style.name == "Heading 2"]
+    assert [p.runs[0].text for p in questions] == [label.format(n) for n in (1, 2, 3, 4)]
+    assert all(bool(p.runs[0].font.rtl) == right_to_left for p in questions)  # read in the line's direction
+    assert not any(re.match(r"\d+\. ", p.text) for p in questions)
 
 
 # --------------------------------------------------------------------------- pages

@@ -141,7 +141,7 @@ def test_handout_has_questions_tick_boxes_and_space_but_no_facilitator_notes_or_
     ruled = [t for t in document.tables if len(t.columns) == 1]
     assert len(ruled) == len(outline.questions)
     headings = [p.text for p in document.paragraphs if p.style is not None and p.style.name.startswith("Heading")]
-    assert "Takeaways" not in headings and headings[-1] == "5. What is one lesson any lab could use?"
+    assert "Takeaways" not in headings and headings[-1] == "Q5. What is one lesson any lab could use?"
 
 
 def test_handout_of_an_audience_lists_its_own_questions(runner: CliRunner, tmp_path: Path) -> None:

@@ -6,8 +6,8 @@ from dataclasses import fields
 
 import pytest
 
-from deckgen.outline.model import Question, Quote
-from deckgen.plan.deck import option_lines, plan_deck, quoted
+from deckgen.outline.model import Question, Quote, Source
+from deckgen.plan.deck import cite, option_lines, plan_deck, quoted
 from deckgen.plan.labels import ENGLISH, has_labels, labels_for, tidy_cjk
 from tests.plan_helpers import outline, profile
 
@@ -137,3 +137,29 @@ def test_a_quotation_takes_the_language_s_quotation_marks(language: str, quoted_
                        and s.aside[0].style == "quote")
     assert quote_slide.aside[0].text == quoted_text
     assert quoted("«already quoted»", labels_for("en")) == "«already quoted»"
+
+
+ARTICLE = Source("Sora", author="N. Dhumal", url="https://example.org/sora", published="2024-02")
+
+
+@pytest.mark.parametrize(("language", "note", "cited"), [
+    ("en", "not cited", "N. Dhumal — Sora (2024-02). not cited. https://example.org/sora"),
+    ("zh-CN", "背景资料", "N. Dhumal《Sora》（2024-02）。背景资料。https://example.org/sora"),
+    ("zh-TW", "背景資料", "N. Dhumal《Sora》（2024-02）。背景資料。https://example.org/sora"),
+    ("ja", "背景資料", "N. Dhumal「Sora」（2024-02）。背景資料。https://example.org/sora"),
+    ("ko", "배경 자료", "N. Dhumal, 「Sora」 (2024-02). 배경 자료. https://example.org/sora"),
+    ("ar", "سياق", "N. Dhumal — Sora (2024-02). سياق. https://example.org/sora"),
+    ("he", "הקשר", "N. Dhumal — Sora (2024-02). הקשר. https://example.org/sora"),
+    ("fa", "زمینه", "N. Dhumal — Sora (2024-02). زمینه. https://example.org/sora"),
+    ("ur", "سیاق", "N. Dhumal — Sora (2024-02)۔ سیاق۔ https://example.org/sora"),
+])
+def test_a_citation_takes_the_language_s_brackets_and_full_stops(language: str, note: str, cited: str) -> None:
+    source = Source(ARTICLE.title, ARTICLE.author, ARTICLE.url, ARTICLE.published, note=note)
+    assert cite(source, labels_for(language)) == cited
+
+
+def test_a_citation_adds_no_full_stop_after_a_question_and_brackets_an_authorless_title() -> None:
+    question = Source("Did Sora change anything?", note="context")
+    assert cite(question, ENGLISH) == "Did Sora change anything? context"
+    assert cite(Source("Sora 的飞跃", note="背景资料"), labels_for("zh-CN")) == "《Sora 的飞跃》。背景资料"
+    assert cite(Source("Sora 的飞跃？", note="背景资料"), labels_for("zh-CN")) == "《Sora 的飞跃？》。背景资料"

@@ -3,6 +3,8 @@ divider, the opening script and the References notes."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pptx.presentation import Presentation as PresentationObject
 
@@ -84,3 +86,26 @@ def test_the_title_slide_notes_open_the_session_instead_of_repeating_the_agenda(
     assert notes.startswith("Welcome")
     assert "Today we discuss “The article under discussion” by A. Writer." in notes
     assert "Part one" not in notes and "Part two" not in notes
+
+
+CHINESE = """\
+title: 一篇文章的研讨
+language: zh-CN
+source: {title: 原文, author: 作者, url: "https://example.org/article"}
+sections:
+  - {id: one, title: 第一部分, points: [{claim: 第一个论点, minutes: 5}]}
+questions:
+  - {prompt: 你注意到了什么？, minutes: 5}
+references:
+  - {title: 后来的模型, author: 某实验室, published: 2024-06, note: 背景资料}
+"""
+
+
+def test_a_chinese_references_slide_cites_in_chinese_brackets_and_full_stops(tmp_path: Path) -> None:
+    (tmp_path / "zh.yaml").write_text(CHINESE, encoding="utf-8")
+    slide = open_deck(build_deck(tmp_path / "zh.yaml", tmp_path / "zh.pptx")).slides[-1]
+    assert title_of(slide) == "参考资料"
+    assert [text for text, _ in paragraphs(slide)][1:] == [
+        "来源", "作者《原文》。https://example.org/article", "延伸阅读", "某实验室《后来的模型》（2024-06）。背景资料",
+    ]
+    assert _links(slide) == [("https://example.org/article", "https://example.org/article")]

@@ -140,6 +140,17 @@ def test_the_chart_writer_loads_only_for_a_deck_with_a_chart(outline: Path, char
     assert ("xlsxwriter" in loaded) == charts
 
 
+@pytest.mark.parametrize("command", [["handout"], ["handout", "--recap"], ["guide"]])
+def test_warm_word_files_take_the_brand_without_python_pptx(command: list[str], tmp_path: Path) -> None:
+    """The fonts and colour of a kit's Word files come with the cached template, so a warm
+    handout, recap or guide loads no python-pptx."""
+    target = str(tmp_path / "out.docx")
+    loaded_by([*command, str(SORA), "-o", target], tmp_path / "cache")  # fills the cache
+    code, warm = loaded_by([*command, str(SORA), "-o", target], tmp_path / "cache")
+    assert code in (0, None) and Path(target).stat().st_size > 0
+    assert "pptx" not in warm
+
+
 def test_check_reports_the_same_template_warnings_warm_as_cold(tmp_path: Path) -> None:
     """A user template with fallbacks: the cached profile keeps its warnings."""
     outline = tmp_path / "talk.yaml"

@@ -187,7 +187,7 @@ def test_a_chinese_teaching_note_is_chinese_throughout(runner: CliRunner, tmp_pa
     guide = _guide(runner, outline)
     assert _headings(guide) == ["学习目标", "概要", "流程表", "差距", "讨论", "板书计划", "如果时间不够", "后记", "离场卡"]
     lines = guide.splitlines()
-    assert "来源：作者 — 原文（未注明日期）" in lines or "来源：作者 — 原文 (未注明日期)" in lines
+    assert "来源：作者《原文》（未注明日期）" in lines
     assert "课程结束时，参与者能够：" in lines and "对应目标：" in lines and "留意的回答：" in lines
     assert "- 20 分钟：删去 2 项可选内容（15 分钟），计划时长 9 分钟。" in lines
     assert "_第 4 张幻灯片 · 5 分钟 · 可选_" in lines

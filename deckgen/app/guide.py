@@ -119,7 +119,7 @@ class _Guide:
             yield Bullets(tuple((0, (outline_text(t),)) for t in self.outline.takeaways))
         if self.outline.references:
             yield Heading(2, (Span(self.labels.further_reading),))
-            yield Bullets(tuple((0, (Span(cite(r)),)) for r in self.outline.references))
+            yield Bullets(tuple((0, (Span(cite(r, self.labels)),)) for r in self.outline.references))
 
 
 def _listed(label: str, items: tuple[str, ...] | list[str]) -> Iterator[Block]:

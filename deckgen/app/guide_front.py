@@ -18,6 +18,7 @@ from deckgen.outline.inline import Inline
 from deckgen.outline.inline import Span as InlineSpan
 from deckgen.outline.model import Section, Source
 from deckgen.plan.deck import cite, format_minutes
+from deckgen.plan.labels import Labels, sentence_break
 from deckgen.plan.timing import RunSheetRow, clock, optional_items, planned_length, run_sheet, total_minutes
 
 
@@ -29,7 +30,7 @@ def front_page(context: GuideContext) -> Iterator[Block]:
     if outline.subtitle:
         yield Para((outline_text(outline.subtitle, "emphasis"),))
     if outline.source:
-        yield Para((Span(labels.source + labels.colon), *source_spans(outline.source, labels.undated)))
+        yield Para((Span(labels.source + labels.colon), *source_spans(outline.source, labels)))
     if outline.duration or outline.shorter:
         yield Para((Span(_session_line(context)),))
     if outline.objectives:
@@ -47,13 +48,14 @@ def has_front_page(context: GuideContext) -> bool:
     return bool(context.outline.objectives or context.outline.synopsis)
 
 
-def source_spans(source: Source, undated: str) -> tuple[Span, ...]:
-    """``Author — Title (2024-02-20). https://…``: the date, or ``undated``; the address a link."""
-    text = cite(replace(source, published=source.published or undated), with_url=False)
+def source_spans(source: Source, labels: Labels) -> tuple[Span, ...]:
+    """``Author — Title (2024-02-20). https://…``: the date, or the language's "undated"; the
+    address a link."""
+    text = cite(replace(source, published=source.published or labels.undated), labels, with_url=False)
     if not source.url:
         return (Span(text),)
     link = Inline(source.url, (InlineSpan(0, len(source.url), link=source.url),)).markdown()
-    return Span(text + ". "), Span(link, markdown=True)
+    return Span(text + sentence_break(text, labels)), Span(link, markdown=True)
 
 
 def _session_line(context: GuideContext) -> str:

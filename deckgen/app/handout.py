@@ -70,7 +70,7 @@ def _header(outline: Outline, labels: Labels) -> Iterator[Block]:
 def source_blocks(source: Source, labels: Labels, with_code: bool = False) -> Iterator[Block]:
     """The article: its citation and a live link to its address; ``with_code``, a QR code of
     the address beside them, to scan from the paper."""
-    cited = (Span(labels.source + labels.colon, "strong"), Span(cite(source, with_url=False)))
+    cited = (Span(labels.source + labels.colon, "strong"), Span(cite(source, labels, with_url=False)))
     if not source.url:
         yield Para(cited)
         return
@@ -95,11 +95,13 @@ def _glossary(outline: Outline, labels: Labels) -> Iterator[Block]:
 
 
 def _questions(outline: Outline, labels: Labels) -> Iterator[Block]:
+    """Each question in deck order, numbered as the guide numbers it ("Q3.", "问题 3：", "س3."),
+    so a facilitator and the room name a question alike."""
     questions = session_questions(outline)
     if questions:
         yield Heading(2, (Span(labels.discussion),))
     for number, question in enumerate(questions, start=1):
-        yield Heading(3, (Span(f"{number}. "), outline_text(question.prompt)))
+        yield Heading(3, (Span(labels.question_number.format(number)), outline_text(question.prompt)))
         if question.options:
             yield TickBoxes(tuple(option_lines(question, labels)))
         yield WRITING_ROOM.get(question.format, WRITING_ROOM["whole-room"])

@@ -33,7 +33,7 @@ from deckgen.plan.slides import DeckPlan
 from deckgen.plan.timing import first_slides
 
 if TYPE_CHECKING:
-    from deckgen.render.template.paperbrand import PaperBrand
+    from deckgen.render.template.blueprint import PaperBrand
 
 GUIDE_SUFFIXES = (".md", ".docx")
 GUIDE_NAME = "{stem}-guide"
@@ -113,9 +113,8 @@ def document_bytes(document: Document, suffix: str, outline: Outline, epoch: int
 def _brand(outline: Outline, template: str | Path | None) -> PaperBrand:
     """The fonts and colour of the deck's template, for its Word files."""
     from deckgen.app.templates import template_for
-    from deckgen.render.template.paperbrand import paper_brand
 
-    return paper_brand(template_for(outline, template))
+    return template_for(outline, template).blueprint.paper
 
 
 def guide_bytes(outline: Outline, suffix: str, plan: DeckPlan | None = None, epoch: int | None = None,

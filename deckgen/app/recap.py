@@ -13,7 +13,7 @@ from deckgen.app.document import Block, Bullets, Document, Heading, Para, Span, 
 from deckgen.app.handout import source_blocks
 from deckgen.outline.model import Outline, Source
 from deckgen.plan.deck import cite
-from deckgen.plan.labels import Labels, labels_for
+from deckgen.plan.labels import Labels, labels_for, sentence_break
 
 
 def recap_document(outline: Outline) -> Document:
@@ -40,10 +40,10 @@ def _takeaways(outline: Outline, labels: Labels) -> Iterator[Block]:
 def _further_reading(outline: Outline, labels: Labels) -> Iterator[Block]:
     if outline.references:
         yield Heading(2, (Span(labels.further_reading),))
-        yield Bullets(tuple((0, _reference(reference)) for reference in outline.references))
+        yield Bullets(tuple((0, _reference(reference, labels)) for reference in outline.references))
 
 
-def _reference(reference: Source) -> tuple[Span, ...]:
+def _reference(reference: Source, labels: Labels) -> tuple[Span, ...]:
     """A reference's citation, then its address as a live link."""
-    cited = Span(cite(reference, with_url=False))
-    return (cited, Span(". "), link(reference.url)) if reference.url else (cited,)
+    cited = cite(reference, labels, with_url=False)
+    return (Span(cited), Span(sentence_break(cited, labels)), link(reference.url)) if reference.url else (Span(cited),)

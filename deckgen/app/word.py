@@ -56,7 +56,7 @@ from deckgen.plan.metrics import metrics_for
 from deckgen.plan.textdirection import closing_mark, direction_runs, reads_right_to_left
 
 if TYPE_CHECKING:
-    from deckgen.render.template.paperbrand import PaperBrand
+    from deckgen.render.template.blueprint import PaperBrand
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 """A4."""

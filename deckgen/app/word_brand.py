@@ -24,7 +24,7 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import RGBColor
 
 if TYPE_CHECKING:
-    from deckgen.render.template.paperbrand import PaperBrand
+    from deckgen.render.template.blueprint import PaperBrand
 
 HEADING_STYLES = ("Title", "Heading 1", "Heading 2", "Heading 3", "Heading 4")
 """The styles a guide, handout or recap uses for its title and headings."""

@@ -14,7 +14,7 @@ from deckgen.errors import OutlineError, Problem
 from deckgen.outline.inline import plain
 from deckgen.outline.model import Outline, Point, Question, Section, Source
 from deckgen.plan.bidi import measured_profile
-from deckgen.plan.labels import ENGLISH, Labels, has_labels, label_language, labels_for, tidy_cjk
+from deckgen.plan.labels import ENGLISH, Labels, sentence_break, has_labels, label_language, labels_for, tidy_cjk
 from deckgen.plan.languages import script
 from deckgen.plan.layouts import check_layouts, layout_warnings, resolve_layout
 from deckgen.plan.metrics import metrics_for
@@ -84,14 +84,20 @@ def time_check(outline: Outline, offset: float, labels: Labels = ENGLISH) -> str
     return labels.time_check.format(clock(outline.start, offset), f"{offset:g}", planned)
 
 
-def cite(source: Source, with_url: bool = True) -> str:
-    """A one-line citation: ``Author — Title (published). Note. url``."""
-    text = f"{source.author} — {source.title}" if source.author else source.title
+def cite(source: Source, labels: Labels, with_url: bool = True) -> str:
+    """A one-line citation in the language of ``labels``, in its brackets and full stops:
+    ``Author — Title (published). Note. url``; Chinese ``作者《标题》（日期）。说明。url``."""
+    if source.author:
+        text = labels.cited.format(author=source.author, title=source.title)
+    else:
+        text = labels.cited_title.format(title=source.title)
     if source.published:
-        text += f" ({source.published})"
+        text += labels.cited_date.format(source.published)
     if source.note:
-        text += f". {source.note}"
-    return f"{text}. {source.url}" if source.url and with_url else text
+        text += sentence_break(text, labels) + source.note
+    if source.url and with_url:
+        text += sentence_break(text, labels) + source.url
+    return tidy_cjk(text)
 
 
 def _with_minutes(title: str, minutes: float, labels: Labels) -> str:
@@ -353,12 +359,13 @@ CLICKABLE_SCHEMES = ("http://", "https://", "mailto:")
 share, which would leak the reader's credentials) are shown as text only."""
 
 
-def _citation(source: Source) -> Paragraph:
+def _citation(source: Source, labels: Labels) -> Paragraph:
     """A reference: its citation, the URL (if any) a clickable link at the end."""
     if source.url:
         link = source.url if source.url.lower().startswith(CLICKABLE_SCHEMES) else None
-        return Paragraph(f"{cite(source, with_url=False)}. {source.url}", style="plain", link=link)
-    return Paragraph(cite(source), style="plain")
+        cited = cite(source, labels, with_url=False)
+        return Paragraph(cited + sentence_break(cited, labels) + source.url, style="plain", link=link)
+    return Paragraph(cite(source, labels), style="plain")
 
 
 def _references_slide(outline: Outline) -> SlidePlan:
@@ -367,10 +374,10 @@ def _references_slide(outline: Outline) -> SlidePlan:
     language = label_language(outline.language)
     body: list[Paragraph] = []
     if outline.source:
-        body += [Paragraph(labels.source, style="heading", language=language), _citation(outline.source)]
+        body += [Paragraph(labels.source, style="heading", language=language), _citation(outline.source, labels)]
     if outline.references:
         body.append(Paragraph(labels.further_reading, style="heading", language=language))
-        body += [_citation(s) for s in outline.references]
+        body += [_citation(s, labels) for s in outline.references]
     return SlidePlan(Role.REFERENCES, labels.references, tuple(body), notes=labels.references_notes,
                      title_language=language, qr=_source_qr(outline.source, labels))
 

@@ -59,6 +59,12 @@ class Labels:
     """The title slide's source line when the article's title differs from the deck's."""
     byline_author: str = "Article by {author}"
     """The source line when the deck is titled after the article (no title said twice)."""
+    cited: str = "{author} — {title}"
+    """A citation's author and title; its date, note and address follow (:func:`sentence_break`)."""
+    cited_title: str = "{title}"
+    """A citation's title when it names no author."""
+    cited_date: str = " ({})"
+    """After a citation's author and title: when it was published (or :attr:`undated`)."""
     attribution: str = "— {}"
     """A quotation's attribution line."""
     welcome: str = "Welcome, and thank you for coming."
@@ -199,6 +205,9 @@ _ZH_HANS = Labels(
     takeaways_notes="最后请大家说说最想反驳哪一条要点。",
     byline="{author}：{title}",
     byline_author="原文作者：{author}",
+    cited="{author}《{title}》",
+    cited_title="《{title}》",
+    cited_date="（{}）",
     welcome="欢迎大家，感谢各位到场。",
     topic="今天我们讨论《{title}》。",
     topic_by="今天我们讨论 {author} 的文章《{title}》。",
@@ -367,6 +376,9 @@ _JA = Labels(
     thesis_notes="記事の中心的な主張を述べてから、アジェンダに進みます。",
     takeaways_notes="最後に、どのまとめに異論があるかを参加者に尋ねます。",
     byline="{author}「{title}」",
+    cited="{author}「{title}」",
+    cited_title="「{title}」",
+    cited_date="（{}）",
     byline_author="著者：{author}",
     welcome="ようこそ。お集まりいただきありがとうございます。",
     topic="今日は「{title}」について話し合います。",
@@ -456,6 +468,8 @@ _KO = Labels(
     thesis_notes="기사의 핵심 주장을 말한 뒤 진행 순서로 넘어갑니다.",
     takeaways_notes="마지막으로 어떤 핵심 정리에 반론을 제기하고 싶은지 물어봅니다.",
     byline="{author}, 「{title}」",
+    cited="{author}, 「{title}」",
+    cited_title="「{title}」",
     byline_author="글: {author}",
     welcome="환영합니다. 와 주셔서 감사합니다.",
     topic="오늘은 「{title}」을 함께 읽고 토론합니다.",
@@ -1252,3 +1266,20 @@ def tidy_cjk(text: str) -> str:
     own space, so a space beside it shows as a gap.
     """
     return _SPACE_AROUND_CJK_PUNCTUATION.sub(lambda m: m.group(1) or m.group(2), text)
+
+
+_SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "۔", "؟")
+"""Marks that already end a sentence: Latin, full-width, Urdu's full stop, the Arabic question mark."""
+_FULL_WIDTH_ENDS = ("。", "！", "？")
+"""Full-width marks carry their own space."""
+
+
+def sentence_break(text: str, labels: Labels) -> str:
+    """What closes ``text`` as a sentence before the next one: the language's full stop unless
+    ``text`` ends in a mark of its own, then a space unless that mark is full-width.
+
+    After "Sora (2024)": ". "; after "Did Sora help?": " "; after Chinese "《Sora》（2024）":
+    "。"; in Urdu: "۔ ".
+    """
+    end = "" if text.endswith(_SENTENCE_ENDS) else labels.sentence_end
+    return end if (text + end).endswith(_FULL_WIDTH_ENDS) else end + " "

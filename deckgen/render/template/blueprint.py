@@ -3,7 +3,8 @@
 When a template is prepared (with python-pptx, once, then cached on disk), deckgen also
 records what a deck built on it starts from: the XML of a new slide on each layout, of a
 new notes page, of the presentation part and the document properties, the relationships
-and the order python-pptx writes the parts in. :mod:`deckgen.render.deck.writer` writes decks
+and the order python-pptx writes the parts in; and the fonts and colour of the Word files
+beside its decks. :mod:`deckgen.render.deck.writer` writes decks
 from this alone, byte for byte as the python-pptx writer does, so a build whose template
 is cached need not load python-pptx (a third of a single-deck build's time).
 
@@ -132,6 +133,24 @@ class PackagedPart:
     rels: str | None = None
 
 
+FALLBACK_COLOUR = "1F4E79"
+"""A dark blue for a template whose brand colour cannot be resolved."""
+
+
+@record(frozen=True)
+class PaperBrand:
+    """What the Word files beside a template's decks wear (guide, handout, recap); worked out
+    once when the template is prepared (:mod:`deckgen.render.template.paperbrand`), so a kit
+    built on a cached template reads it without python-pptx."""
+
+    heading_font: str | None = None
+    """Typeface of titles and headings (the theme's major font); None keeps Word's."""
+    body_font: str | None = None
+    """Typeface of text (the theme's minor font); None keeps Word's."""
+    colour: str = FALLBACK_COLOUR
+    """Headings, rules and table headers: ``RRGGBB``, readable on white paper."""
+
+
 @record(frozen=True)
 class DeckBlueprint:
     """What every deck on one prepared template starts from."""
@@ -163,6 +182,8 @@ class DeckBlueprint:
     """The template's pictures (part name, SHA-1): a deck reuses one instead of adding its twin."""
     own_boxes: tuple[OwnBoxes, ...] = ()
     """deckgen's own title and body boxes, by master position."""
+    paper: PaperBrand = PaperBrand()
+    """The brand of the Word files beside the decks: the theme's fonts and the brand colour."""
 
     def layout(self, index: int) -> LayoutBlueprint:
         """The layout at ``index`` (``LayoutSlots.layout_index``), which the profile's slots all name."""

@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from deckgen.render.template.blueprint import PreparedTemplate
 
 CACHE_ENV = "DECKGEN_CACHE_DIR"
-FORMAT = 9
+FORMAT = 10
 """Bumped whenever what an entry holds, or how it is written, changes."""
 _MAGIC = b"deckgen-template-cache\n"
 """How every entry deckgen ever wrote starts (clean-up removes no file that does not)."""
@@ -81,7 +81,7 @@ _ENTRY_TYPES = frozenset({
         "TemplateProfile", "LayoutSlots", "Box", "TextStyle", "Sizes", "Role", "NotesFrame")),
     *(("deckgen.render.template.blueprint", name) for name in (
         "DeckBlueprint", "LayoutBlueprint", "NotesBlueprint", "PackagedPart", "MarkColours", "OwnBoxes",
-        "Backdrop")),
+        "Backdrop", "PaperBrand")),
     ("deckgen.render.ooxml.opc", "Relation"),
     ("deckgen.render.ooxml.zipwriter", "ZipEntry"),
     (_PATH_TYPE.__module__, _PATH_TYPE.__qualname__),  # a profile's template path

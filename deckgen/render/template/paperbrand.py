@@ -6,6 +6,9 @@ table headers in the colour deckgen's own marks wear on the deck's question slid
 (:mod:`deckgen.render.template.markcolours`). Paper is white whatever the slides'
 background, so a colour too light to read on white (a dark design's bright accent) is
 darkened until it reads as body text must (WCAG 4.5:1).
+
+This runs once, when a template is prepared; the result is kept on its blueprint
+(:class:`~deckgen.render.template.blueprint.PaperBrand`) and cached with it.
 """
 
 from __future__ import annotations
@@ -15,39 +18,23 @@ import colorsys
 from lxml import etree
 from pptx.oxml.ns import qn
 
-from deckgen.plan.profile import Role
-from deckgen.records import record
+from deckgen.plan.profile import Role, TemplateProfile
 from deckgen.render.ooxml.markup import THEME_PARSER
-from deckgen.render.template.blueprint import PreparedTemplate
+from deckgen.render.template.blueprint import FALLBACK_COLOUR, DeckBlueprint, PaperBrand
 from deckgen.render.template.colours import RGB, Palette, colour_child, contrast_ratio, hex_of, resolve_colour, rgb_from_hex
 
 PAPER = (1.0, 1.0, 1.0)
 """White paper."""
 TEXT_CONTRAST = 4.5
 """WCAG's contrast for body text: the brand colour is darkened on paper until it has this."""
-FALLBACK_COLOUR = "1F4E79"
-"""A dark blue for a template whose brand colour cannot be resolved."""
 _SLOTS = {"bg1": "lt1", "tx1": "dk1", "bg2": "lt2", "tx2": "dk2"}
 """Scheme colour names as the usual colour map gives them the theme's slots."""
 
 
-@record(frozen=True)
-class PaperBrand:
-    """What a template's Word documents wear."""
-
-    heading_font: str | None = None
-    """Typeface of titles and headings (the theme's major font); None keeps Word's."""
-    body_font: str | None = None
-    """Typeface of text (the theme's minor font); None keeps Word's."""
-    colour: str = FALLBACK_COLOUR
-    """Headings, rules and table headers: ``RRGGBB``, readable on white paper."""
-
-
-def paper_brand(prepared: PreparedTemplate) -> PaperBrand:
-    """The brand of the Word files beside decks on ``prepared``."""
-    profile = prepared.profile
-    accent = prepared.blueprint.layout(profile.slots[Role.QUESTION].layout_index).mark.accent
-    colour = _resolved(accent, prepared.blueprint.theme[1] if prepared.blueprint.theme else None)
+def paper_brand(profile: TemplateProfile, blueprint: DeckBlueprint) -> PaperBrand:
+    """The brand of the Word files beside decks on the template ``profile`` and ``blueprint`` describe."""
+    accent = blueprint.layout(profile.slots[Role.QUESTION].layout_index).mark.accent
+    colour = _resolved(accent, blueprint.theme[1] if blueprint.theme else None)
     readable = _on_paper(colour) if colour is not None else None
     return PaperBrand(profile.heading_font, profile.body_font, hex_of(readable)[1:] if readable else FALLBACK_COLOUR)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 from pptx import Presentation
@@ -39,6 +40,7 @@ from deckgen.render.template.host import open_host
 from deckgen.render.template.mirror import mirror_design
 from deckgen.render.template.notespage import notes_frame
 from deckgen.render.template.package import package_bytes, template_entries
+from deckgen.render.template.paperbrand import paper_brand
 from deckgen.render.template.parts import add_missing_parts
 from deckgen.render.template.properties import standard_properties
 from deckgen.render.template.questionmarks import ask_with
@@ -180,7 +182,7 @@ def prepare(choice: TemplateChoice, template: bytes) -> PreparedTemplate:
         blueprint = draft_blueprint(host, entries, _used_layouts(profile))
         if blueprint is None:
             raise TemplateError.about(choice.file, f"cannot be used as a template (its layouts could not be read); {SAVE_AS}")
-        return PreparedTemplate(profile, blob, entries, blueprint)
+        return PreparedTemplate(profile, blob, entries, replace(blueprint, paper=paper_brand(profile, blueprint)))
     except DeckgenError:
         raise
     except Exception as error:  # a damaged master or layout python-pptx trips over
