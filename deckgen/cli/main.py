@@ -411,7 +411,7 @@ def preview(outline: Path, output: Path | None, audience: str | None, template: 
     """Render a contact sheet of slide thumbnails (needs LibreOffice)."""
     import tempfile
 
-    from deckgen.app.build import build_deck
+    from deckgen.app.build import render_outline
     from deckgen.app.preview import write_preview
 
     from deckgen.outline.loader import load_outline
@@ -421,9 +421,12 @@ def preview(outline: Path, output: Path | None, audience: str | None, template: 
     loaded = load_outline(outline, audience=audience)
     sheet = output or Path(f"{loaded.stem}-preview.png")
     refuse_inputs(sheet, [outline, *_images(loaded)])
+    rendered = render_outline(loaded, template)
+    hidden = frozenset(index for index, slide in enumerate(rendered.plan.slides) if slide.optional)
     with tempfile.TemporaryDirectory(prefix="deckgen-") as work:
-        deck = build_deck(loaded, Path(work, f"{loaded.stem}.pptx"), template=template)
-        pages = write_preview(deck, sheet)
+        deck = Path(work, f"{loaded.stem}.pptx")
+        deck.write_bytes(rendered.data)
+        pages = write_preview(deck, sheet, hidden=hidden)
     click.echo(printable(f"wrote {sheet} ({pages} slides)"))
 
 
