@@ -53,7 +53,7 @@ def test_references_list_the_source_apart_from_further_reading(deck: Presentatio
     texts = [text for text, _ in paragraphs(slide)][1:]
     assert texts == [
         "Source",
-        "A. Writer — The article under discussion. https://example.org/article",
+        "A. Writer — The article under discussion (undated). https://example.org/article",
         "Further reading",
         "A lab — A later model (2024-06). context, not cited in the article. https://example.org/later",
         "Someone — A book",
@@ -106,6 +106,6 @@ def test_a_chinese_references_slide_cites_in_chinese_brackets_and_full_stops(tmp
     slide = open_deck(build_deck(tmp_path / "zh.yaml", tmp_path / "zh.pptx")).slides[-1]
     assert title_of(slide) == "参考资料"
     assert [text for text, _ in paragraphs(slide)][1:] == [
-        "来源", "作者《原文》。https://example.org/article", "延伸阅读", "某实验室《后来的模型》（2024-06）。背景资料",
+        "来源", "作者《原文》（未注明日期）。https://example.org/article", "延伸阅读", "某实验室《后来的模型》（2024-06）。背景资料",
     ]
     assert _links(slide) == [("https://example.org/article", "https://example.org/article")]

@@ -10,14 +10,13 @@ total), marks what can be cut if late and says which rows the shorter runs leave
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from deckgen.app.document import Block, Bullets, Heading, Para, Span, Table, outline_text
 from deckgen.app.guide_context import GuideContext
 from deckgen.outline.inline import Inline
 from deckgen.outline.inline import Span as InlineSpan
 from deckgen.outline.model import Section, Source
-from deckgen.plan.deck import cite, format_minutes
+from deckgen.plan.deck import cite, dated, format_minutes
 from deckgen.plan.labels import Labels, sentence_break
 from deckgen.plan.timing import RunSheetRow, clock, optional_items, planned_length, run_sheet, total_minutes
 
@@ -51,7 +50,7 @@ def has_front_page(context: GuideContext) -> bool:
 def source_spans(source: Source, labels: Labels) -> tuple[Span, ...]:
     """``Author — Title (2024-02-20). https://…``: the date, or the language's "undated"; the
     address a link."""
-    text = cite(replace(source, published=source.published or labels.undated), labels, with_url=False)
+    text = cite(dated(source, labels), labels, with_url=False)
     if not source.url:
         return (Span(text),)
     link = Inline(source.url, (InlineSpan(0, len(source.url), link=source.url),)).markdown()

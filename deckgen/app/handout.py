@@ -28,7 +28,7 @@ from deckgen.app.document import (
 )
 from deckgen.app.handout_room import fill_pages
 from deckgen.outline.model import Outline, Source
-from deckgen.plan.deck import cite, option_lines
+from deckgen.plan.deck import cite, dated, option_lines
 from deckgen.plan.labels import Labels, labels_for
 from deckgen.plan.timing import session_questions
 from deckgen.render.deck.qrcode import qr_png
@@ -70,7 +70,7 @@ def _header(outline: Outline, labels: Labels) -> Iterator[Block]:
 def source_blocks(source: Source, labels: Labels, with_code: bool = False) -> Iterator[Block]:
     """The article: its citation and a live link to its address; ``with_code``, a QR code of
     the address beside them, to scan from the paper."""
-    cited = (Span(labels.source + labels.colon, "strong"), Span(cite(source, labels, with_url=False)))
+    cited = (Span(labels.source + labels.colon, "strong"), Span(cite(dated(source, labels), labels, with_url=False)))
     if not source.url:
         yield Para(cited)
         return

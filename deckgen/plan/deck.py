@@ -100,6 +100,13 @@ def cite(source: Source, labels: Labels, with_url: bool = True) -> str:
     return tidy_cjk(text)
 
 
+def dated(source: Source, labels: Labels) -> Source:
+    """The article under discussion with its date, or the language's "undated" where the outline
+    gives none: participants weigh an undated text differently, so every citation of it says so
+    (a further-reading entry without a date is cited as it is)."""
+    return source if source.published else replace(source, published=labels.undated)
+
+
 def _with_minutes(title: str, minutes: float, labels: Labels) -> str:
     return f"{title} — {format_minutes(minutes, labels)}" if minutes else title
 
@@ -374,7 +381,8 @@ def _references_slide(outline: Outline) -> SlidePlan:
     language = label_language(outline.language)
     body: list[Paragraph] = []
     if outline.source:
-        body += [Paragraph(labels.source, style="heading", language=language), _citation(outline.source, labels)]
+        body += [Paragraph(labels.source, style="heading", language=language),
+                 _citation(dated(outline.source, labels), labels)]
     if outline.references:
         body.append(Paragraph(labels.further_reading, style="heading", language=language))
         body += [_citation(s, labels) for s in outline.references]
