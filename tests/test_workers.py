@@ -34,6 +34,10 @@ def test_a_large_template_runs_as_many_workers_as_fit_and_says_so(tmp_path: Path
                                                "rather than 16, so memory stays within 1.2 GB")
     assert workers_for(decks, fitting) == (fitting, "")
     assert workers_for([(tmp_path / "x.yaml", None, "big.pptx")], 16)[0] == fitting  # --template counts too
+    for name, text in (("var.yaml", "vars: {ext: pptx}\ntemplate: big.${ext}\n"),
+                       ("escaped.yaml", 'template: "big.\\x70ptx"\n')):
+        (tmp_path / name).write_text(text + GOOD, encoding="utf-8")
+        assert workers_for([(tmp_path / name, None, None)], 16)[0] == fitting, name  # however the name is spelt
 
 
 def test_outlines_or_templates_that_cannot_be_read_are_left_to_their_jobs(tmp_path: Path) -> None:
