@@ -11,7 +11,7 @@ import os
 import signal
 import time
 import traceback
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Collection, Generator, Iterator, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from hashlib import sha256
@@ -123,17 +123,26 @@ def is_current(job: Job, manifests: dict[Path, dict[str, Record]]) -> bool:
         is_up_to_date(path, kit_words(job, kind), manifests[folder]) for path, kind in kit_outputs(job, *_with_pdfs()))
 
 
-def run_jobs(jobs: Sequence[Job], workers: int, on_result: Callable[[Result], None]) -> list[Result]:
+def current_jobs(jobs: Sequence[Job]) -> frozenset[int]:
+    """The indexes of ``jobs`` whose decks are up to date (see :func:`is_current`)."""
+    manifests: dict[Path, dict[str, Record]] = {}
+    return frozenset(index for index, job in enumerate(jobs) if is_current(job, manifests))
+
+
+def run_jobs(jobs: Sequence[Job], workers: int, on_result: Callable[[Result], None],
+             current: Collection[int] | None = None) -> list[Result]:
     """Run ``jobs`` with up to ``workers`` processes, calling ``on_result`` as each finishes.
 
-    Up-to-date decks are skipped here, before any worker starts. Results come back in job
-    order, so reports and manifests do not depend on timing.
+    Up-to-date decks (``current``, the indexes :func:`current_jobs` gives, found here when
+    not given) are skipped before any worker starts. Results come back in job order, so
+    reports and manifests do not depend on timing.
     """
-    manifests: dict[Path, dict[str, Record]] = {}
+    if current is None:
+        current = current_jobs(jobs)
     results: dict[int, Result] = {}
     todo: list[tuple[int, Job]] = []
     for index, job in enumerate(jobs):
-        if is_current(job, manifests):
+        if index in current:
             results[index] = Result(job, "skipped")
             on_result(results[index])
         else:
@@ -375,10 +384,11 @@ def build_batch(
     if not force:
         problems = (manifest_problem(folder) for folder in sorted({job.output.parent for job in todo}))
         plan.warnings.extend(problem for problem in problems if problem)
-    deck_workers = _deck_workers(todo, workers, plan)
+    current = current_jobs(todo)
+    deck_workers = _deck_workers([job for index, job in enumerate(todo) if index not in current], workers, plan)
     if on_planned is not None:
         on_planned(plan, len(todo))
-    results = run_jobs(todo, deck_workers, on_result)
+    results = run_jobs(todo, deck_workers, on_result, current)
     _write_manifests(results)
     if kit:
         from deckgen.app.kit_pdfs import export_kit_pdfs
@@ -394,8 +404,9 @@ def build_batch(
 
 
 def _deck_workers(jobs: Sequence[Job], workers: int, plan: Plan) -> int:
-    """The workers for ``jobs``: fewer than asked when a template is too large for that many
-    (noted in ``plan``)."""
+    """The workers for ``jobs``, the decks to build: fewer than asked when a template is too
+    large for that many (noted in ``plan``). Only decks that are built count, so a rebuild
+    that skips every deck reads no outline."""
     workers = min(workers, len(jobs))
     if workers <= 1:
         return workers

@@ -7,9 +7,11 @@ under a megabyte, but a user's template may carry up to 100 MB of pictures, and 
 workers preparing one of 95 MB took 4 GB. So the batch runs no more workers than
 :data:`MEMORY_BUDGET` allows for its largest template, and says so.
 
-Only outlines that mention a template are loaded here, to learn which one they use; the
-others are built on a bundled template. An outline or template that cannot be read is left
-to its job, which reports the problem.
+Only outlines that may name a template file are loaded here, to learn which one they use:
+a template file's name ends in .pptx or .potx, so an outline whose text holds neither (nor
+a ``${var}`` or a YAML escape that could spell one) is built on a bundled template, and
+loading it would only cost the batch time before its first deck. An outline or template
+that cannot be read is left to its job, which reports the problem.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from deckgen.app.templates import template_choice
 from deckgen.errors import DeckgenError
 from deckgen.outline.loader import load_outline
 from deckgen.outline.yamlnodes import read_outline_text
-from deckgen.render.template.catalog import resolve_template
+from deckgen.render.template.catalog import TEMPLATE_SUFFIXES, resolve_template
 from deckgen.render.template.memo import READING_COPIES
 from deckgen.render.template.untrusted import MAX_TEMPLATE_BYTES
 
@@ -65,13 +67,21 @@ def _template_file(outline: Path, audience: str | None, template: str | None) ->
     try:
         if template is not None:
             choice = resolve_template(template, Path.cwd())
-        elif "template" not in read_outline_text(outline):
-            return None  # the bundled default
+        elif not may_name_a_file(read_outline_text(outline)):
+            return None  # a bundled template
         else:
             choice = template_choice(load_outline(outline, audience=audience))
     except (DeckgenError, OSError):
         return None
     return None if choice.brand is not None else choice.file
+
+
+def may_name_a_file(text: str) -> bool:
+    """Whether an outline's ``text`` may name a template file (see the module's docstring)."""
+    if "${" in text or "\\" in text:
+        return True  # what they spell is known only once the outline is loaded
+    lowered = text.lower()
+    return "template" in text and any(suffix in lowered for suffix in TEMPLATE_SUFFIXES)
 
 
 def template_size(file: Path) -> int:

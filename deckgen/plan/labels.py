@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import field, replace
-from string import ascii_uppercase
 
 from deckgen.plan.languages import script
 from deckgen.plan.plurals import Forms
@@ -164,7 +163,7 @@ class Labels:
     delimiters; Arabic takes the « » of common usage)."""
     option: str = "{}. {}"
     """A vote's option after its letter ("A. Helped")."""
-    option_letters: tuple[str, ...] = tuple(ascii_uppercase)
+    option_letters: tuple[str, ...] = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     """The letters a vote's options take, in order (A, B, C ...; Arabic أ، ب، ج ...)."""
     name: str = "Name"
     """The handout's line for the participant's name."""

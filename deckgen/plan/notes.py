@@ -30,9 +30,13 @@ NOTES_MIN_PT = 6.0
 """Notes too long for a whole page at the floor shrink to this at most (and are reported)."""
 THUMBNAIL_SHARE = 0.5
 """The slide's image on a roomy notes page, as a share of the page's width."""
-_UNBROKEN = re.compile(r"[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+")
+_UNBROKEN = r"[^\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]+"
 """A run of characters a line cannot break inside: not spaces, not East Asian characters
-(each of which may end a line)."""
+(each of which may end a line). Compiled only for the first notes with a character from
+U+2E80 on: a class of such ranges takes one to two milliseconds to compile, which every
+``check`` paid."""
+_FIRST_EAST_ASIAN = "\u2e80"
+"""The first character of :data:`_UNBROKEN`'s ranges: text below it breaks at spaces only."""
 _WIDEST_EM = 1.1
 """No character of a notes font is wider than this many ems (a safe bound: an em dash is one)."""
 _SAFE_LINE_PITCH = 1.3
@@ -100,12 +104,18 @@ def _surely_fits(texts: list[str], area: Area, size: float) -> bool:
     """True when ``texts`` fit ``area`` at ``size`` by a bound that needs no measuring (most
     notes are a few short lines): no character is wider than :data:`_WIDEST_EM` of an em, so
     a line that wraps before a word holds at least the line's ems less that word and its space."""
-    longest = max((len(word) for text in texts for word in _UNBROKEN.findall(text)), default=0)
+    longest = max((len(word) for text in texts for word in _unbroken_runs(text)), default=0)
     per_line = int(area.width / (size * _WIDEST_EM)) - longest - 1
     if per_line < 1:
         return False
     lines = sum(max(1, -(-len(text) // per_line)) for text in texts)
     return lines * size * _SAFE_LINE_PITCH <= area.height
+
+
+def _unbroken_runs(text: str) -> list[str]:
+    """The runs of ``text`` a line cannot break inside (see :data:`_UNBROKEN`); for text with no
+    East Asian character, whose only breaks are spaces, its words."""
+    return text.split() if not text or max(text) < _FIRST_EAST_ASIAN else re.findall(_UNBROKEN, text)
 
 
 def _tries(frame: NotesFrame) -> Iterator[tuple[NotesFit, Area]]:
