@@ -16,7 +16,7 @@ from deckgen.app.guide_context import GuideContext
 from deckgen.outline.model import Point, Question
 from deckgen.plan.deck import format_minutes
 from deckgen.plan.plurals import plural
-from deckgen.plan.timing import left_out, optional_items, total_minutes
+from deckgen.plan.timing import optional_items, optional_minutes, shortest_minutes
 
 
 def back_matter(context: GuideContext) -> Iterator[Block]:
@@ -48,7 +48,7 @@ def _cut_list(context: GuideContext) -> Iterator[Block]:
     yield Bullets(tuple((0, _cut_item(context, item)) for item in items))
     if context.outline.shorter:
         yield Para((Span(labels.shorter_shows),))
-        yield Bullets(tuple((0, (Span(_shorter_run(context, length)),)) for length in context.outline.shorter))
+        yield Bullets(tuple((0, (Span(_shorter_run(context, length, len(items))),)) for length in context.outline.shorter))
 
 
 def _cut_item(context: GuideContext, item: Point | Question) -> tuple[Span, ...]:
@@ -57,17 +57,13 @@ def _cut_item(context: GuideContext, item: Point | Question) -> tuple[Span, ...]
     return (outline_text(context.item_title(item)), *((Span(f" — {where}"),) if where else ()))
 
 
-def _shorter_run(context: GuideContext, length: float) -> str:
-    """``40 min: leaves out 2 optional items (12 min); the run plans 24.5 min.``
-
-    The items are those the deck's custom show of that length leaves out (:func:`left_out`).
-    """
+def _shorter_run(context: GuideContext, length: float, count: int) -> str:
+    """``40 min: leaves out 2 optional items (12 min); the run plans 24.5 min.``: every shorter
+    run, like the deck's custom show of it, leaves out all ``count`` optional items."""
     labels, outline = context.labels, context.outline
-    cut = left_out(outline, length)
-    minutes = sum(item.minutes or 0 for item in cut)
-    return plural(labels.shorter_run, labels.language, len(cut)).format(
-        length=format_minutes(length, labels), count=len(cut), minutes=format_minutes(minutes, labels),
-        total=format_minutes(total_minutes(outline) - minutes, labels))
+    return plural(labels.shorter_run, labels.language, count).format(
+        length=format_minutes(length, labels), count=count, minutes=format_minutes(optional_minutes(outline), labels),
+        total=format_minutes(shortest_minutes(outline), labels))
 
 
 def _epilogue(context: GuideContext) -> Iterator[Block]:

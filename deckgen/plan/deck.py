@@ -24,7 +24,7 @@ from deckgen.plan.paginate import paginate_deck
 from deckgen.plan.points import point_drafts
 from deckgen.plan.visuals import paginate_visual
 from deckgen.plan.scripts import upright_profile
-from deckgen.plan.shows import Cuts, deck_sections, flexed, item_cuts, segment_names, shorter_shows
+from deckgen.plan.shows import deck_sections, flexed, segment_names, shorter_shows
 from deckgen.plan.profile import Role, TemplateProfile
 from deckgen.plan.slides import Countdown, DeckPlan, Paragraph, QrPlan, SlidePlan
 from deckgen.plan.timing import (
@@ -412,43 +412,42 @@ def outline_slides(outline: Outline) -> Iterator[SlidePlan]:
     """Every slide of the deck before fitting, in the order of SPEC section 3, each marked with
     its part of the agenda (:attr:`SlidePlan.segment`) and, for an optional item, as optional."""
     labels = labels_for(outline.language)
-    cuts = item_cuts(outline)
-    parts = [_opening_slides(outline, labels, cuts)]
-    parts += [_section_slides(outline, section, number, labels, cuts)
+    parts = [_opening_slides(outline, labels)]
+    parts += [_section_slides(outline, section, number, labels)
               for number, section in enumerate(outline.sections, start=1)]
-    parts += [_discussion_slides(outline, labels, cuts), _closing_slides(outline)]
+    parts += [_discussion_slides(outline, labels), _closing_slides(outline)]
     for segment, slides in enumerate(parts):
         yield from (replace(slide, segment=segment) for slide in slides)
 
 
-def _questions(outline: Outline, questions: list[Question], labels: Labels, cuts: Cuts) -> Iterator[SlidePlan]:
-    return (flexed(_question_slide(outline, q, labels), q, cuts) for q in questions)
+def _questions(outline: Outline, questions: list[Question], labels: Labels) -> Iterator[SlidePlan]:
+    return (flexed(_question_slide(outline, q, labels), q) for q in questions)
 
 
-def _opening_slides(outline: Outline, labels: Labels, cuts: Cuts) -> Iterator[SlidePlan]:
+def _opening_slides(outline: Outline, labels: Labels) -> Iterator[SlidePlan]:
     """Title, thesis, agenda and the questions that open the session."""
     yield _title_slide(outline)
     if outline.thesis:
         yield _thesis_slide(outline, outline.thesis)
     if len(outline.sections) >= 2:
         yield _agenda_slide(outline)
-    yield from _questions(outline, opening_questions(outline), labels, cuts)
+    yield from _questions(outline, opening_questions(outline), labels)
 
 
-def _section_slides(outline: Outline, section: Section, number: int, labels: Labels, cuts: Cuts) -> Iterator[SlidePlan]:
+def _section_slides(outline: Outline, section: Section, number: int, labels: Labels) -> Iterator[SlidePlan]:
     """A section's divider, its points' slides and the questions placed after it."""
     yield _section_slide(outline, section, number)
     for point in section.points:
-        yield from (flexed(slide, point, cuts) for slide in point_drafts(point, _point_slide(point, labels), labels))
-    yield from _questions(outline, questions_after(outline, section), labels, cuts)
+        yield from (flexed(slide, point) for slide in point_drafts(point, _point_slide(point, labels), labels))
+    yield from _questions(outline, questions_after(outline, section), labels)
 
 
-def _discussion_slides(outline: Outline, labels: Labels, cuts: Cuts) -> Iterator[SlidePlan]:
+def _discussion_slides(outline: Outline, labels: Labels) -> Iterator[SlidePlan]:
     """The discussion block: its divider (when the agenda lists it) and its questions."""
     closing = closing_questions(outline)
     if _shows_discussion_block(outline):
         yield _discussion_slide(outline, closing)
-    yield from _questions(outline, closing, labels, cuts)
+    yield from _questions(outline, closing, labels)
 
 
 def _closing_slides(outline: Outline) -> Iterator[SlidePlan]:
@@ -512,7 +511,6 @@ def plan_deck(outline: Outline, profile: TemplateProfile, lenient: bool = False)
     labels = labels_for(outline.language)
     slides, lints = paginate_deck(drafts, profile, outline.path, labels, paginate_visual)
     _within_slide_limit(outline, slides)
-    shows = {format_minutes(length, labels): length for length in outline.shorter}
     slides, notes_lints = fit_notes(slides, profile.notes, metrics_for(profile.body_font), outline.path)
     return DeckPlan(
         title=plain(outline.title),
@@ -524,7 +522,7 @@ def plan_deck(outline: Outline, profile: TemplateProfile, lenient: bool = False)
         warnings=tuple(_label_warning(outline) + layout_warnings(outline, profile, lenient) + lints + notes_lints),
         footer=deck_footer(outline, profile),
         sections=deck_sections(slides, segment_names(outline, labels)),
-        shows=shorter_shows(slides, shows),
+        shows=shorter_shows(slides, [format_minutes(length, labels) for length in outline.shorter]),
     )
 
 

@@ -3,13 +3,13 @@ PowerPoint sections that mirror the agenda.
 
 Pure: no pptx. Every slide of an optional point or question is hidden (the facilitator
 unhides it when there is time); each ``shorter`` length becomes a custom show that leaves out
-the optional items :func:`~deckgen.plan.timing.left_out` picks for it; the deck's sections are
-the agenda's parts: the opening, each section, the discussion and the closing.
+every optional item (the slides the full deck hides, so a show and the deck agree); the deck's
+sections are the agenda's parts: the opening, each section, the discussion and the closing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from deckgen.outline.inline import plain
@@ -17,26 +17,10 @@ from deckgen.outline.model import Outline, Point, Question
 from deckgen.plan.labels import Labels
 from deckgen.plan.profile import Role
 from deckgen.plan.slides import SlideGroup, SlidePlan
-from deckgen.plan.timing import left_out
 
-Cuts = dict[Point | Question, tuple[float, ...]]
-"""The ``shorter`` lengths whose runs leave each optional item out."""
-
-
-def item_cuts(outline: Outline) -> Cuts:
-    """For each optional item some shorter run leaves out, the lengths of those runs."""
-    cuts: Cuts = {}
-    for length in outline.shorter:
-        for item in left_out(outline, length):
-            cuts[item] = cuts.get(item, ()) + (length,)
-    return cuts
-
-
-def flexed(slide: SlidePlan, item: Point | Question, cuts: Cuts) -> SlidePlan:
-    """``slide`` of ``item``: hidden when the item is optional, left out of the runs that cut it."""
-    if not item.optional:
-        return slide
-    return replace(slide, optional=True, left_out_of=cuts.get(item, ()))
+def flexed(slide: SlidePlan, item: Point | Question) -> SlidePlan:
+    """``slide`` of ``item``: hidden, and left out of every shorter run, when the item is optional."""
+    return replace(slide, optional=True) if item.optional else slide
 
 
 def segment_names(outline: Outline, labels: Labels) -> list[str]:
@@ -51,9 +35,10 @@ def deck_sections(slides: Sequence[SlidePlan], names: Sequence[str]) -> tuple[Sl
     return tuple(SlideGroup(names[slides[run[0]].segment], tuple(run)) for run in _runs(slides))
 
 
-def shorter_shows(slides: Sequence[SlidePlan], lengths: Mapping[str, float]) -> tuple[SlideGroup, ...]:
-    """One custom show per shorter run, by name ("45 min") and length in minutes."""
-    return tuple(SlideGroup(name, _kept(slides, length)) for name, length in lengths.items())
+def shorter_shows(slides: Sequence[SlidePlan], names: Sequence[str]) -> tuple[SlideGroup, ...]:
+    """One custom show per shorter run, by name ("45 min"): every run shows the same slides."""
+    kept = _kept(slides)
+    return tuple(SlideGroup(name, kept) for name in names)
 
 
 def _runs(slides: Sequence[SlidePlan]) -> list[list[int]]:
@@ -67,10 +52,10 @@ def _runs(slides: Sequence[SlidePlan]) -> list[list[int]]:
     return runs
 
 
-def _kept(slides: Sequence[SlidePlan], length: float) -> tuple[int, ...]:
-    """The slides a run of ``length`` minutes shows: all but the ones it leaves out, and but
-    the divider of a section or discussion whose every other slide it leaves out."""
-    dropped = {index for index, slide in enumerate(slides) if length in slide.left_out_of}
+def _kept(slides: Sequence[SlidePlan]) -> tuple[int, ...]:
+    """The slides a shorter run shows: all but the optional ones, and but the divider of a
+    section or discussion whose every other slide is optional."""
+    dropped = {index for index, slide in enumerate(slides) if slide.optional}
     for first, *rest in _runs(slides):
         if slides[first].role is Role.SECTION and rest and dropped.issuperset(rest):
             dropped.add(first)

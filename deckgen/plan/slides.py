@@ -149,8 +149,6 @@ class SlidePlan:
     segment: int = 0
     """The part of the agenda the slide belongs to, a PowerPoint section of the deck: 0 the
     opening, 1 to n the outline's sections, n + 1 the discussion, n + 2 the closing."""
-    left_out_of: tuple[float, ...] = ()
-    """The ``shorter`` lengths (minutes) whose custom shows leave this slide out."""
     countdown: Countdown | None = None
     """The countdown a question slide with minutes carries (the first of its slides only)."""
 

@@ -84,18 +84,6 @@ def optional_items(outline: Outline) -> list[Point | Question]:
     return items
 
 
-def left_out(outline: Outline, length: float) -> list[Point | Question]:
-    """The optional items a run of ``length`` minutes leaves out, in session order.
-
-    Every ``shorter`` run leaves out every optional item, as the outline format promises: the
-    optional slides are hidden in the full deck too, so a custom show that kept one would
-    still skip it until the facilitator unhid it. ``check`` warns when a length cannot be
-    reached this way. ``length`` stays a parameter so the guide and the deck ask one place.
-    """
-    del length
-    return optional_items(outline)
-
-
 def planned_length(outline: Outline) -> float:
     """The length a time check counts against: ``duration`` when given, else the timings' sum."""
     return outline.duration or total_minutes(outline)
