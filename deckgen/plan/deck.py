@@ -175,7 +175,7 @@ def opening_script(outline: Outline) -> str:
         lines.append(topic.format(title=outline.source.title, author=outline.source.author))
     else:
         lines.append(labels.topic.format(title=outline.title, author=""))
-    minutes = outline.duration or total_minutes(outline)
+    minutes = planned_length(outline)
     parts = len(outline.sections)
     plan = plural(labels.plan_parts, labels.language, parts).format(parts=parts) if parts >= 2 else ""
     if minutes:

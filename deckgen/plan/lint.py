@@ -16,6 +16,7 @@ from deckgen.plan.timing import (
     content_minutes,
     ends_after_midnight,
     optional_minutes,
+    planned_length,
     points_minutes,
     questions_minutes,
     shortest_minutes,
@@ -90,7 +91,7 @@ def _duration_lint(outline: Outline) -> Iterator[Problem]:
 def _shorter_lints(outline: Outline) -> Iterator[Problem]:
     """Each ``shorter`` length that is not shorter than the session, or that leaving out the
     optional items does not reach."""
-    session = outline.duration or total_minutes(outline)
+    session = planned_length(outline)
     shortest, cut = shortest_minutes(outline), optional_minutes(outline)
     for index, length in enumerate(outline.shorter):
         where = f"shorter[{index}]: {format_minutes(length)}"
