@@ -64,8 +64,7 @@ def total_minutes(outline: Outline) -> float:
 
 def optional_minutes(outline: Outline) -> float:
     """The planned minutes of the points and questions marked ``optional`` (cut if late)."""
-    points = sum(p.minutes or 0 for s in outline.sections for p in s.points if p.optional)
-    return points + questions_minutes([q for q in outline.questions if q.optional])
+    return sum(item.minutes or 0 for item in optional_items(outline))
 
 
 def shortest_minutes(outline: Outline) -> float:
