@@ -138,9 +138,10 @@ def write_kit_documents(outline: Outline, deck: Path, plan: DeckPlan, epoch: int
     """Write the guide (.md, .docx), the handout and the recap (.docx) beside ``deck``, the
     Word files in the brand of the deck's template (``template`` replacing the outline's);
     return what was written."""
+    guide = guide_document(outline, slide_numbers(plan))  # one document, written in both forms
     contents: dict[str, bytes] = {
-        "guide-md": guide_bytes(outline, ".md", plan, epoch),
-        "guide-docx": guide_bytes(outline, ".docx", plan, epoch, template),
+        "guide-md": document_bytes(guide, ".md", outline, epoch),
+        "guide-docx": document_bytes(guide, ".docx", outline, epoch, template),
         "handout-docx": handout_bytes(outline, epoch, template),
         "recap-docx": handout_bytes(outline, epoch, template, recap=True),
     }
