@@ -10,6 +10,7 @@ Text marked ``markdown=True`` comes from the outline and may use its inline Mark
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, Union
 
@@ -122,6 +123,14 @@ class PageBreak:
 
 
 Block = Union[Heading, Para, Bullets, Notes, Table, TickBoxes, WritingSpace, Picture, CutLine, PageBreak]
+
+
+def headed_list(title: str, items: Sequence[str]) -> Iterator[Block]:
+    """A heading over a bulleted list of outline texts (preparation, takeaways ...); nothing
+    when there are none, so a document never shows an empty heading."""
+    if items:
+        yield Heading(2, (Span(title),))
+        yield Bullets(tuple((0, (outline_text(item),)) for item in items))
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from deckgen.app.document import Block, Bullets, Document, Heading, Notes, PageBreak, Para, Span, outline_text
+from deckgen.app.document import Block, Bullets, Document, Heading, Notes, PageBreak, Para, Span, headed_list, outline_text
 from deckgen.app.guide_context import GuideContext, SlideNumbers
 from deckgen.app.guide_end import back_matter
 from deckgen.app.guide_front import front_page, has_front_page, run_sheet_blocks
@@ -67,9 +67,7 @@ class _Guide:
         if self.outline.thesis:
             yield Heading(2, (Span(self.labels.thesis),))
             yield Para((outline_text(self.outline.thesis),))
-        if self.outline.preparation:
-            yield Heading(2, (Span(self.labels.preparation),))
-            yield Bullets(tuple((0, (outline_text(item),)) for item in self.outline.preparation))
+        yield from headed_list(self.labels.preparation, self.outline.preparation)
 
     def _section(self, section: Section) -> Iterator[Block]:
         yield Heading(2, (outline_text(section.title),))
@@ -114,9 +112,7 @@ class _Guide:
             yield Notes(tuple(question.notes.splitlines()))
 
     def _closing(self) -> Iterator[Block]:
-        if self.outline.takeaways:
-            yield Heading(2, (Span(self.labels.takeaways),))
-            yield Bullets(tuple((0, (outline_text(t),)) for t in self.outline.takeaways))
+        yield from headed_list(self.labels.takeaways, self.outline.takeaways)
         if self.outline.references:
             yield Heading(2, (Span(self.labels.further_reading),))
             yield Bullets(tuple((0, (Span(cite(r, self.labels)),)) for r in self.outline.references))

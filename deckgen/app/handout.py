@@ -23,6 +23,7 @@ from deckgen.app.document import (
     Span,
     TickBoxes,
     WritingSpace,
+    headed_list,
     link,
     outline_text,
 )
@@ -48,8 +49,8 @@ FILL_IN = "_" * 24
 def handout_document(outline: Outline) -> Document:
     """The participant handout of ``outline`` (an audience variant gives its own questions)."""
     labels = labels_for(outline.language)
-    blocks = (*_header(outline, labels), *_preparation(outline, labels), *_glossary(outline, labels),
-              *_questions(outline, labels), *_exit_ticket(outline, labels))
+    blocks = (*_header(outline, labels), *headed_list(labels.preparation, outline.preparation),
+              *_glossary(outline, labels), *_questions(outline, labels), *_exit_ticket(outline, labels))
     return Document(outline.title, outline.language, fill_pages(blocks, outline.language), outline.presenter,
                     labels.handout)
 
@@ -79,12 +80,6 @@ def source_blocks(source: Source, labels: Labels, with_code: bool = False) -> It
         yield Picture(qr_png(source.url), labels.qr_code.format(source.url), QR_WIDTH, (Para(cited), address))
     else:
         yield from (Para(cited), address)
-
-
-def _preparation(outline: Outline, labels: Labels) -> Iterator[Block]:
-    if outline.preparation:
-        yield Heading(2, (Span(labels.preparation),))
-        yield Bullets(tuple((0, (outline_text(item),)) for item in outline.preparation))
 
 
 def _glossary(outline: Outline, labels: Labels) -> Iterator[Block]:

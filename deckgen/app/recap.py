@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from deckgen.app.document import Block, Bullets, Document, Heading, Para, Span, link, outline_text
+from deckgen.app.document import Block, Bullets, Document, Heading, Para, Span, headed_list, link, outline_text
 from deckgen.app.handout import source_blocks
 from deckgen.outline.model import Outline, Source
 from deckgen.plan.deck import cite
@@ -19,7 +19,7 @@ from deckgen.plan.labels import Labels, labels_for, sentence_break
 def recap_document(outline: Outline) -> Document:
     """The recap of ``outline``: title, source, takeaways, further reading."""
     labels = labels_for(outline.language)
-    blocks = (*_header(outline, labels), *_takeaways(outline, labels), *_further_reading(outline, labels))
+    blocks = (*_header(outline, labels), *headed_list(labels.takeaways, outline.takeaways), *_further_reading(outline, labels))
     return Document(outline.title, outline.language, blocks, outline.presenter, labels.recap)
 
 
@@ -29,12 +29,6 @@ def _header(outline: Outline, labels: Labels) -> Iterator[Block]:
     yield Para((Span(byline, "emphasis"),))
     if outline.source:
         yield from source_blocks(outline.source, labels)
-
-
-def _takeaways(outline: Outline, labels: Labels) -> Iterator[Block]:
-    if outline.takeaways:
-        yield Heading(2, (Span(labels.takeaways),))
-        yield Bullets(tuple((0, (outline_text(t),)) for t in outline.takeaways))
 
 
 def _further_reading(outline: Outline, labels: Labels) -> Iterator[Block]:
